@@ -1,0 +1,7 @@
+"""``discourse`` sub-commands for sentiment."""
+
+from __future__ import annotations
+
+
+def register(commands) -> None:
+    """Add this module's sub-commands to the ``discourse`` parser."""

@@ -1,0 +1,402 @@
+"""Dutch sentences and tokens, computed once per corpus and reused by every analysis.
+
+- :func:`sentences_split` splits a text into sentences with NLTK's Punkt algorithm and a
+  Dutch abbreviation list shipped with the package (no NLTK data download); paragraphs
+  (line breaks) always end a sentence.
+- :func:`tokens_tokenize` splits a text into tokens with character offsets: hyphenated
+  compounds (NAVO-Rusland, de-escaleren) stay one token, elided forms stay whole ('s, ’91,
+  zo'n), numbers (127 duizend, 3,5, 2022-01) are tokens of kind ``number``, and quotes,
+  dashes and ellipses are punctuation.
+- :func:`tokens_sentences` and :func:`tokens_corpus` turn a whole corpus into long tables
+  (one row per sentence, one row per token). Both are cached on the corpus content and
+  the settings, so repeated analyses in one kernel do not tokenise again.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from bisect import bisect_right
+from collections import OrderedDict
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from nltk.stem.snowball import DutchStemmer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from tqdm.auto import tqdm
+
+from analysis.paths import DATA_DIR
+
+__all__ = [
+    "STOPWORDS_FILE",
+    "ABBREVIATIONS_FILE",
+    "wordlist_load",
+    "stopwords_load",
+    "abbreviations_load",
+    "sentences_split",
+    "tokens_tokenize",
+    "tokens_count_words",
+    "tokens_sentences",
+    "tokens_corpus",
+    "tokens_cache_clear",
+]
+
+STOPWORDS_FILE = DATA_DIR / "stopwords_nl.txt"
+ABBREVIATIONS_FILE = DATA_DIR / "abbreviations_nl.txt"
+
+#: Corpora larger than this many characters are tokenised in parallel, with a progress bar.
+PARALLEL_CHARS = 4_000_000
+_CHUNK_CHARS = 1_000_000
+
+
+def wordlist_load(path: str | Path) -> frozenset[str]:
+    """The words of a one-word-a-line file, lower-cased; ``#`` starts a comment line.
+
+    >>> sorted(wordlist_load(STOPWORDS_FILE))[:3]
+    ["'s", "'t", 'aan']
+    """
+    words = set()
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.add(line.lower())
+    return frozenset(words)
+
+
+def stopwords_load(path: str | Path | None = None) -> frozenset[str]:
+    """The Dutch stopword list shipped with the package, or the one in ``path``."""
+    return wordlist_load(path or STOPWORDS_FILE)
+
+
+def abbreviations_load(path: str | Path | None = None) -> frozenset[str]:
+    """Abbreviations (without their final period) that do not end a sentence."""
+    return wordlist_load(path or ABBREVIATIONS_FILE)
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+@lru_cache(maxsize=8)
+def _punkt(abbreviations: frozenset[str]) -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(abbreviations)
+    return PunktSentenceTokenizer(params)
+
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def sentences_split(
+    text: str, *, abbreviations: Iterable[str] | None = None
+) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the sentences in ``text``.
+
+    Every line break ends a sentence (headings and captions stand alone); within a line,
+    Punkt splits at sentence-final punctuation except after the known abbreviations.
+    Leading and trailing white space is not part of a span.
+
+    >>> text = "Dhr. Rjabkov kwam o.a. op 10 jan. 2022 aan. Daarna sprak hij."
+    >>> [text[a:b] for a, b in sentences_split(text)]
+    ['Dhr. Rjabkov kwam o.a. op 10 jan. 2022 aan.', 'Daarna sprak hij.']
+    """
+    abbrevs = abbreviations_load() if abbreviations is None else frozenset(
+        a.lower().rstrip(".") for a in abbreviations)
+    punkt = _punkt(abbrevs)
+    spans: list[tuple[int, int]] = []
+    for para in _PARAGRAPH.finditer(text):
+        offset = para.start()
+        for start, end in punkt.span_tokenize(para.group()):
+            piece = text[offset + start: offset + end]
+            stripped = piece.strip()
+            if stripped:
+                lead = len(piece) - len(piece.lstrip())
+                spans.append((offset + start + lead, offset + start + lead + len(stripped)))
+    return spans
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+def _abbreviation_pattern(abbreviations: Iterable[str]) -> str:
+    forms = sorted((re.escape(a) + r"\." for a in abbreviations), key=len, reverse=True)
+    return "|".join(forms)
+
+
+_NUMBER_WORDS = r"honderd|duizend|miljoen|miljard|biljoen"
+_HYPHEN = "\\-\u2010\u2011"
+_TOKEN = re.compile(
+    rf"""
+    (?P<abbr>(?<!\w)(?:{_abbreviation_pattern(abbreviations_load())})(?!\w))
+  | (?P<elision>(?<!\w)['’](?:s|t|n|k|m|r|\d{{2}})(?:[{_HYPHEN}]\w+)*(?!\w))
+  | (?P<number>\d+(?:[.,]\d+)*(?:[ \u00a0](?:{_NUMBER_WORDS})(?!\w))?(?![\w{_HYPHEN}]))
+  | (?P<word>\w+(?:(?:[{_HYPHEN}]|['’](?=\w))\w+)*)
+  | (?P<ellipsis>\.{{2,}}|…)
+  | (?P<punct>[^\w\s])
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_NUMERIC = re.compile(rf"\d+(?:[.,:/{_HYPHEN}]\d+)*")
+_KINDS = ("word", "number", "punct")
+_KIND_OF_GROUP = {"abbr": 0, "elision": 0, "word": 0, "number": 1, "ellipsis": 2, "punct": 2}
+
+
+def tokens_tokenize(text: str) -> list[tuple[str, int, int, str]]:
+    """Tokens of ``text`` as ``(token, start, end, kind)`` with kind ``word``, ``number``
+    or ``punct``; ``text[start:end] == token``.
+
+    >>> [t[0] for t in tokens_tokenize("NAVO-Rusland: zo'n 127 duizend militairen…")]
+    ['NAVO-Rusland', ':', "zo'n", '127 duizend', 'militairen', '…']
+    """
+    out = []
+    for m in _TOKEN.finditer(text):
+        kind = _KIND_OF_GROUP[m.lastgroup]
+        token = m.group()
+        if kind == 0 and _NUMERIC.fullmatch(token):
+            kind = 1
+        out.append((token, m.start(), m.end(), _KINDS[kind]))
+    return out
+
+
+def tokens_count_words(text: str) -> int:
+    """Number of word and number tokens in ``text`` (punctuation not counted).
+
+    >>> tokens_count_words("De NAVO-top, in 2022, duurde ’s avonds lang.")
+    8
+    """
+    return sum(1 for t in tokens_tokenize(text) if t[3] != "punct")
+
+
+# --------------------------------------------------------------------------- corpus tables
+
+_CACHE: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+_CACHE_SIZE = 8
+
+
+def tokens_cache_clear() -> None:
+    """Forget every cached sentence and token table."""
+    _CACHE.clear()
+
+
+def _cache_key(corpus: pd.DataFrame, what: str, settings: tuple) -> tuple:
+    from analysis.corpus import corpus_fingerprint
+
+    return (what, corpus_fingerprint(corpus[["doc_id", "outlet", "text"]]), settings)
+
+
+def _cached(key: tuple) -> pd.DataFrame | None:
+    if key in _CACHE:
+        _CACHE.move_to_end(key)
+        return _CACHE[key].copy(deep=False)
+    return None
+
+
+def _store(key: tuple, table: pd.DataFrame) -> pd.DataFrame:
+    _CACHE[key] = table
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return table.copy(deep=False)
+
+
+def _chunks(texts: list[str]) -> list[tuple[int, int]]:
+    bounds, start, size = [], 0, 0
+    for i, text in enumerate(texts):
+        size += len(text)
+        if size >= _CHUNK_CHARS:
+            bounds.append((start, i + 1))
+            start, size = i + 1, 0
+    if start < len(texts):
+        bounds.append((start, len(texts)))
+    return bounds
+
+
+def _map_chunks(worker, texts: list[str], *, progress: bool | None, desc: str, extra=()):
+    """Run ``worker(texts[a:b], a, *extra)`` over chunks, in processes for large corpora."""
+    total = sum(map(len, texts))
+    bounds = _chunks(texts)
+    parallel = total >= PARALLEL_CHARS and (os.cpu_count() or 1) > 1 and len(bounds) > 1
+    show = (total >= PARALLEL_CHARS) if progress is None else progress
+    bar = tqdm(total=len(texts), desc=desc, unit="doc", disable=not show)
+    results = []
+    try:
+        if parallel:
+            with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+                futures = [pool.submit(worker, texts[a:b], a, *extra) for a, b in bounds]
+                for (a, b), future in zip(bounds, futures, strict=True):
+                    results.append(future.result())
+                    bar.update(b - a)
+        else:
+            for a, b in bounds:
+                results.append(worker(texts[a:b], a, *extra))
+                bar.update(b - a)
+    finally:
+        bar.close()
+    return results
+
+
+def _sentence_worker(texts: list[str], first: int):
+    docs, ids, starts, ends = [], [], [], []
+    for i, text in enumerate(texts, start=first):
+        for n, (a, b) in enumerate(sentences_split(text), start=1):
+            docs.append(i)
+            ids.append(n)
+            starts.append(a)
+            ends.append(b)
+    return (np.asarray(docs, dtype=np.int64), np.asarray(ids, dtype=np.int32),
+            np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64))
+
+
+def _doc_columns(corpus: pd.DataFrame, docs: np.ndarray) -> dict[str, pd.Categorical]:
+    out = {}
+    for column in ("doc_id", "outlet"):
+        values = corpus[column].astype(str).to_numpy()
+        categories = pd.unique(values)
+        codes = pd.Categorical(values, categories=categories).codes
+        out[column] = pd.Categorical.from_codes(codes[docs], categories=categories)
+    return out
+
+
+def tokens_sentences(corpus: pd.DataFrame, *, progress: bool | None = None) -> pd.DataFrame:
+    """One row per sentence of every article.
+
+    Returns the columns
+
+    - ``doc_id``, ``outlet``: the article (categorical),
+    - ``sentence_id``: the sentence's number within its article, from 1,
+    - ``start``, ``end``: character offsets into the article's ``text``,
+    - ``sentence``: the sentence text (``text[start:end]``).
+
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"], "text": ["Eén. Twee!"]})
+    >>> tokens_sentences(c)[["sentence_id", "sentence"]].values.tolist()
+    [[1, 'Eén.'], [2, 'Twee!']]
+    """
+    key = _cache_key(corpus, "sentences", ())
+    hit = _cached(key)
+    if hit is not None:
+        return hit
+    texts = corpus["text"].astype(str).tolist()
+    parts = _map_chunks(_sentence_worker, texts, progress=progress, desc="sentences")
+    docs, ids, starts, ends = (np.concatenate([p[k] for p in parts]) if parts else
+                               np.array([], dtype=np.int64) for k in range(4))
+    table = pd.DataFrame(_doc_columns(corpus, docs))
+    table["sentence_id"] = ids.astype(np.int32)
+    table["start"] = starts
+    table["end"] = ends
+    table["sentence"] = [texts[d][a:b] for d, a, b in zip(docs, starts, ends, strict=True)]
+    return _store(key, table)
+
+
+def _token_worker(texts: list[str], first: int):
+    docs, sids, pos, toks, starts, ends, kinds = [], [], [], [], [], [], []
+    for i, text in enumerate(texts, start=first):
+        spans = sentences_split(text)
+        sent_starts = [a for a, _ in spans]
+        for n, m in enumerate(_TOKEN.finditer(text), start=1):
+            token = m.group()
+            kind = _KIND_OF_GROUP[m.lastgroup]
+            if kind == 0 and _NUMERIC.fullmatch(token):
+                kind = 1
+            docs.append(i)
+            sids.append(max(bisect_right(sent_starts, m.start()), 1))
+            pos.append(n)
+            toks.append(token)
+            starts.append(m.start())
+            ends.append(m.end())
+            kinds.append(kind)
+    return (np.asarray(docs, dtype=np.int64), np.asarray(sids, dtype=np.int32),
+            np.asarray(pos, dtype=np.int32), toks, np.asarray(starts, dtype=np.int64),
+            np.asarray(ends, dtype=np.int64), np.asarray(kinds, dtype=np.int8))
+
+
+_STEMMER = DutchStemmer()
+
+
+def tokens_corpus(
+    corpus: pd.DataFrame,
+    *,
+    lowercase: bool = True,
+    remove_punct: bool = True,
+    remove_numbers: bool = False,
+    remove_stopwords: bool = False,
+    stopwords: str | Path | Iterable[str] | None = None,
+    stem: bool = False,
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """One row per token of every article: the table every later analysis reuses.
+
+    Returns the columns
+
+    - ``doc_id``, ``outlet``: the article (categorical),
+    - ``sentence_id``: the token's sentence within its article (as in
+      :func:`tokens_sentences`), from 1,
+    - ``position``: the token's number within its article, from 1, counted before any
+      removal (so removed tokens leave gaps, and windows keep their true width),
+    - ``token``: the token as written,
+    - ``norm``: the form that is counted: lower-cased if ``lowercase``, the Snowball Dutch
+      stem if ``stem``,
+    - ``kind``: ``word``, ``number`` or ``punct``,
+    - ``start``, ``end``: character offsets into the article's ``text``.
+
+    Options: ``remove_punct``, ``remove_numbers`` and ``remove_stopwords`` drop those rows;
+    ``stopwords`` is a file (one word a line) or a collection of words, replacing the
+    shipped Dutch list. Tables are cached on the corpus content and the settings.
+
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"], "text": ["De NAVO-top is in 2022."]})
+    >>> tokens_corpus(c, remove_stopwords=True)["norm"].tolist()
+    ['navo-top', '2022']
+    """
+    if stopwords is None:
+        stop = stopwords_load() if remove_stopwords else frozenset()
+    elif isinstance(stopwords, str | Path):
+        stop = stopwords_load(stopwords)
+    else:
+        stop = frozenset(w.lower() for w in stopwords)
+    settings = (lowercase, remove_punct, remove_numbers, remove_stopwords,
+                tuple(sorted(stop)) if remove_stopwords else (), stem)
+    key = _cache_key(corpus, "tokens", settings)
+    hit = _cached(key)
+    if hit is not None:
+        return hit
+
+    texts = corpus["text"].astype(str).tolist()
+    parts = _map_chunks(_token_worker, texts, progress=progress, desc="tokens")
+    if parts:
+        docs, sids, pos, starts, ends, kinds = (
+            np.concatenate([p[k] for p in parts]) for k in (0, 1, 2, 4, 5, 6))
+        toks = [t for p in parts for t in p[3]]
+    else:
+        docs = sids = pos = starts = ends = kinds = np.array([], dtype=np.int64)
+        toks = []
+    token_cat = pd.Categorical(toks)
+    types = pd.Index(token_cat.categories.astype(str))
+    lower = types.str.lower()
+    norm_types = lower if lowercase else types
+    if stem:
+        norm_types = pd.Index([_STEMMER.stem(w) for w in norm_types])
+    codes = token_cat.codes
+    keep = np.ones(len(codes), dtype=bool)
+    if remove_punct:
+        keep &= kinds != 2
+    if remove_numbers:
+        keep &= kinds != 1
+    if remove_stopwords and len(types):
+        keep &= ~np.asarray(lower.isin(stop))[codes]
+
+    norm_cat = pd.Categorical(norm_types)
+    norm_codes = norm_cat.codes[codes] if len(types) else codes
+    table = pd.DataFrame(_doc_columns(corpus, docs[keep]))
+    table["sentence_id"] = sids[keep].astype(np.int32)
+    table["position"] = pos[keep].astype(np.int32)
+    table["token"] = pd.Categorical.from_codes(codes[keep], categories=token_cat.categories)
+    table["norm"] = pd.Categorical.from_codes(norm_codes[keep], categories=norm_cat.categories)
+    table["kind"] = pd.Categorical.from_codes(kinds[keep].astype(np.int8), categories=_KINDS)
+    table["start"] = starts[keep]
+    table["end"] = ends[keep]
+    table["norm"] = table["norm"].cat.remove_unused_categories()
+    table["token"] = table["token"].cat.remove_unused_categories()
+    return _store(key, table.reset_index(drop=True))
