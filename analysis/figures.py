@@ -34,6 +34,7 @@ __all__ = [
     "table_save",
     "write_atomic",
     "file_sha256",
+    "figures_refuse_corpus",
 ]
 
 #: Figure sizes in inches (width, height): one column, two columns, and a tall page figure.
@@ -46,6 +47,8 @@ MANIFEST_NAME = "MANIFEST.csv"
 MANIFEST_COLUMNS = ["file", "notebook", "corpus_fingerprint", "frames_sha256",
                     "toolkit_version", "sha256"]
 PNG_DPI = 300
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 
 matplotlib.rcParams["svg.hashsalt"] = "discourse"  # stable element ids in SVG files
 matplotlib.rcParams["pdf.fonttype"] = 42  # embed TrueType fonts: text stays editable
@@ -78,15 +81,75 @@ def figures_setup(
     """Say where figures go and what made them; returns the output folder (created).
 
     ``corpus`` (a loaded corpus) and ``frames_file`` are fingerprinted for the manifest.
+    The files that ``notebook`` made in an earlier run (as listed in the folder's
+    ``MANIFEST.csv``) are removed, so that the folder holds exactly what this run makes.
+    Raises ``ValueError`` when ``out_dir`` lies inside the corpus folder: nothing is ever
+    written there.
     """
     from analysis.corpus import corpus_fingerprint
 
-    _CONTEXT.out_dir = Path(out_dir) if out_dir else FIGURES_DIR
+    folder = Path(out_dir) if out_dir else FIGURES_DIR
+    source = corpus.attrs.get("source") if corpus is not None else None
+    if source:
+        figures_refuse_corpus(folder, source)
+    _CONTEXT.out_dir = folder
     _CONTEXT.notebook = notebook
     _CONTEXT.corpus_fingerprint = corpus_fingerprint(corpus) if corpus is not None else ""
     _CONTEXT.frames_sha256 = file_sha256(frames_file) if frames_file else ""
-    _CONTEXT.out_dir.mkdir(parents=True, exist_ok=True)
-    return _CONTEXT.out_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    if notebook:
+        _forget(notebook)
+    return folder
+
+
+def figures_refuse_corpus(out: str | Path, corpus_source: str | Path) -> None:
+    """Raise ``ValueError`` when ``out`` is the corpus file or lies inside the corpus
+    folder: outputs never go into the corpus.
+
+    >>> from analysis.paths import CORPUS_DIR
+    >>> figures_refuse_corpus(FIGURES_DIR, CORPUS_DIR)
+    >>> figures_refuse_corpus(CORPUS_DIR / "figures", CORPUS_DIR)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: the output folder ... lies inside the corpus folder ...
+    """
+    out_path = Path(out).resolve()
+    source = Path(corpus_source).resolve()
+    if out_path == source or (source.is_dir() and out_path.is_relative_to(source)):
+        raise ValueError(
+            f"the output folder {out} lies inside the corpus folder {corpus_source}; "
+            "nothing may be written into the corpus. Choose another output folder.")
+
+
+def _manifest_rows(folder: Path) -> dict[str, dict[str, str]]:
+    manifest = folder / MANIFEST_NAME
+    if not manifest.exists():
+        return {}
+    with manifest.open(encoding="utf-8", newline="") as handle:
+        return {row["file"]: row for row in csv.DictReader(handle)}
+
+
+def _write_manifest(folder: Path, rows: dict[str, dict[str, str]]) -> None:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=MANIFEST_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for key in sorted(rows):
+        writer.writerow({c: rows[key].get(c, "") for c in MANIFEST_COLUMNS})
+    write_atomic(folder / MANIFEST_NAME, buffer.getvalue().encode("utf-8"))
+
+
+def _forget(notebook: str) -> None:
+    """Remove the files an earlier run of ``notebook`` wrote, and their manifest rows."""
+    folder = _CONTEXT.out_dir
+    rows = _manifest_rows(folder)
+    stale = [name for name, row in rows.items() if row.get("notebook") == notebook]
+    if not stale:
+        return
+    for name in stale:
+        if Path(name).name == name:  # a plain file name in this folder, nothing else
+            (folder / name).unlink(missing_ok=True)
+        del rows[name]
+    _write_manifest(folder, rows)
 
 
 def figure_new(size: Literal["single", "wide", "tall"] = "wide", **subplots) -> tuple:
@@ -95,8 +158,8 @@ def figure_new(size: Literal["single", "wide", "tall"] = "wide", **subplots) -> 
     Extra keyword arguments go to :meth:`matplotlib.figure.Figure.subplots`.
 
     >>> fig, ax = figure_new("single")
-    >>> tuple(fig.get_size_inches())
-    (3.5, 2.8)
+    >>> fig.get_size_inches().tolist()
+    [3.5, 2.8]
     """
     fig = Figure(figsize=FIGURE_SIZES[size], layout="constrained")
     axes = fig.subplots(**subplots)
@@ -112,6 +175,9 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes the file private; use the umask
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -130,11 +196,7 @@ def _provenance(name: str) -> dict[str, str]:
 
 
 def _record(paths: list[Path]) -> None:
-    manifest = _CONTEXT.out_dir / MANIFEST_NAME
-    rows: dict[str, dict[str, str]] = {}
-    if manifest.exists():
-        with manifest.open(encoding="utf-8", newline="") as handle:
-            rows = {row["file"]: row for row in csv.DictReader(handle)}
+    rows = _manifest_rows(_CONTEXT.out_dir)
     for path in paths:
         prov = _provenance(path.stem)
         rows[path.name] = {
@@ -145,12 +207,7 @@ def _record(paths: list[Path]) -> None:
             "toolkit_version": prov["toolkit_version"],
             "sha256": file_sha256(path),
         }
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=MANIFEST_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for key in sorted(rows):
-        writer.writerow(rows[key])
-    write_atomic(manifest, buffer.getvalue().encode("utf-8"))
+    _write_manifest(_CONTEXT.out_dir, rows)
 
 
 def figure_save(fig: Figure, name: str, *, out_dir: str | Path | None = None) -> list[Path]:

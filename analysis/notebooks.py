@@ -16,7 +16,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from analysis.corpus import corpus_load
-from analysis.figures import figures_setup
+from analysis.figures import figures_refuse_corpus, figures_setup
 from analysis.paths import CORPUS_DIR, FIGURES_DIR, NOTEBOOKS_DIR
 
 __all__ = ["NotebookError", "notebooks_list", "notebooks_run", "notebook_start"]
@@ -45,11 +45,16 @@ def notebooks_run(
     Each notebook receives the parameters it declares among ``corpus_path``, ``out_dir``,
     ``corpus_options`` and ``frames_file``. A failing notebook stops the run with a
     :class:`NotebookError` naming the notebook, the cell and the error; its executed copy is
-    kept and its path given.
+    kept and its path given. Raises :class:`NotebookError` before running anything when
+    ``out_dir`` lies inside the corpus folder: nothing is ever written there.
     """
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
+    try:
+        figures_refuse_corpus(out_dir, corpus if corpus is not None else CORPUS_DIR)
+    except ValueError as exc:
+        raise NotebookError(str(exc)) from None
     out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
     values = {
@@ -85,16 +90,29 @@ def notebooks_run(
     return list(paths)
 
 
+_NO_FRAMES = object()
+
+
 def notebook_start(
     name: str,
     *,
     corpus_path: str | Path | None = None,
     out_dir: str | Path | None = None,
     corpus_options: dict | None = None,
-    frames_file: str | Path | None = None,
+    frames_file: str | Path | None = _NO_FRAMES,  # type: ignore[assignment]
 ) -> pd.DataFrame:
     """Load the notebook's corpus (the bundled one when ``corpus_path`` is None) and set up
-    figure saving into ``out_dir`` (``figures/`` when None); returns the corpus."""
+    figure saving into ``out_dir`` (``figures/`` when None); returns the corpus.
+
+    A notebook that uses a frame dictionary passes ``frames_file`` (``None``: the shipped
+    one), so that its figures record the hash of the dictionary that made them.
+    """
     corpus = corpus_load(corpus_path or CORPUS_DIR, **(corpus_options or {}))
+    if frames_file is _NO_FRAMES:
+        frames_file = None
+    elif frames_file is None:
+        from analysis.frames import DEFAULT_FRAMES_FILE
+
+        frames_file = DEFAULT_FRAMES_FILE
     figures_setup(out_dir, notebook=name, corpus=corpus, frames_file=frames_file)
     return corpus

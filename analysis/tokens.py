@@ -5,18 +5,20 @@
   (line breaks) always end a sentence.
 - :func:`tokens_tokenize` splits a text into tokens with character offsets: hyphenated
   compounds (NAVO-Rusland, de-escaleren) stay one token, elided forms stay whole ('s, ’91,
-  zo'n), numbers (127 duizend, 3,5, 2022-01) are tokens of kind ``number``, and quotes,
-  dashes and ellipses are punctuation.
+  zo'n), numbers (127 duizend, 3,5, 2022-01, and elided years such as ’91) are tokens of
+  kind ``number``, and quotes, dashes and ellipses are punctuation.
 - :func:`tokens_sentences` and :func:`tokens_corpus` turn a whole corpus into long tables
   (one row per sentence, one row per token). Both are cached on the corpus content and
-  the settings, so repeated analyses in one kernel do not tokenise again.
+  the settings, so repeated analyses in one kernel do not tokenise again. Their texts
+  are NFC-normalised first (as :func:`analysis.corpus.corpus_load` already does), so the
+  character offsets refer to the NFC text.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_right
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -57,7 +59,7 @@ def wordlist_load(path: str | Path) -> frozenset[str]:
     """The words of a one-word-a-line file, lower-cased; ``#`` starts a comment line.
 
     >>> sorted(wordlist_load(STOPWORDS_FILE))[:3]
-    ["'s", "'t", 'aan']
+    ["'n", "'s", "'t"]
     """
     words = set()
     for line in Path(path).read_text(encoding="utf-8").splitlines():
@@ -130,7 +132,8 @@ _NUMBER_WORDS = r"honderd|duizend|miljoen|miljard|biljoen"
 _HYPHEN = "\\-\u2010\u2011"
 _TOKEN = re.compile(
     rf"""
-    (?P<abbr>(?<!\w)(?:{_abbreviation_pattern(abbreviations_load())})(?!\w))
+    (?P<abbr>(?<!\w)(?=[^\W\d_][\w.]{{0,8}}\.)  # cheap test before the long list
+             (?:{_abbreviation_pattern(abbreviations_load())})(?!\w))
   | (?P<elision>(?<!\w)['’](?:s|t|n|k|m|r|\d{{2}})(?:[{_HYPHEN}]\w+)*(?!\w))
   | (?P<number>\d+(?:[.,]\d+)*(?:[ \u00a0](?:{_NUMBER_WORDS})(?!\w))?(?![\w{_HYPHEN}]))
   | (?P<word>\w+(?:(?:[{_HYPHEN}]|['’](?=\w))\w+)*)
@@ -144,21 +147,26 @@ _KINDS = ("word", "number", "punct")
 _KIND_OF_GROUP = {"abbr": 0, "elision": 0, "word": 0, "number": 1, "ellipsis": 2, "punct": 2}
 
 
+def _kind(m: re.Match) -> int:
+    """0 (word), 1 (number) or 2 (punct) for a match of ``_TOKEN``."""
+    group = m.lastgroup
+    kind = _KIND_OF_GROUP[group]
+    if kind == 0:
+        token = m.group()
+        if _NUMERIC.fullmatch(token) or (group == "elision" and token[1:].isdigit()):
+            kind = 1
+    return kind
+
+
 def tokens_tokenize(text: str) -> list[tuple[str, int, int, str]]:
     """Tokens of ``text`` as ``(token, start, end, kind)`` with kind ``word``, ``number``
-    or ``punct``; ``text[start:end] == token``.
+    or ``punct``; ``text[start:end] == token``. Give NFC-normalised text (as
+    :func:`analysis.corpus.corpus_load` does): in decomposed text an accent splits a word.
 
     >>> [t[0] for t in tokens_tokenize("NAVO-Rusland: zo'n 127 duizend militairen…")]
     ['NAVO-Rusland', ':', "zo'n", '127 duizend', 'militairen', '…']
     """
-    out = []
-    for m in _TOKEN.finditer(text):
-        kind = _KIND_OF_GROUP[m.lastgroup]
-        token = m.group()
-        if kind == 0 and _NUMERIC.fullmatch(token):
-            kind = 1
-        out.append((token, m.start(), m.end(), _KINDS[kind]))
-    return out
+    return [(m.group(), m.start(), m.end(), _KINDS[_kind(m)]) for m in _TOKEN.finditer(text)]
 
 
 def tokens_count_words(text: str) -> int:
@@ -199,6 +207,11 @@ def _store(key: tuple, table: pd.DataFrame) -> pd.DataFrame:
     while len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
     return table.copy(deep=False)
+
+
+def _texts(corpus: pd.DataFrame) -> list[str]:
+    """The corpus texts as NFC-normalised strings (a no-op for a loaded corpus)."""
+    return [unicodedata.normalize("NFC", t) for t in corpus["text"].astype(str).tolist()]
 
 
 def _chunks(texts: list[str]) -> list[tuple[int, int]]:
@@ -266,7 +279,7 @@ def tokens_sentences(corpus: pd.DataFrame, *, progress: bool | None = None) -> p
 
     - ``doc_id``, ``outlet``: the article (categorical),
     - ``sentence_id``: the sentence's number within its article, from 1,
-    - ``start``, ``end``: character offsets into the article's ``text``,
+    - ``start``, ``end``: character offsets into the article's (NFC-normalised) ``text``,
     - ``sentence``: the sentence text (``text[start:end]``).
 
     >>> import pandas as pd
@@ -278,7 +291,7 @@ def tokens_sentences(corpus: pd.DataFrame, *, progress: bool | None = None) -> p
     hit = _cached(key)
     if hit is not None:
         return hit
-    texts = corpus["text"].astype(str).tolist()
+    texts = _texts(corpus)
     parts = _map_chunks(_sentence_worker, texts, progress=progress, desc="sentences")
     docs, ids, starts, ends = (np.concatenate([p[k] for p in parts]) if parts else
                                np.array([], dtype=np.int64) for k in range(4))
@@ -292,24 +305,34 @@ def tokens_sentences(corpus: pd.DataFrame, *, progress: bool | None = None) -> p
 
 def _token_worker(texts: list[str], first: int):
     docs, sids, pos, toks, starts, ends, kinds = [], [], [], [], [], [], []
+    groups = sorted(_TOKEN.groupindex, key=_TOKEN.groupindex.get)  # group 1, 2, ...
+    kind_of = np.array([_KIND_OF_GROUP[name] for name in groups], dtype=np.int8)
     for i, text in enumerate(texts, start=first):
-        spans = sentences_split(text)
-        sent_starts = [a for a, _ in spans]
-        for n, m in enumerate(_TOKEN.finditer(text), start=1):
-            token = m.group()
-            kind = _KIND_OF_GROUP[m.lastgroup]
-            if kind == 0 and _NUMERIC.fullmatch(token):
-                kind = 1
-            docs.append(i)
-            sids.append(max(bisect_right(sent_starts, m.start()), 1))
-            pos.append(n)
-            toks.append(token)
-            starts.append(m.start())
-            ends.append(m.end())
-            kinds.append(kind)
-    return (np.asarray(docs, dtype=np.int64), np.asarray(sids, dtype=np.int32),
-            np.asarray(pos, dtype=np.int32), toks, np.asarray(starts, dtype=np.int64),
-            np.asarray(ends, dtype=np.int64), np.asarray(kinds, dtype=np.int8))
+        found = list(_TOKEN.finditer(text))
+        if not found:
+            continue
+        words = [m.group() for m in found]
+        span = np.array([m.span() for m in found], dtype=np.int64)
+        kind = kind_of[np.array([m.lastindex for m in found], dtype=np.int64) - 1]
+        # a word is a number when it is all digits and separators, or an elided year (’91)
+        for j, word in enumerate(words):
+            if (word[0].isdigit() or word[0] in "'’") and kind[j] == 0 and _kind(found[j]):
+                kind[j] = 1
+        sent_starts = np.array([a for a, _ in sentences_split(text)], dtype=np.int64)
+        sid = np.maximum(np.searchsorted(sent_starts, span[:, 0], side="right"), 1)
+        docs.append(np.full(len(found), i, dtype=np.int64))
+        sids.append(sid.astype(np.int32))
+        pos.append(np.arange(1, len(found) + 1, dtype=np.int32))
+        toks.extend(words)
+        starts.append(span[:, 0])
+        ends.append(span[:, 1])
+        kinds.append(kind)
+
+    def joined(parts, dtype):
+        return np.concatenate(parts).astype(dtype) if parts else np.zeros(0, dtype=dtype)
+
+    return (joined(docs, np.int64), joined(sids, np.int32), joined(pos, np.int32), toks,
+            joined(starts, np.int64), joined(ends, np.int64), joined(kinds, np.int8))
 
 
 _STEMMER = DutchStemmer()
@@ -334,12 +357,12 @@ def tokens_corpus(
     - ``sentence_id``: the token's sentence within its article (as in
       :func:`tokens_sentences`), from 1,
     - ``position``: the token's number within its article, from 1, counted before any
-      removal (so removed tokens leave gaps, and windows keep their true width),
+      removal (so removed tokens leave gaps, which n-grams and phrases do not bridge),
     - ``token``: the token as written,
     - ``norm``: the form that is counted: lower-cased if ``lowercase``, the Snowball Dutch
       stem if ``stem``,
     - ``kind``: ``word``, ``number`` or ``punct``,
-    - ``start``, ``end``: character offsets into the article's ``text``.
+    - ``start``, ``end``: character offsets into the article's (NFC-normalised) ``text``.
 
     Options: ``remove_punct``, ``remove_numbers`` and ``remove_stopwords`` drop those rows;
     ``stopwords`` is a file (one word a line) or a collection of words, replacing the
@@ -363,7 +386,7 @@ def tokens_corpus(
     if hit is not None:
         return hit
 
-    texts = corpus["text"].astype(str).tolist()
+    texts = _texts(corpus)
     parts = _map_chunks(_token_worker, texts, progress=progress, desc="tokens")
     if parts:
         docs, sids, pos, starts, ends, kinds = (

@@ -7,24 +7,59 @@ from pathlib import Path
 
 import pytest
 
-from analysis.cli import main
 from analysis.notebooks import notebooks_list
 from analysis.paths import NOTEBOOKS_DIR
 
 FORMATS = ("png", "svg", "pdf")
 EXPECTED_FIGURES = [
     "rq0-corpus-overview",
+    "rq1-top-terms-by-outlet",
+    "rq1-keyness-by-outlet",
+    "rq1-dispersion-framing-words",
+    "rq2-framing-by-outlet",
+    "rq2-framing-by-outlet-bars",
+    "rq2-frame-cooccurrence",
+    "rq3-sentiment-by-outlet",
+    "rq3-sentiment-by-frame",
+    "rq3-sentiment-validity",
 ]
 EXPECTED_TABLES = [
     "rq0-corpus-overview",
+    "rq1-frequencies-by-outlet",
+    "rq1-keyness-by-outlet",
+    "rq1-dispersion-framing-words",
+    "rq1-kwic-koude-oorlog",
+    "rq1-kwic-escal",
+    "rq1-kwic-sancties",
+    "rq1-collocations-bigrams",
+    "rq2-framing-by-outlet",
+    "rq2-frame-audit",
+    "rq2-frame-matches",
+    "rq2-frame-kwic",
+    "rq2-frame-cooccurrence",
+    "rq2-frame-cooccurrence-articles",
+    "rq3-sentiment-sentences",
+    "rq3-sentiment-by-outlet",
+    "rq3-sentiment-by-frame",
+    "rq3-sentiment-extremes",
+    "rq3-sentiment-validity",
 ]
 
 
+def test_every_output_is_expected_and_listed(figures_dir):
+    """Nothing is written that the lists above do not name, and the manifest lists it all."""
+    written = {p.name for p in figures_dir.iterdir() if p.name != "MANIFEST.csv"}
+    expected = {f"{n}.{fmt}" for n in EXPECTED_FIGURES for fmt in FORMATS}
+    expected |= {f"{n}.csv" for n in EXPECTED_TABLES}
+    assert written == expected
+    manifest = (figures_dir / "MANIFEST.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert sorted(row.split(",", 1)[0] for row in manifest) == sorted(expected)
+
+
 @pytest.fixture(scope="module")
-def figures_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("figures")
-    assert main(["figures", "--out", str(out)]) == 0
-    return out
+def figures_dir(figures_run_twice) -> Path:
+    """The folder written by ``discourse figures --out DIR`` (run once per session)."""
+    return figures_run_twice[0]
 
 
 @pytest.mark.parametrize("name", EXPECTED_FIGURES)

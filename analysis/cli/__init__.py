@@ -40,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        _refuse_outputs_in_corpus(args)
         return int(args.func(args) or 0)
     except CorpusError as exc:
         print(exc, file=sys.stderr)
@@ -49,6 +50,26 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # output piped into head and the like
         return 0
+
+
+#: Option names (argparse dests) that name a file or folder the command writes.
+OUTPUT_OPTIONS = ("output", "out", "matches", "cooccurrence")
+
+
+def _refuse_outputs_in_corpus(args: argparse.Namespace) -> None:
+    from analysis.figures import figures_refuse_corpus
+    from analysis.paths import CORPUS_DIR
+
+    corpus = getattr(args, "corpus", None)
+    sources = {CORPUS_DIR} | ({corpus} if corpus else set())
+    for name in OUTPUT_OPTIONS:
+        value = getattr(args, name, None)
+        if isinstance(value, str) and value:
+            for source in sources:
+                try:
+                    figures_refuse_corpus(value, source)
+                except ValueError as exc:
+                    raise UserError(str(exc)) from None
 
 
 if __name__ == "__main__":

@@ -17,13 +17,17 @@ __all__ = ["add_corpus_arguments", "corpus_options", "corpus_from_args", "write_
 COLUMN_OPTIONS = ("text", "id", "outlet", "date", "title")
 
 
-def add_corpus_arguments(parser: argparse.ArgumentParser, *, positional: bool = True) -> None:
-    """``CORPUS`` (or ``--corpus``), the ``--*-column`` options, ``--encoding`` and
-    ``--skip-invalid``."""
+def add_corpus_arguments(
+    parser: argparse.ArgumentParser, *, positional: bool = True, required: bool = True
+) -> None:
+    """``CORPUS`` (or ``--corpus`` when not ``positional``), the ``--*-column`` options,
+    ``--encoding`` and ``--skip-invalid``. ``required=False`` lets a positional CORPUS be
+    left out (for sub-commands that also work without a corpus)."""
     help_corpus = ("a folder of seed-format .txt files (with an optional metadata.csv), or a "
                    "CSV, TSV, JSONL or Parquet file with one article a row")
     if positional:
-        parser.add_argument("corpus", metavar="CORPUS", help=help_corpus)
+        parser.add_argument("corpus", metavar="CORPUS", help=help_corpus,
+                            nargs=None if required else "?")
     else:
         parser.add_argument("--corpus", metavar="CORPUS", default=None,
                             help=help_corpus + " (default: the bundled corpus)")
@@ -52,9 +56,12 @@ def corpus_from_args(args: argparse.Namespace, default=None) -> pd.DataFrame:
     import warnings
 
     source = args.corpus if args.corpus is not None else default
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         corpus = corpus_load(source, skip_invalid=args.skip_invalid, **corpus_options(args))
+    for warning in caught:
+        if "skipped as invalid" not in str(warning.message):  # listed one by one below
+            print(f"warning: {warning.message}", file=sys.stderr)
     skipped = corpus.attrs.get("skipped", [])
     if skipped:
         ids = {p.doc_id for p in skipped}

@@ -37,8 +37,12 @@ def run_check(args) -> int:
     corpus = report.corpus
     loaded = 0 if corpus is None else len(corpus)
     print(f"Corpus: {report.source}")
-    print(f"Articles given: {report.n_given}; loaded: {loaded}; with problems: "
-          f"{len(report.skipped)}")
+    if corpus is None:
+        print("Articles: none read, because of the problem(s) below, which concern the "
+              "corpus as a whole.")
+    else:
+        print(f"Articles given: {report.n_given}; loaded: {loaded}; with problems: "
+              f"{len(report.skipped)}")
     if corpus is not None and loaded:
         with pd.option_context("display.width", 200, "display.max_columns", None):
             print(corpus_summary(corpus).to_string(index=False))

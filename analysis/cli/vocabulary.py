@@ -1,7 +1,200 @@
-"""``discourse`` sub-commands for vocabulary."""
+"""``discourse frequencies``, ``keyness``, ``collocations`` and ``kwic``: the vocabulary of a
+corpus as CSV tables (columns as documented in :mod:`analysis.textstat` and
+:mod:`analysis.kwic`)."""
 
 from __future__ import annotations
 
+import argparse
+import sys
+
+from analysis.cli import UserError
+from analysis.cli.common import (
+    add_corpus_arguments,
+    add_output_argument,
+    corpus_from_args,
+    write_table,
+)
+
+__all__ = ["register"]
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number, 1 or more, not {value!r}")
+    return number
+
+
+def _add_token_arguments(parser: argparse.ArgumentParser, *, filters: bool = True) -> None:
+    group = parser.add_argument_group("tokens")
+    if filters:
+        group.add_argument("--remove-stopwords", action="store_true",
+                           help="leave out the shipped Dutch stopwords (or those of --stopwords)")
+        group.add_argument("--stopwords", metavar="FILE", default=None,
+                           help="a stopword file, one word a line (implies --remove-stopwords)")
+        group.add_argument("--remove-numbers", action="store_true",
+                           help="leave out numbers (2022, 127 duizend)")
+        group.add_argument("--stem", action="store_true",
+                           help="count Snowball Dutch stems (word families) instead of words")
+    group.add_argument("--case-sensitive", action="store_true",
+                       help="keep upper and lower case apart (default: lower-case everything)")
+
+
+def _tokens(args, corpus):
+    from analysis.tokens import tokens_corpus
+
+    stopwords = getattr(args, "stopwords", None)
+    if stopwords is not None:
+        from pathlib import Path
+
+        if not Path(stopwords).is_file():
+            raise UserError(f"stopword file {stopwords} not found; give a text file with one "
+                            "word a line")
+    return tokens_corpus(
+        corpus,
+        lowercase=not args.case_sensitive,
+        remove_stopwords=getattr(args, "remove_stopwords", False) or stopwords is not None,
+        stopwords=stopwords,
+        remove_numbers=getattr(args, "remove_numbers", False),
+        stem=getattr(args, "stem", False),
+    )
+
+
+def _by_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--by", metavar="COLUMN", default="outlet",
+                        help="group by this corpus column (default: outlet), e.g. date, "
+                        "country, doc_id")
+
 
 def register(commands) -> None:
-    """Add this module's sub-commands to the ``discourse`` parser."""
+    """Add ``frequencies``, ``keyness``, ``collocations`` and ``kwic`` to ``discourse``."""
+    freq = commands.add_parser(
+        "frequencies", help="term frequencies per outlet (or another column), as CSV",
+        description="Count every term (or n-gram) per group: count, per 1,000 tokens, "
+        "number of articles, rank. Columns: <by>, term, count, per_1000, docfreq, rank.")
+    add_corpus_arguments(freq)
+    _by_argument(freq)
+    freq.add_argument("--ngram", type=_positive, default=1, metavar="N",
+                      help="count n-grams of N words (default: 1); n-grams do not cross "
+                      "punctuation or sentence ends")
+    freq.add_argument("--min-count", type=_positive, default=1, metavar="N",
+                      help="leave out terms seen fewer than N times in a group (default: 1)")
+    _add_token_arguments(freq)
+    add_output_argument(freq)
+    freq.set_defaults(func=run_frequencies)
+
+    key = commands.add_parser(
+        "keyness", help="keywords of each outlet against the rest of the corpus, as CSV",
+        description="For each group against all other groups: log-likelihood G2 (Rayson & "
+        "Garside 2000, signed), p, p adjusted for the number of terms tested, Log Ratio "
+        "(Hardie 2014; a zero count counts as 0.5). Columns: <by>, term, count_target, "
+        "count_reference, size_target, size_reference, per_1000_target, "
+        "per_1000_reference, g2, p, p_adj, log_ratio, direction, significant.")
+    add_corpus_arguments(key)
+    _by_argument(key)
+    key.add_argument("--ngram", type=_positive, default=1, metavar="N",
+                     help="compare n-grams of N words (default: 1)")
+    key.add_argument("--min-count", type=_positive, default=5, metavar="N",
+                     help="test only terms seen at least N times in the corpus (default: 5)")
+    key.add_argument("--adjust", choices=("bh", "holm"), default="bh",
+                     help="p-value adjustment: bh = Benjamini-Hochberg (default), holm = Holm")
+    key.add_argument("--alpha", type=float, default=0.05,
+                     help="significance level for the adjusted p-value (default: 0.05)")
+    _add_token_arguments(key)
+    add_output_argument(key)
+    key.set_defaults(func=run_keyness)
+
+    coll = commands.add_parser(
+        "collocations", help="word pairs (bigrams) or the words around a node, as CSV",
+        description="Without --node: adjacent word pairs; with --node: the words within "
+        "--window tokens of the node. Scores: count, expected, PMI, logDice, G2, p.")
+    add_corpus_arguments(coll)
+    coll.add_argument("--node", metavar="WORD", default=None,
+                      help='the node: a word, a phrase ("koude oorlog") or a pattern (escal*)')
+    coll.add_argument("--window", type=_positive, default=5, metavar="N",
+                      help="tokens on each side of the node (default: 5)")
+    coll.add_argument("--min-count", type=_positive, default=2, metavar="N",
+                      help="leave out pairs seen fewer than N times (default: 2)")
+    _add_token_arguments(coll)
+    add_output_argument(coll)
+    coll.set_defaults(func=run_collocations)
+
+    kw = commands.add_parser(
+        "kwic", help="keyword in context: every occurrence of a word, phrase or pattern",
+        description="Every occurrence of PATTERN with its context. PATTERN is a word, a "
+        'phrase ("koude oorlog") or a pattern with * and ? ("escal*"); case is ignored. '
+        "Prints a concordance, or writes a CSV with the columns doc_id, outlet, "
+        "sentence_id, position, left, match, right.")
+    add_corpus_arguments(kw)
+    kw.add_argument("pattern", metavar="PATTERN", help="word, phrase or pattern to find")
+    kw.add_argument("--window", type=_positive, default=5, metavar="N",
+                    help="words of context on each side (default: 5)")
+    add_output_argument(kw, required=False)
+    kw.set_defaults(func=run_kwic)
+
+
+def _check_by(by: str, corpus) -> None:
+    if by not in corpus.columns:
+        raise UserError(f"the corpus has no column {by!r}; choose --by among: "
+                        f"{', '.join(map(str, corpus.columns))}")
+
+
+def run_frequencies(args) -> int:
+    from analysis.textstat import textstat_frequency
+
+    corpus = corpus_from_args(args)
+    _check_by(args.by, corpus)
+    table = textstat_frequency(_tokens(args, corpus), by=args.by, ngram=args.ngram,
+                               corpus=corpus, min_count=args.min_count)
+    write_table(table, args.output)
+    return 0
+
+
+def run_keyness(args) -> int:
+    from analysis.textstat import textstat_keyness
+
+    if not 0 < args.alpha < 1:
+        raise UserError(f"--alpha must lie between 0 and 1, not {args.alpha}")
+    corpus = corpus_from_args(args)
+    _check_by(args.by, corpus)
+    try:
+        table = textstat_keyness(_tokens(args, corpus), by=args.by, ngram=args.ngram,
+                                 corpus=corpus, min_count=args.min_count,
+                                 adjust=args.adjust, alpha=args.alpha)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    write_table(table, args.output)
+    return 0
+
+
+def run_collocations(args) -> int:
+    from analysis.textstat import textstat_collocations
+
+    corpus = corpus_from_args(args)
+    try:
+        table = textstat_collocations(_tokens(args, corpus), node=args.node,
+                                      window=args.window, min_count=args.min_count)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    write_table(table, args.output)
+    return 0
+
+
+def run_kwic(args) -> int:
+    from analysis.kwic import kwic, kwic_format
+    from analysis.tokens import tokens_corpus
+
+    corpus = corpus_from_args(args)
+    try:
+        table = kwic(tokens_corpus(corpus), corpus, args.pattern, window=args.window)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    if args.output is None:
+        print(kwic_format(table))
+        print(f"{len(table)} occurrence(s) of {args.pattern!r}", file=sys.stderr)
+    else:
+        write_table(table, args.output)
+    return 0

@@ -1,5 +1,243 @@
-"""Plots for vocabulary."""
+"""Plots for vocabulary: top terms per outlet, keywords per outlet, lexical dispersion."""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import math
+
+import numpy as np
+import pandas as pd
+from matplotlib import colormaps
+from matplotlib.cm import ScalarMappable
+from matplotlib.colors import TwoSlopeNorm
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from analysis.figures import figure_new
+
+__all__ = ["textplot_frequency", "textplot_keyness", "textplot_xray"]
+
+_DECIMAL_COMMA = FuncFormatter(lambda v, _: f"{v:g}".replace(".", ","))
+_GROUP_WORDS = {"outlet": "medium", "doc_id": "artikel", "date": "datum", "country": "land"}
+
+
+def _group_word(by: str) -> str:
+    return _GROUP_WORDS.get(by, by)
+
+
+def _require(table: pd.DataFrame, columns: tuple[str, ...], source: str) -> None:
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise KeyError(f"the table has no column(s) {missing}; pass the table of {source}")
+
+
+def _panels(n: int, size: str = "tall", ncols: int = 2):
+    """A grid with room for ``n`` panels; unused axes are hidden. Returns (fig, axes)."""
+    ncols = min(ncols, max(n, 1))
+    nrows = max(math.ceil(n / ncols), 1)
+    fig, axes = figure_new(size, nrows=nrows, ncols=ncols, squeeze=False)
+    flat = list(axes.ravel())
+    for ax in flat[n:]:
+        ax.set_visible(False)
+    return fig, flat[:n]
+
+
+def _groups_of(table: pd.DataFrame, by: str) -> list[str]:
+    column = table[by]
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        present = set(column.astype(str))
+        return [str(c) for c in column.cat.categories if str(c) in present]
+    return list(dict.fromkeys(column.astype(str)))
+
+
+def textplot_frequency(
+    frequencies: pd.DataFrame,
+    *,
+    by: str = "outlet",
+    n: int = 10,
+) -> Figure:
+    """Small multiples of the ``n`` most frequent terms of every group, as horizontal bars
+    of their relative frequency (per 1,000 words), on one shared scale; from
+    :func:`analysis.textstat.textstat_frequency` with the same ``by``.
+
+    >>> import pandas as pd
+    >>> from analysis.textstat import textstat_frequency
+    >>> from analysis.tokens import tokens_corpus
+    >>> c = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["NOS", "NRC"],
+    ...                   "text": ["De crisis groeit.", "De NAVO zwijgt."]})
+    >>> fig = textplot_frequency(textstat_frequency(tokens_corpus(c)), n=3)
+    >>> len([ax for ax in fig.axes if ax.get_visible()])
+    2
+    """
+    _require(frequencies, (by, "term", "per_1000", "count"),
+             "analysis.textstat.textstat_frequency with the same by=")
+    groups = _groups_of(frequencies, by)
+    fig, axes = _panels(len(groups))
+    top = frequencies.sort_values([by, "count", "term"], ascending=[True, False, True])
+    top = top.groupby(by, observed=True, sort=False).head(n)
+    limit = float(top["per_1000"].max()) * 1.15 if len(top) else 1.0
+    for ax, group in zip(axes, groups, strict=True):
+        rows = top[top[by].astype(str) == group].iloc[::-1]
+        ax.barh(rows["term"].astype(str), rows["per_1000"], color="#4c72b0", height=0.7)
+        ax.set_title(group, loc="left", fontsize=10)
+        ax.set_xlim(0, limit)
+        ax.tick_params(axis="y", labelsize=8, length=0)
+        ax.tick_params(axis="x", labelsize=8)
+        ax.xaxis.set_major_formatter(_DECIMAL_COMMA)
+        ax.spines[["top", "right"]].set_visible(False)
+    for ax in axes[-2:]:
+        ax.set_xlabel("per 1.000 woorden", fontsize=8)
+    fig.suptitle(f"Meest gebruikte woorden per {_group_word(by)}", fontsize=11, x=0.02,
+                 ha="left")
+    return fig
+
+
+def textplot_keyness(
+    keyness: pd.DataFrame,
+    *,
+    by: str = "outlet",
+    n: int = 8,
+    significant_only: bool = True,
+) -> Figure:
+    """Small multiples of every group's keywords: bars of signed G2 (right: more frequent
+    in the group than in the rest of the corpus; left: less frequent), coloured by Log
+    Ratio, the ``n`` strongest in each direction; by default only terms whose adjusted
+    p-value is significant. From :func:`analysis.textstat.textstat_keyness`.
+
+    >>> import pandas as pd
+    >>> from analysis.textstat import textstat_keyness
+    >>> from analysis.tokens import tokens_corpus
+    >>> c = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"],
+    ...                   "text": ["oorlog " * 20 + "vrede", "vrede " * 20 + "oorlog"]})
+    >>> fig = textplot_keyness(textstat_keyness(tokens_corpus(c)))
+    >>> len([ax for ax in fig.axes if ax.get_visible()])  # two panels and the colour bar
+    3
+    """
+    _require(keyness, (by, "term", "g2", "log_ratio", "significant"),
+             "analysis.textstat.textstat_keyness with the same by=")
+    groups = _groups_of(keyness, by)
+    if not groups:  # nothing was tested: say so instead of drawing empty panels
+        fig, ax = figure_new("wide")
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, "Geen woorden getoetst: het corpus is te klein voor de gekozen "
+                "minimumfrequentie.", ha="center", va="center", fontsize=9)
+        return fig
+    fig, axes = _panels(len(groups))
+    shown = keyness[keyness["significant"]] if significant_only else keyness
+    bound = float(np.nanmax(np.abs(shown["log_ratio"]))) if len(shown) else 1.0
+    bound = max(bound, 1.0)
+    norm = TwoSlopeNorm(vmin=-bound, vcenter=0.0, vmax=bound)
+    cmap = "RdBu_r"
+    extent = float(np.nanmax(np.abs(shown["g2"]))) * 1.35 if len(shown) else 1.0
+    for ax, group in zip(axes, groups, strict=True):
+        rows = shown[shown[by].astype(str) == group]
+        positive = rows[rows["g2"] > 0].nlargest(n, "g2")
+        negative = rows[rows["g2"] < 0].nsmallest(n, "g2")
+        picked = pd.concat([negative.iloc[::-1], positive.iloc[::-1]])
+        picked = picked.sort_values("g2")
+        ax.set_title(group, loc="left", fontsize=10)
+        ax.axvline(0, color="#555555", linewidth=0.6)
+        ax.set_xlim(-extent, extent)
+        ax.xaxis.set_major_formatter(_DECIMAL_COMMA)
+        ax.tick_params(labelsize=8, length=0)
+        ax.spines[["top", "right", "left"]].set_visible(False)
+        if picked.empty:
+            ax.set_yticks([])
+            ax.text(0.5, 0.5, "geen significante\nsleutelwoorden", transform=ax.transAxes,
+                    ha="center", va="center", fontsize=8, color="#555555")
+            continue
+        ax.barh(picked["term"].astype(str), picked["g2"], color=_colors(picked, norm, cmap),
+                height=0.7, edgecolor="#333333", linewidth=0.3)
+        for y, (g2, lr) in enumerate(zip(picked["g2"], picked["log_ratio"], strict=True)):
+            ax.annotate(f"LR {lr:+.1f}".replace(".", ","), (g2, y),
+                        xytext=(3 if g2 > 0 else -3, 0), textcoords="offset points",
+                        ha="left" if g2 > 0 else "right", va="center", fontsize=6,
+                        color="#333333")
+        slots = max(len(picked), 6)  # the same bar thickness in every panel
+        ax.set_ylim(len(picked) - slots - 0.5, len(picked) - 0.5)
+    fig.supxlabel("G² (log-likelihood); rechts: vaker dan in de rest van het corpus, "
+                  "links: minder vaak", fontsize=8)
+    bar = fig.colorbar(ScalarMappable(norm=norm, cmap=cmap), ax=axes, shrink=0.6, location="right")
+    bar.set_label("Log Ratio (log₂ van de verhouding\nrelatieve frequenties)", fontsize=8)
+    bar.ax.tick_params(labelsize=8)
+    bar.ax.yaxis.set_major_formatter(_DECIMAL_COMMA)
+    title = f"Sleutelwoorden per {_group_word(by)} t.o.v. de rest van het corpus"
+    if significant_only:
+        title += " (alleen significant)"
+    fig.suptitle(title, fontsize=11, x=0.02, ha="left")
+    return fig
+
+
+def _colors(rows: pd.DataFrame, norm, cmap: str) -> list:
+    return [colormaps[cmap](norm(v)) for v in rows["log_ratio"]]
+
+
+def textplot_xray(
+    dispersion: pd.DataFrame,
+    *,
+    docs: pd.DataFrame | None = None,
+) -> Figure:
+    """A lexical dispersion (x-ray) plot: one panel per pattern, one row per article
+    (labelled with its outlet), a tick where the pattern occurs, from the start (0) to the
+    end (1) of the article; from :func:`analysis.textstat.textstat_dispersion`.
+
+    ``docs`` (e.g. the corpus, with ``doc_id`` and ``outlet``) lists the articles to show,
+    including those without any occurrence; by default, the articles in ``dispersion``.
+
+    >>> import pandas as pd
+    >>> from analysis.textstat import textstat_dispersion
+    >>> from analysis.tokens import tokens_corpus
+    >>> c = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["NOS", "NRC"],
+    ...                   "text": ["Sancties en nog eens sancties.", "Geen escalatie."]})
+    >>> d = textstat_dispersion(tokens_corpus(c), ["sancties", "escal*"])
+    >>> len(textplot_xray(d, docs=c).axes)
+    2
+    """
+    _require(dispersion, ("pattern", "doc_id", "outlet", "relative_position"),
+             "analysis.textstat.textstat_dispersion")
+    if docs is None:
+        docs = dispersion[["doc_id", "outlet"]].drop_duplicates()
+    docs = docs[["doc_id", "outlet"]].astype(str).drop_duplicates("doc_id")
+    column = dispersion["pattern"]
+    patterns = ([str(p) for p in column.cat.categories]
+                if isinstance(column.dtype, pd.CategoricalDtype) else _groups_of(dispersion,
+                                                                                  "pattern"))
+    n_docs = len(docs)
+    size = "tall" if len(patterns) * n_docs > 24 else "wide"
+    fig, axes = figure_new(size, nrows=max(len(patterns), 1), ncols=1, sharex=True,
+                           squeeze=False)
+    axes = list(axes.ravel())
+    labels = _doc_labels(docs)
+    row_of = {doc: i for i, doc in enumerate(docs["doc_id"])}
+    for ax, pattern in zip(axes, patterns, strict=False):
+        rows = dispersion[dispersion["pattern"].astype(str) == pattern]
+        y = rows["doc_id"].astype(str).map(row_of).astype(float)
+        x = rows["relative_position"][y.notna()]
+        y = y.dropna()
+        ax.vlines(x, y - 0.38, y + 0.38, color="#1f3b73", linewidth=1.2)
+        ax.set_yticks(range(n_docs), labels, fontsize=7)
+        ax.set_ylim(n_docs - 0.5, -0.5)
+        ax.set_title(f"„{pattern}” ({len(rows)}×)", loc="left", fontsize=9, pad=2)
+        ax.tick_params(length=0, labelsize=7)
+        ax.grid(axis="y", color="#dddddd", linewidth=0.5)
+        ax.set_axisbelow(True)
+        ax.spines[["top", "right"]].set_visible(False)
+    axes[-1].set_xlim(0, 1)
+    axes[-1].xaxis.set_major_locator(MaxNLocator(5))
+    axes[-1].xaxis.set_major_formatter(_DECIMAL_COMMA)
+    axes[-1].set_xlabel("positie in het artikel (0 = begin, 1 = einde)", fontsize=8)
+    fig.suptitle("Waar in de artikelen de woorden vallen", fontsize=11, x=0.02, ha="left")
+    return fig
+
+
+def _doc_labels(docs: pd.DataFrame) -> list[str]:
+    """The outlet of each article; numbered when an outlet has several articles."""
+    counts = docs["outlet"].value_counts()
+    seen: dict[str, int] = {}
+    labels = []
+    for outlet in docs["outlet"]:
+        if counts[outlet] == 1:
+            labels.append(outlet)
+        else:
+            seen[outlet] = seen.get(outlet, 0) + 1
+            labels.append(f"{outlet} {seen[outlet]}")
+    return labels

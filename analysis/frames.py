@@ -1,0 +1,814 @@
+"""Frames: an editable dictionary of words and phrases per frame, and every match audited.
+
+A frame dictionary is a commented TOML file (the shipped default is
+:data:`DEFAULT_FRAMES_FILE`; its header explains the pattern language). :func:`frames_load`
+reads and checks it; :func:`frames_match` finds every match in a corpus, with its article,
+sentence and character offsets, so that every count can be traced back to the text.
+The other functions summarise the match table:
+
+- :func:`frames_count`: hits, hits per 1,000 words and articles with the frame, per group,
+- :func:`frames_audit`: every distinct form a frame's patterns caught, with its count,
+- :func:`frames_cooccurrence`: frames found together in a sentence or an article,
+- :func:`frames_kwic`: each match in its context.
+
+Matching is done once per distinct token form of the corpus (from the cached
+:func:`analysis.tokens.tokens_corpus` table), not once per running word, so it scales to
+corpora of millions of words; phrases that run over several tokens are confirmed on the
+article text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from analysis.paths import DATA_DIR
+
+__all__ = [
+    "DEFAULT_FRAMES_FILE",
+    "MATCH_COLUMNS",
+    "FrameFileError",
+    "Frame",
+    "FrameDictionary",
+    "frames_load",
+    "frames_init",
+    "frames_match",
+    "frames_count",
+    "frames_audit",
+    "frames_cooccurrence",
+    "frames_kwic",
+]
+
+#: The frame dictionary shipped with the package.
+DEFAULT_FRAMES_FILE = DATA_DIR / "frames_default.toml"
+#: The columns of :func:`frames_match`, in order.
+MATCH_COLUMNS = ["doc_id", "outlet", "sentence_id", "frame", "pattern", "matched_text",
+                 "start", "end"]
+
+_FRAME_KEYS = ("label", "definition", "patterns", "exclude")
+_REQUIRED_KEYS = ("label", "definition", "patterns")
+_TOP_KEYS = ("settings", "frames")
+_SETTING_KEYS = ("fold_diacritics",)
+_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
+_PATTERN_CHARS = re.compile(r"[\w'’*? \-\u2010\u2011]+\Z")
+
+
+# --------------------------------------------------------------------------- the file
+
+
+class FrameFileError(ValueError):
+    """A mistake in a frame dictionary: the message names the file, the line and the frame."""
+
+    def __init__(self, file: str | Path, message: str, *, line: int | None = None,
+                 frame: str | None = None, hint: str = ""):
+        self.file = str(file)
+        self.line = line
+        self.frame = frame
+        self.hint = hint
+        where = self.file + (f", line {line}" if line else "")
+        what = f"frame {frame!r}: " if frame else ""
+        text = f"{where}: {what}{message}"
+        super().__init__(text + (f" {hint}" if hint else ""))
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One frame of a dictionary: its key, label, definition, patterns and exclusions."""
+
+    name: str
+    label: str
+    definition: str
+    patterns: tuple[str, ...]
+    exclude: tuple[str, ...] = ()
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class FrameDictionary:
+    """The frames of one dictionary file, in file order, and its settings."""
+
+    frames: dict[str, Frame]
+    fold_diacritics: bool = True
+    path: str = ""
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.labels.update({name: f.label for name, f in self.frames.items()})
+
+    @property
+    def names(self) -> list[str]:
+        return list(self.frames)
+
+
+def _line_of(lines: list[str], regex: str, start: int = 0, stop: int | None = None) -> int | None:
+    pattern = re.compile(regex)
+    for number in range(start, len(lines) if stop is None else stop):
+        if pattern.search(lines[number]):
+            return number + 1
+    return None
+
+
+def _section(lines: list[str], name: str) -> tuple[int | None, tuple[int, int]]:
+    """The 1-based line of the header ``[frames.<name>]`` (None if not found) and the 0-based
+    line range of its table (header to next header; the whole file if not found)."""
+    head = _line_of(lines, rf"^\s*\[\s*frames\s*\.\s*\"?{re.escape(name)}\"?\s*\]")
+    if head is None:
+        return None, (0, len(lines))
+    nxt = _line_of(lines, r"^\s*\[", head)
+    return head, (head - 1, (nxt - 1) if nxt else len(lines))
+
+
+def _key_line(lines: list[str], key: str, start: int, stop: int) -> int | None:
+    return _line_of(lines, rf"^\s*\"?{re.escape(key)}\"?\s*=", start, stop)
+
+
+def _suggest(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"Did you mean {close[0]!r}?" if close else f"Allowed: {', '.join(choices)}."
+
+
+def _check_pattern(text, *, path, lines, name, key, section) -> str:
+    start, stop = section
+    if not isinstance(text, str):
+        raise FrameFileError(path, f"{key} must hold strings in quotes, not {text!r}.",
+                             line=_key_line(lines, key, start, stop), frame=name)
+    line = _line_of(lines, rf"[\"']{re.escape(text)}[\"']", start, stop) if text else None
+    line = line or _key_line(lines, key, start, stop)
+    pattern = text.strip()
+    if not pattern:
+        raise FrameFileError(path, f"an empty pattern in {key}.", line=line, frame=name,
+                             hint="Delete it or write a word.")
+    if not _PATTERN_CHARS.match(pattern):
+        bad = sorted({c for c in pattern if not _PATTERN_CHARS.match(c)})
+        raise FrameFileError(
+            path, f"pattern {text!r} in {key} holds {' '.join(repr(c) for c in bad)}.",
+            line=line, frame=name,
+            hint="Only letters, digits, apostrophes, spaces, hyphens, * and ? are allowed.")
+    for word in _words(pattern):
+        if not word.strip("*?"):
+            raise FrameFileError(
+                path, f"pattern {text!r} in {key} has a word made only of wildcards.",
+                line=line, frame=name, hint="Every word needs at least one letter.")
+    return pattern
+
+
+def _parse(text: str, path: str) -> FrameDictionary:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"\(at line (\d+)", str(exc))
+        line = int(found.group(1)) if found else len(text.splitlines()) or None
+        raise FrameFileError(path, f"not valid TOML: {exc}.", line=line,
+                             hint="Check quotes, commas and brackets on that line.") from None
+    lines = text.splitlines()
+    for key in data:
+        if key not in _TOP_KEYS:
+            raise FrameFileError(path, f"unknown table or key {key!r}.",
+                                 line=_line_of(lines, rf"^\s*\[?\s*{re.escape(key)}\b"),
+                                 hint=_suggest(key, _TOP_KEYS))
+    settings = data.get("settings", {})
+    if not isinstance(settings, dict):
+        raise FrameFileError(path, "settings must be a table [settings].",
+                             line=_line_of(lines, r"^\s*settings\s*="))
+    for key, value in settings.items():
+        line = _line_of(lines, rf"^\s*{re.escape(key)}\s*=")
+        if key not in _SETTING_KEYS:
+            raise FrameFileError(path, f"unknown setting {key!r}.", line=line,
+                                 hint=_suggest(key, _SETTING_KEYS))
+        if not isinstance(value, bool):
+            raise FrameFileError(path, f"setting {key} must be true or false, not {value!r}.",
+                                 line=line)
+    raw = data.get("frames")
+    if not isinstance(raw, dict) or not raw:
+        raise FrameFileError(path, "no frames found.",
+                             hint="Add at least one table [frames.<name>] with label, "
+                             "definition and patterns.")
+    frames = {}
+    for name, spec in raw.items():
+        head, section = _section(lines, name)
+        if not _NAME.match(name):
+            raise FrameFileError(path, "a frame name must be lower-case letters, digits and "
+                                 "_, starting with a letter.", line=head, frame=name)
+        if not isinstance(spec, dict):
+            raise FrameFileError(path, "a frame must be a table [frames.<name>].",
+                                 line=_line_of(lines, rf"^\s*{re.escape(name)}\s*="),
+                                 frame=name)
+        for key in spec:
+            if key not in _FRAME_KEYS:
+                raise FrameFileError(path, f"unknown key {key!r}.",
+                                     line=_key_line(lines, key, *section) or head, frame=name,
+                                     hint=_suggest(key, _FRAME_KEYS))
+        for key in _REQUIRED_KEYS:
+            if key not in spec:
+                raise FrameFileError(path, f"the key {key!r} is missing.", line=head,
+                                     frame=name,
+                                     hint=f"Every frame needs {', '.join(_REQUIRED_KEYS)}.")
+        for key in ("label", "definition"):
+            if not isinstance(spec[key], str) or not spec[key].strip():
+                raise FrameFileError(path, f"{key} must be a non-empty string.",
+                                     line=_key_line(lines, key, *section) or head, frame=name)
+        lists = {}
+        for key in ("patterns", "exclude"):
+            values = spec.get(key, [])
+            if not isinstance(values, list):
+                raise FrameFileError(path, f"{key} must be a list: {key} = [\"...\", \"...\"].",
+                                     line=_key_line(lines, key, *section) or head, frame=name)
+            checked = [_check_pattern(v, path=path, lines=lines, name=name, key=key,
+                                      section=section) for v in values]
+            seen = set()
+            for original, value in zip(values, checked, strict=True):
+                if value.lower() in seen:
+                    quoted = re.compile(rf"[\"']{re.escape(original)}[\"']")
+                    places = [n + 1 for n in range(*section)
+                              for _ in quoted.finditer(lines[n])]
+                    raise FrameFileError(
+                        path, f"pattern {value!r} is listed twice in {key}.",
+                        line=places[1] if len(places) > 1 else None,
+                        frame=name, hint="Delete one of them.")
+                seen.add(value.lower())
+            lists[key] = tuple(checked)
+        if not lists["patterns"]:
+            raise FrameFileError(path, "patterns is empty.",
+                                 line=_key_line(lines, "patterns", *section) or head,
+                                 frame=name, hint="Give at least one pattern.")
+        frames[name] = Frame(name, spec["label"].strip(), " ".join(spec["definition"].split()),
+                             lists["patterns"], lists["exclude"], head)
+    return FrameDictionary(frames, settings.get("fold_diacritics", True), path)
+
+
+def frames_load(path: str | Path | None = None) -> FrameDictionary:
+    """Read and check a frame dictionary (TOML); ``None`` reads the shipped default.
+
+    Raises :class:`FrameFileError` naming the file, the line and the frame for a TOML
+    syntax error, an unknown or missing key (with a suggestion), a pattern with characters
+    outside the pattern language, or a pattern listed twice.
+
+    >>> frames = frames_load()
+    >>> frames.names[:3]
+    ['koude_oorlog', 'escalatie', 'sancties']
+    >>> frames.frames["sancties"].patterns[0]
+    '*sanctie*'
+    """
+    source = Path(path) if path is not None else DEFAULT_FRAMES_FILE
+    try:
+        text = source.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FrameFileError(source, "no such file.",
+                             hint="Check the path, or write the default dictionary with "
+                             "`discourse frames --init FILE`.") from None
+    except UnicodeDecodeError as exc:
+        raise FrameFileError(source, f"not UTF-8 text ({exc.reason} at byte {exc.start}).",
+                             hint="Save the file as UTF-8.") from None
+    return _parse(text, str(source))
+
+
+def frames_init(path: str | Path) -> Path:
+    """Write a copy of the shipped dictionary to ``path`` for editing (never overwrites)."""
+    from analysis.figures import write_atomic
+
+    target = Path(path)
+    if target.exists():
+        raise FileExistsError(f"{target} exists already; choose another name or delete it.")
+    return write_atomic(target, DEFAULT_FRAMES_FILE.read_bytes())
+
+
+# --------------------------------------------------------------------------- patterns
+
+_HYPHENS = "\\-\u2010\u2011"
+_STAR = rf"(?:\w|[{_HYPHENS}](?=\w))*"
+_BLANK = r"[^\S\n]*\n?[^\S\n]*"
+_JOIN = rf"(?:{_BLANK}(?:[{_HYPHENS}]{_BLANK})?)"
+
+
+def _words(pattern: str) -> list[str]:
+    return [w for w in re.split(rf"[\s{_HYPHENS}]+", pattern) if w]
+
+
+def _fold(text: str) -> str:
+    """Strip accents and diaeresis, letter by letter (``deëscalatie`` -> ``deescalatie``)."""
+    return "".join(_fold_char(c) for c in text)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    decomposed = unicodedata.normalize("NFD", char)
+    if len(decomposed) > 1 and all(unicodedata.combining(c) for c in decomposed[1:]):
+        return decomposed[0]
+    return char
+
+
+@lru_cache(maxsize=1)
+def _accented() -> dict[str, str]:
+    """For each base letter, the characters that fold to it (itself first)."""
+    table: dict[str, list[str]] = {}
+    for code in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+        char = chr(code)
+        base = _fold_char(char)
+        if base != char and base.isascii():
+            for c in {char.lower(), char}:
+                table.setdefault(base.lower(), [base.lower()]).append(c)
+    return {k: "".join(dict.fromkeys(v)) for k, v in table.items()}
+
+
+def _literal(text: str, fold: bool) -> str:
+    accented = _accented() if fold else {}
+    out = []
+    for char in (_fold(text).lower() if fold else text):
+        variants = "'’" if char in "'’" else accented.get(char)
+        out.append(f"[{variants}]" if variants else re.escape(char))
+    return "".join(out)
+
+
+def _word_regex(word: str, fold: bool) -> str:
+    parts = re.split(r"([*?])", word)
+    return "".join(_STAR if p == "*" else r"\w" if p == "?" else _literal(p, fold)
+                   for p in parts if p)
+
+
+def _pattern_regex(pattern: str, fold: bool) -> tuple[str, str, bool]:
+    """(regex for the whole pattern on the text, regex for the types, is a phrase)."""
+    words = _words(pattern)
+    bodies = [_word_regex(w, fold) for w in words]
+    if len(words) == 1:
+        full = rf"(?<!\w){bodies[0]}(?!\w)"
+        return full, full, False
+    full = rf"(?<!\w){_JOIN.join(bodies)}{_STAR}(?!\w)"
+    return full, rf"(?<!\w)(?={bodies[0]})", True
+
+
+def _core(pattern: str) -> str:
+    """The longest run of letters in the pattern's first word, folded and lower-cased: every
+    token form the pattern can match contains it."""
+    chunks = re.split(r"[*?]", _words(pattern)[0].replace("’", "'"))
+    return max((_fold(c).lower() for c in chunks), key=len)
+
+
+def _fold_lower_table(text: str) -> dict[int, str]:
+    """A one-character-for-one translation to lower case without accents."""
+    table = {}
+    for char in set(text):
+        target = "'" if char == "’" else _fold(char.lower())[:1] or char
+        if target != char:
+            table[ord(char)] = target
+    return table
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    frame: int
+    pattern: str
+    order: int
+    exclude: bool
+    phrase: bool
+    text_regex: re.Pattern
+    type_regex: re.Pattern
+    core: str
+
+
+def _compile(frames: FrameDictionary, fold: bool) -> list[_Compiled]:
+    out = []
+    for f_index, frame in enumerate(frames.frames.values()):
+        for exclude, patterns in ((False, frame.patterns), (True, frame.exclude)):
+            for order, pattern in enumerate(patterns):
+                full, probe, phrase = _pattern_regex(pattern, fold)
+                out.append(_Compiled(f_index, pattern, order, exclude, phrase,
+                                     re.compile(full, re.IGNORECASE),
+                                     re.compile(probe, re.IGNORECASE), _core(pattern)))
+    return out
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def _type_hits(types: list[str], compiled: list[_Compiled]) -> pd.DataFrame:
+    """Every match of every pattern inside every distinct token form:
+    ``code, offset_start, offset_end, rule`` (rule = index into ``compiled``).
+
+    A fast literal search for each pattern's core in all forms (lower-cased, unaccented)
+    picks the forms worth a closer look; the pattern's own regex then decides."""
+    joined = "\n".join(types)
+    bounds = np.cumsum([0] + [len(t) + 1 for t in types])
+    folded = joined.translate(_fold_lower_table(joined))
+    codes, starts, ends, rules = [], [], [], []
+    found: dict[str, np.ndarray] = {}
+    for i, rule in enumerate(compiled):
+        if rule.core not in found:
+            positions = [m.start() for m in re.finditer(re.escape(rule.core), folded)]
+            found[rule.core] = np.unique(np.searchsorted(bounds, positions, side="right") - 1)
+        regex = rule.type_regex
+        for code in found[rule.core].tolist():
+            for m in regex.finditer(types[code]):
+                codes.append(code)
+                starts.append(m.start())
+                ends.append(m.end())
+                rules.append(i)
+    return pd.DataFrame({"code": np.asarray(codes, dtype=np.int64),
+                         "offset_start": np.asarray(starts, dtype=np.int64),
+                         "offset_end": np.asarray(ends, dtype=np.int64),
+                         "rule": np.asarray(rules, dtype=np.int64)})
+
+
+def _resolve(cand: pd.DataFrame) -> np.ndarray:
+    """Indices of the candidates kept: no overlaps, the longest wins (then the earliest,
+    then the pattern listed first). ``cand`` is sorted by doc, start."""
+    if cand.empty:
+        return np.array([], dtype=np.int64)
+    doc = cand["doc"].to_numpy()
+    start = cand["start"].to_numpy()
+    end = cand["end"].to_numpy()
+    new_doc = np.r_[True, doc[1:] != doc[:-1]]
+    # A candidate starts a new cluster when it begins at or after every earlier end.
+    reach = pd.Series(end).groupby(doc).cummax().shift(1).to_numpy()
+    new_cluster = new_doc | (start >= np.nan_to_num(reach, nan=-1))
+    heads = np.flatnonzero(new_cluster)
+    sizes = np.diff(np.r_[heads, len(cand)])
+    keep = np.repeat(sizes == 1, sizes)
+    order = cand["order"].to_numpy()
+    for head, size in zip(heads[sizes > 1].tolist(), sizes[sizes > 1].tolist(), strict=True):
+        ranked = sorted(range(head, head + size),
+                        key=lambda i: (start[i] - end[i], start[i], order[i]))
+        taken: list[tuple[int, int]] = []
+        for i in ranked:
+            if all(end[i] <= a or start[i] >= b for a, b in taken):
+                taken.append((start[i], end[i]))
+                keep[i] = True
+    return np.flatnonzero(keep)
+
+
+def _drop_excluded(hits: pd.DataFrame, excl: pd.DataFrame) -> pd.DataFrame:
+    if excl.empty or hits.empty:
+        return hits
+    scale = int(max(hits["end"].max(), excl["end"].max())) + 1
+    excl = excl.sort_values(["doc", "start"])
+    ex_start = excl["doc"].to_numpy() * scale + excl["start"].to_numpy()
+    ex_reach = np.maximum.accumulate(excl["doc"].to_numpy() * scale + excl["end"].to_numpy())
+    h_start = hits["doc"].to_numpy() * scale + hits["start"].to_numpy()
+    h_end = hits["doc"].to_numpy() * scale + hits["end"].to_numpy()
+    last = np.searchsorted(ex_start, h_end, side="left") - 1
+    overlap = (last >= 0) & (ex_reach[np.maximum(last, 0)] > h_start)
+    return hits[~overlap]
+
+
+def frames_match(
+    corpus: pd.DataFrame,
+    frames: FrameDictionary | str | Path | None = None,
+    *,
+    fold_diacritics: bool | None = None,
+) -> pd.DataFrame:
+    """Every match of every frame in the corpus, one row per match.
+
+    ``frames`` is a dictionary from :func:`frames_load`, the path of a dictionary file, or
+    ``None`` for the shipped default. ``fold_diacritics`` overrides the dictionary's
+    setting (``True``: ``deëscalatie`` = ``deescalatie``).
+
+    Returns the columns
+
+    - ``doc_id``, ``outlet``: the article (categorical),
+    - ``sentence_id``: the sentence (as in :func:`analysis.tokens.tokens_sentences`) in
+      which the match starts,
+    - ``frame``: the frame's key (categorical, every frame of the dictionary in file order),
+    - ``pattern``: the pattern that matched, as written in the dictionary,
+    - ``matched_text``: the text matched, as written in the article,
+    - ``start``, ``end``: character offsets into the article's ``text``
+      (``text[start:end] == matched_text``),
+
+    ordered by article, offset and frame. Within a frame matches never overlap (the longest
+    wins) and a match overlapping one of the frame's exclusions is dropped; different
+    frames may share words. ``attrs["frame_labels"]`` maps each frame to its label.
+
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"],
+    ...                   "text": ["Na de Koude-Oorlogsretoriek volgen EU-sancties."]})
+    >>> m = frames_match(c)
+    >>> m[["frame", "matched_text", "start", "end"]].values.tolist()
+    [['koude_oorlog', 'Koude-Oorlogsretoriek', 6, 27], ['sancties', 'EU-sancties', 35, 46]]
+    """
+    from analysis.tokens import tokens_corpus
+
+    book = frames if isinstance(frames, FrameDictionary) else frames_load(frames)
+    fold = book.fold_diacritics if fold_diacritics is None else bool(fold_diacritics)
+    if corpus["doc_id"].duplicated().any():
+        dup = corpus.loc[corpus["doc_id"].duplicated(), "doc_id"].iloc[0]
+        raise ValueError(f"doc_id {dup!r} occurs more than once; every article needs its "
+                         "own doc_id.")
+    compiled = _compile(book, fold)
+    tokens = tokens_corpus(corpus)
+    texts = corpus["text"].astype(str).tolist()
+    token_cat = tokens["token"].cat
+    types = token_cat.categories.astype(str).tolist()
+    type_hits = _type_hits(types, compiled)
+
+    codes = token_cat.codes.to_numpy()
+    wanted = np.zeros(len(types) + 1, dtype=bool)
+    wanted[type_hits["code"].to_numpy()] = True
+    rows = np.flatnonzero(wanted[codes])
+    occ = pd.DataFrame({
+        "row": rows,
+        "code": codes[rows].astype(np.int64),
+        "doc": tokens["doc_id"].cat.codes.to_numpy()[rows].astype(np.int64),
+        "sentence_id": tokens["sentence_id"].to_numpy()[rows],
+        "tok_start": tokens["start"].to_numpy()[rows],
+    })
+    cand = occ.merge(type_hits, on="code", how="inner")
+    cand["start"] = cand["tok_start"] + cand["offset_start"]
+    cand["end"] = cand["tok_start"] + cand["offset_end"]
+    phrase = np.array([r.phrase for r in compiled], dtype=bool)
+    is_phrase = phrase[cand["rule"].to_numpy()] if len(cand) else np.array([], dtype=bool)
+    if is_phrase.any():
+        ends = cand["end"].to_numpy().copy()
+        docs = cand["doc"].to_numpy()
+        starts = cand["start"].to_numpy()
+        rule_ids = cand["rule"].to_numpy()
+        for i in np.flatnonzero(is_phrase):
+            m = compiled[rule_ids[i]].text_regex.match(texts[docs[i]], starts[i])
+            ends[i] = m.end() if m else -1
+        cand["end"] = ends
+        cand = cand[cand["end"] > cand["start"]]
+    rule_frame = np.array([r.frame for r in compiled], dtype=np.int64)
+    rule_excl = np.array([r.exclude for r in compiled], dtype=bool)
+    rule_order = np.array([r.order for r in compiled], dtype=np.int64)
+    cand = cand.assign(frame=rule_frame[cand["rule"].to_numpy()],
+                       exclude=rule_excl[cand["rule"].to_numpy()],
+                       order=rule_order[cand["rule"].to_numpy()])
+    cand = cand.drop_duplicates(["frame", "exclude", "doc", "start", "end", "rule"])
+
+    kept = []
+    for f_index in range(len(book.frames)):
+        mine = cand[cand["frame"] == f_index]
+        hits = _drop_excluded(mine[~mine["exclude"]], mine[mine["exclude"]])
+        hits = hits.sort_values(["doc", "start", "end", "order"]).reset_index(drop=True)
+        kept.append(hits.iloc[_resolve(hits)])
+    found = pd.concat(kept, ignore_index=True) if kept else cand.iloc[:0]
+    found = found.sort_values(["doc", "start", "frame", "end"]).reset_index(drop=True)
+    return _match_table(found, corpus, texts, compiled, book)
+
+
+def _match_table(found, corpus, texts, compiled, book) -> pd.DataFrame:
+    doc = found["doc"].to_numpy()
+    doc_ids = corpus["doc_id"].astype(str).to_numpy()
+    outlets = corpus["outlet"].astype(str).to_numpy()
+    starts = found["start"].to_numpy().astype(np.int64)
+    ends = found["end"].to_numpy().astype(np.int64)
+    table = pd.DataFrame({
+        "doc_id": pd.Categorical(doc_ids[doc], categories=pd.unique(doc_ids)),
+        "outlet": pd.Categorical(outlets[doc], categories=pd.unique(outlets)),
+        "sentence_id": found["sentence_id"].to_numpy().astype(np.int32),
+        "frame": pd.Categorical.from_codes(found["frame"].to_numpy().astype(np.int64),
+                                           categories=book.names),
+        "pattern": [compiled[r].pattern for r in found["rule"].tolist()],
+        "matched_text": [texts[d][a:b] for d, a, b in zip(doc.tolist(), starts.tolist(),
+                                                         ends.tolist(), strict=True)],
+        "start": starts,
+        "end": ends,
+    })
+    table.attrs["frame_labels"] = dict(book.labels)
+    return table
+
+
+# --------------------------------------------------------------------------- summaries
+
+
+def _labels(matches: pd.DataFrame) -> dict[str, str]:
+    return dict(matches.attrs.get("frame_labels", {}))
+
+
+def _frame_names(matches: pd.DataFrame) -> list[str]:
+    column = matches["frame"]
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return [str(c) for c in column.cat.categories]
+    return list(dict.fromkeys(column.astype(str)))
+
+
+def frames_count(matches: pd.DataFrame, corpus: pd.DataFrame, *, by: str = "outlet"
+                 ) -> pd.DataFrame:
+    """How prominent each frame is per group of articles (default: per outlet).
+
+    ``by`` is any column of the corpus (``outlet``, ``date``, ``country``, ...).
+    Returns one row per group and frame (every frame, also those never found), with
+
+    - ``<by>``: the group,
+    - ``frame``, ``label``: the frame's key and label,
+    - ``hits``: its matches in the group's articles,
+    - ``words``: the group's word tokens (rows of :func:`analysis.tokens.tokens_corpus`:
+      words and numbers, no punctuation),
+    - ``per_1000``: ``hits`` per 1,000 words,
+    - ``docs``: the group's articles,
+    - ``docs_with_frame``: the articles with at least one match of the frame,
+    - ``share_docs``: ``docs_with_frame / docs``.
+
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["NOS", "NRC"],
+    ...                   "text": ["Sancties en nog eens sancties.", "Geen nieuws."]})
+    >>> t = frames_count(frames_match(c), c)
+    >>> t[t["frame"] == "sancties"][["outlet", "hits", "words", "per_1000"]].values.tolist()
+    [['NOS', 2, 5, 400.0], ['NRC', 0, 2, 0.0]]
+    """
+    from analysis.tokens import tokens_corpus
+
+    if by not in corpus.columns:
+        raise KeyError(f"the corpus has no column {by!r} (its columns: {list(corpus.columns)})")
+    names = _frame_names(matches)
+    labels = _labels(matches)
+    group_of = pd.Series(corpus[by].astype("string").fillna("(onbekend)").to_numpy(),
+                         index=corpus["doc_id"].astype(str).to_numpy())
+    groups = list(dict.fromkeys(group_of.tolist()))
+    tokens = tokens_corpus(corpus)
+    per_doc = np.bincount(tokens["doc_id"].cat.codes.to_numpy(), minlength=len(corpus))
+    words = pd.Series(per_doc[:len(corpus)], index=group_of.to_numpy()).groupby(level=0).sum()
+    words = words.reindex(groups, fill_value=0)
+    docs = group_of.value_counts().reindex(groups, fill_value=0)
+    m = pd.DataFrame({"group": group_of.reindex(matches["doc_id"].astype(str)).to_numpy(),
+                      "frame": matches["frame"].astype(str).to_numpy(),
+                      "doc_id": matches["doc_id"].astype(str).to_numpy()})
+    full = pd.MultiIndex.from_product([groups, names], names=["group", "frame"])
+    hits = m.groupby(["group", "frame"]).size().reindex(full, fill_value=0)
+    with_frame = m.groupby(["group", "frame"])["doc_id"].nunique().reindex(full, fill_value=0)
+    table = pd.DataFrame({"hits": hits, "docs_with_frame": with_frame}).reset_index()
+    table["words"] = words.reindex(table["group"]).to_numpy()
+    table["docs"] = docs.reindex(table["group"]).to_numpy()
+    table["per_1000"] = np.where(table["words"] > 0,
+                                 1000 * table["hits"] / table["words"].clip(lower=1), 0.0)
+    table["share_docs"] = np.where(table["docs"] > 0,
+                                   table["docs_with_frame"] / table["docs"].clip(lower=1), 0.0)
+    table["label"] = [labels.get(f, f) for f in table["frame"]]
+    table = table.rename(columns={"group": by})
+    columns = [by, "frame", "label", "hits", "words", "per_1000", "docs", "docs_with_frame",
+               "share_docs"]
+    return table[columns].astype({"hits": "int64", "words": "int64", "docs": "int64",
+                                  "docs_with_frame": "int64"})
+
+
+def frames_audit(matches: pd.DataFrame) -> pd.DataFrame:
+    """What each frame's patterns caught: one row per frame and distinct form.
+
+    Returns the columns
+
+    - ``frame``: the frame's key,
+    - ``form``: the matched text, lower-cased, with any run of white space (a line break)
+      written as one space,
+    - ``patterns``: the pattern(s) that produced it, comma-separated,
+    - ``hits``: how often,
+    - ``docs``: in how many articles,
+    - ``share``: ``hits`` as a share of all the frame's hits,
+
+    ordered by frame (dictionary order), then by ``hits`` (most first), then ``form``.
+
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"],
+    ...                   "text": ["Sancties, SANCTIES en een sanctiepakket."]})
+    >>> frames_audit(frames_match(c))[["form", "hits"]].values.tolist()
+    [['sancties', 2], ['sanctiepakket', 1]]
+    """
+    columns = ["frame", "form", "patterns", "hits", "docs", "share"]
+    if matches.empty:
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("hits", "docs") else
+                                          "float64" if c == "share" else "object")
+                             for c in columns})
+    names = _frame_names(matches)
+    m = pd.DataFrame({
+        "frame": matches["frame"].astype(str).to_numpy(),
+        "form": matches["matched_text"].astype(str).str.lower()
+        .str.replace(r"\s+", " ", regex=True).to_numpy(),
+        "pattern": matches["pattern"].astype(str).to_numpy(),
+        "doc_id": matches["doc_id"].astype(str).to_numpy(),
+    })
+    table = m.groupby(["frame", "form"], sort=False).agg(
+        patterns=("pattern", lambda s: ", ".join(dict.fromkeys(s))),
+        hits=("pattern", "size"), docs=("doc_id", "nunique")).reset_index()
+    table["share"] = table["hits"] / table.groupby("frame")["hits"].transform("sum")
+    table["rank"] = table["frame"].map({n: i for i, n in enumerate(names)})
+    table = table.sort_values(["rank", "hits", "form"], ascending=[True, False, True])
+    return table[columns].reset_index(drop=True).astype({"hits": "int64", "docs": "int64"})
+
+
+def frames_cooccurrence(
+    matches: pd.DataFrame,
+    *,
+    level: Literal["sentence", "document"] = "sentence",
+) -> pd.DataFrame:
+    """Which frames appear together in the same sentence (or article).
+
+    Returns one row per ordered pair of frames (every frame of the dictionary, the pair of
+    a frame with itself included), with
+
+    - ``frame_a``, ``frame_b``: the two frames,
+    - ``units_a``, ``units_b``: sentences (articles) with each frame,
+    - ``units_both``: sentences (articles) with both,
+    - ``jaccard``: ``units_both / (units_a + units_b - units_both)``, 0 to 1, symmetric
+      (0 when neither frame occurs),
+    - ``share_of_a``: ``units_both / units_a``: of the units with frame a, the share that
+      also has frame b (0 when ``units_a`` is 0).
+
+    ``attrs["frame_labels"]`` and ``attrs["level"]`` are kept for the plot.
+
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"],
+    ...                   "text": ["Sancties en overleg. Sancties. Overleg."]})
+    >>> t = frames_cooccurrence(frames_match(c))
+    >>> pair = t[(t.frame_a == "sancties") & (t.frame_b == "diplomatie")]
+    >>> pair[["units_a", "units_b", "units_both", "jaccard", "share_of_a"]].values.round(3).tolist()
+    [[2.0, 2.0, 1.0, 0.333, 0.5]]
+    """
+    names = _frame_names(matches)
+    docs = matches["doc_id"].astype(str).to_numpy()
+    if level == "sentence":
+        sentences = matches["sentence_id"].to_numpy().astype(np.int64)
+        unit = pd.factorize(docs)[0] * (int(sentences.max(initial=0)) + 1) + sentences
+    elif level == "document":
+        unit = pd.factorize(docs)[0]
+    else:
+        raise ValueError(f"level must be 'sentence' or 'document', not {level!r}")
+    unit_codes, _ = pd.factorize(unit)
+    frame_codes = pd.Categorical(matches["frame"].astype(str), categories=names).codes
+    x = np.zeros((unit_codes.max(initial=-1) + 1, len(names)), dtype=np.int64)
+    x[unit_codes, frame_codes] = 1
+    both = x.T @ x
+    n = np.diag(both)
+    rows = []
+    for i, a in enumerate(names):
+        for j, b in enumerate(names):
+            union = n[i] + n[j] - both[i, j]
+            rows.append((a, b, int(n[i]), int(n[j]), int(both[i, j]),
+                         both[i, j] / union if union else 0.0,
+                         both[i, j] / n[i] if n[i] else 0.0))
+    table = pd.DataFrame(rows, columns=["frame_a", "frame_b", "units_a", "units_b",
+                                        "units_both", "jaccard", "share_of_a"])
+    table.attrs["frame_labels"] = _labels(matches)
+    table.attrs["level"] = level
+    return table
+
+
+def frames_kwic(matches: pd.DataFrame, corpus: pd.DataFrame, *, window: int = 8,
+                examples: int | None = None) -> pd.DataFrame:
+    """Each match in its context: ``window`` words (tokens of
+    :func:`analysis.tokens.tokens_corpus`) to the left and to the right, within the article.
+    ``examples``: keep only the first that many matches of each frame in each outlet.
+
+    Returns the columns of the match table (``doc_id, outlet, sentence_id, frame, pattern,
+    start, end``) and
+
+    - ``left``: the text before the match, white space runs written as one space,
+    - ``match``: the matched text (likewise),
+    - ``right``: the text after the match.
+
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"],
+    ...                   "text": ["De VS dreigen met zware sancties tegen Rusland."]})
+    >>> frames_kwic(frames_match(c), c, window=2)[["left", "match", "right"]].values.tolist()
+    [['met zware', 'sancties', 'tegen Rusland']]
+    """
+    from analysis.tokens import tokens_corpus
+
+    if window < 0:
+        raise ValueError("window must be 0 or more words")
+    if examples is not None:
+        matches = matches.groupby(["frame", "outlet"], observed=True, sort=False).head(examples)
+    tokens = tokens_corpus(corpus)
+    texts = dict(zip(corpus["doc_id"].astype(str), corpus["text"].astype(str), strict=True))
+    doc_index = {d: i for i, d in enumerate(texts)}
+    scale = max((len(t) for t in texts.values()), default=0) + 1
+    t_doc = tokens["doc_id"].cat.codes.to_numpy().astype(np.int64)  # corpus order
+    t_start = t_doc * scale + tokens["start"].to_numpy()
+    t_end = t_doc * scale + tokens["end"].to_numpy()
+    if len(t_start) > 1 and (np.diff(t_start) < 0).any():
+        order = np.argsort(t_start, kind="stable")
+        t_start, t_end, t_doc = t_start[order], t_end[order], t_doc[order]
+    m_doc = matches["doc_id"].astype(str).map(doc_index).to_numpy().astype(np.int64)
+    m_start = m_doc * scale + matches["start"].to_numpy()
+    m_end = m_doc * scale + matches["end"].to_numpy()
+    first = np.searchsorted(t_start, m_start, side="left")  # first token at/after the match
+    after = np.searchsorted(t_start, m_end, side="left")    # first token after the match
+    doc_first = np.searchsorted(t_doc, m_doc, side="left")
+    doc_stop = np.searchsorted(t_doc, m_doc, side="right")
+    left_from = np.maximum(first - window, doc_first)
+    right_to = np.minimum(after + window, doc_stop) - 1
+
+    def clean(s: str) -> str:
+        return " ".join(s.split())
+
+    lefts, rights, mids = [], [], []
+    ids = list(texts)
+    for k in range(len(matches)):
+        text = texts[ids[m_doc[k]]]
+        a = int(m_start[k] - m_doc[k] * scale)
+        b = int(m_end[k] - m_doc[k] * scale)
+        lo = int(t_start[left_from[k]] - m_doc[k] * scale) if left_from[k] < first[k] else a
+        hi = int(t_end[right_to[k]] - m_doc[k] * scale) if right_to[k] >= after[k] else b
+        lefts.append(clean(text[lo:a]))
+        mids.append(clean(text[a:b]))
+        rights.append(clean(text[b:hi]))
+    table = matches[["doc_id", "outlet", "sentence_id", "frame", "pattern", "start", "end"]]
+    table = table.reset_index(drop=True).copy()
+    table["left"] = lefts
+    table["match"] = mids
+    table["right"] = rights
+    return table

@@ -1,0 +1,56 @@
+"""Shared fixtures: every notebook is run (twice) once per test session."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from analysis.paths import CORPUS_DIR
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """SHA-256 of every file under ``folder``, by path inside it: equal digests mean no file
+    was added, removed or changed."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(Path(folder).rglob("*")) if p.is_file()}
+
+
+@dataclass(frozen=True)
+class FiguresRuns:
+    """Two runs of every notebook: ``first`` exactly as ``discourse figures --out DIR``
+    does it (the bundled corpus), ``second`` on ``corpus_copy``, a copy of the bundled
+    corpus in a temporary folder. ``before`` and ``after`` hold the digests of both corpus
+    folders around the runs; ``notebooks`` lists the notebooks run."""
+
+    first: Path
+    second: Path
+    corpus_copy: Path
+    before: dict[str, dict[str, str]]
+    after: dict[str, dict[str, str]]
+    notebooks: tuple[Path, ...]
+
+
+@pytest.fixture(scope="session")
+def figures_runs(tmp_path_factory) -> FiguresRuns:
+    from analysis.cli import main
+    from analysis.notebooks import notebooks_list, notebooks_run
+
+    base = tmp_path_factory.mktemp("figures-runs")
+    copy = shutil.copytree(CORPUS_DIR, base / "corpus")
+    digests = {"bundled": lambda: tree_digest(CORPUS_DIR), "copy": lambda: tree_digest(copy)}
+    before = {name: digest() for name, digest in digests.items()}
+    assert main(["figures", "--out", str(base / "first")]) == 0
+    ran = notebooks_list()
+    notebooks_run(corpus=copy, out_dir=base / "second", notebooks=ran, progress=False)
+    after = {name: digest() for name, digest in digests.items()}
+    return FiguresRuns(base / "first", base / "second", copy, before, after, tuple(ran))
+
+
+@pytest.fixture(scope="session")
+def figures_run_twice(figures_runs) -> tuple[Path, Path]:
+    """The output folders of two runs of every notebook (see :class:`FiguresRuns`)."""
+    return figures_runs.first, figures_runs.second

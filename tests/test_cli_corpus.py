@@ -1,0 +1,94 @@
+"""`discourse check`: a summary of a good corpus, every problem of a bad one, in one run."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from analysis.cli import main
+from analysis.paths import CORPUS_DIR
+
+FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
+PROBLEMS = FIXTURES / "problems"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_bundled_corpus_succeeds_and_names_every_outlet(capsys):
+    code, out, _ = run(capsys, "check", str(CORPUS_DIR))
+    assert code == 0
+    assert "Articles given: 5; loaded: 5; with problems: 0" in out
+    for outlet in ["NRC", "De Morgen", "NOS", "Trouw", "de Volkskrant"]:
+        # one summary line per outlet: the outlet, then its 1 article
+        assert re.search(rf"^\s*{re.escape(outlet)}\s+1\s", out, re.MULTILINE), outlet
+    assert out.rstrip().endswith("No problems found.")
+
+
+def test_check_lists_every_problem_in_one_run(capsys):
+    d = PROBLEMS / "many_problems"
+    code, out, _ = run(capsys, "check", str(d))
+    assert code == 1
+    assert "Articles given: 6; loaded: 1; with problems: 5" in out
+    problems = out.split("5 problem(s):\n", 1)[1].splitlines()
+    assert problems == [
+        f"  - {d / 'b.txt'}: is empty. Put the article in it, or remove the file.",
+        f"  - {d / 'c.txt'}, line 1: has no header: the first line should start with ' date "
+        "YYYY-MM' (it starts with 'Geen kop.'). Add the article's date before the text, e.g. "
+        "' date 2022-01'.",
+        f"  - {d / 'd.txt'}, line 1: the date in the header '2022-13' is not a real date: "
+        "there is no month 13. Write dates as YYYY-MM or YYYY-MM-DD, e.g. 2022-01 or "
+        "2022-01-10.",
+        f"  - {d / 'e.txt'}: has no row in metadata.csv, so its outlet and date are unknown. "
+        "Add a row with file=e.txt to metadata.csv, or move the file out of the corpus "
+        "folder.",
+        f"  - {d / 'metadata.csv'}, line 6: names the file 'f.txt', which is not in the "
+        "corpus folder. Add the file, correct its name (capitals count), or remove the row.",
+    ]
+
+
+def test_check_with_skip_invalid_names_what_would_be_skipped(capsys):
+    code, out, _ = run(capsys, "check", str(PROBLEMS / "many_problems"), "--skip-invalid")
+    assert code == 0
+    assert out.rstrip().endswith("With --skip-invalid, 5 article(s) would be skipped: "
+                                 "b, c, d, e, f")
+
+
+def test_check_missing_header_names_the_file(capsys):
+    d = PROBLEMS / "no_header"
+    code, out, _ = run(capsys, "check", str(d))
+    assert code == 1
+    assert f"  - {d / 'a.txt'}, line 1: has no header:" in out
+
+
+def test_check_unknown_column_names_the_file(capsys):
+    f = FIXTURES / "renamed.csv"
+    code, out, _ = run(capsys, "check", str(f), "--text-column", "tekst")
+    assert code == 1
+    assert (f"  - {f}: has no column 'tekst' for the article texts (its columns: 'id', "
+            "'medium', 'datum', 'kop', 'body', 'rubriek'). Name the column that holds the "
+            "article texts with --text-column") in out
+
+
+def test_check_renamed_columns(capsys):
+    code, out, _ = run(capsys, "check", str(FIXTURES / "renamed.csv"), "--id-column", "id",
+                       "--text-column", "body", "--outlet-column", "medium",
+                       "--date-column", "datum")
+    assert code == 0
+    assert "Articles given: 2; loaded: 2; with problems: 0" in out
+
+
+@pytest.mark.parametrize("argv", [["--skip-invalid"], []])
+def test_figures_refuse_to_write_into_the_corpus_folder(capsys, argv):
+    code, _, err = run(capsys, "figures", "--out", str(CORPUS_DIR / "figures"), *argv)
+    assert code == 2
+    assert err == (f"discourse figures: the output folder {CORPUS_DIR / 'figures'} lies inside "
+                   f"the corpus folder "
+                   f"{CORPUS_DIR}; nothing may be written into the corpus. Choose another "
+                   "output folder.\n")
+    assert not (CORPUS_DIR / "figures").exists()

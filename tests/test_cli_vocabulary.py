@@ -1,0 +1,126 @@
+"""``discourse frequencies | keyness | collocations | kwic`` on the bundled corpus and on the
+three-article CSV fixture (see tests/fixtures/vocabulary/README.md for its tokens)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.cli import main
+from analysis.paths import CORPUS_DIR
+
+FIXTURE = Path(__file__).parent / "fixtures" / "vocabulary" / "three_docs.csv"
+
+
+def run(argv: list[str], capsys) -> tuple[int, str, str]:
+    code = main(argv)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_frequencies_on_the_bundled_corpus(tmp_path, capsys):
+    out = tmp_path / "freq.csv"
+    code, _, err = run(["frequencies", str(CORPUS_DIR), "-o", str(out)], capsys)
+    assert code == 0 and "Wrote" in err
+    table = pd.read_csv(out)
+    assert list(table.columns) == ["outlet", "term", "count", "per_1000", "docfreq", "rank"]
+    # NRC writes "Koude Oorlog" three times; NRC has 1,033 word and number tokens
+    koude = table[(table["outlet"] == "NRC") & (table["term"] == "koude")].iloc[0]
+    assert koude["count"] == 3
+    assert koude["per_1000"] == pytest.approx(3 / 1033 * 1000)
+
+
+def test_frequencies_by_date_and_bigrams_on_a_csv_corpus(tmp_path, capsys):
+    out = tmp_path / "freq.csv"
+    code, _, _ = run(["frequencies", str(FIXTURE), "--by", "date", "--ngram", "2",
+                      "-o", str(out)], capsys)
+    assert code == 0
+    table = pd.read_csv(out, dtype={"date": str})
+    # 2022-01-10 (d1): de navo x2, navo praat, navo wacht: 4 bigrams
+    day1 = table[table["date"] == "2022-01-10"]
+    assert day1[["term", "count"]].values.tolist() == [["de navo", 2], ["navo praat", 1],
+                                                        ["navo wacht", 1]]
+    assert day1["per_1000"].tolist() == pytest.approx([500.0, 250.0, 250.0])
+
+
+def test_frequencies_with_stopwords_removed(tmp_path, capsys):
+    out = tmp_path / "freq.csv"
+    code, _, _ = run(["frequencies", str(FIXTURE), "--remove-stopwords", "-o", str(out)],
+                     capsys)
+    assert code == 0
+    terms = set(pd.read_csv(out)["term"])
+    assert "de" not in terms and "met" not in terms and "navo" in terms
+
+
+def test_keyness_on_a_csv_corpus(tmp_path, capsys):
+    out = tmp_path / "key.csv"
+    code, _, _ = run(["keyness", str(FIXTURE), "--min-count", "1", "--adjust", "holm",
+                      "-o", str(out)], capsys)
+    assert code == 0
+    table = pd.read_csv(out)
+    # navo: A 3 of 11 tokens, B 0 of 5. E1 = 11 * 3 / 16, E2 = 5 * 3 / 16;
+    # G2 = 2 * 3 ln(3 / (33/16)) = 6 ln(16/11); Log Ratio = log2((3/11) / (0.5/5)).
+    navo = table[(table["outlet"] == "A") & (table["term"] == "navo")].iloc[0]
+    assert navo["g2"] == pytest.approx(6 * math.log(16 / 11))
+    assert navo["log_ratio"] == pytest.approx(math.log2((3 / 11) / 0.1))
+    assert set(table["outlet"]) == {"A", "B"}
+
+
+def test_keyness_on_the_bundled_corpus(tmp_path, capsys):
+    out = tmp_path / "key.csv"
+    code, _, _ = run(["keyness", str(CORPUS_DIR), "--remove-stopwords", "-o", str(out)],
+                     capsys)
+    assert code == 0
+    table = pd.read_csv(out)
+    # de Volkskrant names Lavrov 5 times, no other outlet does
+    lavrov = table[(table["outlet"] == "de Volkskrant") & (table["term"] == "lavrov")].iloc[0]
+    assert (lavrov["count_target"], lavrov["count_reference"]) == (5, 0)
+    assert lavrov["direction"] == "positive"
+
+
+def test_collocations(tmp_path, capsys):
+    out = tmp_path / "coll.csv"
+    code, _, _ = run(["collocations", str(CORPUS_DIR), "-o", str(out)], capsys)
+    assert code == 0
+    table = pd.read_csv(out)
+    row = table[(table["word1"] == "koude") & (table["word2"] == "oorlog")].iloc[0]
+    assert row["count"] == 5
+    out = tmp_path / "node.csv"
+    code, _, _ = run(["collocations", str(FIXTURE), "--node", "navo", "--window", "1",
+                      "--min-count", "1", "-o", str(out)], capsys)
+    assert code == 0
+    table = pd.read_csv(out)
+    # navo's neighbours (one token each side): de (3 times), praat, wacht
+    assert dict(zip(table["collocate"], table["count"], strict=True)) == {"de": 3, "praat": 1,
+                                                                          "wacht": 1}
+
+
+def test_kwic_prints_and_writes(tmp_path, capsys):
+    code, out, err = run(["kwic", str(CORPUS_DIR), "koude oorlog", "--window", "3"], capsys)
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 5 and all("[Koude Oorlog]" in line for line in lines)
+    assert "5 occurrence(s)" in err
+    target = tmp_path / "kwic.csv"
+    code, _, _ = run(["kwic", str(FIXTURE), "wacht*", "-o", str(target)], capsys)
+    assert code == 0
+    table = pd.read_csv(target, keep_default_na=False)
+    assert table[["doc_id", "match"]].values.tolist() == [["d1", "wacht"], ["d3", "wacht"],
+                                                          ["d3", "wachten"]]
+
+
+def test_user_errors_exit_2_with_a_message(tmp_path, capsys):
+    code, _, err = run(["frequencies", str(FIXTURE), "--by", "medium", "-o",
+                        str(tmp_path / "x.csv")], capsys)
+    assert code == 2 and "no column 'medium'" in err
+    single = tmp_path / "one.csv"
+    single.write_text("doc_id,outlet,text\na,NOS,De NAVO wacht.\n", encoding="utf-8")
+    code, _, err = run(["keyness", str(single), "-o", str(tmp_path / "k.csv")], capsys)
+    assert code == 2 and "two or more" in err
+    code, _, err = run(["frequencies", str(FIXTURE), "--stopwords", str(tmp_path / "none.txt"),
+                        "-o", str(tmp_path / "x.csv")], capsys)
+    assert code == 2 and "none.txt" in err
+    assert not (tmp_path / "x.csv").exists()

@@ -1,0 +1,209 @@
+"""Figures and tables: fixed sizes, three formats, byte-identical reruns, provenance, atomic
+writes, and never a file in the corpus folder."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from PIL import Image
+
+from analysis import __version__, figures
+from analysis.corpus import corpus_fingerprint, corpus_load
+from analysis.figures import (
+    FIGURE_SIZES,
+    MANIFEST_NAME,
+    figure_new,
+    figure_save,
+    figures_setup,
+    table_save,
+    write_atomic,
+)
+from analysis.paths import CORPUS_DIR
+
+FORMATS = ("png", "svg", "pdf")
+MANIFEST_COLUMNS = ["file", "notebook", "corpus_fingerprint", "frames_sha256",
+                    "toolkit_version", "sha256"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_context(monkeypatch):
+    """Each test starts with its own figure context (output folder, provenance)."""
+    monkeypatch.setattr(figures, "_CONTEXT", figures._Context())
+
+
+@pytest.fixture
+def corpus():
+    return corpus_load(CORPUS_DIR)
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def bar_figure():
+    fig, ax = figure_new("single")
+    ax.bar(["NRC", "NOS", "Trouw"], [3, 1, 2])
+    ax.set_title("Artikelen per krant")
+    ax.set_ylabel("artikelen")
+    return fig
+
+
+def manifest(folder: Path) -> list[dict[str, str]]:
+    with (folder / MANIFEST_NAME).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize("size", ["single", "wide", "tall"])
+def test_figure_new_has_a_fixed_size_and_constrained_layout(size):
+    fig, ax = figure_new(size)
+    assert tuple(fig.get_size_inches().tolist()) == FIGURE_SIZES[size]
+    assert fig.get_layout_engine().__class__.__name__ == "ConstrainedLayoutEngine"
+    assert ax.figure is fig
+
+
+def test_figure_new_passes_subplot_options():
+    _, axes = figure_new("wide", nrows=1, ncols=2, sharey=True)
+    assert axes.shape == (2,)
+
+
+def test_figure_save_writes_three_formats_and_a_manifest(tmp_path, corpus):
+    frames = tmp_path / "frames.toml"
+    frames.write_bytes(b'[frames.conflict]\nterms = ["oorlog"]\n')
+    figures_setup(tmp_path / "out", notebook="rq9-test", corpus=corpus, frames_file=frames)
+    paths = figure_save(bar_figure(), "rq9-bars")
+    out = tmp_path / "out"
+    assert paths == [out / f"rq9-bars.{fmt}" for fmt in FORMATS]
+    assert manifest(out) == [
+        {"file": f"rq9-bars.{fmt}", "notebook": "rq9-test",
+         "corpus_fingerprint": corpus_fingerprint(corpus),
+         "frames_sha256": hashlib.sha256(frames.read_bytes()).hexdigest(),
+         "toolkit_version": __version__, "sha256": sha256(out / f"rq9-bars.{fmt}")}
+        for fmt in ("pdf", "png", "svg")  # sorted by file name
+    ]
+    assert list(manifest(out)[0]) == MANIFEST_COLUMNS
+
+
+def test_every_format_carries_the_provenance(tmp_path, corpus):
+    figures_setup(tmp_path, notebook="rq9-test", corpus=corpus)
+    figure_save(bar_figure(), "rq9-bars")
+    fingerprint = corpus_fingerprint(corpus)
+    description = (f"notebook=rq9-test; corpus_fingerprint={fingerprint}; frames_sha256=; "
+                   f"toolkit_version={__version__}; figure=rq9-bars")
+    with Image.open(tmp_path / "rq9-bars.png") as png:
+        assert png.text["Description"] == description
+        assert png.text["Title"] == "rq9-bars"
+        assert png.info["dpi"] == pytest.approx((300, 300), abs=0.01)
+    assert f"<dc:description>{description}</dc:description>" in (
+        tmp_path / "rq9-bars.svg").read_text(encoding="utf-8")
+    assert f"/Subject ({description})".encode() in (tmp_path / "rq9-bars.pdf").read_bytes()
+
+
+def test_saved_files_hold_no_timestamp(tmp_path):
+    figures_setup(tmp_path)
+    figure_save(bar_figure(), "plain")
+    assert b"CreationDate" not in (tmp_path / "plain.pdf").read_bytes()
+    assert "<dc:date>" not in (tmp_path / "plain.svg").read_text(encoding="utf-8")
+    with Image.open(tmp_path / "plain.png") as png:
+        assert "Software" not in png.text and "Creation Time" not in png.text
+
+
+def test_saving_the_same_figure_twice_gives_the_same_bytes(tmp_path):
+    figures_setup(tmp_path / "a")
+    figure_save(bar_figure(), "same")
+    figures_setup(tmp_path / "b")
+    figure_save(bar_figure(), "same")
+    for fmt in FORMATS:
+        assert (tmp_path / "a" / f"same.{fmt}").read_bytes() == (
+            tmp_path / "b" / f"same.{fmt}").read_bytes(), fmt
+
+
+SCRIPT = textwrap.dedent("""
+    import sys
+    from analysis.corpus import corpus_load
+    from analysis.figures import figure_new, figure_save, figures_setup, table_save
+    from analysis.paths import CORPUS_DIR
+
+    corpus = corpus_load(CORPUS_DIR)
+    figures_setup(sys.argv[1], notebook="rq9-process", corpus=corpus)
+    fig, ax = figure_new("wide")
+    ax.barh(["NRC", "De Morgen", "NOS"], [1033, 367, 833])
+    ax.set_title("Woorden per krant: één figuur")
+    ax.set_xlabel("woorden")
+    figure_save(fig, "rq9-words")
+    table_save(corpus[["doc_id", "outlet"]], "rq9-words")
+""")
+
+
+def test_two_processes_write_byte_identical_files(tmp_path):
+    """Font caches and the like must not leak into the files: two fresh interpreters."""
+    for run in ("one", "two"):
+        subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path / run)], check=True,
+                       cwd=tmp_path, timeout=300)
+    one = sorted(p.name for p in (tmp_path / "one").iterdir())
+    assert one == ["MANIFEST.csv", "rq9-words.csv", "rq9-words.pdf", "rq9-words.png",
+                   "rq9-words.svg"]
+    assert sorted(p.name for p in (tmp_path / "two").iterdir()) == one
+    for name in one:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), \
+            f"{name} differs between two runs"
+
+
+def test_table_save_writes_plain_csv_and_lists_it(tmp_path):
+    figures_setup(tmp_path, notebook="rq9-test")
+    table = pd.DataFrame({"outlet": ["NRC", "De Morgen"], "share": [0.5, 0.25]})
+    path = table_save(table, "rq9-share")
+    assert path.read_bytes() == b"outlet,share\nNRC,0.5\nDe Morgen,0.25\n"
+    assert [row["file"] for row in manifest(tmp_path)] == ["rq9-share.csv"]
+
+
+def test_rerunning_a_notebook_removes_what_its_last_run_made(tmp_path):
+    figures_setup(tmp_path, notebook="rq8-other")
+    table_save(pd.DataFrame({"a": [1]}), "rq8-kept")
+    figures_setup(tmp_path, notebook="rq9-test")
+    table_save(pd.DataFrame({"a": [1]}), "rq9-old-name")
+    figures_setup(tmp_path, notebook="rq9-test")  # the notebook runs again ...
+    table_save(pd.DataFrame({"a": [2]}), "rq9-new-name")  # ... and names its table anew
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        MANIFEST_NAME, "rq8-kept.csv", "rq9-new-name.csv"]
+    assert [(r["file"], r["notebook"]) for r in manifest(tmp_path)] == [
+        ("rq8-kept.csv", "rq8-other"), ("rq9-new-name.csv", "rq9-test")]
+
+
+def test_write_atomic_leaves_the_old_file_when_it_fails(tmp_path, monkeypatch):
+    target = tmp_path / "table.csv"
+    target.write_bytes(b"old\n")
+
+    def fail(*args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError, match="disk full"):
+        write_atomic(target, b"new, but never complete\n")
+    assert target.read_bytes() == b"old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["table.csv"]  # no temporary file left
+
+
+def test_write_atomic_follows_the_umask(tmp_path):
+    path = write_atomic(tmp_path / "a" / "b.csv", b"x\n")
+    assert path.read_bytes() == b"x\n"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~figures._UMASK
+
+
+def test_figures_are_never_written_into_the_corpus_folder(tmp_path, corpus):
+    with pytest.raises(ValueError, match="lies inside the corpus folder"):
+        figures_setup(CORPUS_DIR / "figures", notebook="rq9-test", corpus=corpus)
+    assert not (CORPUS_DIR / "figures").exists()
+    copy = corpus.copy()
+    copy.attrs["source"] = str(tmp_path)
+    with pytest.raises(ValueError, match="lies inside the corpus folder"):
+        figures_setup(tmp_path / "out", corpus=copy)
+    assert list(tmp_path.iterdir()) == []

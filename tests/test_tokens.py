@@ -1,0 +1,231 @@
+"""Dutch sentences and tokens, on sentences taken from the bundled articles.
+
+Every expected list below is written out by hand from the Dutch text: one entry per
+sentence or token.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pandas as pd
+import pytest
+
+from analysis.corpus import corpus_load
+from analysis.paths import CORPUS_DIR
+from analysis.tokens import (
+    abbreviations_load,
+    sentences_split,
+    stopwords_load,
+    tokens_cache_clear,
+    tokens_corpus,
+    tokens_sentences,
+    tokens_tokenize,
+)
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentences_split(text)]
+
+
+def tokens(text: str) -> list[str]:
+    return [t[0] for t in tokens_tokenize(text)]
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {t[0]: t[3] for t in tokens_tokenize(text)}
+
+
+@pytest.fixture(scope="module")
+def corpus() -> pd.DataFrame:
+    return corpus_load(CORPUS_DIR)
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+@pytest.mark.parametrize("abbreviation", ["o.a.", "bijv.", "dhr.", "mr.", "drs.", "ca.", "nr.",
+                                          "red.", "enz.", "e.d."])
+def test_listed_abbreviations_do_not_end_a_sentence(abbreviation):
+    text = f"Rusland eist {abbreviation} garanties van de NAVO. De VS weigeren dat."
+    assert sentences(text) == [f"Rusland eist {abbreviation} garanties van de NAVO.",
+                               "De VS weigeren dat."]
+
+
+def test_abbreviations_ship_as_a_data_file():
+    listed = abbreviations_load()
+    assert {"o.a", "bijv", "dhr", "mr", "drs", "ca", "nr", "red", "enz", "e.d"} <= listed
+
+
+def test_red_in_brackets_does_not_end_the_sentence():
+    # de Volkskrant, last paragraph
+    text = ("‘Ik hoop dat niet iedereen op het ministerie van Buitenlandse Zaken (daarmee, "
+            "red.) bezig was en er ook nog een paar mensen aan onze (...) voorstellen "
+            "werken’, aldus Lavrov. Moskou wacht af.")
+    assert sentences(text) == [text[: text.index(" Moskou")], "Moskou wacht af."]
+
+
+def test_abbreviated_month_in_a_date_does_not_end_the_sentence():
+    # Trouw: "Dit overlegorgaan kwam voor het eerst sinds juli 2019 bijeen.", month abbreviated
+    text = "Dit overlegorgaan kwam op 6 jul. 2019 bijeen. Donderdag komt de crisis aan de orde."
+    assert sentences(text) == ["Dit overlegorgaan kwam op 6 jul. 2019 bijeen.",
+                               "Donderdag komt de crisis aan de orde."]
+
+
+def test_a_year_at_the_end_ends_the_sentence():
+    # NRC: the sentence ends with a year, the next starts with a capital
+    text = ("De NAVO stuurde juist militairen naar de Baltische staten als antwoord op de "
+            "annexatie van de Krim in 2014. Van de VS eist Rusland dat nucleaire wapens "
+            "uit Europa verdwijnen.")
+    assert len(sentences(text)) == 2
+
+
+def test_question_marks_closing_quotes_and_headings():
+    # NOS opening; Trouw's closing quote after the period; NRC's heading on its own line
+    assert sentences("Wat is het programma van deze week? Vandaag is er in Genève overleg.") \
+        == ["Wat is het programma van deze week?", "Vandaag is er in Genève overleg."]
+    text = ("maar ook van ‘verschillen die moeilijk te overbruggen zijn.’ Dit overlegorgaan "
+            "kwam voor het eerst sinds juli 2019 bijeen.")
+    assert sentences(text) == [
+        "maar ook van ‘verschillen die moeilijk te overbruggen zijn.’",
+        "Dit overlegorgaan kwam voor het eerst sinds juli 2019 bijeen."]
+    assert sentences("Keiharde garanties\n\nNu wil Rusland garanties.") == [
+        "Keiharde garanties", "Nu wil Rusland garanties."]
+
+
+def test_tokens_sentences_numbers_sentences_per_article():
+    c = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["NOS", "NRC"],
+                      "text": ["Eén. Twee? Drie!", "Vier."]})
+    table = tokens_sentences(c)
+    assert table[["doc_id", "sentence_id", "sentence"]].astype(str).values.tolist() == [
+        ["a", "1", "Eén."], ["a", "2", "Twee?"], ["a", "3", "Drie!"], ["b", "1", "Vier."]]
+    assert table[["start", "end"]].values.tolist() == [[0, 4], [5, 10], [11, 16], [0, 5]]
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+def test_hyphenated_compounds_stay_one_token():
+    # NOS: "de NAVO-Rusland Raad"; De Morgen: "uit Oost-Europa"; NRC: "om te de-escaleren"
+    assert tokens("In 2002 werd de NAVO-Rusland Raad opgericht.") == [
+        "In", "2002", "werd", "de", "NAVO-Rusland", "Raad", "opgericht", "."]
+    assert tokens("dat de NAVO zich terugtrekt uit Oost-Europa,") == [
+        "dat", "de", "NAVO", "zich", "terugtrekt", "uit", "Oost-Europa", ","]
+    assert tokens("van plan is om te de-escaleren.") == [
+        "van", "plan", "is", "om", "te", "de-escaleren", "."]
+
+
+def test_elided_forms_stay_whole():
+    # NRC: "Na ’91 is de NAVO uitgegroeid"; NOS: "zo'n systeem"
+    assert tokens("Na ’91 is de NAVO uitgegroeid") == ["Na", "’91", "is", "de", "NAVO",
+                                                        "uitgegroeid"]
+    assert tokens("dat ze ook zo'n systeem willen?") == ["dat", "ze", "ook", "zo'n", "systeem",
+                                                          "willen", "?"]
+    assert tokens("’s avonds en 's nachts") == ["’s", "avonds", "en", "'s", "nachts"]
+    assert kinds("Na ’91 is het ’s avonds")["’91"] == "number"  # an elided year
+    assert kinds("Na ’91 is het ’s avonds")["’s"] == "word"
+
+
+def test_numbers_are_tokens_of_kind_number():
+    # de Volkskrant: "een aantal van de 127 duizend Russische militairen"; the corpus date
+    found = tokens_tokenize("een aantal van de 127 duizend Russische militairen in 2022-01 "
+                            "voor 3,5 procent")
+    assert [(t, k) for t, _, _, k in found if k == "number"] == [
+        ("127 duizend", "number"), ("2022-01", "number"), ("3,5", "number")]
+
+
+def test_quotes_dashes_and_ellipses_are_punctuation():
+    # NRC: „lang en moeizaam, maar goed gesprek”; Trouw: ‘de-escalatie’ and "Rusland – dat";
+    # de Volkskrant: "onze (...) voorstellen"
+    text = ("een „lang en moeizaam, maar goed gesprek” tot ‘de-escalatie’ – nu — en \"Er kan\" "
+            "aan onze (...) voorstellen…")
+    punct = [t for t, _, _, k in tokens_tokenize(text) if k == "punct"]
+    assert punct == ["„", ",", "”", "‘", "’", "–", "—", '"', '"', "(", "...", ")", "…"]
+    assert "de-escalatie" in tokens(text)
+
+
+def test_every_token_points_at_its_text(corpus):
+    for text in corpus["text"]:
+        for token, start, end, _ in tokens_tokenize(text):
+            assert text[start:end] == token
+
+
+# --------------------------------------------------------------------------- token table
+
+
+def test_token_table_columns_positions_and_sentences():
+    c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"],
+                      "text": ["De NAVO wacht. Rusland, zegt men, eist 127 duizend."]})
+    table = tokens_corpus(c)
+    assert list(table.columns) == ["doc_id", "outlet", "sentence_id", "position", "token",
+                                   "norm", "kind", "start", "end"]
+    # positions count every token, punctuation included: De 1, NAVO 2, wacht 3, "." 4,
+    # Rusland 5, "," 6, zegt 7, men 8, "," 9, eist 10, "127 duizend" 11, "." 12
+    assert table["norm"].astype(str).tolist() == ["de", "navo", "wacht", "rusland", "zegt",
+                                                  "men", "eist", "127 duizend"]
+    assert table["position"].tolist() == [1, 2, 3, 5, 7, 8, 10, 11]
+    assert table["sentence_id"].tolist() == [1, 1, 1, 2, 2, 2, 2, 2]
+    assert table["kind"].astype(str).tolist()[-1] == "number"
+
+
+def test_token_table_options():
+    c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"],
+                      "text": ["De militairen wachten ’s avonds, in 2022."]})
+    kept = tokens_corpus(c, lowercase=False, remove_punct=False)
+    assert kept["norm"].astype(str).tolist() == ["De", "militairen", "wachten", "’s", "avonds",
+                                                 ",", "in", "2022", "."]
+    no_numbers = tokens_corpus(c, remove_numbers=True)
+    assert "2022" not in no_numbers["norm"].astype(str).tolist()
+    # the shipped list removes de, in and the curly ’s as well as the straight 's
+    content = tokens_corpus(c, remove_stopwords=True)
+    assert content["norm"].astype(str).tolist() == ["militairen", "wachten", "avonds", "2022"]
+    # Snowball Dutch stems: militairen -> militair, wachten -> wacht, avonds -> avond
+    stems = tokens_corpus(c, remove_stopwords=True, stem=True)
+    assert stems["norm"].astype(str).tolist() == ["militair", "wacht", "avond", "2022"]
+    assert stems["token"].astype(str).tolist() == ["militairen", "wachten", "avonds", "2022"]
+
+
+def test_stopwords_can_come_from_a_user_file(tmp_path):
+    path = tmp_path / "stop.txt"
+    path.write_text("# eigen lijst\nmilitairen\n", encoding="utf-8")
+    assert stopwords_load(path) == frozenset({"militairen"})
+    c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"], "text": ["De militairen wachten."]})
+    table = tokens_corpus(c, remove_stopwords=True, stopwords=path)
+    assert table["norm"].astype(str).tolist() == ["de", "wachten"]
+    listed = tokens_corpus(c, remove_stopwords=True, stopwords=["De"])
+    assert listed["norm"].astype(str).tolist() == ["militairen", "wachten"]
+
+
+def test_decomposed_text_is_normalised_to_nfc():
+    nfc = "Het overleg in Genève is geëscaleerd."
+    nfd = unicodedata.normalize("NFD", nfc)
+    assert nfd != nfc
+    def make(text):
+        return pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], "text": [text]})
+
+    table = tokens_corpus(make(nfd))
+    assert table["token"].astype(str).tolist() == ["Het", "overleg", "in", "Genève", "is",
+                                                   "geëscaleerd"]
+    assert table[["start", "end"]].values.tolist() == \
+        tokens_corpus(make(nfc))[["start", "end"]].values.tolist()
+
+
+def test_the_table_is_cached_and_not_shared(corpus):
+    tokens_cache_clear()
+    first = tokens_corpus(corpus)
+    second = tokens_corpus(corpus)
+    pd.testing.assert_frame_equal(first, second)
+    second["position"] = 0  # changing a returned table leaves the cached one intact
+    assert (tokens_corpus(corpus)["position"] > 0).all()
+
+
+def test_the_bundled_corpus_in_numbers(corpus):
+    table = tokens_corpus(corpus)
+    # Articles hold 1,033 (NRC), 367 (De Morgen), 833 (NOS), 318 (Trouw) and 468
+    # (de Volkskrant) word and number tokens: the word counts of corpus_summary.
+    from analysis.corpus import corpus_summary
+
+    words = corpus_summary(corpus).set_index("outlet")["words"]
+    per_outlet = table.groupby("outlet", observed=True).size()
+    for outlet, n in per_outlet.items():
+        assert n == words[outlet]
