@@ -82,6 +82,12 @@ def abbreviations_load(path: str | Path | None = None) -> frozenset[str]:
 # --------------------------------------------------------------------------- sentences
 
 
+@lru_cache(maxsize=1)
+def _default_abbreviations() -> frozenset[str]:
+    """The shipped abbreviation list, read once per process."""
+    return abbreviations_load()
+
+
 @lru_cache(maxsize=8)
 def _punkt(abbreviations: frozenset[str]) -> PunktSentenceTokenizer:
     params = PunktParameters()
@@ -105,7 +111,7 @@ def sentences_split(
     >>> [text[a:b] for a, b in sentences_split(text)]
     ['Dhr. Rjabkov kwam o.a. op 10 jan. 2022 aan.', 'Daarna sprak hij.']
     """
-    abbrevs = abbreviations_load() if abbreviations is None else frozenset(
+    abbrevs = _default_abbreviations() if abbreviations is None else frozenset(
         a.lower().rstrip(".") for a in abbreviations)
     punkt = _punkt(abbrevs)
     spans: list[tuple[int, int]] = []
