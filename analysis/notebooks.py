@@ -22,6 +22,20 @@ from analysis.paths import CORPUS_DIR, FIGURES_DIR, NOTEBOOKS_DIR
 __all__ = ["NotebookError", "notebooks_list", "notebooks_run", "notebook_start"]
 
 
+def _local_kernel_manager():
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import default
+
+    class LocalKernelManager(AsyncKernelManager):
+        """Talks to the kernel over local (IPC) sockets in the run's working folder, not TCP."""
+
+        @default("transport")
+        def _default_transport(self):
+            return "ipc"
+
+    return LocalKernelManager
+
+
 class NotebookError(RuntimeError):
     """A notebook failed; the message names the notebook, the cell and the error."""
 
@@ -51,6 +65,8 @@ def notebooks_run(
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
+    _LocalKernelManager = _local_kernel_manager()
+
     try:
         figures_refuse_corpus(out_dir, corpus if corpus is not None else CORPUS_DIR)
     except ValueError as exc:
@@ -76,6 +92,7 @@ def notebooks_run(
                 pm.execute_notebook(
                     str(path), str(executed), parameters=parameters, kernel_name="python3",
                     progress_bar=False, cwd=str(work), log_output=False,
+                    kernel_manager_class=_LocalKernelManager,
                 )
             except PapermillExecutionError as exc:
                 kept = Path(tempfile.mkdtemp(prefix="discourse-failed-")) / path.name
