@@ -1,0 +1,391 @@
+"""The stages the benchmark times, ours and the peers', each run in a fresh process.
+
+Each stage has a ``setup`` (untimed: what a notebook would already hold, e.g. the loaded
+corpus or its token table) and a ``run`` (timed). A stage whose function the toolkit does
+not provide raises :class:`Unavailable`, and the table says "not available" with the reason.
+
+Run one stage (this is what ``benchmarks.run`` does for every row)::
+
+    python -m benchmarks.stages STAGE CORPUS.parquet RESULT.json [--tokens N] [--sample N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Stage", "STAGES", "Unavailable", "stage_run"]
+
+
+class Unavailable(Exception):
+    """The toolkit does not (yet) provide what this stage measures."""
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    title: str
+    run: Callable  # run(state) -> dict of extra figures (or None)
+    setup: Callable | None = None  # setup(ctx) -> state; default: the loaded corpus
+    peer_of: tuple[str, ...] = ()  # for a peer: the stages it is compared with
+    sampled: bool = False  # a peer timed on a sample of sentences (see --sample)
+    sizes: tuple[str, ...] = ()  # only at these sizes (labels); empty: every size
+    note: str = ""
+    check: Callable | None = None  # check(state, extra) -> extra, after the timed run
+    default: bool = True  # run unless --stages names other stages
+
+
+def _function(module: str, *names: str):
+    """The first of ``names`` that ``module`` defines, else :class:`Unavailable`."""
+    try:
+        mod = importlib.import_module(module)
+    except ImportError as exc:
+        raise Unavailable(f"{module} cannot be imported ({exc})") from None
+    for name in names:
+        if hasattr(mod, name):
+            return getattr(mod, name)
+    raise Unavailable(f"{module} has no {' / '.join(names)}")
+
+
+# --------------------------------------------------------------------------- setups
+
+
+def _corpus(ctx):
+    return ctx["corpus"]()
+
+
+def _tokens(ctx):
+    from analysis.tokens import tokens_corpus
+
+    corpus = ctx["corpus"]()
+    return {"corpus": corpus, "tokens": tokens_corpus(corpus, progress=False)}
+
+
+def _texts(ctx):
+    return ctx["corpus"]()["text"].astype(str).tolist()
+
+
+def _token_lists(ctx):
+    """The counted forms of every article, as Python lists (what CountVectorizer takes)."""
+    tokens = _tokens(ctx)["tokens"]
+    norms = tokens["norm"].astype(str).to_numpy()
+    codes = tokens["doc_id"].cat.codes.to_numpy()
+    bounds = [0, *((codes[1:] != codes[:-1]).nonzero()[0] + 1).tolist(), len(codes)]
+    return [norms[a:b].tolist() for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+
+
+# --------------------------------------------------------------------------- ours
+
+
+def _load(ctx):
+    from analysis.corpus import corpus_load
+
+    corpus = corpus_load(ctx["path"])
+    return {"articles": len(corpus)}
+
+
+def _tokenise(corpus):
+    from analysis.tokens import tokens_corpus
+
+    return {"rows": len(tokens_corpus(corpus))}
+
+
+def _tokens_twice(ctx):
+    from analysis.tokens import tokens_corpus
+
+    corpus = ctx["corpus"]()
+    tokens_corpus(corpus, progress=False)
+    return corpus
+
+
+def _frequency(state):
+    freq = _function("analysis.textstat", "textstat_frequency")
+    return {"types": len(freq(state["tokens"]))}
+
+
+def _counting(corpus):
+    from analysis.tokens import tokens_corpus
+
+    freq = _function("analysis.textstat", "textstat_frequency")
+    return {"types": len(freq(tokens_corpus(corpus)))}
+
+
+def _keyness(state):
+    keyness = _function("analysis.textstat", "textstat_keyness")
+    tokens = state["tokens"]
+    target = tokens["outlet"].cat.categories[0]
+    return {"target": str(target), "rows": len(_call_keyness(keyness, tokens, target))}
+
+
+def _call_keyness(keyness, tokens, target):
+    import inspect
+
+    params = inspect.signature(keyness).parameters
+    if "target" in params:
+        return keyness(tokens, target=target)
+    return keyness(tokens)
+
+
+def _frames(state):
+    match = _function("analysis.frames", "frames_match")
+    return {"matches": len(match(state["corpus"]))}
+
+
+def _sentiment(state, method: str, exclude=None):
+    corpus_scores = _function("analysis.sentiment", "sentiment_corpus")
+    return {"sentences": len(corpus_scores(state["corpus"], method=method, exclude=exclude))}
+
+
+def _lexicon(state):
+    return _sentiment(state, "lexicon", state.get("matches"))
+
+
+def _classifier(state):
+    return _sentiment(state, "classifier")
+
+
+def _lexicon_sentences(state):
+    score = _function("analysis.sentiment", "sentiment_lexicon")
+    return {"sentences": len(score(state["sentences"]))}
+
+
+def _all_sentences(ctx):
+    """Every sentence of the corpus, as strings (as a notebook holds them after
+    ``tokens_sentences``)."""
+    from analysis.tokens import tokens_sentences
+
+    return {"sentences": tokens_sentences(ctx["corpus"](), progress=False)["sentence"]
+            .astype(str).tolist(), "tokens": ctx["tokens"]}
+
+
+class Partial(Exception):
+    """Some steps of the stage could not run; ``extra`` holds what the rest measured."""
+
+    def __init__(self, message: str, extra: dict):
+        super().__init__(message)
+        self.extra = extra
+
+
+def _frames_kept(state):
+    """Frame matches, kept for the lexicon to leave out (as the framing notebook does)."""
+    match = _function("analysis.frames", "frames_match")
+    state["matches"] = match(state["corpus"])
+    return {}
+
+
+def _pipeline(corpus, *, exclude: bool = True):
+    from analysis.tokens import tokens_corpus
+
+    tokens = tokens_corpus(corpus)
+    state = {"corpus": corpus, "tokens": tokens}
+    steps = {"frequencies": _frequency, "keyness": _keyness,
+             "frames": _frames_kept if exclude else _frames,
+             "sentiment-lexicon": _lexicon, "sentiment-classifier": _classifier}
+    missing, seconds = [], {}
+    for name, step in steps.items():
+        start = time.perf_counter()
+        try:
+            step(state)
+            seconds[name] = round(time.perf_counter() - start, 3)
+        except Unavailable as exc:
+            missing.append(f"{name}: {exc}")
+    if missing:
+        raise Partial("without " + "; ".join(missing), {"step_seconds": seconds})
+    return {"step_seconds": seconds}
+
+
+def _figures(ctx):
+    import subprocess
+
+    out = tempfile.mkdtemp(prefix="discourse-bench-figures-")
+    command = [str(Path(sys.executable).with_name("discourse")), "figures", "--corpus",
+               str(ctx["path"]), "--out", out]
+    done = subprocess.run(command, capture_output=True, text=True)
+    sys.stderr.write(done.stderr)
+    if done.returncode != 0:
+        raise RuntimeError(f"discourse figures failed ({done.returncode}): "
+                           f"{done.stderr.strip()[-2000:]}")
+    return {"files": len(list(Path(out).iterdir())), "out": out}
+
+
+# --------------------------------------------------------------------------- peers
+
+
+def _count_vectorizer_texts(texts):
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    matrix = CountVectorizer(lowercase=True).fit_transform(texts)
+    counts = matrix.sum(axis=0)
+    return {"types": int(counts.shape[1])}
+
+
+def _count_vectorizer_tokens(lists):
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    matrix = CountVectorizer(analyzer=_identity).fit_transform(lists)
+    counts = matrix.sum(axis=0)
+    return {"types": int(counts.shape[1])}
+
+
+def _identity(doc):
+    return doc
+
+
+def _sentence_sample(ctx):
+    """Distinct sentences of the corpus, in order of appearance, up to ``--sample`` tokens
+    (distinct, so that no scorer gains from scoring a repeated sentence once)."""
+    from analysis.tokens import tokens_count_words, tokens_sentences
+
+    limit = ctx["sample"]
+    seen, sentences, n = set(), [], 0
+    corpus = ctx["corpus"]()
+    for start in range(0, len(corpus), 50):
+        part = tokens_sentences(corpus.iloc[start:start + 50], progress=False)
+        for sentence in part["sentence"].astype(str):
+            if sentence in seen:
+                continue
+            seen.add(sentence)
+            sentences.append(sentence)
+            n += tokens_count_words(sentence)
+            if n >= limit:
+                return {"sentences": sentences, "tokens": n}
+    return {"sentences": sentences, "tokens": n}
+
+
+def _textblob_nl(state):
+    """The textblob-nl reference (timed), then ours on the same sentences (not timed), to
+    count the sentences whose scores differ."""
+    reference = _function("analysis.sentiment", "sentiment_lexicon_reference")
+    theirs = reference(state["sentences"])
+    return {"sentences": len(theirs), "reference": theirs}
+
+
+def _compare(state, extra):
+    ours = _function("analysis.sentiment", "sentiment_lexicon")(state["sentences"])
+    theirs = extra.pop("reference")
+    columns = ["polarity", "subjectivity", "label", "words"]
+    same = (ours[columns].reset_index(drop=True) == theirs[columns].reset_index(drop=True))
+    identical = int(same.all(axis=1).sum())
+    extra["identical_scores"] = f"{identical}/{len(theirs)}"
+    return extra
+
+
+STAGES: dict[str, Stage] = {s.name: s for s in [
+    Stage("load", "corpus laden (Parquet)", _load, setup=lambda ctx: ctx),
+    Stage("tokens", "tokens", _tokenise),
+    Stage("tokens-repeat", "tokens, herhaald in dezelfde kernel", _tokenise,
+          setup=_tokens_twice, note="second call in the same process: served from the cache"),
+    Stage("frequencies", "frequenties (uit tokentabel)", _frequency, setup=_tokens),
+    Stage("frequencies-peer", "CountVectorizer op dezelfde tokens", _count_vectorizer_tokens,
+          setup=_token_lists, peer_of=("frequencies",)),
+    Stage("counting", "tellen: tekst -> frequenties", _counting,
+          note="tokens_corpus + textstat_frequency from the raw texts, no cache"),
+    Stage("counting-peer", "CountVectorizer op de teksten", _count_vectorizer_texts,
+          setup=_texts, peer_of=("counting",)),
+    Stage("keyness", "keyness", _keyness, setup=_tokens),
+    Stage("frames", "frames", _frames, setup=_tokens),
+    Stage("sentiment-lexicon", "lexicon-sentiment, alle zinnen", _lexicon_sentences,
+          setup=_all_sentences,
+          note="sentiment_lexicon on every sentence of the corpus (sentence strings given)"),
+    Stage("sentiment-lexicon-distinct", "lexicon-sentiment, steekproef", _lexicon_sentences,
+          setup=_sentence_sample, sampled=True,
+          note="sentiment_lexicon on the distinct sentences of the sample (see --sample)"),
+    Stage("sentiment-lexicon-peer", "textblob-nl referentie", _textblob_nl,
+          setup=_sentence_sample, sampled=True, check=_compare,
+          peer_of=("sentiment-lexicon", "sentiment-lexicon-distinct")),
+    Stage("sentiment-lexicon-corpus", "lexicon-sentiment, heel corpus", _lexicon,
+          setup=_tokens, note="sentiment_corpus(method='lexicon') from a tokenised corpus"),
+    Stage("sentiment-classifier", "classifier-sentiment, heel corpus", _classifier,
+          setup=_tokens,
+          note="sentiment_corpus(method='classifier') from a tokenised corpus"),
+    Stage("pipeline", "hele pijplijn", _pipeline,
+          note="tokens, frequencies, keyness, frames, both sentiment measures; no cache"),
+    Stage("pipeline-no-exclude", "hele pijplijn, lexicon zonder frame-uitsluiting",
+          lambda corpus: _pipeline(corpus, exclude=False), default=False,
+          note="as pipeline, but the lexicon does not leave out the frame matches"),
+    Stage("figures", "discourse figures", _figures, setup=lambda ctx: ctx, sizes=("1M",)),
+]}
+
+
+# --------------------------------------------------------------------------- one stage
+
+WARM_IMPORTS = ("analysis.corpus", "analysis.tokens", "analysis.textstat", "analysis.frames",
+                "analysis.sentiment", "analysis.textblob_compat", "sklearn.feature_extraction.text",
+                "textblob_nl")
+
+
+def _cpu_seconds() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def stage_run(name: str, path: str | Path, *, tokens: int, sample: int) -> dict:
+    """Set up and time one stage in this process; returns what the result file holds."""
+    stage = STAGES[name]
+    cache: dict = {}
+
+    def corpus():
+        if "corpus" not in cache:
+            from analysis.corpus import corpus_load
+
+            cache["corpus"] = corpus_load(path)
+        return cache["corpus"]
+
+    ctx = {"path": Path(path), "corpus": corpus, "tokens": tokens, "sample": sample}
+    result = {"stage": name, "status": "ok", "tokens": tokens}
+    for module in WARM_IMPORTS:  # imports are not part of the work timed
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            pass
+    try:
+        state = (stage.setup or _corpus)(ctx)
+        if stage.sampled:
+            result["tokens"] = state["tokens"]
+        cpu0, wall0 = _cpu_seconds(), time.perf_counter()
+        try:
+            extra = stage.run(state) or {}
+        except Partial as exc:
+            extra = exc.extra
+            result.update(status="partial", reason=str(exc))
+        result["seconds"] = time.perf_counter() - wall0
+        result["cpu_seconds"] = _cpu_seconds() - cpu0
+        if stage.check is not None:
+            extra = stage.check(state, extra)
+        result["extra"] = {k: v for k, v in extra.items() if k != "tokens"}
+    except Unavailable as exc:
+        result.update(status="not available", reason=str(exc))
+    except Exception as exc:  # reported in the table, with the traceback in the log
+        traceback.print_exc()
+        result.update(status="error", reason=f"{type(exc).__name__}: {exc}"[:300])
+    result["self_maxrss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Time one benchmark stage.")
+    parser.add_argument("stage", choices=sorted(STAGES))
+    parser.add_argument("corpus")
+    parser.add_argument("result")
+    parser.add_argument("--tokens", type=int, required=True)
+    parser.add_argument("--sample", type=int, default=200_000)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("TQDM_MININTERVAL", "2")
+    result = stage_run(args.stage, args.corpus, tokens=args.tokens, sample=args.sample)
+    Path(args.result).write_text(json.dumps(result, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
