@@ -22,6 +22,7 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -193,6 +194,7 @@ _CACHE_SIZE = 8
 def tokens_cache_clear() -> None:
     """Forget every cached sentence and token table."""
     _CACHE.clear()
+    _RAW.clear()
 
 
 def _cache_key(corpus: pd.DataFrame, what: str, settings: tuple) -> tuple:
@@ -256,18 +258,6 @@ def _map_chunks(worker, texts: list[str], *, progress: bool | None, desc: str, e
     return results
 
 
-def _sentence_worker(texts: list[str], first: int):
-    docs, ids, starts, ends = [], [], [], []
-    for i, text in enumerate(texts, start=first):
-        for n, (a, b) in enumerate(sentences_split(text), start=1):
-            docs.append(i)
-            ids.append(n)
-            starts.append(a)
-            ends.append(b)
-    return (np.asarray(docs, dtype=np.int64), np.asarray(ids, dtype=np.int32),
-            np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64))
-
-
 def _doc_columns(corpus: pd.DataFrame, docs: np.ndarray) -> dict[str, pd.Categorical]:
     out = {}
     for column in ("doc_id", "outlet"):
@@ -297,23 +287,33 @@ def tokens_sentences(corpus: pd.DataFrame, *, progress: bool | None = None) -> p
     hit = _cached(key)
     if hit is not None:
         return hit
-    texts = _texts(corpus)
-    parts = _map_chunks(_sentence_worker, texts, progress=progress, desc="sentences")
-    docs, ids, starts, ends = (np.concatenate([p[k] for p in parts]) if parts else
-                               np.array([], dtype=np.int64) for k in range(4))
-    table = pd.DataFrame(_doc_columns(corpus, docs))
-    table["sentence_id"] = ids.astype(np.int32)
-    table["start"] = starts
-    table["end"] = ends
-    table["sentence"] = [texts[d][a:b] for d, a, b in zip(docs, starts, ends, strict=True)]
+    raw = _raw(corpus, progress=progress)
+    texts = raw.texts
+    table = pd.DataFrame(_doc_columns(corpus, raw.sent_docs))
+    table["sentence_id"] = raw.sent_ids
+    table["start"] = raw.sent_starts
+    table["end"] = raw.sent_ends
+    table["sentence"] = [texts[d][a:b] for d, a, b in
+                         zip(raw.sent_docs, raw.sent_starts, raw.sent_ends, strict=True)]
     return _store(key, table)
 
 
-def _token_worker(texts: list[str], first: int):
+def _doc_worker(texts: list[str], first: int):
+    """Sentence spans and tokens of ``texts`` (articles ``first``, ``first + 1``, ...).
+
+    Tokens come back factorised (int32 codes into this chunk's distinct forms), so that
+    worker processes send back arrays and a small vocabulary, not millions of strings.
+    """
+    s_docs, s_ids, s_starts, s_ends = [], [], [], []
     docs, sids, pos, toks, starts, ends, kinds = [], [], [], [], [], [], []
     groups = sorted(_TOKEN.groupindex, key=_TOKEN.groupindex.get)  # group 1, 2, ...
     kind_of = np.array([_KIND_OF_GROUP[name] for name in groups], dtype=np.int8)
     for i, text in enumerate(texts, start=first):
+        spans = np.array(sentences_split(text), dtype=np.int64).reshape(-1, 2)
+        s_docs.append(np.full(len(spans), i, dtype=np.int64))
+        s_ids.append(np.arange(1, len(spans) + 1, dtype=np.int32))
+        s_starts.append(spans[:, 0])
+        s_ends.append(spans[:, 1])
         found = list(_TOKEN.finditer(text))
         if not found:
             continue
@@ -324,8 +324,7 @@ def _token_worker(texts: list[str], first: int):
         for j, word in enumerate(words):
             if (word[0].isdigit() or word[0] in "'’") and kind[j] == 0 and _kind(found[j]):
                 kind[j] = 1
-        sent_starts = np.array([a for a, _ in sentences_split(text)], dtype=np.int64)
-        sid = np.maximum(np.searchsorted(sent_starts, span[:, 0], side="right"), 1)
+        sid = np.maximum(np.searchsorted(spans[:, 0], span[:, 0], side="right"), 1)
         docs.append(np.full(len(found), i, dtype=np.int64))
         sids.append(sid.astype(np.int32))
         pos.append(np.arange(1, len(found) + 1, dtype=np.int32))
@@ -337,8 +336,74 @@ def _token_worker(texts: list[str], first: int):
     def joined(parts, dtype):
         return np.concatenate(parts).astype(dtype) if parts else np.zeros(0, dtype=dtype)
 
-    return (joined(docs, np.int64), joined(sids, np.int32), joined(pos, np.int32), toks,
-            joined(starts, np.int64), joined(ends, np.int64), joined(kinds, np.int8))
+    codes, uniques = pd.factorize(np.asarray(toks, dtype=object))
+    return (
+        (joined(s_docs, np.int64), joined(s_ids, np.int32), joined(s_starts, np.int64),
+         joined(s_ends, np.int64)),
+        (joined(docs, np.int64), joined(sids, np.int32), joined(pos, np.int32),
+         codes.astype(np.int32), np.asarray(uniques, dtype=object), joined(starts, np.int64),
+         joined(ends, np.int64), joined(kinds, np.int8)),
+    )
+
+
+@dataclass(frozen=True)
+class _Raw:
+    """Sentence spans and every token of a corpus, before any option is applied."""
+
+    texts: list[str]
+    sent_docs: np.ndarray
+    sent_ids: np.ndarray
+    sent_starts: np.ndarray
+    sent_ends: np.ndarray
+    docs: np.ndarray
+    sids: np.ndarray
+    pos: np.ndarray
+    codes: np.ndarray  # into ``types``, which is sorted
+    types: pd.Index
+    starts: np.ndarray
+    ends: np.ndarray
+    kinds: np.ndarray
+
+
+_RAW: OrderedDict[tuple, _Raw] = OrderedDict()
+
+
+def _raw(corpus: pd.DataFrame, *, progress: bool | None) -> _Raw:
+    """Split and tokenise the corpus once; both corpus tables are derived from this."""
+    key = _cache_key(corpus, "raw", ())
+    if key in _RAW:
+        _RAW.move_to_end(key)
+        return _RAW[key]
+    texts = _texts(corpus)
+    parts = _map_chunks(_doc_worker, texts, progress=progress, desc="sentences and tokens")
+    sentences = [p[0] for p in parts]
+    tokens = [p[1] for p in parts]
+
+    def cat(items, k, dtype):
+        return np.concatenate([x[k] for x in items]) if items else np.zeros(0, dtype=dtype)
+
+    # one vocabulary for all chunks, in sorted order (as pd.Categorical would give)
+    vocab = np.concatenate([t[4] for t in tokens]) if tokens else np.zeros(0, dtype=object)
+    vocab_codes, distinct = pd.factorize(vocab)
+    types = pd.Index(distinct, dtype=object).sort_values()
+    to_sorted = types.get_indexer(distinct).astype(np.int32)
+    offsets = np.cumsum([0] + [len(t[4]) for t in tokens])
+    codes = (np.concatenate([to_sorted[vocab_codes[offsets[n] + t[3]]]
+                             for n, t in enumerate(tokens)])
+             if tokens else np.zeros(0, dtype=np.int32))
+    raw = _Raw(
+        texts=texts,
+        sent_docs=cat(sentences, 0, np.int64), sent_ids=cat(sentences, 1, np.int32),
+        sent_starts=cat(sentences, 2, np.int64), sent_ends=cat(sentences, 3, np.int64),
+        docs=cat(tokens, 0, np.int64), sids=cat(tokens, 1, np.int32),
+        pos=cat(tokens, 2, np.int32), codes=codes, types=types.astype(str),
+        starts=cat(tokens, 5, np.int64), ends=cat(tokens, 6, np.int64),
+        kinds=cat(tokens, 7, np.int8),
+    )
+    _RAW[key] = raw
+    while len(_RAW) > 2:
+        _RAW.popitem(last=False)
+    return raw
 
 
 _STEMMER = DutchStemmer()
@@ -392,22 +457,13 @@ def tokens_corpus(
     if hit is not None:
         return hit
 
-    texts = _texts(corpus)
-    parts = _map_chunks(_token_worker, texts, progress=progress, desc="tokens")
-    if parts:
-        docs, sids, pos, starts, ends, kinds = (
-            np.concatenate([p[k] for p in parts]) for k in (0, 1, 2, 4, 5, 6))
-        toks = [t for p in parts for t in p[3]]
-    else:
-        docs = sids = pos = starts = ends = kinds = np.array([], dtype=np.int64)
-        toks = []
-    token_cat = pd.Categorical(toks)
-    types = pd.Index(token_cat.categories.astype(str))
+    raw = _raw(corpus, progress=progress)
+    docs, sids, pos, codes = raw.docs, raw.sids, raw.pos, raw.codes
+    starts, ends, kinds, types = raw.starts, raw.ends, raw.kinds, raw.types
     lower = types.str.lower()
     norm_types = lower if lowercase else types
     if stem:
         norm_types = pd.Index([_STEMMER.stem(w) for w in norm_types])
-    codes = token_cat.codes
     keep = np.ones(len(codes), dtype=bool)
     if remove_punct:
         keep &= kinds != 2
@@ -421,7 +477,7 @@ def tokens_corpus(
     table = pd.DataFrame(_doc_columns(corpus, docs[keep]))
     table["sentence_id"] = sids[keep].astype(np.int32)
     table["position"] = pos[keep].astype(np.int32)
-    table["token"] = pd.Categorical.from_codes(codes[keep], categories=token_cat.categories)
+    table["token"] = pd.Categorical.from_codes(codes[keep], categories=types)
     table["norm"] = pd.Categorical.from_codes(norm_codes[keep], categories=norm_cat.categories)
     table["kind"] = pd.Categorical.from_codes(kinds[keep].astype(np.int8), categories=_KINDS)
     table["start"] = starts[keep]
