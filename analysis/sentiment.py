@@ -674,6 +674,20 @@ def sentiment_crossvalidation_confusion(report: dict | None = None) -> pd.DataFr
     return pd.DataFrame(rows)
 
 
+#: Inputs with more distinct texts than this are scored in parallel processes.
+PARALLEL_TEXTS = 200_000
+_WORKER_MODEL: SentimentModel | None = None
+
+
+def _classifier_init(model: SentimentModel | None) -> None:
+    global _WORKER_MODEL
+    _WORKER_MODEL = model or sentiment_model_load()
+
+
+def _classifier_worker(texts: list[str]) -> np.ndarray:
+    return _WORKER_MODEL.predict_proba(texts)
+
+
 def sentiment_classifier(texts: Sequence[str], *, model: SentimentModel | None = None,
                          batch: int = 50_000, progress: bool | None = None) -> pd.DataFrame:
     """Classifier scores per text (sentence, headline or article).
@@ -689,16 +703,34 @@ def sentiment_classifier(texts: Sequence[str], *, model: SentimentModel | None =
     >>> t["label"].tolist()
     [-1, 1]
     """
+    shipped = model is None
     model = model or sentiment_model_load()
     texts = [str(t) for t in texts]
+    # Each distinct text is scored once: a row's probabilities depend on its text only.
+    codes, distinct = pd.factorize(pd.Series(texts, dtype=object), sort=False)
+    distinct = distinct.tolist()
+    bounds = [(a, min(a + batch, len(distinct))) for a in range(0, len(distinct), batch)]
     show = len(texts) > 4 * batch if progress is None else progress
+    parallel = (len(distinct) > PARALLEL_TEXTS and (os.cpu_count() or 1) > 1
+                and len(bounds) > 1)
     parts = []
-    for a in tqdm(range(0, len(texts), batch), desc="classifier sentiment", unit="batch",
-                  disable=not show):
-        parts.append(model.predict_proba(texts[a:a + batch]))
+    with tqdm(total=len(bounds), desc="classifier sentiment", unit="batch",
+              disable=not show) as bar:
+        if parallel:
+            # The shipped model is loaded by each worker; another one is sent once per worker.
+            with ProcessPoolExecutor(max_workers=os.cpu_count(), initializer=_classifier_init,
+                                     initargs=(None if shipped else model,)) as pool:
+                futures = [pool.submit(_classifier_worker, distinct[a:b]) for a, b in bounds]
+                for future in futures:
+                    parts.append(future.result())
+                    bar.update(1)
+        else:
+            for a, b in bounds:
+                parts.append(model.predict_proba(distinct[a:b]))
+                bar.update(1)
     proba = np.vstack(parts) if parts else np.zeros((0, 3))
     order = [int(np.flatnonzero(model.classes == c)[0]) for c in LABELS]
-    proba = proba[:, order]
+    proba = proba[:, order][codes]
     labels = np.asarray(LABELS, dtype=np.int8)[np.argmax(proba, axis=1)] if len(proba) else \
         np.zeros(0, np.int8)
     table = pd.DataFrame({
@@ -723,6 +755,34 @@ def sentiment_score(texts: Sequence[str], *, method: Method = "classifier",
 
 
 # =========================================================================== corpus
+
+
+def _overlapping(doc: np.ndarray, start: np.ndarray, end: np.ndarray, match_doc: np.ndarray,
+                 match_start: np.ndarray, match_end: np.ndarray) -> np.ndarray:
+    """For each span [start, end) of article ``doc``: whether a match [a, b) of the same
+    article overlaps it (a < end and b > start).
+
+    The articles are laid end to end (offset ``doc * width + position``, ``width`` wider
+    than any article's offsets), the matches sorted by their start with the running maximum
+    of their ends: the matches starting before a span's end overlap it when the furthest
+    end among them lies past its start. Memory grows with spans + matches.
+    """
+    out = np.zeros(len(doc), dtype=bool)
+    if not len(doc) or not len(match_doc):
+        return out
+    low = min(int(start.min()), int(end.min()), int(match_start.min()), int(match_end.min()))
+    high = max(int(start.max()), int(end.max()), int(match_start.max()), int(match_end.max()))
+    width = high - low + 1
+    if (max(int(doc.max()), int(match_doc.max())) + 1) * width >= np.iinfo(np.int64).max:
+        raise ValueError("the offsets of the frame matches are too large to compare")
+    m_start = match_doc * width + (match_start - low)
+    order = np.argsort(m_start, kind="stable")
+    m_start = m_start[order]
+    reach = np.maximum.accumulate((match_doc * width + (match_end - low))[order])
+    base = doc * width - low
+    last = np.searchsorted(m_start, base + end, side="left") - 1
+    out = (last >= 0) & (reach[np.maximum(last, 0)] > base + start)
+    return out
 
 
 def _sentence_words(corpus: pd.DataFrame, sentences: pd.DataFrame, matches: pd.DataFrame | None,
@@ -750,14 +810,11 @@ def _sentence_words(corpus: pd.DataFrame, sentences: pd.DataFrame, matches: pd.D
                              "the table of analysis.frames.frames_match")
         doc_index = {d: k for k, d in enumerate(tokens["doc_id"].cat.categories.astype(str))}
         mdoc = matches["doc_id"].astype(str).map(doc_index)
-        m = pd.DataFrame({"doc": mdoc, "mstart": matches["start"].astype("int64"),
-                          "mend": matches["end"].astype("int64")}).dropna()
-        tok = pd.DataFrame({"row": np.arange(len(tokens)), "doc": doc_codes,
-                            "start": starts, "end": ends})
-        tok = tok[tok["doc"].isin(m["doc"].astype(np.int64))]
-        joined = tok.merge(m.astype({"doc": np.int64}), on="doc")
-        hit = joined[(joined["start"] < joined["mend"]) & (joined["end"] > joined["mstart"])]
-        excluded_token[hit["row"].to_numpy()] = True
+        known = mdoc.notna().to_numpy()  # matches of articles not in the corpus are ignored
+        excluded_token = _overlapping(
+            doc_codes, starts, ends, mdoc.to_numpy()[known].astype(np.int64),
+            matches["start"].astype("int64").to_numpy()[known],
+            matches["end"].astype("int64").to_numpy()[known])
 
     order = np.argsort(token_key, kind="stable")
     sorted_keys = token_key[order]

@@ -118,6 +118,71 @@ def test_frame_words_left_out_of_the_score():
     assert excluded["subjectivity"].round(10).tolist() == [0.45]
 
 
+def _exclusion_case():
+    """Three articles and frame matches at the edges of the overlap test: a match [a, b)
+    takes out a token [s, e) exactly when a < e and b > s (character offsets)."""
+    texts = {
+        # Een 0-3, goede 4-9, dag 10-13, . 13-14 | Een 15-18, slecht 19-25, plan 26-30,
+        # . 30-31 | Niet 32-36, goed 37-41, genoeg 42-48, . 48-49 | Het 50-53, kost 54-58,
+        # "127 duizend" 59-70 (one token, two words), euro 71-75, . 75-76
+        "a": "Een goede dag. Een slecht plan. Niet goed genoeg. Het kost 127 duizend euro.",
+        # Een 0-3, goede 4-9, dag 10-13, . 13-14 | Zeer 15-19, slecht 20-26, . 26-27
+        "b": "Een goede dag. Zeer slecht.",
+        # the same offsets as the start of a and b, but no match of its own
+        "c": "Een goede dag.",
+    }
+    spans = [
+        ("a", 22, 24),   # "ch" in slecht: the second match inside the same token
+        ("a", 0, 4),     # "Een ": ends where goede starts -> Een out, goede stays
+        ("b", 10, 21),   # "dag. Zeer s": across a sentence end -> dag . Zeer slecht out
+        ("a", 9, 10),    # the space between goede and dag touches both: neither out
+        ("a", 20, 22),   # "le" in slecht: the first of two matches inside one token
+        ("a", 34, 39),   # "et go": the end of Niet and the start of goed -> both out
+        ("a", 60, 61),   # "2" in "127 duizend": both words of the token out
+        ("a", 54, 54),   # empty, at the start of kost: 54 < 58 but not 54 > 54 -> stays
+        ("a", 56, 56),   # empty, inside kost: 56 < 58 and 56 > 54 -> kost out
+        ("zz", 0, 100),  # an article not in the corpus: ignored
+    ]
+    matches = pd.DataFrame({"doc_id": [d for d, _, _ in spans],
+                            "sentence_id": 1, "frame": "f",
+                            "start": [a for _, a, _ in spans],
+                            "end": [b for _, _, b in spans]})
+    return _corpus(texts), matches
+
+
+def test_frame_exclusion_at_match_boundaries():
+    from analysis.sentiment import _sentence_words
+
+    corpus, matches = _exclusion_case()
+    sentences = tokens_sentences(corpus)
+    items = _sentence_words(corpus, sentences, matches, False)
+    assert [(list(words), sorted(excluded)) for words, excluded in items] == [
+        (["Een", "goede", "dag", "."], [0]),
+        (["Een", "slecht", "plan", "."], [1]),
+        (["Niet", "goed", "genoeg", "."], [0, 1]),
+        (["Het", "kost", "127", "duizend", "euro", "."], [1, 2, 3]),
+        (["Een", "goede", "dag", "."], [2, 3]),
+        (["Zeer", "slecht", "."], [0, 1]),
+        (["Een", "goede", "dag", "."], []),
+    ]
+    # Without matches nothing is left out; an empty match table is the same.
+    for none in (None, matches.head(0)):
+        assert all(not e for _, e in _sentence_words(corpus, sentences, none, False))
+
+
+def test_frame_exclusion_scores():
+    corpus, matches = _exclusion_case()
+    scores = sentiment_corpus(corpus, exclude=matches)
+    # goed 0.55 stays where only "Een" or "dag" is out (a1, b1) and in c, which has no
+    # match; slecht -0.7 (a2, b2) and niet goed -0.275 (a3) are out; a4 has no lexicon
+    # word.
+    assert scores["words"].tolist() == ["goed", "", "", "", "goed", "", "goed"]
+    assert scores["polarity"].round(10).tolist() == [0.55, 0, 0, 0, 0.55, 0, 0.55]
+    plain = sentiment_corpus(corpus)
+    assert plain["words"].tolist() == ["goed", "slecht", "niet goed", "", "goed",
+                                       "slecht", "goed"]
+
+
 def test_document_level_means():
     corpus = _corpus({"a": "Het plan is niet goed. Hij ging naar huis.", "b": "Wat een nare dag."})
     docs = sentiment_corpus(corpus, level="document")
@@ -148,6 +213,26 @@ def test_model_file_holds_plain_arrays_only():
                      "intercept.npy", "settings.npy", "word_idf.npy", "word_terms.npy"]
     with np.load(SENTIMENT_MODEL_FILE, allow_pickle=False) as npz:
         assert all(npz[k].dtype != object for k in npz.files)
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_classifier_scores_each_text_as_alone_in_batches_and_processes(monkeypatch, parallel):
+    import analysis.sentiment as sentiment
+
+    texts = ["Beurs daalt", "Economie groeit sterker dan verwacht", "Beurs daalt",
+             "Werkloosheid stijgt", "", "Beurs daalt", "Economie groeit sterker dan verwacht",
+             "Rente blijft gelijk"]
+    if parallel:  # five distinct texts in batches of two: three batches over the processes
+        monkeypatch.setattr(sentiment, "PARALLEL_TEXTS", 2)
+    table = sentiment_classifier(texts, batch=2, progress=False)
+    model = sentiment_model_load()
+    # Each text scored on its own by the model, columns in the order -1, 0, +1.
+    order = [int(np.flatnonzero(model.classes == c)[0]) for c in (-1, 0, 1)]
+    alone = np.vstack([model.predict_proba([t])[:, order] for t in texts])
+    probs = table[["prob_negative", "prob_neutral", "prob_positive"]].to_numpy()
+    assert probs.tobytes() == alone.tobytes()  # the same floats, bit for bit
+    assert table["polarity"].tolist() == (alone[:, 2] - alone[:, 0]).tolist()
+    assert table["label"].tolist() == np.array([-1, 0, 1])[alone.argmax(axis=1)].tolist()
 
 
 def test_shipped_model_reproduces_training_time_predictions():
