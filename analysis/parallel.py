@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 
 
 def cores() -> int:
@@ -15,14 +18,25 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def process_pool(**options) -> ProcessPoolExecutor:
-    """A pool of one worker process per core (``options`` go to ``ProcessPoolExecutor``).
+@contextmanager
+def process_pool(**options) -> Iterator[ProcessPoolExecutor]:
+    """A pool of one worker process per core, for a ``with`` block (``options`` go to
+    ``ProcessPoolExecutor``).
 
-    Workers are started by a small server process ("forkserver"), not forked from the
-    caller, where the system offers it: a notebook kernel that holds a large corpus does
-    not hand a copy of its memory to each worker, and each worker receives only the part
-    of the work it is given. Elsewhere the system's default start method is used.
+    Where the system can fork (Linux, macOS with the "fork" method), workers are forked:
+    they start at once and need no ``if __name__ == "__main__":`` guard in a user's
+    script. Python's garbage collector is frozen while the pool lives, so that a worker
+    does not write to (and so copy) the memory of every object a large notebook kernel
+    holds; each worker receives only the part of the work it is given. Elsewhere the
+    system's default start method is used.
     """
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver") if "forkserver" in methods else None
-    return ProcessPoolExecutor(max_workers=cores(), mp_context=context, **options)
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork") if fork else None
+    if fork:
+        gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=cores(), mp_context=context, **options) as pool:
+            yield pool
+    finally:
+        if fork:
+            gc.unfreeze()

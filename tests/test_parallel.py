@@ -22,12 +22,38 @@ def test_pool_runs_the_work_in_other_processes():
     assert os.getpid() not in {pid for _, pid in results}
 
 
-def test_workers_are_not_forked_from_the_caller_where_a_forkserver_exists():
-    pool = process_pool()
-    try:
-        expected = ("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
-                    else multiprocessing.get_start_method())
-        assert pool._mp_context.get_start_method() == expected
+def _script_without_main_guard(tmp_path):
+    script = tmp_path / "analyse.py"
+    script.write_text(
+        "from analysis.parallel import process_pool\n"
+        "from tests.test_parallel import _square_and_pid\n"
+        "with process_pool() as pool:\n"
+        "    print(sorted(r for r, _ in pool.map(_square_and_pid, range(4))))\n",
+        encoding="utf-8")
+    return script
+
+
+def test_a_script_without_a_main_guard_can_use_the_pool(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, str(_script_without_main_guard(tmp_path))],
+                          capture_output=True, text=True, cwd=root, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(root)})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["[0, 1, 4, 9]"]
+
+
+def test_garbage_collection_is_frozen_only_while_the_pool_lives():
+    import gc
+
+    before = gc.get_freeze_count()
+    with process_pool() as pool:
         assert pool._max_workers == cores()
-    finally:
-        pool.shutdown()
+        if "fork" in multiprocessing.get_all_start_methods():
+            assert pool._mp_context.get_start_method() == "fork"
+            assert gc.get_freeze_count() > before
+        list(pool.map(_square_and_pid, range(2)))
+    assert gc.get_freeze_count() == 0
