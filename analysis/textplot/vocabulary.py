@@ -171,6 +171,10 @@ def _colors(rows: pd.DataFrame, norm, cmap: str) -> list:
     return [colormaps[cmap](norm(v)) for v in rows["log_ratio"]]
 
 
+#: Articles up to which :func:`textplot_xray` labels every row.
+XRAY_LABELLED_ROWS = 40
+
+
 def textplot_xray(
     dispersion: pd.DataFrame,
     *,
@@ -182,6 +186,10 @@ def textplot_xray(
 
     ``docs`` (e.g. the corpus, with ``doc_id`` and ``outlet``) lists the articles to show,
     including those without any occurrence; by default, the articles in ``dispersion``.
+    Up to ``XRAY_LABELLED_ROWS`` articles each row is labelled; with more, the rows are
+    grouped by outlet (in the order of first appearance), each group labelled once and
+    set off by a line, so that a corpus of thousands of articles still gives a readable
+    figure.
 
     >>> import pandas as pd
     >>> from analysis.textstat import textstat_dispersion
@@ -202,23 +210,42 @@ def textplot_xray(
                 if isinstance(column.dtype, pd.CategoricalDtype) else _groups_of(dispersion,
                                                                                   "pattern"))
     n_docs = len(docs)
+    grouped = n_docs > XRAY_LABELLED_ROWS
+    if grouped:  # rows of one outlet together, in the order the outlets first appear
+        rank = {o: k for k, o in enumerate(pd.unique(docs["outlet"]))}
+        docs = docs.iloc[np.argsort(docs["outlet"].map(rank).to_numpy(), kind="stable")]
     size = "tall" if len(patterns) * n_docs > 24 else "wide"
     fig, axes = figure_new(size, nrows=max(len(patterns), 1), ncols=1, sharex=True,
                            squeeze=False)
     axes = list(axes.ravel())
-    labels = _doc_labels(docs)
     row_of = {doc: i for i, doc in enumerate(docs["doc_id"])}
+    if grouped:
+        outlets = docs["outlet"].to_numpy()
+        firsts = np.flatnonzero(np.append(True, outlets[1:] != outlets[:-1]))
+        lasts = np.append(firsts[1:], n_docs) - 1
+        ticks = (firsts + lasts) / 2
+        labels = [f"{outlets[a]} ({b - a + 1})" for a, b in zip(firsts, lasts, strict=True)]
+    else:
+        ticks, labels = range(n_docs), _doc_labels(docs)
     for ax, pattern in zip(axes, patterns, strict=False):
         rows = dispersion[dispersion["pattern"].astype(str) == pattern]
         y = rows["doc_id"].astype(str).map(row_of).astype(float)
         x = rows["relative_position"][y.notna()]
         y = y.dropna()
-        ax.vlines(x, y - 0.38, y + 0.38, color="#1f3b73", linewidth=1.2)
-        ax.set_yticks(range(n_docs), labels, fontsize=7)
+        if grouped:  # rows thinner than a pixel: a mark of fixed size
+            ax.plot(x, y, linestyle="none", marker="|", markersize=4, markeredgewidth=0.5,
+                    color="#1f3b73", alpha=0.6)
+        else:
+            ax.vlines(x, y - 0.38, y + 0.38, color="#1f3b73", linewidth=1.2)
+        ax.set_yticks(ticks, labels, fontsize=7)
         ax.set_ylim(n_docs - 0.5, -0.5)
         ax.set_title(f"„{pattern}” ({len(rows)}×)", loc="left", fontsize=9, pad=2)
         ax.tick_params(length=0, labelsize=7)
-        ax.grid(axis="y", color="#dddddd", linewidth=0.5)
+        if grouped:
+            for edge in firsts[1:]:
+                ax.axhline(edge - 0.5, color="#999999", linewidth=0.6)
+        else:
+            ax.grid(axis="y", color="#dddddd", linewidth=0.5)
         ax.set_axisbelow(True)
         ax.spines[["top", "right"]].set_visible(False)
     axes[-1].set_xlim(0, 1)
