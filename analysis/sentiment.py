@@ -673,8 +673,10 @@ def sentiment_crossvalidation_confusion(report: dict | None = None) -> pd.DataFr
     return pd.DataFrame(rows)
 
 
-#: Inputs with more distinct texts than this are scored in parallel processes.
-PARALLEL_TEXTS = 200_000
+#: Inputs with more distinct texts than this are scored in parallel processes; with more
+#: than PROGRESS_TEXTS, a progress bar is shown.
+PARALLEL_TEXTS = 50_000
+PROGRESS_TEXTS = 20_000
 _WORKER_MODEL: SentimentModel | None = None
 
 
@@ -688,7 +690,7 @@ def _classifier_worker(texts: list[str]) -> np.ndarray:
 
 
 def sentiment_classifier(texts: Sequence[str], *, model: SentimentModel | None = None,
-                         batch: int = 50_000, progress: bool | None = None) -> pd.DataFrame:
+                         batch: int = 10_000, progress: bool | None = None) -> pd.DataFrame:
     """Classifier scores per text (sentence, headline or article).
 
     Returns one row per text:
@@ -709,24 +711,23 @@ def sentiment_classifier(texts: Sequence[str], *, model: SentimentModel | None =
     codes, distinct = pd.factorize(pd.Series(texts, dtype=object), sort=False)
     distinct = distinct.tolist()
     bounds = [(a, min(a + batch, len(distinct))) for a in range(0, len(distinct), batch)]
-    show = len(texts) > 4 * batch if progress is None else progress
-    parallel = (len(distinct) > PARALLEL_TEXTS and cores() > 1
-                and len(bounds) > 1)
+    show = len(distinct) > PROGRESS_TEXTS if progress is None else progress
+    parallel = len(distinct) > PARALLEL_TEXTS and cores() > 1 and len(bounds) > 1
     parts = []
-    with tqdm(total=len(bounds), desc="classifier sentiment", unit="batch",
+    with tqdm(total=len(distinct), desc="classifier sentiment", unit="text",
               disable=not show) as bar:
         if parallel:
             # The shipped model is loaded by each worker; another one is sent once per worker.
             with process_pool(initializer=_classifier_init,
-                                     initargs=(None if shipped else model,)) as pool:
+                              initargs=(None if shipped else model,)) as pool:
                 futures = [pool.submit(_classifier_worker, distinct[a:b]) for a, b in bounds]
-                for future in futures:
+                for (a, b), future in zip(bounds, futures, strict=True):
                     parts.append(future.result())
-                    bar.update(1)
+                    bar.update(b - a)
         else:
             for a, b in bounds:
                 parts.append(model.predict_proba(distinct[a:b]))
-                bar.update(1)
+                bar.update(b - a)
     proba = np.vstack(parts) if parts else np.zeros((0, 3))
     order = [int(np.flatnonzero(model.classes == c)[0]) for c in LABELS]
     proba = proba[:, order][codes]

@@ -210,9 +210,10 @@ def _count_pairs(a: np.ndarray, b: np.ndarray, nb: int):
     return uniq // nb, uniq % nb, counts.astype(np.int64)
 
 
-def _counts(tokens: pd.DataFrame, by: str, ngram: int, corpus: pd.DataFrame | None):
-    """Counts and document frequencies per (group, term), sorted by group and term; the
-    group sizes in n-grams; the group labels and the terms."""
+def _counts(tokens: pd.DataFrame, by: str, ngram: int, corpus: pd.DataFrame | None, *,
+            docfreq: bool = True):
+    """Counts and document frequencies (None unless ``docfreq``) per (group, term), sorted
+    by group and term; the group sizes in n-grams; the group labels and the terms."""
     _check_tokens(tokens, ("doc_id", "sentence_id", "position", "norm"))
     tokens = _in_text_order(tokens)
     group_codes, groups = _groups(tokens, by, corpus)
@@ -222,15 +223,41 @@ def _counts(tokens: pd.DataFrame, by: str, ngram: int, corpus: pd.DataFrame | No
     g, t, count = _count_pairs(unit_groups, term_codes, nt)
     sizes = np.bincount(unit_groups, minlength=len(groups)).astype(np.int64)
     # document frequency: distinct (group, article, term) triples, counted per (group, term)
+    if not docfreq:
+        return g, t, count, None, sizes, groups, terms
     doc_codes = _categorical(tokens["doc_id"]).cat.codes.to_numpy().astype(np.int64)
-    group_doc = unit_groups * (int(doc_codes.max(initial=0)) + 1) + doc_codes[starts]
-    if float(group_doc.max(initial=0) + 1) * nt >= 2**62:
+    _, _, freq = _count_pairs(*_doc_terms(doc_codes[starts], unit_groups, term_codes, nt), nt)
+    return g, t, count, freq, sizes, groups, terms
+
+
+def _doc_terms(unit_docs: np.ndarray, unit_groups: np.ndarray, term_codes: np.ndarray,
+               nt: int) -> tuple[np.ndarray, np.ndarray]:
+    """The group and term of each distinct (group, article, term) triple.
+
+    The units are in text order, so each article is one run: its distinct terms are those
+    of one sparse row (duplicates summed within the row, no sort of the whole table).
+    When a grouping column varies within an article, the triples are found by hashing.
+    """
+    if not len(unit_docs):
+        return unit_groups, term_codes
+    new_doc = unit_docs[1:] != unit_docs[:-1]
+    first = np.flatnonzero(np.append(True, new_doc))
+    if not np.any((unit_groups[1:] != unit_groups[:-1]) & ~new_doc):  # one group an article
+        from scipy import sparse
+
+        rows = sparse.csr_matrix(
+            (np.ones(len(unit_docs), dtype=np.int32), term_codes,
+             np.append(first, len(unit_docs))), shape=(len(first), nt))
+        rows.sum_duplicates()
+        return (np.repeat(unit_groups[first], np.diff(rows.indptr)),
+                rows.indices.astype(np.int64))
+    group_doc = unit_groups * (int(unit_docs.max()) + 1) + unit_docs
+    if float(group_doc.max() + 1) * nt >= 2**62:
         group_doc = pd.factorize(group_doc)[0].astype(np.int64)
     triples = np.sort(pd.unique(group_doc * nt + term_codes))
-    group_of = np.zeros(int(group_doc.max(initial=-1)) + 1, dtype=np.int64)
+    group_of = np.zeros(int(group_doc.max()) + 1, dtype=np.int64)
     group_of[group_doc] = unit_groups
-    _, _, docfreq = _count_pairs(group_of[triples // nt], triples % nt, nt)
-    return g, t, count, docfreq, sizes, groups, terms
+    return group_of[triples // nt], triples % nt
 
 
 def _check_min_count(min_count: int) -> None:
@@ -364,7 +391,7 @@ def textstat_keyness(
         raise ValueError(f"adjust must be 'bh' or 'holm', not {adjust!r}")
     if not 0 < alpha < 1:
         raise ValueError(f"alpha must lie between 0 and 1, not {alpha!r}")
-    g, t, count, _, sizes, groups, terms = _counts(tokens, by, ngram, corpus)
+    g, t, count, _, sizes, groups, terms = _counts(tokens, by, ngram, corpus, docfreq=False)
     if len(groups) < 2:
         raise ValueError(
             f"keyness compares groups with the rest of the corpus, but {by!r} has "

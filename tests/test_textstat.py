@@ -79,6 +79,16 @@ def test_frequencies_by_a_corpus_column(three, three_tokens):
     assert table[table["date"] == "2022-01-11"]["count"].sum() == 10
 
 
+def test_document_frequency_when_the_groups_vary_within_an_article(three_tokens):
+    table = textstat_frequency(three_tokens, by="sentence_id")
+    # Sentence 1 of each article: d1 "de navo praat", d2 "rusland praat met de navo", d3
+    # "rusland wacht , de vs wachten"; sentence 2: d1 "de navo wacht". d1 counts in both.
+    assert rows(table, ["sentence_id", "term", "count", "docfreq"]) == [
+        ["1", "de", 3, 3], ["1", "navo", 2, 2], ["1", "praat", 2, 2], ["1", "rusland", 2, 2],
+        ["1", "met", 1, 1], ["1", "vs", 1, 1], ["1", "wacht", 1, 1], ["1", "wachten", 1, 1],
+        ["2", "de", 1, 1], ["2", "navo", 1, 1], ["2", "wacht", 1, 1]]
+
+
 def test_frequencies_by_a_corpus_column_need_the_corpus(three_tokens):
     with pytest.raises(ValueError, match="corpus=corpus"):
         textstat_frequency(three_tokens, by="date")
