@@ -378,16 +378,17 @@ def _words(tokens: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _as_words(sentence: str | Sequence[str]) -> tuple[str, ...]:
+    """A sentence (a string, tokenised here, or its tokens) as Pattern words."""
+    if isinstance(sentence, str):
+        return _words(t[0] for t in tokens_tokenize(sentence))
+    return _words(sentence)
+
+
 def _as_token_lists(sentences) -> list[tuple[str, ...]]:
     if isinstance(sentences, str):
         raise TypeError("give a list of sentences, not a single string")
-    out = []
-    for s in sentences:
-        if isinstance(s, str):
-            out.append(_words(t[0] for t in tokens_tokenize(s)))
-        else:
-            out.append(_words(s))
-    return out
+    return [_as_words(s) for s in sentences]
 
 
 def _lexicon_frame(results) -> pd.DataFrame:
@@ -435,7 +436,7 @@ def sentiment_lexicon_reference(sentences: Iterable[str] | Iterable[Sequence[str
 
 def _lexicon_worker(items):
     scorer = _scorer()
-    return [scorer.score(words, excluded) for words, excluded in items]
+    return [scorer.score(_as_words(words), excluded) for words, excluded in items]
 
 
 #: Corpora with more words than this are scored in parallel processes, with a progress bar.
@@ -443,9 +444,11 @@ PARALLEL_WORDS = 1_500_000
 _CHUNK_SENTENCES = 20_000
 
 
-def _lexicon_many(items: list[tuple[tuple[str, ...], frozenset[int]]], *,
+def _lexicon_many(items: list[tuple[str | tuple[str, ...], frozenset[int]]], *,
                   progress: bool | None = None) -> list:
-    n_words = sum(len(w) for w, _ in items)
+    """Scores of ``(sentence, excluded word indices)`` items; a sentence given as a string
+    is tokenised where it is scored (in the worker process, for large inputs)."""
+    n_words = sum(w.count(" ") + 1 if isinstance(w, str) else len(w) for w, _ in items)
     big = n_words >= PARALLEL_WORDS
     show = big if progress is None else progress
     bounds = [(a, min(a + _CHUNK_SENTENCES, len(items)))
@@ -463,7 +466,7 @@ def _lexicon_many(items: list[tuple[tuple[str, ...], frozenset[int]]], *,
         else:
             scorer = _scorer()
             for a, b in bounds:
-                results.extend(scorer.score(w, e) for w, e in items[a:b])
+                results.extend(scorer.score(_as_words(w), e) for w, e in items[a:b])
                 bar.update(b - a)
     return results
 
@@ -487,7 +490,9 @@ def sentiment_lexicon(sentences: Iterable[str] | Iterable[Sequence[str]], *,
     >>> t[["polarity", "label", "words"]].round(2).values.tolist()
     [[0.0, 0, ''], [-0.65, -1, 'naar'], [0.0, 0, '']]
     """
-    items = [(w, frozenset()) for w in _as_token_lists(sentences)]
+    if isinstance(sentences, str):
+        raise TypeError("give a list of sentences, not a single string")
+    items = [(s if isinstance(s, str) else _words(s), frozenset()) for s in sentences]
     return _lexicon_frame(_lexicon_many(items, progress=progress))
 
 

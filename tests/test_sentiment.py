@@ -35,7 +35,7 @@ from analysis.sentiment import (
     sentiment_train,
     sentiment_validate,
 )
-from analysis.tokens import tokens_corpus, tokens_sentences
+from analysis.tokens import tokens_corpus, tokens_sentences, tokens_tokenize
 
 # ------------------------------------------------------------------ lexicon
 
@@ -399,3 +399,22 @@ def test_extremes_per_outlet():
     table = sentiment_extremes(_scores(), n=1)
     assert table[["outlet", "side", "sentence"]].values.tolist() == [
         ["NOS", "positief", "s3"], ["NRC", "negatief", "s4"]]
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_lexicon_scores_strings_and_token_lists_alike_in_processes(monkeypatch, parallel):
+    import analysis.sentiment as sentiment
+
+    if parallel:  # five sentences in chunks of two: three chunks over the processes
+        monkeypatch.setattr(sentiment, "PARALLEL_WORDS", 1)
+        monkeypatch.setattr(sentiment, "_CHUNK_SENTENCES", 2)
+    texts = ["Hij ging naar huis.", "Wat een nare dag.", "Het plan is niet goed.",
+             "Hij zat thuis.", "Een goede dag."]
+    # naar (preposition) and zat (verb) do not count; naar -0.65 (adjective); niet goed
+    # = -0.5 x 0.55; goed 0.55.
+    expected = [0.0, -0.65, -0.275, 0.0, 0.55]
+    for given in (texts, [[t[0] for t in tokens_tokenize(s)] for s in texts]):
+        table = sentiment_lexicon(given, progress=False)
+        assert table["polarity"].round(10).tolist() == expected
+        assert table["words"].tolist() == ["", "naar", "niet goed", "", "goed"]
+        assert table["label"].tolist() == [0, -1, -1, 0, 1]
