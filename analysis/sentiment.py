@@ -46,7 +46,7 @@ from tqdm.auto import tqdm
 from analysis.parallel import cores, process_pool
 from analysis.paths import DATA_DIR, ROOT
 from analysis.textblob_compat import textblob_nl_fixed
-from analysis.tokens import tokens_corpus, tokens_sentences, tokens_tokenize
+from analysis.tokens import tokens_corpus, tokens_sentences, tokens_words
 
 __all__ = [
     "LEXICON_THRESHOLD",
@@ -381,7 +381,7 @@ def _words(tokens: Iterable[str]) -> tuple[str, ...]:
 def _as_words(sentence: str | Sequence[str]) -> tuple[str, ...]:
     """A sentence (a string, tokenised here, or its tokens) as Pattern words."""
     if isinstance(sentence, str):
-        return _words(t[0] for t in tokens_tokenize(sentence))
+        return _words(tokens_words(sentence))
     return _words(sentence)
 
 

@@ -41,6 +41,7 @@ __all__ = [
     "abbreviations_load",
     "sentences_split",
     "tokens_tokenize",
+    "tokens_words",
     "tokens_count_words",
     "tokens_sentences",
     "tokens_corpus",
@@ -173,6 +174,20 @@ def tokens_tokenize(text: str) -> list[tuple[str, int, int, str]]:
     ['NAVO-Rusland', ':', "zo'n", '127 duizend', 'militairen', '…']
     """
     return [(m.group(), m.start(), m.end(), _KINDS[_kind(m)]) for m in _TOKEN.finditer(text)]
+
+
+#: ``_TOKEN`` without its named groups: ``findall`` then gives the tokens as strings.
+_TOKEN_TEXT = re.compile(re.sub(r"\(\?P<\w+>", "(?:", _TOKEN.pattern), _TOKEN.flags)
+
+
+def tokens_words(text: str) -> list[str]:
+    """The tokens of ``text`` as strings, as :func:`tokens_tokenize` finds them (faster
+    when neither offsets nor kinds are needed).
+
+    >>> tokens_words("NAVO-Rusland: zo'n 127 duizend militairen…")
+    ['NAVO-Rusland', ':', "zo'n", '127 duizend', 'militairen', '…']
+    """
+    return _TOKEN_TEXT.findall(text)
 
 
 def tokens_count_words(text: str) -> int:

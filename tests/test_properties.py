@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from analysis import frames, sentiment
 from analysis.corpus import CorpusError, corpus_load
-from analysis.tokens import sentences_split, tokens_corpus, tokens_tokenize
+from analysis.tokens import sentences_split, tokens_corpus, tokens_tokenize, tokens_words
 
 SETTINGS = settings(max_examples=60, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -45,6 +45,12 @@ def swapcase(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- tokens
+
+
+@SETTINGS
+@given(TEXT)
+def test_token_strings_are_those_of_the_full_tokenizer(text):
+    assert tokens_words(text) == [t[0] for t in tokens_tokenize(text)]
 
 
 @SETTINGS
