@@ -440,7 +440,7 @@ def _lexicon_worker(items):
 
 
 #: Corpora with more words than this are scored in parallel processes, with a progress bar.
-PARALLEL_WORDS = 1_500_000
+PARALLEL_WORDS = 300_000
 _CHUNK_SENTENCES = 20_000
 
 
@@ -680,7 +680,7 @@ def sentiment_crossvalidation_confusion(report: dict | None = None) -> pd.DataFr
 
 #: Inputs with more distinct texts than this are scored in parallel processes; with more
 #: than PROGRESS_TEXTS, a progress bar is shown.
-PARALLEL_TEXTS = 50_000
+PARALLEL_TEXTS = 20_000
 PROGRESS_TEXTS = 20_000
 _WORKER_MODEL: SentimentModel | None = None
 
