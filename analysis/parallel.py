@@ -5,9 +5,11 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+
+from tqdm.auto import tqdm
 
 
 def cores() -> int:
@@ -40,3 +42,40 @@ def process_pool(**options) -> Iterator[ProcessPoolExecutor]:
     finally:
         if fork:
             gc.unfreeze()
+
+
+def use_processes(wanted: bool, chunks: int) -> bool:
+    """Whether work ``wanted`` in processes goes to them: when there are more than one core
+    and more than one chunk."""
+    return wanted and cores() > 1 and chunks > 1
+
+
+def chunks_map(work: Callable, items: Sequence, bounds: Sequence[tuple[int, int]], *,
+               parallel: bool, progress: bool, desc: str, unit: str,
+               initializer: Callable | None = None, initargs: tuple = ()) -> list:
+    """``work(items[a:b])`` for each ``(a, b)`` of ``bounds``, results in that order.
+
+    When :func:`use_processes` says so for ``parallel`` and the number of chunks, the
+    chunks go to a :func:`process_pool`, whose workers first run
+    ``initializer(*initargs)``; otherwise they are worked in this process (without the
+    initializer). A tqdm bar, when ``progress``, counts the items done.
+
+    >>> chunks_map(sum, [1, 2, 3, 4, 5], [(0, 2), (2, 5)], parallel=False, progress=False,
+    ...            desc="sum", unit="number")
+    [3, 12]
+    """
+    parallel = use_processes(parallel, len(bounds))
+    results = []
+    with tqdm(total=sum(b - a for a, b in bounds), desc=desc, unit=unit,
+              disable=not progress) as bar:
+        if parallel:
+            with process_pool(initializer=initializer, initargs=initargs) as pool:
+                futures = [pool.submit(work, items[a:b]) for a, b in bounds]
+                for (a, b), future in zip(bounds, futures, strict=True):
+                    results.append(future.result())
+                    bar.update(b - a)
+        else:
+            for a, b in bounds:
+                results.append(work(items[a:b]))
+                bar.update(b - a)
+    return results

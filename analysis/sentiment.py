@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
-from analysis.parallel import cores, process_pool
+from analysis.parallel import chunks_map, use_processes
 from analysis.paths import DATA_DIR, ROOT
 from analysis.textblob_compat import textblob_nl_fixed
 from analysis.tokens import tokens_corpus, tokens_sentences, tokens_words
@@ -450,25 +450,12 @@ def _lexicon_many(items: list[tuple[str | tuple[str, ...], frozenset[int]]], *,
     is tokenised where it is scored (in the worker process, for large inputs)."""
     n_words = sum(w.count(" ") + 1 if isinstance(w, str) else len(w) for w, _ in items)
     big = n_words >= PARALLEL_WORDS
-    show = big if progress is None else progress
     bounds = [(a, min(a + _CHUNK_SENTENCES, len(items)))
               for a in range(0, len(items), _CHUNK_SENTENCES)]
-    parallel = big and cores() > 1 and len(bounds) > 1
-    results: list = []
-    with tqdm(total=len(items), desc="lexicon sentiment", unit="sentence",
-              disable=not show) as bar:
-        if parallel:
-            with process_pool() as pool:
-                futures = [pool.submit(_lexicon_worker, items[a:b]) for a, b in bounds]
-                for (a, b), future in zip(bounds, futures, strict=True):
-                    results.extend(future.result())
-                    bar.update(b - a)
-        else:
-            scorer = _scorer()
-            for a, b in bounds:
-                results.extend(scorer.score(_as_words(w), e) for w, e in items[a:b])
-                bar.update(b - a)
-    return results
+    parts = chunks_map(_lexicon_worker, items, bounds, parallel=big,
+                       progress=big if progress is None else progress,
+                       desc="lexicon sentiment", unit="sentence")
+    return [score for part in parts for score in part]
 
 
 def sentiment_lexicon(sentences: Iterable[str] | Iterable[Sequence[str]], *,
@@ -678,10 +665,9 @@ def sentiment_crossvalidation_confusion(report: dict | None = None) -> pd.DataFr
     return pd.DataFrame(rows)
 
 
-#: Inputs with more distinct texts than this are scored in parallel processes; with more
-#: than PROGRESS_TEXTS, a progress bar is shown.
+#: Inputs with more distinct texts than this are scored in parallel processes, with a
+#: progress bar.
 PARALLEL_TEXTS = 20_000
-PROGRESS_TEXTS = 20_000
 _WORKER_MODEL: SentimentModel | None = None
 
 
@@ -716,23 +702,14 @@ def sentiment_classifier(texts: Sequence[str], *, model: SentimentModel | None =
     codes, distinct = pd.factorize(pd.Series(texts, dtype=object), sort=False)
     distinct = distinct.tolist()
     bounds = [(a, min(a + batch, len(distinct))) for a in range(0, len(distinct), batch)]
-    show = len(distinct) > PROGRESS_TEXTS if progress is None else progress
-    parallel = len(distinct) > PARALLEL_TEXTS and cores() > 1 and len(bounds) > 1
-    parts = []
-    with tqdm(total=len(distinct), desc="classifier sentiment", unit="text",
-              disable=not show) as bar:
-        if parallel:
-            # The shipped model is loaded by each worker; another one is sent once per worker.
-            with process_pool(initializer=_classifier_init,
-                              initargs=(None if shipped else model,)) as pool:
-                futures = [pool.submit(_classifier_worker, distinct[a:b]) for a, b in bounds]
-                for (a, b), future in zip(bounds, futures, strict=True):
-                    parts.append(future.result())
-                    bar.update(b - a)
-        else:
-            for a, b in bounds:
-                parts.append(model.predict_proba(distinct[a:b]))
-                bar.update(b - a)
+    big = len(distinct) > PARALLEL_TEXTS
+    parallel = use_processes(big, len(bounds))
+    # Workers score with the shipped model (loaded in each) or with the one given, sent
+    # once per worker; this process scores with the model itself.
+    parts = chunks_map(_classifier_worker if parallel else model.predict_proba, distinct,
+                       bounds, parallel=parallel, progress=big if progress is None else progress,
+                       desc="classifier sentiment", unit="text", initializer=_classifier_init,
+                       initargs=(None if shipped else model,))
     proba = np.vstack(parts) if parts else np.zeros((0, 3))
     order = [int(np.flatnonzero(model.classes == c)[0]) for c in LABELS]
     proba = proba[:, order][codes]

@@ -28,9 +28,8 @@ import numpy as np
 import pandas as pd
 from nltk.stem.snowball import DutchStemmer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-from tqdm.auto import tqdm
 
-from analysis.parallel import cores, process_pool
+from analysis.parallel import chunks_map
 from analysis.paths import DATA_DIR
 
 __all__ = [
@@ -248,30 +247,6 @@ def _chunks(texts: list[str]) -> list[tuple[int, int]]:
     return bounds
 
 
-def _map_chunks(worker, texts: list[str], *, progress: bool | None, desc: str, extra=()):
-    """Run ``worker(texts[a:b], a, *extra)`` over chunks, in processes for large corpora."""
-    total = sum(map(len, texts))
-    bounds = _chunks(texts)
-    parallel = total >= PARALLEL_CHARS and cores() > 1 and len(bounds) > 1
-    show = (total >= PARALLEL_CHARS) if progress is None else progress
-    bar = tqdm(total=len(texts), desc=desc, unit="doc", disable=not show)
-    results = []
-    try:
-        if parallel:
-            with process_pool() as pool:
-                futures = [pool.submit(worker, texts[a:b], a, *extra) for a, b in bounds]
-                for (a, b), future in zip(bounds, futures, strict=True):
-                    results.append(future.result())
-                    bar.update(b - a)
-        else:
-            for a, b in bounds:
-                results.append(worker(texts[a:b], a, *extra))
-                bar.update(b - a)
-    finally:
-        bar.close()
-    return results
-
-
 def _doc_columns(corpus: pd.DataFrame, docs: np.ndarray) -> dict[str, pd.Categorical]:
     out = {}
     for column in ("doc_id", "outlet"):
@@ -312,8 +287,8 @@ def tokens_sentences(corpus: pd.DataFrame, *, progress: bool | None = None) -> p
     return _store(key, table)
 
 
-def _doc_worker(texts: list[str], first: int):
-    """Sentence spans and tokens of ``texts`` (articles ``first``, ``first + 1``, ...).
+def _doc_worker(texts: list[str]):
+    """Sentence spans and tokens of ``texts`` (articles numbered 0, 1, ... in ``texts``).
 
     Tokens come back factorised (int32 codes into this chunk's distinct forms), so that
     worker processes send back arrays and a small vocabulary, not millions of strings.
@@ -322,7 +297,7 @@ def _doc_worker(texts: list[str], first: int):
     docs, sids, pos, toks, starts, ends, kinds = [], [], [], [], [], [], []
     groups = sorted(_TOKEN.groupindex, key=_TOKEN.groupindex.get)  # group 1, 2, ...
     kind_of = np.array([_KIND_OF_GROUP[name] for name in groups], dtype=np.int8)
-    for i, text in enumerate(texts, start=first):
+    for i, text in enumerate(texts):
         spans = np.array(sentences_split(text), dtype=np.int64).reshape(-1, 2)
         s_docs.append(np.full(len(spans), i, dtype=np.int64))
         s_ids.append(np.arange(1, len(spans) + 1, dtype=np.int32))
@@ -389,9 +364,14 @@ def _raw(corpus: pd.DataFrame, *, progress: bool | None) -> _Raw:
         _RAW.move_to_end(key)
         return _RAW[key]
     texts = _texts(corpus)
-    parts = _map_chunks(_doc_worker, texts, progress=progress, desc="sentences and tokens")
-    sentences = [p[0] for p in parts]
-    tokens = [p[1] for p in parts]
+    bounds = _chunks(texts)
+    big = sum(map(len, texts)) >= PARALLEL_CHARS
+    parts = chunks_map(_doc_worker, texts, bounds, parallel=big,
+                       progress=big if progress is None else progress,
+                       desc="sentences and tokens", unit="doc")
+    # articles are numbered within their chunk: from the chunk's first article on
+    sentences = [(s[0] + a, *s[1:]) for (a, _), (s, _) in zip(bounds, parts, strict=True)]
+    tokens = [(t[0] + a, *t[1:]) for (a, _), (_, t) in zip(bounds, parts, strict=True)]
 
     def cat(items, k, dtype):
         return np.concatenate([x[k] for x in items]) if items else np.zeros(0, dtype=dtype)

@@ -229,3 +229,22 @@ def test_the_bundled_corpus_in_numbers(corpus):
     per_outlet = table.groupby("outlet", observed=True).size()
     for outlet, n in per_outlet.items():
         assert n == words[outlet]
+
+
+def test_worker_processes_give_the_tables_of_one_process(corpus, monkeypatch):
+    import analysis.tokens as tokens_module
+
+    tokens_cache_clear()
+    alone = (tokens_sentences(corpus, progress=False), tokens_corpus(corpus, progress=False))
+    tokens_cache_clear()
+    # every article its own chunk (the shortest has over 2,000 characters), in processes
+    monkeypatch.setattr(tokens_module, "PARALLEL_CHARS", 1)
+    monkeypatch.setattr(tokens_module, "_CHUNK_CHARS", 1)
+    try:
+        shared = (tokens_sentences(corpus, progress=False),
+                  tokens_corpus(corpus, progress=False))
+    finally:
+        tokens_cache_clear()
+    pd.testing.assert_frame_equal(shared[0], alone[0])
+    pd.testing.assert_frame_equal(shared[1], alone[1])
+    assert shared[1]["doc_id"].nunique() == 5
