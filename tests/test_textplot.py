@@ -45,3 +45,17 @@ def test_xray_groups_the_rows_of_a_large_corpus_by_outlet(monkeypatch):
     # (Sancties nu . Geen escalatie: 1/5); marks by pattern, article: d0 ... d5
     assert marks.get_ydata().tolist() == [0, 3, 1, 5, 4, 2]
     assert marks.get_xdata().tolist() == [1.0, 0.2, 1.0, 0.2, 1.0, 0.2]
+
+
+def test_sentiment_titles_name_the_grouping():
+    from analysis.textplot import textplot_sentiment_frames, textplot_sentiment_groups
+
+    groups = pd.DataFrame({"date": ["2022-01", "2022-02"], "method": "lexicon",
+                           "mean": [0.1, -0.1], "ci_low": [0.0, -0.2], "ci_high": [0.2, 0.0],
+                           "n_sentences": [10, 12]})
+    assert textplot_sentiment_groups(groups, by="date")._suptitle.get_text() == \
+        "Toon per datum, met 95%-bootstrapinterval"
+    frames = pd.DataFrame({"frame": ["sancties"], "outlet": ["NOS"], "method": "lexicon",
+                           "mean": [0.1], "n_sentences": [3]})
+    assert textplot_sentiment_frames(frames)._suptitle.get_text() == \
+        "Toon van zinnen per kader en medium"

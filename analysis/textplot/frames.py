@@ -10,6 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from analysis.figures import figure_new
+from analysis.textplot._labels import group_word
 
 __all__ = ["textplot_frames_heatmap", "textplot_frames_bars", "textplot_frames_cooccurrence"]
 
@@ -72,7 +73,7 @@ def textplot_frames_heatmap(
     for (i, j), v in np.ndenumerate(data):
         ax.text(j, i, _number(v, value), ha="center", va="center", fontsize=9,
                 color="white" if v > 0.6 * top else "black")
-    ax.set_title(f"Frames per {_group_word(by)}: {_VALUE_LABELS.get(value, value)}",
+    ax.set_title(f"Frames per {group_word(by)}: {_VALUE_LABELS.get(value, value)}",
                  loc="left", fontsize=10)
     ax.tick_params(length=0)
     bar = fig.colorbar(image, ax=ax, shrink=0.9)
@@ -108,9 +109,9 @@ def textplot_frames_bars(
                label=str(group), color=_COLORS[k % len(_COLORS)])
     ax.set_xticks(x, matrix.columns)
     ax.set_ylabel(_VALUE_LABELS.get(value, value))
-    ax.set_title(f"Frames per {_group_word(by)}", loc="left", fontsize=10)
+    ax.set_title(f"Frames per {group_word(by)}", loc="left", fontsize=10)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(title=_group_word(by), fontsize=8, title_fontsize=8, frameon=False,
+    ax.legend(title=group_word(by), fontsize=8, title_fontsize=8, frameon=False,
               loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return fig
 
@@ -158,7 +159,3 @@ def textplot_frames_cooccurrence(
     bar.set_label(_VALUE_LABELS.get(value, value), fontsize=8)
     bar.ax.yaxis.set_major_formatter(_DECIMAL_COMMA)
     return fig
-
-
-def _group_word(by: str) -> str:
-    return {"outlet": "medium", "date": "datum", "country": "land"}.get(by, by)

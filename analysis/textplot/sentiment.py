@@ -8,6 +8,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.figures import figure_new
+from analysis.textplot._labels import group_word
 
 __all__ = [
     "METHOD_NAMES",
@@ -71,8 +72,8 @@ def textplot_sentiment_groups(aggregates: pd.DataFrame, *, by: str = "outlet") -
                                                 data["ci_high"].to_numpy(float), mean,
                                                 [0.1]])))
         ax.set_xlim(-span * 1.35, span * 1.35)
-    fig.suptitle("Toon per medium, met 95%-bootstrapinterval", fontsize=10, x=0.02,
-                 ha="left")
+    fig.suptitle(f"Toon per {group_word(by)}, met 95%-bootstrapinterval", fontsize=10,
+                 x=0.02, ha="left")
     return fig
 
 
@@ -114,7 +115,8 @@ def textplot_sentiment_frames(by_frame: pd.DataFrame, *, by: str = "outlet") -> 
     if image is not None:
         fig.colorbar(image, ax=axes[0].tolist(), shrink=0.8,
                      label="gemiddelde toon van de zinnen met het kader")
-    fig.suptitle("Toon van zinnen per kader en medium", fontsize=10, x=0.02, ha="left")
+    fig.suptitle(f"Toon van zinnen per kader en {group_word(by)}", fontsize=10, x=0.02,
+                 ha="left")
     return fig
 
 

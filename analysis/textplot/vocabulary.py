@@ -13,15 +13,11 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from analysis.figures import figure_new
+from analysis.textplot._labels import group_word
 
 __all__ = ["textplot_frequency", "textplot_keyness", "textplot_xray"]
 
 _DECIMAL_COMMA = FuncFormatter(lambda v, _: f"{v:g}".replace(".", ","))
-_GROUP_WORDS = {"outlet": "medium", "doc_id": "artikel", "date": "datum", "country": "land"}
-
-
-def _group_word(by: str) -> str:
-    return _GROUP_WORDS.get(by, by)
 
 
 def _require(table: pd.DataFrame, columns: tuple[str, ...], source: str) -> None:
@@ -86,7 +82,7 @@ def textplot_frequency(
         ax.spines[["top", "right"]].set_visible(False)
     for ax in axes[-2:]:
         ax.set_xlabel("per 1.000 woorden", fontsize=8)
-    fig.suptitle(f"Meest gebruikte woorden per {_group_word(by)}", fontsize=11, x=0.02,
+    fig.suptitle(f"Meest gebruikte woorden per {group_word(by)}", fontsize=11, x=0.02,
                  ha="left")
     return fig
 
@@ -160,7 +156,7 @@ def textplot_keyness(
     bar.set_label("Log Ratio (log₂ van de verhouding\nrelatieve frequenties)", fontsize=8)
     bar.ax.tick_params(labelsize=8)
     bar.ax.yaxis.set_major_formatter(_DECIMAL_COMMA)
-    title = f"Sleutelwoorden per {_group_word(by)} t.o.v. de rest van het corpus"
+    title = f"Sleutelwoorden per {group_word(by)} t.o.v. de rest van het corpus"
     if significant_only:
         title += " (alleen significant)"
     fig.suptitle(title, fontsize=11, x=0.02, ha="left")
