@@ -54,7 +54,7 @@ DEFAULT_FRAMES_FILE = DATA_DIR / "frames_default.toml"
 MATCH_COLUMNS = ["doc_id", "outlet", "sentence_id", "frame", "pattern", "matched_text",
                  "start", "end"]
 
-_FRAME_KEYS = ("label", "definition", "patterns", "exclude")
+_FRAME_KEYS = ("label", "label_en", "definition", "patterns", "exclude")
 _REQUIRED_KEYS = ("label", "definition", "patterns")
 _TOP_KEYS = ("settings", "frames")
 _SETTING_KEYS = ("fold_diacritics",)
@@ -82,7 +82,8 @@ class FrameFileError(ValueError):
 
 @dataclass(frozen=True)
 class Frame:
-    """One frame of a dictionary: its key, label, definition, patterns and exclusions."""
+    """One frame of a dictionary: its key, label (and English label, when the dictionary
+    gives ``label_en``), definition, patterns and exclusions."""
 
     name: str
     label: str
@@ -90,6 +91,7 @@ class Frame:
     patterns: tuple[str, ...]
     exclude: tuple[str, ...] = ()
     line: int | None = None
+    label_en: str | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,11 @@ class FrameDictionary:
     @property
     def names(self) -> list[str]:
         return list(self.frames)
+
+    @property
+    def labels_en(self) -> dict[str, str]:
+        """Frame key -> English label: ``label_en`` where the file gives it, else ``label``."""
+        return {name: f.label_en or f.label for name, f in self.frames.items()}
 
 
 def _line_of(lines: list[str], regex: str, start: int = 0, stop: int | None = None) -> int | None:
@@ -212,8 +219,8 @@ def _parse(text: str, path: str) -> FrameDictionary:
                 raise FrameFileError(path, f"the key {key!r} is missing.", line=head,
                                      frame=name,
                                      hint=f"Every frame needs {', '.join(_REQUIRED_KEYS)}.")
-        for key in ("label", "definition"):
-            if not isinstance(spec[key], str) or not spec[key].strip():
+        for key in ("label", "label_en", "definition"):
+            if key in spec and (not isinstance(spec[key], str) or not spec[key].strip()):
                 raise FrameFileError(path, f"{key} must be a non-empty string.",
                                      line=_key_line(lines, key, *section) or head, frame=name)
         lists = {}
@@ -241,7 +248,8 @@ def _parse(text: str, path: str) -> FrameDictionary:
                                  line=_key_line(lines, "patterns", *section) or head,
                                  frame=name, hint="Give at least one pattern.")
         frames[name] = Frame(name, spec["label"].strip(), " ".join(spec["definition"].split()),
-                             lists["patterns"], lists["exclude"], head)
+                             lists["patterns"], lists["exclude"], head,
+                             spec["label_en"].strip() if "label_en" in spec else None)
     return FrameDictionary(frames, settings.get("fold_diacritics", True), path)
 
 
@@ -571,6 +579,7 @@ def _match_table(found, corpus, texts, compiled, book) -> pd.DataFrame:
         "end": ends,
     })
     table.attrs["frame_labels"] = dict(book.labels)
+    table.attrs["frame_labels_en"] = book.labels_en
     return table
 
 
@@ -579,6 +588,15 @@ def _match_table(found, corpus, texts, compiled, book) -> pd.DataFrame:
 
 def _labels(matches: pd.DataFrame) -> dict[str, str]:
     return dict(matches.attrs.get("frame_labels", {}))
+
+
+def _keep_labels(table: pd.DataFrame, matches: pd.DataFrame) -> pd.DataFrame:
+    """Carry the frame labels (``attrs["frame_labels"]`` and ``["frame_labels_en"]``) of
+    ``matches`` over to ``table``, for the plots."""
+    table.attrs["frame_labels"] = _labels(matches)
+    if "frame_labels_en" in matches.attrs:
+        table.attrs["frame_labels_en"] = dict(matches.attrs["frame_labels_en"])
+    return table
 
 
 def _frame_names(matches: pd.DataFrame) -> list[str]:
@@ -643,8 +661,9 @@ def frames_count(matches: pd.DataFrame, corpus: pd.DataFrame, *, by: str = "outl
     table = table.rename(columns={"group": by})
     columns = [by, "frame", "label", "hits", "words", "per_1000", "docs", "docs_with_frame",
                "share_docs"]
-    return table[columns].astype({"hits": "int64", "words": "int64", "docs": "int64",
-                                  "docs_with_frame": "int64"})
+    table = table[columns].astype({"hits": "int64", "words": "int64", "docs": "int64",
+                                   "docs_with_frame": "int64"})
+    return _keep_labels(table, matches)
 
 
 def frames_audit(matches: pd.DataFrame) -> pd.DataFrame:
@@ -742,7 +761,7 @@ def frames_cooccurrence(
                          both[i, j] / n[i] if n[i] else 0.0))
     table = pd.DataFrame(rows, columns=["frame_a", "frame_b", "units_a", "units_b",
                                         "units_both", "jaccard", "share_of_a"])
-    table.attrs["frame_labels"] = _labels(matches)
+    _keep_labels(table, matches)
     table.attrs["level"] = level
     return table
 

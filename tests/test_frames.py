@@ -95,6 +95,28 @@ def test_mistakes_in_the_file_name_the_file_line_and_frame(name, line, frame, wo
     assert words in str(error)
 
 
+def test_a_frame_may_give_an_english_label(tmp_path):
+    path = tmp_path / "f.toml"
+    path.write_text('[frames.a]\nlabel = "Koude Oorlog"\nlabel_en = " Cold War "\n'
+                    'definition = "d"\npatterns = ["koude oorlog"]\n'
+                    '[frames.b]\nlabel = "sancties"\ndefinition = "d"\npatterns = ["x"]\n',
+                    encoding="utf-8")
+    frames = frames_load(path)
+    assert frames.frames["a"].label_en == "Cold War"
+    assert frames.frames["b"].label_en is None
+    assert frames.labels_en == {"a": "Cold War", "b": "sancties"}  # else the label
+    corpus = pd.DataFrame({"doc_id": ["d"], "outlet": ["NOS"], "text": ["De Koude Oorlog."]})
+    matches = frames_match(corpus, frames)
+    for table in (matches, frames_count(matches, corpus), frames_cooccurrence(matches)):
+        assert table.attrs["frame_labels"] == {"a": "Koude Oorlog", "b": "sancties"}
+        assert table.attrs["frame_labels_en"] == {"a": "Cold War", "b": "sancties"}
+    assert frames_load().labels_en["koude_oorlog"] == "Cold War"
+    path.write_text('[frames.a]\nlabel = "A"\nlabel_en = ""\ndefinition = "d"\n'
+                    'patterns = ["x"]\n', encoding="utf-8")
+    with pytest.raises(FrameFileError, match="line 3: frame 'a': label_en must be a non-empty"):
+        frames_load(path)
+
+
 def test_missing_keys_and_wrong_types(tmp_path):
     path = tmp_path / "f.toml"
     path.write_text('[frames.a]\nlabel = "A"\npatterns = ["x"]\n', encoding="utf-8")

@@ -59,3 +59,144 @@ def test_sentiment_titles_name_the_grouping():
                            "mean": [0.1], "n_sentences": [3]})
     assert textplot_sentiment_frames(frames)._suptitle.get_text() == \
         "Toon van zinnen per kader en medium"
+
+
+# --------------------------------------------------------------------------- languages
+
+
+def _figure_texts(fig) -> list[str]:
+    """Every piece of text a figure draws: titles, labels, tick labels, notes, legends."""
+    from matplotlib.text import Text
+
+    fig.canvas.draw()  # tick labels are made when the figure is drawn
+    return [t.get_text() for t in fig.findobj(Text) if t.get_visible() and t.get_text()]
+
+
+def _only_words(lang: str) -> set[str]:
+    """The words of the catalogue's ``lang`` texts that none of the other language's have."""
+    import re
+
+    from analysis.messages import LANGS, MESSAGES
+
+    def words(texts):
+        return {w.lower() for t in texts for w in re.findall(r"[^\W\d_]{3,}", t)}
+
+    mine = words(entry[lang] for entry in MESSAGES.values())
+    others = words(entry[other] for entry in MESSAGES.values() for other in LANGS
+                   if other != lang)
+    return mine - others
+
+
+def _all_plots(lang: str) -> dict[str, object]:
+    """Every plot function, drawn in ``lang`` from small hand-made tables."""
+    from analysis.corpus import corpus_summary
+    from analysis.frames import frames_cooccurrence, frames_count, frames_match
+    from analysis.sentiment import sentiment_crossvalidation, sentiment_crossvalidation_confusion
+    from analysis.textplot import (
+        textplot_corpus_overview,
+        textplot_frames_bars,
+        textplot_frames_cooccurrence,
+        textplot_frames_heatmap,
+        textplot_frequency,
+        textplot_keyness,
+        textplot_sentiment_frames,
+        textplot_sentiment_groups,
+        textplot_sentiment_validity,
+    )
+    from analysis.textstat import textstat_frequency, textstat_keyness
+
+    corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["NOS", "NRC", "NOS"],
+                           "date": ["2022-01-10"] * 3,
+                           "text": ["Oorlog en sancties. " * 6 + "Vrede.",
+                                    "Vrede en overleg in Genève. " * 6 + "Oorlog.",
+                                    "Sancties, escalatie en de Koude Oorlog."]})
+    tokens = tokens_corpus(corpus)
+    matches = frames_match(corpus)
+    aggregates = pd.DataFrame({"outlet": ["NOS", "NRC"] * 2,
+                               "method": ["lexicon"] * 2 + ["classifier"] * 2,
+                               "mean": [0.1, -0.1, 0.2, 0.0], "ci_low": [0.0, -0.2, 0.1, -0.1],
+                               "ci_high": [0.2, 0.0, 0.3, 0.1], "n_sentences": [1200, 12, 10, 12]})
+    by_frame = pd.DataFrame({"frame": ["koude_oorlog", "sancties"], "outlet": ["NOS", "NRC"],
+                             "method": "lexicon", "mean": [0.1, -0.2], "n_sentences": [3, 4]})
+    by_frame.attrs = matches.attrs
+    counts = frames_count(matches, corpus)
+    return {
+        "corpus_overview": textplot_corpus_overview(corpus_summary(corpus), lang=lang),
+        "frequency": textplot_frequency(textstat_frequency(tokens), n=3, lang=lang),
+        "keyness": textplot_keyness(textstat_keyness(tokens, min_count=1),
+                                    significant_only=False, lang=lang),
+        "keyness_none": textplot_keyness(textstat_keyness(tokens, min_count=1), lang=lang),
+        "keyness_empty": textplot_keyness(textstat_keyness(tokens, min_count=10_000),
+                                          lang=lang),
+        "xray": textplot_xray(textstat_dispersion(tokens, ["sancties", "oorlog"]),
+                              docs=corpus, lang=lang),
+        "frames_heatmap": textplot_frames_heatmap(counts, lang=lang),
+        "frames_bars": textplot_frames_bars(counts, lang=lang),
+        "frames_cooccurrence": textplot_frames_cooccurrence(
+            frames_cooccurrence(matches), value="share_of_a", lang=lang),
+        "sentiment_groups": textplot_sentiment_groups(aggregates, lang=lang),
+        "sentiment_frames": textplot_sentiment_frames(by_frame, lang=lang),
+        "sentiment_validity": textplot_sentiment_validity(
+            sentiment_crossvalidation_confusion(), sentiment_crossvalidation(), lang=lang),
+    }
+
+
+def test_every_plot_function_takes_lang():
+    import inspect
+
+    import analysis.textplot as textplot
+
+    names = [n for n in dir(textplot) if n.startswith("textplot_")]
+    assert len(names) >= 9
+    for name in names:
+        parameter = inspect.signature(getattr(textplot, name)).parameters.get("lang")
+        assert parameter is not None, name
+        assert parameter.kind is inspect.Parameter.KEYWORD_ONLY and parameter.default == "nl"
+        function = getattr(textplot, name)
+        tables = [p for p in inspect.signature(function).parameters.values()
+                  if p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD]
+        with pytest.raises(ValueError, match="lang must be one of"):
+            function(*[pd.DataFrame()] * len(tables), lang="de")
+
+
+@pytest.mark.parametrize(("lang", "other"), [("en", "nl"), ("nl", "en")])
+def test_no_word_of_the_other_language_in_any_figure(lang, other):
+    import re
+
+    foreign = _only_words(other)
+    assert {"sleutelwoorden", "toon", "medium"} <= _only_words("nl")
+    assert {"keywords", "tone", "outlet"} <= _only_words("en")
+    for name, fig in _all_plots(lang).items():
+        texts = _figure_texts(fig)
+        assert texts, name
+        words = {w.lower() for t in texts for w in re.findall(r"[^\W\d_]{3,}", t)}
+        assert not words & foreign, (name, sorted(words & foreign))
+
+
+def test_english_figures_write_english_numbers_and_frame_labels():
+    plots = _all_plots("en")
+    overview = _figure_texts(plots["corpus_overview"])
+    assert "Words per outlet" in overview and "Articles per outlet" in overview
+    assert "n=1,200" in _figure_texts(plots["sentiment_groups"])
+    assert "Tone per outlet, with 95% bootstrap interval" in _figure_texts(
+        plots["sentiment_groups"])
+    heatmap = plots["frames_heatmap"].axes[0]
+    assert [t.get_text() for t in heatmap.get_xticklabels()] == [
+        "Cold War", "escalation", "sanctions", "diplomacy", "military"]
+    frames = [t.get_text() for t in plots["sentiment_frames"].axes[0].get_yticklabels()]
+    assert frames == ["Cold War", "sanctions"]
+    assert "“sancties” (7×)" in _figure_texts(plots["xray"])
+    validity = _figure_texts(plots["sentiment_validity"])
+    assert ("Validity: each measure against human codes (6,031 headlines, 5-fold "
+            "cross-validation)") in validity
+
+
+def test_dutch_figures_write_dutch_numbers_and_frame_labels():
+    plots = _all_plots("nl")
+    assert "n=1.200" in _figure_texts(plots["sentiment_groups"])
+    heatmap = plots["frames_heatmap"].axes[0]
+    assert [t.get_text() for t in heatmap.get_xticklabels()] == [
+        "Koude Oorlog", "escalatie", "sancties", "diplomatie", "militair"]
+    assert "„sancties” (7×)" in _figure_texts(plots["xray"])
+    assert ("Validiteit: elke maat tegenover menselijke codes (6.031 koppen, 5-voudige "
+            "kruisvalidatie)") in _figure_texts(plots["sentiment_validity"])

