@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.paths import DATA_DIR
+from analysis.periods import Period, periods_assign, periods_by
 
 __all__ = [
     "DEFAULT_FRAMES_FILE",
@@ -606,22 +607,28 @@ def _frame_names(matches: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(column.astype(str)))
 
 
-def frames_count(matches: pd.DataFrame, corpus: pd.DataFrame, *, by: str = "outlet"
+def frames_count(matches: pd.DataFrame, corpus: pd.DataFrame, *,
+                 by: str | list[str] | None = None, period: Period | None = None
                  ) -> pd.DataFrame:
     """How prominent each frame is per group of articles (default: per outlet).
 
-    ``by`` is any column of the corpus (``outlet``, ``date``, ``country``, ...).
+    ``by`` is any column of the corpus (``outlet``, ``date``, ``country``, ...; default
+    ``outlet``, or none with a period). ``period`` (``day``, ``week``, ``month``,
+    ``quarter``, ``year``) bins the articles' dates (see :mod:`analysis.periods`) and
+    combines with ``by``: every period from the first to the last is in the table, one
+    without articles with ``docs`` 0 and empty rates.
     Returns one row per group and frame (every frame, also those never found), with
 
+    - ``period``: the period's first day (``YYYY-MM-DD``; only with ``period``),
     - ``<by>``: the group,
     - ``frame``, ``label``: the frame's key and label,
     - ``hits``: its matches in the group's articles,
     - ``words``: the group's word tokens (rows of :func:`analysis.tokens.tokens_corpus`:
       words and numbers, no punctuation),
-    - ``per_1000``: ``hits`` per 1,000 words,
+    - ``per_1000``: ``hits`` per 1,000 words (empty for a group without articles),
     - ``docs``: the group's articles,
     - ``docs_with_frame``: the articles with at least one match of the frame,
-    - ``share_docs``: ``docs_with_frame / docs``.
+    - ``share_docs``: ``docs_with_frame / docs`` (empty for a group without articles).
 
     >>> import pandas as pd
     >>> c = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["NOS", "NRC"],
@@ -629,40 +636,67 @@ def frames_count(matches: pd.DataFrame, corpus: pd.DataFrame, *, by: str = "outl
     >>> t = frames_count(frames_match(c), c)
     >>> t[t["frame"] == "sancties"][["outlet", "hits", "words", "per_1000"]].values.tolist()
     [['NOS', 2, 5, 400.0], ['NRC', 0, 2, 0.0]]
+    >>> c["date"] = ["2022-01-10", "2022-03-01"]
+    >>> t = frames_count(frames_match(c), c, period="month")
+    >>> t[t["frame"] == "sancties"][["period", "hits", "docs", "per_1000"]].values.tolist()
+    [['2022-01-01', 2, 1, 400.0], ['2022-02-01', 0, 0, nan], ['2022-03-01', 0, 1, 0.0]]
     """
     from analysis.tokens import tokens_corpus
 
-    if by not in corpus.columns:
-        raise KeyError(f"the corpus has no column {by!r} (its columns: {list(corpus.columns)})")
+    columns = periods_by(by, period)
+    for column in columns:
+        if column not in corpus.columns:
+            raise KeyError(f"the corpus has no column {column!r} (its columns: "
+                           f"{list(corpus.columns)})")
     names = _frame_names(matches)
     labels = _labels(matches)
-    group_of = pd.Series(corpus[by].astype("string").fillna("(onbekend)").to_numpy(),
-                         index=corpus["doc_id"].astype(str).to_numpy())
-    groups = list(dict.fromkeys(group_of.tolist()))
+    doc_ids = corpus["doc_id"].astype(str).to_numpy()
+    cells = None
+    if period is None:
+        if len(columns) != 1:
+            raise ValueError(f"by must name one column without a period, not {by!r}; "
+                             "several columns combine with period=")
+        group_of = pd.Series(corpus[columns[0]].astype("string").fillna("(onbekend)")
+                             .to_numpy(), index=doc_ids)
+        groups = list(dict.fromkeys(group_of.tolist()))
+    else:
+        cells = periods_assign(corpus, period, by=columns)
+        group_of = pd.Series(cells.key_of(cells.docs).to_numpy(),
+                             index=cells.docs["doc_id"].to_numpy())
+        groups = cells.key_of(cells.cells).tolist()
     tokens = tokens_corpus(corpus)
-    per_doc = np.bincount(tokens["doc_id"].cat.codes.to_numpy(), minlength=len(corpus))
-    words = pd.Series(per_doc[:len(corpus)], index=group_of.to_numpy()).groupby(level=0).sum()
+    per_doc = pd.Series(np.bincount(tokens["doc_id"].cat.codes.to_numpy(),
+                                    minlength=len(corpus))[:len(corpus)], index=doc_ids)
+    words = per_doc.reindex(group_of.index).groupby(group_of.to_numpy()).sum()
     words = words.reindex(groups, fill_value=0)
     docs = group_of.value_counts().reindex(groups, fill_value=0)
     m = pd.DataFrame({"group": group_of.reindex(matches["doc_id"].astype(str)).to_numpy(),
                       "frame": matches["frame"].astype(str).to_numpy(),
-                      "doc_id": matches["doc_id"].astype(str).to_numpy()})
+                      "doc_id": matches["doc_id"].astype(str).to_numpy()}).dropna()
     full = pd.MultiIndex.from_product([groups, names], names=["group", "frame"])
     hits = m.groupby(["group", "frame"]).size().reindex(full, fill_value=0)
     with_frame = m.groupby(["group", "frame"])["doc_id"].nunique().reindex(full, fill_value=0)
     table = pd.DataFrame({"hits": hits, "docs_with_frame": with_frame}).reset_index()
     table["words"] = words.reindex(table["group"]).to_numpy()
     table["docs"] = docs.reindex(table["group"]).to_numpy()
+    empty = table["docs"].to_numpy() == 0
     table["per_1000"] = np.where(table["words"] > 0,
                                  1000 * table["hits"] / table["words"].clip(lower=1), 0.0)
     table["share_docs"] = np.where(table["docs"] > 0,
                                    table["docs_with_frame"] / table["docs"].clip(lower=1), 0.0)
+    table.loc[empty, ["per_1000", "share_docs"]] = np.nan
     table["label"] = [labels.get(f, f) for f in table["frame"]]
-    table = table.rename(columns={"group": by})
-    columns = [by, "frame", "label", "hits", "words", "per_1000", "docs", "docs_with_frame",
-               "share_docs"]
-    table = table[columns].astype({"hits": "int64", "words": "int64", "docs": "int64",
-                                   "docs_with_frame": "int64"})
+    counts = ["hits", "words", "per_1000", "docs", "docs_with_frame", "share_docs"]
+    if cells is None:
+        table = table.rename(columns={"group": columns[0]})
+        front = columns
+    else:
+        split = cells.cells.set_index(pd.Index(groups)).reindex(table["group"])
+        for column in cells.keys:
+            table[column] = split[column].to_numpy()
+        front = cells.keys
+    table = table[[*front, "frame", "label", *counts]].astype(
+        {"hits": "int64", "words": "int64", "docs": "int64", "docs_with_frame": "int64"})
     return _keep_labels(table, matches)
 
 

@@ -16,6 +16,12 @@ terms are their tokens joined by a space (``koude oorlog``).
 ``doc_id``. Groups appear in sorted order; an article without a value is in the group
 ``(missing)``.
 
+**Periods.** ``period="day" | "week" | "month" | "quarter" | "year"`` (with ``corpus=``)
+bins the articles' dates into a ``period`` column (the period's first day, ``YYYY-MM-DD``;
+see :mod:`analysis.periods`), which combines with ``by`` (``by=None`` with a period: the
+period alone). Every period from the first to the last is in the table: a period without
+articles is one row with ``articles`` 0 and no term.
+
 **Statistics.** Keyness is the log-likelihood G2 of Rayson & Garside (2000) with Hardie's
 (2014) Log Ratio as its effect size; collocations are scored with pointwise mutual
 information, logDice (Rychlý 2008) and the log-likelihood G2 of the full 2x2 table
@@ -34,6 +40,7 @@ from scipy.stats import chi2
 from statsmodels.stats.multitest import multipletests
 
 from analysis.kwic import _categorical, _check_tokens, _doc_bounds, _labels, kwic_match
+from analysis.periods import Period, PeriodCells, periods_assign, periods_by
 
 __all__ = [
     "MISSING_GROUP",
@@ -97,6 +104,62 @@ def _groups(tokens: pd.DataFrame, by: str, corpus: pd.DataFrame | None):
     per_doc = per_doc.astype("string").fillna(MISSING_GROUP)
     group_of_doc, labels = _codes(per_doc)
     return _sorted_groups(group_of_doc[doc_codes], labels)
+
+
+_CELL = "_cell"
+
+
+def _resolve_by(by, period, corpus, tokens):
+    """The group column to count by and, with a period, the cells (else None); the token
+    table restricted to the articles that have a period."""
+    columns = periods_by(by, period)
+    if period is None:
+        if len(columns) != 1:
+            raise ValueError(f"by must name one column without a period, not {by!r}; "
+                             "several columns combine with period=")
+        return columns[0], None, tokens, corpus
+    if corpus is None:
+        raise ValueError("grouping by period reads the articles' dates: pass the corpus, "
+                         "corpus=corpus")
+    cells = periods_assign(corpus, period, by=columns)
+    keyed = pd.DataFrame({"doc_id": cells.docs["doc_id"], _CELL: cells.key_of(cells.docs)})
+    inside = tokens["doc_id"].astype(str).isin(keyed["doc_id"]).to_numpy()
+    if not inside.all():
+        tokens = tokens[inside]
+    return _CELL, cells, tokens, keyed
+
+
+def _cell_columns(table: pd.DataFrame, cells: PeriodCells, *, placeholder: dict
+                  ) -> pd.DataFrame:
+    """Replace the cell key column of ``table`` by ``period`` and the ``by`` columns,
+    followed by ``articles`` (the cell's articles); add one ``placeholder`` row (column:
+    value, other columns empty) per cell without rows. Rows keep their order within a cell;
+    cells are in period order."""
+    keys = cells.key_of(cells.cells).to_numpy()
+    rank = pd.Series(np.arange(len(keys)), index=keys)
+    key = table[_CELL].astype(str).to_numpy()
+    missing = [k for k in keys if k not in set(key)]
+    body = table.drop(columns=[_CELL])
+    filler = pd.DataFrame({c: [placeholder.get(c)] * len(missing) for c in body.columns})
+    merged = pd.concat([body, filler], ignore_index=True) if missing else body.copy()
+    for column in body.columns:
+        dtype = body[column].dtype
+        if isinstance(dtype, pd.CategoricalDtype):
+            merged[column] = pd.Categorical(merged[column], categories=dtype.categories)
+        elif dtype.kind in "iu":
+            merged[column] = merged[column].astype("Int64" if merged[column].isna().any()
+                                                   else dtype)
+        elif dtype.kind == "b" and merged[column].isna().any():
+            merged[column] = merged[column].astype("boolean")
+    all_keys = np.concatenate([key, np.asarray(missing, dtype=object)])
+    order = np.argsort(rank.reindex(all_keys).to_numpy(), kind="stable")
+    merged = merged.iloc[order].reset_index(drop=True)
+    all_keys = all_keys[order]
+    split = cells.cells.set_index(pd.Index(keys)).reindex(all_keys)
+    articles = pd.Series(cells.key_of(cells.docs).to_numpy()).value_counts()
+    front = pd.DataFrame({c: split[c].to_numpy() for c in cells.keys})
+    front["articles"] = articles.reindex(all_keys).fillna(0).astype(np.int64).to_numpy()
+    return pd.concat([front, merged], axis=1)
 
 
 def _in_text_order(tokens: pd.DataFrame) -> pd.DataFrame:
@@ -271,21 +334,25 @@ def _check_min_count(min_count: int) -> None:
 def textstat_frequency(
     tokens: pd.DataFrame,
     *,
-    by: str = "outlet",
+    by: str | list[str] | None = None,
     ngram: int = 1,
     corpus: pd.DataFrame | None = None,
     min_count: int = 1,
+    period: Period | None = None,
 ) -> pd.DataFrame:
     """How often each term (or n-gram) occurs in each group, counted and per 1,000.
 
     ``tokens`` is the table of :func:`analysis.tokens.tokens_corpus`; ``by`` a column of it,
-    or of ``corpus`` (see the module documentation); ``ngram`` the n-gram size (1, 2, 3,
-    ...); terms counted fewer than ``min_count`` times in a group are left out of that
-    group's rows (they still count in its size).
+    or of ``corpus`` (see the module documentation; default ``outlet``, or none with a
+    period); ``ngram`` the n-gram size (1, 2, 3, ...); terms counted fewer than
+    ``min_count`` times in a group are left out of that group's rows (they still count in
+    its size). ``period`` (with ``corpus``) adds the period to the groups.
 
     Returns one row per group and term, sorted by group, then by count (most frequent
     first), then by term, with the columns
 
+    - with a period: ``period`` (its first day) and ``articles`` (the group's articles;
+      a group without articles is one row with ``articles`` 0, ``count`` 0 and no term),
     - ``<by>``: the group (the column is named after ``by``, e.g. ``outlet``),
     - ``term``: the term (n-grams: words joined by a space),
     - ``count``: occurrences of the term in the group,
@@ -304,8 +371,14 @@ def textstat_frequency(
 ['NOS', 'koude', 1, 200.0, 1, 2]]
     >>> textstat_frequency(tokens_corpus(c), ngram=2)["term"].tolist()  # not across ","
     ['de crisis', 'de koude', 'koude oorlog']
+    >>> c["date"] = ["2022-01-10", "2022-03-02"]
+    >>> f = textstat_frequency(tokens_corpus(c), corpus=c, period="month")
+    >>> rows = f[f["term"].isna() | (f["term"] == "crisis")]
+    >>> rows[["period", "articles", "count"]].values.tolist()
+    [['2022-01-01', 1, 1], ['2022-02-01', 0, 0], ['2022-03-01', 1, 1]]
     """
     _check_min_count(min_count)
+    by, cells, tokens, corpus = _resolve_by(by, period, corpus, tokens)
     g, t, count, docfreq, sizes, groups, terms = _counts(tokens, by, ngram, corpus)
     keep = count >= min_count
     order = np.flatnonzero(keep)
@@ -317,7 +390,7 @@ def textstat_frequency(
     new_count = new_group | np.append(True, count[1:] != count[:-1]) if len(g) else new_group
     group_start = np.maximum.accumulate(np.where(new_group, index, 0)) if len(g) else index
     run_start = np.maximum.accumulate(np.where(new_count, index, 0)) if len(g) else index
-    return pd.DataFrame({
+    table = pd.DataFrame({
         by: pd.Categorical.from_codes(g, categories=groups),
         "term": terms.categorical(t),
         "count": count,
@@ -325,6 +398,9 @@ def textstat_frequency(
         "docfreq": docfreq,
         "rank": (run_start - group_start + 1).astype(np.int64),
     })
+    if cells is None:
+        return table
+    return _cell_columns(table, cells, placeholder={"count": 0, "docfreq": 0})
 
 
 # --------------------------------------------------------------------------- keyness
@@ -333,15 +409,25 @@ def textstat_frequency(
 def textstat_keyness(
     tokens: pd.DataFrame,
     *,
-    by: str = "outlet",
+    by: str | list[str] | None = None,
     ngram: int = 1,
     corpus: pd.DataFrame | None = None,
     min_count: int = 5,
     adjust: Literal["bh", "holm"] = "bh",
     alpha: float = 0.05,
+    period: Period | None = None,
+    reference: Literal["rest", "previous"] = "rest",
 ) -> pd.DataFrame:
-    """Keywords of every group against the rest of the corpus, with significance and
-    effect size.
+    """Keywords of every group against the rest of the corpus (or, over time, against the
+    period before), with significance and effect size.
+
+    ``by`` as in :func:`textstat_frequency` (default ``outlet``, or none with a period).
+    With ``period`` (and ``corpus``) each period is a target, within its ``by`` group:
+    ``reference="rest"`` compares it with all other periods of that group,
+    ``reference="previous"`` with the period before it (the last earlier one with
+    articles), which shows what is new. A period with nothing to compare with (the first,
+    for ``previous``) or without articles is one row with no term. Terms that occur in
+    neither the target nor its reference are not tested for that target.
 
     For each group (the target) and each term counted at least ``min_count`` times in the
     whole corpus, the 2x2 table is: ``a`` = the term's count in the target, ``b`` = its count
@@ -391,11 +477,24 @@ def textstat_keyness(
         raise ValueError(f"adjust must be 'bh' or 'holm', not {adjust!r}")
     if not 0 < alpha < 1:
         raise ValueError(f"alpha must lie between 0 and 1, not {alpha!r}")
+    if reference not in ("rest", "previous"):
+        raise ValueError(f"reference must be 'rest' or 'previous', not {reference!r}")
+    if reference == "previous" and period is None:
+        raise ValueError("reference='previous' compares each period with the one before: "
+                         "give period=")
+    by, cells, tokens, corpus = _resolve_by(by, period, corpus, tokens)
     g, t, count, _, sizes, groups, terms = _counts(tokens, by, ngram, corpus, docfreq=False)
-    if len(groups) < 2:
+    if cells is None and len(groups) < 2:
         raise ValueError(
             f"keyness compares groups with the rest of the corpus, but {by!r} has "
             f"{len(groups)} group(s) here; choose a column with two or more values")
+    refs, ref_labels = _references(groups, cells, reference)
+    if cells is not None and not refs.any():
+        raise ValueError(
+            f"keyness over time compares periods, but the corpus has articles in "
+            f"{len(pd.unique(cells.docs['period']))} {cells.period}(s) "
+            f"{'per group ' if cells.by else ''}here; choose a shorter period or a corpus "
+            "that spans more time")
     totals = np.bincount(t, weights=count, minlength=terms.n).astype(np.int64)
     tested = np.flatnonzero(totals >= min_count)
     column = np.full(terms.n, -1, dtype=np.int64)
@@ -404,29 +503,36 @@ def textstat_keyness(
     a = np.zeros((n_groups, n_terms), dtype=np.float64)
     inside = column[t] >= 0
     a[g[inside], column[t[inside]]] = count[inside]
-    b = totals[tested][None, :] - a
-    c = sizes.astype(np.float64)[:, None]
-    d = float(sizes.sum()) - c
-    n = c + d
-    e1 = c * (a + b) / n
-    e2 = d * (a + b) / n
-    g2 = 2.0 * (xlogy(a, a / e1) + xlogy(b, b / e2))
-    g2 = np.maximum(g2, 0.0)  # rounding can leave -1e-16 where a = E1
-    rel_t, rel_r = a / c, b / d
+    b = refs @ a
+    c = np.broadcast_to(sizes.astype(np.float64)[:, None], a.shape)
+    d = np.broadcast_to((refs @ sizes.astype(np.float64))[:, None], a.shape)
+    shown = (a + b > 0) & refs.any(axis=1)[:, None]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        n = c + d
+        e1 = c * (a + b) / n
+        e2 = d * (a + b) / n
+        g2 = 2.0 * (xlogy(a, a / e1) + xlogy(b, b / e2))
+        rel_t, rel_r = a / c, b / d
+        log_ratio = np.log2((np.where(a == 0, 0.5, a) / c) / (np.where(b == 0, 0.5, b) / d))
+    g2 = np.maximum(np.where(shown, g2, 0.0), 0.0)  # rounding can leave -1e-16 where a = E1
     negative = rel_t < rel_r
     p = chi2.sf(g2, 1)
     method = {"bh": "fdr_bh", "holm": "holm"}[adjust]
-    p_adj = np.vstack([multipletests(row, method=method)[1] if n_terms else row for row in p])
-    log_ratio = np.log2((np.where(a == 0, 0.5, a) / c) / (np.where(b == 0, 0.5, b) / d))
+    p_adj = np.full(p.shape, np.nan)
+    for row in range(n_groups):
+        mask = shown[row]
+        if mask.any():
+            p_adj[row, mask] = multipletests(p[row, mask], method=method)[1]
     signed = np.where(negative, -g2, g2)
     rows_g = np.repeat(np.arange(n_groups), n_terms)
+    keep = shown.ravel()
     table = pd.DataFrame({
         by: pd.Categorical.from_codes(rows_g, categories=groups),
         "term": terms.categorical(np.tile(tested, n_groups)),
         "count_target": a.ravel().astype(np.int64),
         "count_reference": b.ravel().astype(np.int64),
-        "size_target": np.repeat(sizes, n_terms),
-        "size_reference": np.repeat(sizes.sum() - sizes, n_terms),
+        "size_target": c.ravel().astype(np.int64),
+        "size_reference": d.ravel().astype(np.int64),
         "per_1000_target": (1000.0 * rel_t).ravel(),
         "per_1000_reference": (1000.0 * rel_r).ravel(),
         "g2": signed.ravel(),
@@ -438,7 +544,40 @@ def textstat_keyness(
         "significant": (p_adj < alpha).ravel(),
     })
     order = np.lexsort((np.tile(np.arange(n_terms), n_groups), -signed.ravel(), rows_g))
-    return table.iloc[order].reset_index(drop=True)
+    order = order[keep[order]]
+    table = table.iloc[order].reset_index(drop=True)
+    if cells is None:
+        return table
+    table.insert(1, "reference", ref_labels[rows_g[order]])
+    return _cell_columns(table, cells, placeholder={})
+
+
+def _references(groups: pd.Index, cells: PeriodCells | None, reference: str):
+    """The reference of every group as a 0/1 matrix (row: target, columns: the groups
+    whose counts make its reference) and a label per target (``rest``, or the reference
+    period's first day)."""
+    n = len(groups)
+    if cells is None:
+        return np.ones((n, n)) - np.eye(n), np.full(n, "rest", dtype=object)
+    keys = cells.cells.set_index(cells.key_of(cells.cells).to_numpy())
+    of_group = keys.reindex(np.asarray(groups, dtype=object))
+    period = of_group["period"].to_numpy().astype(str)
+    rest = (cells.key_of(of_group, cells.by) if cells.by else
+            pd.Series([""] * n)).to_numpy().astype(str)
+    same = rest[:, None] == rest[None, :]
+    refs = np.zeros((n, n))
+    labels = np.full(n, None, dtype=object)
+    if reference == "rest":
+        refs[same & (period[:, None] != period[None, :])] = 1.0
+        labels[refs.any(axis=1)] = "rest"
+    else:
+        for i in range(n):  # groups are sorted: by period within each by-group
+            earlier = np.flatnonzero(same[i] & (period < period[i]))
+            if len(earlier):
+                j = earlier[np.argmax(period[earlier])]
+                refs[i, j] = 1.0
+                labels[i] = period[j]
+    return refs, labels
 
 
 # --------------------------------------------------------------------------- collocations

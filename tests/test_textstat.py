@@ -314,3 +314,76 @@ def test_dispersion_positions():
         ["koude oorlog", "a", 6, 7, "Koude Oorlog"], ["sanctie*", "a", 1, 7, "sancties"],
         ["sanctie*", "b", 2, 2, "sancties"]]
     assert table["relative_position"].tolist() == pytest.approx([6 / 7, 1 / 7, 1.0])
+
+
+# --------------------------------------------------------------------------- periods
+
+def _months_corpus():
+    """Four months, March without articles:
+
+        m1 (2022-01-10): oorlog oorlog oorlog vrede    4 tokens
+        m2 (2022-02-03): vrede vrede vrede oorlog      4 tokens
+        m3 (2022-04-20): oorlog oorlog oorlog oorlog   4 tokens
+    """
+    return pd.DataFrame({"doc_id": ["m1", "m2", "m3"], "outlet": ["X", "X", "X"],
+                         "date": ["2022-01-10", "2022-02-03", "2022-04-20"],
+                         "text": ["oorlog oorlog oorlog vrede", "vrede vrede vrede oorlog",
+                                  "oorlog oorlog oorlog oorlog"]})
+
+
+def _g2(a, b, c, d):
+    e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
+    return 2 * ((a * math.log(a / e1) if a else 0) + (b * math.log(b / e2) if b else 0))
+
+
+def test_frequency_per_month_keeps_the_empty_month_as_a_row():
+    corpus = _months_corpus()
+    table = textstat_frequency(tokens_corpus(corpus), corpus=corpus, period="month")
+    assert list(table.columns) == ["period", "articles", "term", "count", "per_1000",
+                                   "docfreq", "rank"]
+    assert table[["period", "articles", "term", "count"]].astype(object).where(
+        table[["period", "articles", "term", "count"]].notna(), None).values.tolist() == [
+        ["2022-01-01", 1, "oorlog", 3], ["2022-01-01", 1, "vrede", 1],
+        ["2022-02-01", 1, "vrede", 3], ["2022-02-01", 1, "oorlog", 1],
+        ["2022-03-01", 0, None, 0],
+        ["2022-04-01", 1, "oorlog", 4]]
+    by_outlet = textstat_frequency(tokens_corpus(corpus), corpus=corpus, period="quarter",
+                                   by="outlet")
+    assert by_outlet[["period", "outlet", "articles", "term", "count"]].values.tolist() == [
+        ["2022-01-01", "X", 2, "oorlog", 4], ["2022-01-01", "X", 2, "vrede", 4],
+        ["2022-04-01", "X", 1, "oorlog", 4]]
+
+
+def test_keyness_against_the_previous_period_on_a_hand_computed_table():
+    corpus = _months_corpus()
+    table = textstat_keyness(tokens_corpus(corpus), corpus=corpus, period="month",
+                             reference="previous", min_count=1)
+    # January has nothing before it, March no articles: one row each, without a term
+    assert table[table["term"].isna()][["period", "articles"]].values.tolist() == [
+        ["2022-01-01", 1], ["2022-03-01", 0]]
+    feb = table[(table["period"] == "2022-02-01") & (table["term"] == "vrede")].iloc[0]
+    # February against January: a = 3, b = 1, c = d = 4
+    assert feb["reference"] == "2022-01-01"
+    assert (feb["count_target"], feb["count_reference"]) == (3, 1)
+    assert (feb["size_target"], feb["size_reference"]) == (4, 4)
+    assert feb["g2"] == pytest.approx(_g2(3, 1, 4, 4))  # 1.0465
+    assert feb["log_ratio"] == pytest.approx(math.log2(3))
+    # April against February (March is empty): oorlog a = 4, b = 1; vrede a = 0, b = 3
+    apr = table[table["period"] == "2022-04-01"].set_index("term")
+    assert set(apr["reference"]) == {"2022-02-01"}
+    assert apr.loc["oorlog", "g2"] == pytest.approx(_g2(4, 1, 4, 4))  # 1.9274
+    assert apr.loc["vrede", "g2"] == pytest.approx(-_g2(0, 3, 4, 4))
+    assert apr.loc["vrede", "log_ratio"] == pytest.approx(math.log2(0.5 / 3))
+
+
+def test_keyness_against_the_rest_of_the_periods():
+    corpus = _months_corpus()
+    table = textstat_keyness(tokens_corpus(corpus), corpus=corpus, period="month",
+                             reference="rest", min_count=1)
+    apr = table[(table["period"] == "2022-04-01") & (table["term"] == "oorlog")].iloc[0]
+    # April against January and February together: a = 4, b = 4, c = 4, d = 8
+    assert (apr["reference"], apr["count_reference"], apr["size_reference"]) == ("rest", 4, 8)
+    assert apr["g2"] == pytest.approx(_g2(4, 4, 4, 8))  # 0.9423
+    with pytest.raises(ValueError, match="compares periods"):
+        one = corpus.assign(date="2022-01")
+        textstat_keyness(tokens_corpus(one), corpus=one, period="month", min_count=1)

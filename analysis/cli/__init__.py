@@ -16,7 +16,7 @@ from analysis.corpus import CorpusError
 
 __all__ = ["main", "build_parser", "UserError"]
 
-COMMAND_MODULES = ("corpus", "vocabulary", "frames", "sentiment")
+COMMAND_MODULES = ("corpus", "vocabulary", "frames", "sentiment", "timeline")
 
 
 class UserError(Exception):

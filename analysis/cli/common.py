@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -12,7 +14,8 @@ from analysis.corpus import corpus_load
 from analysis.figures import write_atomic
 
 __all__ = ["add_corpus_arguments", "corpus_options", "corpus_from_args", "write_table",
-           "add_output_argument"]
+           "add_output_argument", "add_grouping_arguments", "grouping_from_args",
+           "grouped", "whole_number"]
 
 COLUMN_OPTIONS = ("text", "id", "outlet", "date", "title")
 
@@ -86,3 +89,74 @@ def write_table(table: pd.DataFrame, output: str | None) -> None:
         return
     write_atomic(Path(output), table.to_csv(index=False, lineterminator="\n").encode("utf-8"))
     print(f"Wrote {len(table)} rows to {output}", file=sys.stderr)
+
+
+def add_grouping_arguments(parser: argparse.ArgumentParser, *, by_default: str = "outlet"
+                           ) -> None:
+    """``--by COLUMN[,COLUMN]`` and ``--period day|week|month|quarter|year``."""
+    from analysis.periods import PERIODS
+
+    parser.add_argument(
+        "--by", metavar="COLUMN", default=None,
+        help=f"group by this corpus column (default: {by_default}, or none with --period), "
+        "e.g. outlet, country, doc_id; with --period several, comma-separated")
+    parser.add_argument(
+        "--period", choices=PERIODS, default=None,
+        help="also group by period: the article's date binned into days, ISO weeks (from "
+        "Monday), months, quarters or years, named by their first day (YYYY-MM-DD); "
+        "periods without articles are rows with 0 articles")
+
+
+def grouping_from_args(args: argparse.Namespace, corpus: pd.DataFrame,
+                       default: str | None = "outlet"):
+    """The ``by`` columns (a name, a list, or None) of ``--by``, checked against the corpus."""
+    from analysis.cli import UserError
+
+    if args.by is None:
+        columns = [] if getattr(args, "period", None) or default is None else [default]
+    else:
+        columns = [c.strip() for c in args.by.split(",") if c.strip()]
+    for column in columns:
+        if column not in corpus.columns:
+            raise UserError(f"the corpus has no column {column!r}; choose --by among: "
+                            f"{', '.join(c for c in map(str, corpus.columns) if c != 'text')}")
+    if len(columns) > 1 and not getattr(args, "period", None):
+        raise UserError("several --by columns combine with --period only; give one column")
+    if not columns:
+        return None
+    return columns[0] if len(columns) == 1 else columns
+
+
+@contextmanager
+def grouped():
+    """Around a grouping computation: a ``ValueError`` (a mistake in what was asked) ends
+    the command with its message, and the notes on articles left out of the periods (and
+    any other warning) are printed on stderr afterwards."""
+    from analysis.cli import UserError
+    from analysis.periods import PeriodWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            yield
+        except ValueError as exc:
+            raise UserError(str(exc)) from None
+    for warning in caught:
+        kind = "note" if issubclass(warning.category, PeriodWarning) else "warning"
+        print(f"{kind}: {warning.message}", file=sys.stderr)
+
+
+def whole_number(minimum: int = 1):
+    """An argparse type: a whole number, ``minimum`` or more."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = minimum - 1
+        if number < minimum:
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number, {minimum} or more, not {value!r}")
+        return number
+
+    return parse

@@ -8,7 +8,14 @@ import sys
 import pandas as pd
 
 from analysis.cli import UserError
-from analysis.cli.common import add_corpus_arguments, corpus_from_args, write_table
+from analysis.cli.common import (
+    add_corpus_arguments,
+    add_grouping_arguments,
+    corpus_from_args,
+    grouped,
+    grouping_from_args,
+    write_table,
+)
 
 
 def register(commands) -> None:
@@ -26,8 +33,7 @@ def register(commands) -> None:
     add_corpus_arguments(frames, required=False)  # CORPUS is not needed with --init
     frames.add_argument("--frames", metavar="FILE", default=None,
                         help="the frame dictionary (TOML; default: the shipped one)")
-    frames.add_argument("--by", metavar="COLUMN", default="outlet",
-                        help="count per value of this corpus column (default: outlet)")
+    add_grouping_arguments(frames)
     frames.add_argument("-o", "--output", metavar="FILE", default=None,
                         help="write the counts to this CSV file (default: print them)")
     frames.add_argument("--matches", metavar="FILE", default=None,
@@ -74,15 +80,15 @@ def run_frames(args) -> int:
     except FrameFileError as exc:
         raise UserError(str(exc)) from None
     corpus = corpus_from_args(args)
-    if args.by not in corpus.columns:
-        raise UserError(f"the corpus has no column {args.by!r}; choose --by from: "
-                        f"{', '.join(c for c in corpus.columns if c != 'text')}.")
+    by = grouping_from_args(args, corpus)
     matches = frames_match(corpus, book, fold_diacritics=args.fold_diacritics)
     if args.matches:
         write_table(matches, args.matches)
     if args.cooccurrence:
         write_table(frames_cooccurrence(matches, level="sentence"), args.cooccurrence)
-    write_table(frames_count(matches, corpus, by=args.by), args.output)
+    with grouped():
+        counts = frames_count(matches, corpus, by=by, period=args.period)
+    write_table(counts, args.output)
     if args.audit:
         audit = frames_audit(matches)
         print("\nAudit: what each frame's patterns caught")

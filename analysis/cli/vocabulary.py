@@ -10,22 +10,19 @@ import sys
 from analysis.cli import UserError
 from analysis.cli.common import (
     add_corpus_arguments,
+    add_grouping_arguments,
     add_output_argument,
     corpus_from_args,
+    grouped,
+    grouping_from_args,
+    whole_number,
     write_table,
 )
 
 __all__ = ["register"]
 
 
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number, 1 or more, not {value!r}")
-    return number
+_positive = whole_number(1)
 
 
 def _add_token_arguments(parser: argparse.ArgumentParser, *, filters: bool = True) -> None:
@@ -63,20 +60,15 @@ def _tokens(args, corpus):
     )
 
 
-def _by_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--by", metavar="COLUMN", default="outlet",
-                        help="group by this corpus column (default: outlet), e.g. date, "
-                        "country, doc_id")
-
-
 def register(commands) -> None:
     """Add ``frequencies``, ``keyness``, ``collocations`` and ``kwic`` to ``discourse``."""
     freq = commands.add_parser(
         "frequencies", help="term frequencies per outlet (or another column), as CSV",
         description="Count every term (or n-gram) per group: count, per 1,000 tokens, "
-        "number of articles, rank. Columns: <by>, term, count, per_1000, docfreq, rank.")
+        "number of articles, rank. Columns: <by>, term, count, per_1000, docfreq, rank; "
+        "with --period first period and articles.")
     add_corpus_arguments(freq)
-    _by_argument(freq)
+    add_grouping_arguments(freq)
     freq.add_argument("--ngram", type=_positive, default=1, metavar="N",
                       help="count n-grams of N words (default: 1); n-grams do not cross "
                       "punctuation or sentence ends")
@@ -92,9 +84,15 @@ def register(commands) -> None:
         "Garside 2000, signed), p, p adjusted for the number of terms tested, Log Ratio "
         "(Hardie 2014; a zero count counts as 0.5). Columns: <by>, term, count_target, "
         "count_reference, size_target, size_reference, per_1000_target, "
-        "per_1000_reference, g2, p, p_adj, log_ratio, direction, significant.")
+        "per_1000_reference, g2, p, p_adj, log_ratio, direction, significant. With "
+        "--period each period is compared, within its --by group, with the other periods "
+        "(--reference rest) or with the period before it (--reference previous: what is "
+        "new); the columns then start with period, <by>, articles, reference.")
     add_corpus_arguments(key)
-    _by_argument(key)
+    add_grouping_arguments(key)
+    key.add_argument("--reference", choices=("rest", "previous"), default="rest",
+                     help="with --period: compare each period with all other periods (rest, "
+                     "default) or with the period before it (previous)")
     key.add_argument("--ngram", type=_positive, default=1, metavar="N",
                      help="compare n-grams of N words (default: 1)")
     key.add_argument("--min-count", type=_positive, default=5, metavar="N",
@@ -136,19 +134,14 @@ def register(commands) -> None:
     kw.set_defaults(func=run_kwic)
 
 
-def _check_by(by: str, corpus) -> None:
-    if by not in corpus.columns:
-        raise UserError(f"the corpus has no column {by!r}; choose --by among: "
-                        f"{', '.join(map(str, corpus.columns))}")
-
-
 def run_frequencies(args) -> int:
     from analysis.textstat import textstat_frequency
 
     corpus = corpus_from_args(args)
-    _check_by(args.by, corpus)
-    table = textstat_frequency(_tokens(args, corpus), by=args.by, ngram=args.ngram,
-                               corpus=corpus, min_count=args.min_count)
+    by = grouping_from_args(args, corpus)
+    with grouped():
+        table = textstat_frequency(_tokens(args, corpus), by=by, ngram=args.ngram,
+                                   corpus=corpus, min_count=args.min_count, period=args.period)
     write_table(table, args.output)
     return 0
 
@@ -158,14 +151,16 @@ def run_keyness(args) -> int:
 
     if not 0 < args.alpha < 1:
         raise UserError(f"--alpha must lie between 0 and 1, not {args.alpha}")
+    if args.reference == "previous" and args.period is None:
+        raise UserError("--reference previous compares each period with the one before it: "
+                        "give --period too")
     corpus = corpus_from_args(args)
-    _check_by(args.by, corpus)
-    try:
-        table = textstat_keyness(_tokens(args, corpus), by=args.by, ngram=args.ngram,
-                                 corpus=corpus, min_count=args.min_count,
-                                 adjust=args.adjust, alpha=args.alpha)
-    except ValueError as exc:
-        raise UserError(str(exc)) from None
+    by = grouping_from_args(args, corpus)
+    with grouped():
+        table = textstat_keyness(_tokens(args, corpus), by=by, ngram=args.ngram,
+                                 corpus=corpus, min_count=args.min_count, adjust=args.adjust,
+                                 alpha=args.alpha, period=args.period,
+                                 reference=args.reference)
     write_table(table, args.output)
     return 0
 

@@ -1,0 +1,246 @@
+"""Discourse over time: frame prominence and tone per period (and outlet), with intervals.
+
+:func:`timeline` gives one long table: for every period (see :mod:`analysis.periods`), every
+value of the ``by`` columns and every measure, the value and its 95% interval. The
+intervals are cluster-bootstrap intervals over articles (:mod:`analysis.bootstrap`): the
+article is the unit that is resampled, since the words and sentences of one article are not
+independent draws.
+
+:func:`events_load` reads an events file (CSV ``date,label``), drawn as labelled vertical
+lines on every time figure (:mod:`analysis.textplot.timeline`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis.bootstrap import BOOTSTRAP_SEED, bootstrap_ratio
+from analysis.periods import Period, periods_assign, periods_start
+
+__all__ = ["TONE_MEASURES", "TIMELINE_COLUMNS", "EventsFileError", "timeline_measures",
+           "timeline", "events_load"]
+
+#: The tone measures: the mean sentence tone of each sentiment method.
+TONE_MEASURES = {"tone_lexicon": "lexicon", "tone_classifier": "classifier"}
+#: The columns of :func:`timeline`, with the ``by`` columns after ``period``.
+TIMELINE_COLUMNS = ["period", "measure", "value", "ci_low", "ci_high", "articles", "words"]
+
+
+def timeline_measures(measures: str | Sequence[str]) -> list[str]:
+    """The measure groups asked for, as a list: ``frames``, ``tone_lexicon``,
+    ``tone_classifier``; ``tone`` stands for both tone measures. A comma-separated string
+    is split.
+
+    >>> timeline_measures("frames,tone")
+    ['frames', 'tone_lexicon', 'tone_classifier']
+    """
+    if isinstance(measures, str):
+        measures = [m.strip() for m in measures.split(",") if m.strip()]
+    out: list[str] = []
+    for measure in measures:
+        expanded = list(TONE_MEASURES) if measure == "tone" else [measure]
+        for m in expanded:
+            if m not in ("frames", *TONE_MEASURES):
+                raise ValueError(f"unknown measure {measure!r}: choose among frames, tone, "
+                                 f"{', '.join(TONE_MEASURES)}")
+            if m not in out:
+                out.append(m)
+    if not out:
+        raise ValueError("give at least one measure: frames, tone, tone_lexicon or "
+                         "tone_classifier")
+    return out
+
+
+def _article_words(corpus: pd.DataFrame) -> pd.Series:
+    from analysis.tokens import tokens_corpus
+
+    tokens = tokens_corpus(corpus)
+    ids = corpus["doc_id"].astype(str).to_numpy()
+    counts = np.bincount(tokens["doc_id"].cat.codes.to_numpy(), minlength=len(ids))
+    return pd.Series(counts[:len(ids)], index=ids, dtype=np.int64)
+
+
+def _frame_totals(matches: pd.DataFrame, ids: pd.Index) -> tuple[list[str], pd.DataFrame]:
+    """The frame names and the matches per article (rows) and frame (columns)."""
+    column = matches["frame"]
+    names = ([str(c) for c in column.cat.categories]
+             if isinstance(column.dtype, pd.CategoricalDtype)
+             else list(dict.fromkeys(column.astype(str))))
+    hits = (pd.crosstab(matches["doc_id"].astype(str), matches["frame"].astype(str))
+            if len(matches) else pd.DataFrame())
+    return names, hits.reindex(index=ids, columns=names, fill_value=0).fillna(0)
+
+
+def _tone_totals(scores: pd.DataFrame, method: str, ids: pd.Index) -> pd.DataFrame:
+    """Per article: the summed sentence tone (``polarity``) and the scored sentences."""
+    rows = scores[scores["method"].astype(str) == method] if "method" in scores else scores
+    values = rows["polarity"].to_numpy(dtype=np.float64)
+    ok = ~np.isnan(values)
+    frame = pd.DataFrame({"doc_id": rows["doc_id"].astype(str).to_numpy()[ok],
+                          "v": values[ok]})
+    grouped = frame.groupby("doc_id")["v"]
+    return pd.DataFrame({"sum": grouped.sum(), "n": grouped.size()}).reindex(ids).fillna(0)
+
+
+def timeline(
+    corpus: pd.DataFrame,
+    *,
+    period: Period = "month",
+    by: str | Sequence[str] | None = None,
+    measures: str | Sequence[str] = ("frames", "tone"),
+    matches: pd.DataFrame | None = None,
+    scores: pd.DataFrame | None = None,
+    n_boot: int = 2000,
+    confidence: float = 0.95,
+    seed: int = BOOTSTRAP_SEED,
+) -> pd.DataFrame:
+    """Frame prominence and tone per period (and ``by`` group), with cluster-bootstrap
+    intervals over articles.
+
+    ``period``: ``day``, ``week``, ``month``, ``quarter`` or ``year`` (see
+    :mod:`analysis.periods`); ``by``: corpus columns that combine with it (``"outlet"``;
+    default none). ``measures``: ``frames`` (one measure per frame of the dictionary),
+    ``tone_lexicon``, ``tone_classifier``, or ``tone`` for both. ``matches``: the frame
+    matches of :func:`analysis.frames.frames_match` (default: the shipped dictionary);
+    ``scores``: the sentence table(s) of :func:`analysis.sentiment.sentiment_corpus`
+    (both methods concatenated; default: scored here).
+
+    Returns one row per period, ``by`` group and measure (every period from the first to
+    the last, also those without articles), sorted in that order, with the columns
+
+    - ``period``: the period's first day, ``YYYY-MM-DD``,
+    - ``<by>``: the group (one column per ``by`` column),
+    - ``measure``: a frame's key, or ``tone_lexicon`` / ``tone_classifier``,
+    - ``value``: for a frame, its matches per 1,000 words of the cell's articles; for tone,
+      the mean tone of the cell's sentences (-1 to 1),
+    - ``ci_low``, ``ci_high``: the ``confidence`` (95%) percentile interval of ``value``
+      from ``n_boot`` resamples of the cell's articles (a cluster bootstrap: an article is
+      drawn with all its words and sentences; scipy.stats.bootstrap on the articles'
+      totals, seeded with ``seed``); empty with fewer than two articles,
+    - ``articles``: the cell's articles (0 for a period without articles: ``value`` empty),
+    - ``words``: their word tokens (as in :func:`analysis.frames.frames_count`).
+
+    ``attrs`` hold ``frame_labels``, ``period``, ``by``, ``note`` (articles left out: dated
+    to the month only for day or week periods, or without a date), ``n_boot``, ``seed``
+    and ``confidence``.
+
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["NOS", "NOS", "NRC"],
+    ...                   "date": ["2022-01-03", "2022-01-20", "2022-03-01"],
+    ...                   "text": ["Sancties nu en later.", "Geen sancties, wel overleg.",
+    ...                            "Niets."]})
+    >>> t = timeline(c, measures="frames")
+    >>> t[t["measure"] == "sancties"][["period", "value", "articles", "words"]].values.tolist()
+    [['2022-01-01', 250.0, 2, 8], ['2022-02-01', nan, 0, 0], ['2022-03-01', 0.0, 1, 1]]
+    """
+    wanted = timeline_measures(measures)
+    cells = periods_assign(corpus, period, by=by)
+    ids = pd.Index(cells.docs["doc_id"])
+    words = _article_words(corpus).reindex(ids).fillna(0).to_numpy(np.float64)
+    parts: list[tuple[str, np.ndarray, np.ndarray, float]] = []  # measure, num, den, scale
+    labels: dict[str, str] = {}
+    if "frames" in wanted:
+        if matches is None:
+            from analysis.frames import frames_match
+
+            matches = frames_match(corpus)
+        names, hits = _frame_totals(matches, ids)
+        labels = dict(matches.attrs.get("frame_labels", {}))
+        for name in names:
+            parts.append((name, hits[name].to_numpy(np.float64), words, 1000.0))
+    tone = [m for m in wanted if m in TONE_MEASURES]
+    if tone:
+        if scores is None:
+            from analysis.sentiment import sentiment_corpus
+
+            scores = pd.concat([sentiment_corpus(corpus, method=TONE_MEASURES[m])
+                                for m in tone], ignore_index=True)
+        for measure in tone:
+            totals = _tone_totals(scores, TONE_MEASURES[measure], ids)
+            if "method" in scores and not totals["n"].any() and len(ids):
+                raise ValueError(f"the scores hold no {TONE_MEASURES[measure]} sentences; "
+                                 "score the corpus with that method, or leave the measure "
+                                 "out")
+            parts.append((measure, totals["sum"].to_numpy(), totals["n"].to_numpy(), 1.0))
+
+    cell_of_doc = cells.key_of(cells.docs).to_numpy()
+    keys = cells.key_of(cells.cells).to_numpy()
+    members = pd.Series(np.arange(len(ids))).groupby(cell_of_doc).apply(np.asarray)
+    rows = []
+    for k, key in enumerate(keys):
+        index = members.get(key, np.zeros(0, dtype=np.int64))
+        n_words = int(words[index].sum())
+        for measure, num, den, scale in parts:
+            x, y = num[index], den[index]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                value = scale * x.sum() / y.sum() if y.sum() > 0 else np.nan
+            low, high = bootstrap_ratio(x, y, n_boot=n_boot, confidence=confidence, seed=seed)
+            rows.append((k, measure, value, scale * low, scale * high, len(index), n_words))
+    body = pd.DataFrame(rows, columns=["cell", *TIMELINE_COLUMNS[1:]])
+    front = cells.cells.iloc[body["cell"].to_numpy()].reset_index(drop=True)
+    table = pd.concat([front, body.drop(columns="cell")], axis=1)
+    table = table.astype({"articles": "int64", "words": "int64", "value": "float64",
+                          "ci_low": "float64", "ci_high": "float64"})
+    table.attrs.update(frame_labels=labels, period=period, by=list(cells.by), note=cells.note,
+                       n_boot=n_boot, seed=seed, confidence=confidence)
+    return table
+
+
+# --------------------------------------------------------------------------- events
+
+
+class EventsFileError(ValueError):
+    """A mistake in an events file: the message names the file and the line."""
+
+
+def events_load(path: str | Path) -> pd.DataFrame:
+    """Read an events file: a CSV with the columns ``date`` (``YYYY-MM-DD``, or ``YYYY-MM``)
+    and ``label``, one event a line, e.g. ``2022-02-24,Russische inval``.
+
+    Returns the columns ``date`` and ``label`` (strings), in date order. Raises
+    :class:`EventsFileError` naming the file and line for a missing column, a date that
+    is not a date, or an empty label.
+    """
+    source = Path(path)
+    try:
+        text = source.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise EventsFileError(f"{source}: no such events file. Give a CSV file with the "
+                              "columns date,label.") from None
+    except UnicodeDecodeError as exc:
+        raise EventsFileError(f"{source}: not UTF-8 text ({exc.reason} at byte "
+                              f"{exc.start}). Save the file as UTF-8.") from None
+    reader = csv.reader(io.StringIO(text))
+    header = [h.strip().lower() for h in next(reader, [])]
+    for column in ("date", "label"):
+        if column not in header:
+            raise EventsFileError(
+                f"{source}, line 1: no column {column!r} (the columns are "
+                f"{', '.join(map(repr, header)) or 'none'}). Start the file with the line "
+                "date,label.")
+    at_date, at_label = header.index("date"), header.index("label")
+    events = []
+    for line, row in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        date = row[at_date].strip() if at_date < len(row) else ""
+        label = row[at_label].strip() if at_label < len(row) else ""
+        try:
+            known = periods_start(pd.Series([date]), "month").notna().iloc[0]
+        except ValueError:
+            known = False
+        if not known:
+            raise EventsFileError(f"{source}, line {line}: the date {date!r} is not a date "
+                                  "written as YYYY-MM-DD (or YYYY-MM).")
+        if not label:
+            raise EventsFileError(f"{source}, line {line}: the event of {date} has no "
+                                  "label. Write one after the comma.")
+        events.append((date, label))
+    table = pd.DataFrame(events, columns=["date", "label"])
+    return table.sort_values("date", kind="stable").reset_index(drop=True)
