@@ -7,6 +7,7 @@ from matplotlib.figure import Figure
 
 from analysis.figures import figure_new
 from analysis.textplot._labels import Lang, axis_numbers, group_word, lang_check, msg, number
+from analysis.textplot.palettes import SINGLE_COLOR
 
 __all__ = ["textplot_corpus_overview"]
 
@@ -27,10 +28,10 @@ def textplot_corpus_overview(summary: pd.DataFrame, *, by: str = "outlet",
     fig, (left, right) = figure_new("wide", ncols=2, sharey=True)
     labels = data[by].astype(str)
     group = group_word(by, lang)
-    left.barh(labels, data["articles"], color="#4c72b0")
+    left.barh(labels, data["articles"], color=SINGLE_COLOR)
     left.set_xlabel(msg("corpus.articles", lang))
     left.set_title(msg("corpus.articles_title", lang, group=group), loc="left", fontsize=10)
-    right.barh(labels, data["words"], color="#55a868")
+    right.barh(labels, data["words"], color=SINGLE_COLOR)
     right.set_xlabel(msg("corpus.words", lang))
     right.set_title(msg("corpus.words_title", lang, group=group), loc="left", fontsize=10)
     for ax in (left, right):

@@ -19,12 +19,11 @@ from analysis.textplot._labels import (
     msg,
     number,
 )
+from analysis.textplot.palettes import SEQUENTIAL_CMAP, category_style, text_color_on
 
 __all__ = ["textplot_frames_heatmap", "textplot_frames_bars", "textplot_frames_cooccurrence"]
 
 _COUNTS = ("hits", "docs_with_frame", "units_both")
-_COLORS = ["#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3", "#937860", "#da8bc3",
-           "#8c8c8c", "#ccb974", "#64b5cd"]
 
 
 def _value_label(value: str, lang: Lang) -> str:
@@ -78,12 +77,12 @@ def textplot_frames_heatmap(
     fig, ax = figure_new("wide")
     data = matrix.to_numpy(dtype=float)
     top = np.nanmax(data) if data.size and np.nanmax(data) > 0 else 1.0
-    image = ax.imshow(data, cmap="Blues", vmin=0, vmax=top, aspect="auto")
+    image = ax.imshow(data, cmap=SEQUENTIAL_CMAP, vmin=0, vmax=top, aspect="auto")
     ax.set_xticks(range(matrix.shape[1]), matrix.columns, rotation=20, ha="right")
     ax.set_yticks(range(matrix.shape[0]), matrix.index.astype(str))
     for (i, j), v in np.ndenumerate(data):
         ax.text(j, i, _number(v, value, lang), ha="center", va="center", fontsize=9,
-                color="white" if v > 0.6 * top else "black")
+                color=text_color_on(image.cmap(image.norm(v))))
     ax.set_title(msg("frames.heatmap_title", lang, group=group_word(by, lang), value=measure),
                  loc="left", fontsize=10)
     ax.tick_params(length=0)
@@ -118,8 +117,10 @@ def textplot_frames_bars(
     width = 0.8 / max(n_groups, 1)
     x = np.arange(n_frames)
     for k, (group, row) in enumerate(matrix.iterrows()):
+        color, hatch = category_style(k)
         ax.bar(x - 0.4 + width * (k + 0.5), row.to_numpy(dtype=float), width=width,
-               label=str(group), color=_COLORS[k % len(_COLORS)])
+               label=str(group), color=color, hatch=hatch, edgecolor="#333333",
+               linewidth=0.4)
     ax.set_xticks(x, matrix.columns)
     ax.set_ylabel(_value_label(value, lang))
     ax.yaxis.set_major_formatter(axis_numbers(lang))
@@ -159,14 +160,14 @@ def textplot_frames_cooccurrence(
     np.fill_diagonal(matrix, np.nan)
     fig, ax = figure_new("wide")
     top = np.nanmax(matrix) if np.isfinite(matrix).any() and np.nanmax(matrix) > 0 else 1.0
-    image = ax.imshow(np.ma.masked_invalid(matrix), cmap="Purples", vmin=0, vmax=top)
+    image = ax.imshow(np.ma.masked_invalid(matrix), cmap=SEQUENTIAL_CMAP, vmin=0, vmax=top)
     shown = [labels.get(n, n) for n in names]
     ax.set_xticks(range(len(names)), shown, rotation=20, ha="right")
     ax.set_yticks(range(len(names)), shown)
     for (i, j), v in np.ndenumerate(matrix):
         if np.isfinite(v):
             ax.text(j, i, _number(v, value, lang), ha="center", va="center", fontsize=9,
-                    color="white" if v > 0.6 * top else "black")
+                    color=text_color_on(image.cmap(image.norm(v))))
     level = cooccurrence.attrs.get("level", "sentence")
     unit = msg("unit.sentence" if level == "sentence" else "unit.article", lang)
     ax.set_title(msg("frames.cooccurrence_title", lang, unit=unit, value=measure),

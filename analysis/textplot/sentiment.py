@@ -18,6 +18,12 @@ from analysis.textplot._labels import (
     msg,
     number,
 )
+from analysis.textplot.palettes import (
+    DIVERGING_CMAP_REVERSED,
+    SEQUENTIAL_CMAP,
+    category_style,
+    text_color_on,
+)
 
 __all__ = [
     "textplot_sentiment_groups",
@@ -25,7 +31,6 @@ __all__ = [
     "textplot_sentiment_validity",
 ]
 
-_COLORS = {"lexicon": "#4c72b0", "classifier": "#dd8452"}
 
 
 def _methods(table: pd.DataFrame) -> list[str]:
@@ -52,7 +57,7 @@ def textplot_sentiment_groups(aggregates: pd.DataFrame, *, by: str = "outlet",
     methods = _methods(aggregates)
     groups = sorted(pd.unique(aggregates[by].astype(str)), reverse=True)
     fig, axes = figure_new("wide", ncols=len(methods), sharey=True, squeeze=False)
-    for ax, method in zip(axes[0], methods, strict=True):
+    for k, (ax, method) in enumerate(zip(axes[0], methods, strict=True)):
         data = aggregates[aggregates["method"].astype(str) == method].copy()
         data[by] = data[by].astype(str)
         data = data.set_index(by).reindex(groups)
@@ -61,7 +66,7 @@ def textplot_sentiment_groups(aggregates: pd.DataFrame, *, by: str = "outlet",
         low = mean - data["ci_low"].to_numpy(float)
         high = data["ci_high"].to_numpy(float) - mean
         ax.errorbar(mean, y, xerr=np.vstack([np.nan_to_num(low), np.nan_to_num(high)]),
-                    fmt="o", color=_COLORS.get(method, "#555555"), capsize=3, markersize=5)
+                    fmt="o", color=category_style(2 * k)[0], capsize=3, markersize=5)
         ax.axvline(0, color="#999999", linewidth=0.8, zorder=0)
         ax.set_yticks(y, groups)
         ax.set_title(method_name(method, lang), loc="left", fontsize=9)
@@ -112,7 +117,8 @@ def textplot_sentiment_frames(by_frame: pd.DataFrame, *, by: str = "outlet",
         grid = grid.reindex(index=frames, columns=groups)
         counts = data.pivot_table(index="frame", columns=by, values="n_sentences",
                                   observed=True).reindex(index=frames, columns=groups)
-        image = ax.imshow(grid.to_numpy(float), cmap="RdBu", vmin=-limit, vmax=limit,
+        image = ax.imshow(grid.to_numpy(float), cmap=DIVERGING_CMAP_REVERSED, vmin=-limit,
+                          vmax=limit,
                           aspect="auto")
         ax.set_xticks(np.arange(len(groups)), groups, rotation=30, ha="right", fontsize=8)
         ax.set_yticks(np.arange(len(frames)), [names.get(f, f) for f in frames], fontsize=8)
@@ -124,7 +130,7 @@ def textplot_sentiment_frames(by_frame: pd.DataFrame, *, by: str = "outlet",
                     ax.text(j, i, f"{number(value, lang, digits=2, signed=True)}\n"
                             f"n={number(int(n), lang)}", ha="center", va="center",
                             fontsize=6.5,
-                            color="white" if abs(value) > 0.6 * limit else "black")
+                            color=text_color_on(image.cmap(image.norm(value))))
     if image is not None:
         bar = fig.colorbar(image, ax=axes[0].tolist(), shrink=0.8,
                            label=msg("sentiment.frames_colorbar", lang))
@@ -160,12 +166,12 @@ def textplot_sentiment_validity(confusion: pd.DataFrame, metrics: pd.DataFrame, 
         data = confusion[confusion["method"] == method]
         grid = data.pivot(index="gold", columns="predicted", values="share")
         grid = grid.reindex(index=[-1, 0, 1], columns=[-1, 0, 1])
-        image = ax.imshow(grid.to_numpy(float), cmap="Greens", vmin=0, vmax=1)
+        image = ax.imshow(grid.to_numpy(float), cmap=SEQUENTIAL_CMAP, vmin=0, vmax=1)
         for i in range(3):
             for j in range(3):
                 value = grid.iat[i, j]
                 ax.text(j, i, number(value, lang, digits=2), ha="center", va="center", fontsize=8,
-                        color="white" if value > 0.6 else "black")
+                        color=text_color_on(image.cmap(image.norm(value))))
         ax.set_xticks(range(3), [names[c] for c in (-1, 0, 1)], fontsize=7)
         ax.set_yticks(range(3), [names[c] for c in (-1, 0, 1)], fontsize=7)
         ax.set_xlabel(msg("sentiment.predicted", lang), fontsize=8)

@@ -22,6 +22,7 @@ from analysis.textplot._labels import (
     number,
     quoted,
 )
+from analysis.textplot.palettes import DIVERGING_CMAP, MARK_COLOR, SINGLE_COLOR
 
 __all__ = ["textplot_frequency", "textplot_keyness", "textplot_xray"]
 
@@ -82,7 +83,7 @@ def textplot_frequency(
     limit = float(top["per_1000"].max()) * 1.15 if len(top) else 1.0
     for ax, group in zip(axes, groups, strict=True):
         rows = top[top[by].astype(str) == group].iloc[::-1]
-        ax.barh(rows["term"].astype(str), rows["per_1000"], color="#4c72b0", height=0.7)
+        ax.barh(rows["term"].astype(str), rows["per_1000"], color=SINGLE_COLOR, height=0.7)
         ax.set_title(group, loc="left", fontsize=10)
         ax.set_xlim(0, limit)
         ax.tick_params(axis="y", labelsize=8, length=0)
@@ -134,7 +135,7 @@ def textplot_keyness(
     bound = float(np.nanmax(np.abs(shown["log_ratio"]))) if len(shown) else 1.0
     bound = max(bound, 1.0)
     norm = TwoSlopeNorm(vmin=-bound, vcenter=0.0, vmax=bound)
-    cmap = "RdBu_r"
+    cmap = DIVERGING_CMAP
     extent = float(np.nanmax(np.abs(shown["g2"]))) * 1.35 if len(shown) else 1.0
     for ax, group in zip(axes, groups, strict=True):
         rows = shown[shown[by].astype(str) == group]
@@ -245,9 +246,9 @@ def textplot_xray(
         y = y.dropna()
         if grouped:  # rows thinner than a pixel: a mark of fixed size
             ax.plot(x, y, linestyle="none", marker="|", markersize=4, markeredgewidth=0.5,
-                    color="#1f3b73", alpha=0.6)
+                    color=MARK_COLOR, alpha=0.6)
         else:
-            ax.vlines(x, y - 0.38, y + 0.38, color="#1f3b73", linewidth=1.2)
+            ax.vlines(x, y - 0.38, y + 0.38, color=MARK_COLOR, linewidth=1.2)
         ax.set_yticks(ticks, labels, fontsize=7)
         ax.set_ylim(n_docs - 0.5, -0.5)
         ax.set_title(msg("xray.panel", lang, pattern=quoted(pattern, lang),
