@@ -10,10 +10,7 @@ fingerprint, the frame-file hash, the toolkit version and the notebook that made
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -23,6 +20,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis import __version__
+from analysis.corpus import corpus_fingerprint
+from analysis.io import file_sha256, output_check, write_atomic
 from analysis.paths import FIGURES_DIR
 
 __all__ = [
@@ -47,8 +46,6 @@ MANIFEST_NAME = "MANIFEST.csv"
 MANIFEST_COLUMNS = ["file", "notebook", "corpus_fingerprint", "frames_sha256",
                     "toolkit_version", "sha256"]
 PNG_DPI = 300
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
 
 matplotlib.rcParams["svg.hashsalt"] = "discourse"  # stable element ids in SVG files
 matplotlib.rcParams["pdf.fonttype"] = 42  # embed TrueType fonts: text stays editable
@@ -66,11 +63,6 @@ class _Context:
 _CONTEXT = _Context()
 
 
-def file_sha256(path: str | Path) -> str:
-    """SHA-256 hex digest of a file's bytes."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
 def figures_setup(
     out_dir: str | Path | None = None,
     *,
@@ -86,8 +78,6 @@ def figures_setup(
     Raises ``ValueError`` when ``out_dir`` lies inside the corpus folder: nothing is ever
     written there.
     """
-    from analysis.corpus import corpus_fingerprint
-
     folder = Path(out_dir) if out_dir else FIGURES_DIR
     source = corpus.attrs.get("source") if corpus is not None else None
     if source:
@@ -103,22 +93,18 @@ def figures_setup(
 
 
 def figures_refuse_corpus(out: str | Path, corpus_source: str | Path) -> None:
-    """Raise ``ValueError`` when ``out`` is the corpus file or lies inside the corpus
-    folder: outputs never go into the corpus.
+    """Raise ``ValueError`` (:class:`analysis.io.OutputInCorpusError`) when ``out`` is the
+    corpus file or lies inside the corpus folder: outputs never go into the corpus. The
+    check is :func:`analysis.io.output_check`.
 
     >>> from analysis.paths import CORPUS_DIR
     >>> figures_refuse_corpus(FIGURES_DIR, CORPUS_DIR)
     >>> figures_refuse_corpus(CORPUS_DIR / "figures", CORPUS_DIR)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: the output folder ... lies inside the corpus folder ...
+    analysis.io.OutputInCorpusError: the output folder ... lies inside the corpus folder ...
     """
-    out_path = Path(out).resolve()
-    source = Path(corpus_source).resolve()
-    if out_path == source or (source.is_dir() and out_path.is_relative_to(source)):
-        raise ValueError(
-            f"the output folder {out} lies inside the corpus folder {corpus_source}; "
-            "nothing may be written into the corpus. Choose another output folder.")
+    output_check(out, corpus_source)
 
 
 def _manifest_rows(folder: Path) -> dict[str, dict[str, str]]:
@@ -164,25 +150,6 @@ def figure_new(size: Literal["single", "wide", "tall"] = "wide", **subplots) -> 
     fig = Figure(figsize=FIGURE_SIZES[size], layout="constrained")
     axes = fig.subplots(**subplots)
     return fig, axes
-
-
-def write_atomic(path: str | Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename:
-    a failed run leaves the old file (or none), never half a file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes the file private; use the umask
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def _provenance(name: str) -> dict[str, str]:

@@ -282,7 +282,7 @@ def frames_load(path: str | Path | None = None) -> FrameDictionary:
 
 def frames_init(path: str | Path) -> Path:
     """Write a copy of the shipped dictionary to ``path`` for editing (never overwrites)."""
-    from analysis.figures import write_atomic
+    from analysis.io import write_atomic
 
     target = Path(path)
     if target.exists():

@@ -29,8 +29,21 @@ import pandas as pd
 from nltk.stem.snowball import DutchStemmer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from analysis.corpus import corpus_fingerprint
 from analysis.parallel import chunks_map
 from analysis.paths import DATA_DIR
+from analysis.text import (
+    _KIND_OF_GROUP,
+    _KINDS,
+    _TOKEN,
+    ABBREVIATIONS_FILE,
+    _kind,
+    abbreviations_load,
+    tokens_count_words,
+    tokens_tokenize,
+    tokens_words,
+    wordlist_load,
+)
 
 __all__ = [
     "STOPWORDS_FILE",
@@ -48,35 +61,15 @@ __all__ = [
 ]
 
 STOPWORDS_FILE = DATA_DIR / "stopwords_nl.txt"
-ABBREVIATIONS_FILE = DATA_DIR / "abbreviations_nl.txt"
 
 #: Corpora larger than this many characters are tokenised in parallel, with a progress bar.
 PARALLEL_CHARS = 4_000_000
 _CHUNK_CHARS = 1_000_000
 
 
-def wordlist_load(path: str | Path) -> frozenset[str]:
-    """The words of a one-word-a-line file, lower-cased; ``#`` starts a comment line.
-
-    >>> sorted(wordlist_load(STOPWORDS_FILE))[:3]
-    ["'n", "'s", "'t"]
-    """
-    words = set()
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            words.add(line.lower())
-    return frozenset(words)
-
-
 def stopwords_load(path: str | Path | None = None) -> frozenset[str]:
     """The Dutch stopword list shipped with the package, or the one in ``path``."""
     return wordlist_load(path or STOPWORDS_FILE)
-
-
-def abbreviations_load(path: str | Path | None = None) -> frozenset[str]:
-    """Abbreviations (without their final period) that do not end a sentence."""
-    return wordlist_load(path or ABBREVIATIONS_FILE)
 
 
 # --------------------------------------------------------------------------- sentences
@@ -126,78 +119,6 @@ def sentences_split(
     return spans
 
 
-# --------------------------------------------------------------------------- tokens
-
-
-def _abbreviation_pattern(abbreviations: Iterable[str]) -> str:
-    forms = sorted((re.escape(a) + r"\." for a in abbreviations), key=len, reverse=True)
-    return "|".join(forms)
-
-
-_NUMBER_WORDS = r"honderd|duizend|miljoen|miljard|biljoen"
-_HYPHEN = "\\-\u2010\u2011"
-_TOKEN = re.compile(
-    rf"""
-    (?P<abbr>(?<!\w)(?=[^\W\d_][\w.]{{0,8}}\.)  # cheap test before the long list
-             (?:{_abbreviation_pattern(abbreviations_load())})(?!\w))
-  | (?P<elision>(?<!\w)['’](?:s|t|n|k|m|r|\d{{2}})(?:[{_HYPHEN}]\w+)*(?!\w))
-  | (?P<number>\d+(?:[.,]\d+)*(?:[ \u00a0](?:{_NUMBER_WORDS})(?!\w))?(?![\w{_HYPHEN}]))
-  | (?P<word>\w+(?:(?:[{_HYPHEN}]|['’](?=\w))\w+)*)
-  | (?P<ellipsis>\.{{2,}}|…)
-  | (?P<punct>[^\w\s])
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-_NUMERIC = re.compile(rf"\d+(?:[.,:/{_HYPHEN}]\d+)*")
-_KINDS = ("word", "number", "punct")
-_KIND_OF_GROUP = {"abbr": 0, "elision": 0, "word": 0, "number": 1, "ellipsis": 2, "punct": 2}
-
-
-def _kind(m: re.Match) -> int:
-    """0 (word), 1 (number) or 2 (punct) for a match of ``_TOKEN``."""
-    group = m.lastgroup
-    kind = _KIND_OF_GROUP[group]
-    if kind == 0:
-        token = m.group()
-        if _NUMERIC.fullmatch(token) or (group == "elision" and token[1:].isdigit()):
-            kind = 1
-    return kind
-
-
-def tokens_tokenize(text: str) -> list[tuple[str, int, int, str]]:
-    """Tokens of ``text`` as ``(token, start, end, kind)`` with kind ``word``, ``number``
-    or ``punct``; ``text[start:end] == token``. Give NFC-normalised text (as
-    :func:`analysis.corpus.corpus_load` does): in decomposed text an accent splits a word.
-
-    >>> [t[0] for t in tokens_tokenize("NAVO-Rusland: zo'n 127 duizend militairen…")]
-    ['NAVO-Rusland', ':', "zo'n", '127 duizend', 'militairen', '…']
-    """
-    return [(m.group(), m.start(), m.end(), _KINDS[_kind(m)]) for m in _TOKEN.finditer(text)]
-
-
-#: ``_TOKEN`` without its named groups: ``findall`` then gives the tokens as strings.
-_TOKEN_TEXT = re.compile(re.sub(r"\(\?P<\w+>", "(?:", _TOKEN.pattern), _TOKEN.flags)
-
-
-def tokens_words(text: str) -> list[str]:
-    """The tokens of ``text`` as strings, as :func:`tokens_tokenize` finds them (faster
-    when neither offsets nor kinds are needed).
-
-    >>> tokens_words("NAVO-Rusland: zo'n 127 duizend militairen…")
-    ['NAVO-Rusland', ':', "zo'n", '127 duizend', 'militairen', '…']
-    """
-    return _TOKEN_TEXT.findall(text)
-
-
-def tokens_count_words(text: str) -> int:
-    """Number of word and number tokens in ``text`` (punctuation not counted).
-
-    >>> tokens_count_words("De NAVO-top, in 2022, duurde ’s avonds lang.")
-    8
-    """
-    return sum(1 for t in tokens_tokenize(text) if t[3] != "punct")
-
-
 # --------------------------------------------------------------------------- corpus tables
 
 _CACHE: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
@@ -211,8 +132,6 @@ def tokens_cache_clear() -> None:
 
 
 def _cache_key(corpus: pd.DataFrame, what: str, settings: tuple) -> tuple:
-    from analysis.corpus import corpus_fingerprint
-
     return (what, corpus_fingerprint(corpus[["doc_id", "outlet", "text"]]), settings)
 
 

@@ -79,3 +79,13 @@ def test_mistakes_are_reported_without_traceback(tmp_path, capsys):
     assert "give a CORPUS" in capsys.readouterr().err
     assert main(["frames", str(CORPUS_DIR), "--frames", str(tmp_path / "nee.toml")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_init_refuses_a_file_inside_the_corpus_folder(capsys):
+    target = CORPUS_DIR / "mijn.toml"
+    assert main(["frames", "--init", str(target)]) == 2
+    assert capsys.readouterr().err == (
+        f"discourse frames: the output file {target} lies inside the corpus folder "
+        f"{CORPUS_DIR}; nothing may be written into the corpus. Choose another output "
+        "file.\n")
+    assert not target.exists()

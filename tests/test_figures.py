@@ -17,6 +17,7 @@ import pytest
 from PIL import Image
 
 from analysis import __version__, figures
+from analysis import io as analysis_io
 from analysis.corpus import corpus_fingerprint, corpus_load
 from analysis.figures import (
     FIGURE_SIZES,
@@ -195,7 +196,7 @@ def test_write_atomic_leaves_the_old_file_when_it_fails(tmp_path, monkeypatch):
 def test_write_atomic_follows_the_umask(tmp_path):
     path = write_atomic(tmp_path / "a" / "b.csv", b"x\n")
     assert path.read_bytes() == b"x\n"
-    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~figures._UMASK
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~analysis_io._UMASK
 
 
 def test_figures_are_never_written_into_the_corpus_folder(tmp_path, corpus):

@@ -151,7 +151,7 @@ def _exclusion_case():
 
 
 def test_frame_exclusion_at_match_boundaries():
-    from analysis.sentiment import _sentence_words
+    from analysis.sentiment.corpus import _sentence_words
 
     corpus, matches = _exclusion_case()
     sentences = tokens_sentences(corpus)
@@ -217,7 +217,7 @@ def test_model_file_holds_plain_arrays_only():
 
 @pytest.mark.parametrize("parallel", [False, True])
 def test_classifier_scores_each_text_as_alone_in_batches_and_processes(monkeypatch, parallel):
-    import analysis.sentiment as sentiment
+    import analysis.sentiment.classifier as sentiment
 
     texts = ["Beurs daalt", "Economie groeit sterker dan verwacht", "Beurs daalt",
              "Werkloosheid stijgt", "", "Beurs daalt", "Economie groeit sterker dan verwacht",
@@ -403,7 +403,7 @@ def test_extremes_per_outlet():
 
 @pytest.mark.parametrize("parallel", [False, True])
 def test_lexicon_scores_strings_and_token_lists_alike_in_processes(monkeypatch, parallel):
-    import analysis.sentiment as sentiment
+    import analysis.sentiment.lexicon as sentiment
 
     if parallel:  # five sentences in chunks of two: three chunks over the processes
         monkeypatch.setattr(sentiment, "PARALLEL_WORDS", 1)

@@ -13,6 +13,7 @@ import sys
 
 from analysis import __version__
 from analysis.corpus import CorpusError
+from analysis.io import OutputInCorpusError, corpus_protect, output_check
 
 __all__ = ["main", "build_parser", "UserError"]
 
@@ -39,9 +40,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    corpus = getattr(args, "corpus", None)
     try:
         _refuse_outputs_in_corpus(args)
-        return int(args.func(args) or 0)
+        with corpus_protect(corpus):
+            return int(args.func(args) or 0)
+    except OutputInCorpusError as exc:
+        print(f"discourse {args.command}: {exc}", file=sys.stderr)
+        return 2
     except CorpusError as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -52,24 +58,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
-#: Option names (argparse dests) that name a file or folder the command writes.
-OUTPUT_OPTIONS = ("output", "out", "matches", "cooccurrence")
-
-
 def _refuse_outputs_in_corpus(args: argparse.Namespace) -> None:
-    from analysis.figures import figures_refuse_corpus
-    from analysis.paths import CORPUS_DIR
+    """Check every output option (those of ``type=output_path``) before the command runs:
+    nothing is written into the bundled corpus or the corpus the command reads."""
+    from analysis.cli.common import OutputPath
 
-    corpus = getattr(args, "corpus", None)
-    sources = {CORPUS_DIR} | ({corpus} if corpus else set())
-    for name in OUTPUT_OPTIONS:
-        value = getattr(args, name, None)
-        if isinstance(value, str) and value:
-            for source in sources:
-                try:
-                    figures_refuse_corpus(value, source)
-                except ValueError as exc:
-                    raise UserError(str(exc)) from None
+    for value in vars(args).values():
+        if isinstance(value, OutputPath) and value:
+            output_check(value, getattr(args, "corpus", None))
 
 
 if __name__ == "__main__":

@@ -11,11 +11,11 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.corpus import corpus_load
-from analysis.figures import write_atomic
+from analysis.io import write_atomic
 
 __all__ = ["add_corpus_arguments", "corpus_options", "corpus_from_args", "write_table",
            "add_output_argument", "add_grouping_arguments", "grouping_from_args",
-           "grouped", "whole_number"]
+           "grouped", "whole_number", "OutputPath", "output_path"]
 
 COLUMN_OPTIONS = ("text", "id", "outlet", "date", "title")
 
@@ -74,8 +74,19 @@ def corpus_from_args(args: argparse.Namespace, default=None) -> pd.DataFrame:
     return corpus
 
 
+class OutputPath(str):
+    """The value of an option that names a file or folder the command writes."""
+
+
+def output_path(value: str) -> OutputPath:
+    """The ``type=`` of every option that names a file or folder a command writes:
+    :func:`analysis.cli.main` checks each such value with :func:`analysis.io.output_check`
+    before the command runs, so an output inside the corpus is refused up front."""
+    return OutputPath(value)
+
+
 def add_output_argument(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
-    parser.add_argument("-o", "--output", metavar="FILE", required=required,
+    parser.add_argument("-o", "--output", metavar="FILE", required=required, type=output_path,
                         help="write the table to this CSV file" +
                         ("" if required else " (default: print it)"))
 

@@ -6,7 +6,7 @@ import sys
 
 import pandas as pd
 
-from analysis.cli.common import add_corpus_arguments, corpus_options
+from analysis.cli.common import add_corpus_arguments, corpus_options, output_path
 from analysis.corpus import corpus_check, corpus_summary
 from analysis.paths import FIGURES_DIR
 
@@ -24,7 +24,7 @@ def register(commands) -> None:
         description="Execute every notebook in notebooks/ headlessly, in order, and write "
         "their figures (PNG at 300 dpi, SVG, PDF) and tables (CSV) into the output folder.")
     add_corpus_arguments(figures, positional=False)
-    figures.add_argument("--out", metavar="DIR", default=str(FIGURES_DIR),
+    figures.add_argument("--out", metavar="DIR", default=str(FIGURES_DIR), type=output_path,
                          help="output folder (default: figures/)")
     figures.add_argument("--frames", metavar="FILE", default=None,
                          help="frame dictionary for the framing notebook (default: the "

@@ -14,6 +14,7 @@ from analysis.cli.common import (
     corpus_from_args,
     grouped,
     grouping_from_args,
+    output_path,
     write_table,
 )
 
@@ -34,11 +35,11 @@ def register(commands) -> None:
     frames.add_argument("--frames", metavar="FILE", default=None,
                         help="the frame dictionary (TOML; default: the shipped one)")
     add_grouping_arguments(frames)
-    frames.add_argument("-o", "--output", metavar="FILE", default=None,
+    frames.add_argument("-o", "--output", metavar="FILE", default=None, type=output_path,
                         help="write the counts to this CSV file (default: print them)")
-    frames.add_argument("--matches", metavar="FILE", default=None,
+    frames.add_argument("--matches", metavar="FILE", default=None, type=output_path,
                         help="write every match to this CSV file")
-    frames.add_argument("--cooccurrence", metavar="FILE", default=None,
+    frames.add_argument("--cooccurrence", metavar="FILE", default=None, type=output_path,
                         help="write the co-occurrence of frames within sentences to this CSV "
                         "file")
     frames.add_argument("--audit", action="store_true",
@@ -47,7 +48,7 @@ def register(commands) -> None:
                         default=None,
                         help="ignore accents and diaeresis, deëscalatie = deescalatie "
                         "(default: the dictionary's setting)")
-    frames.add_argument("--init", metavar="FILE", default=None,
+    frames.add_argument("--init", metavar="FILE", default=None, type=output_path,
                         help="write the shipped frame dictionary to FILE for editing, "
                         "and stop")
     frames.set_defaults(func=run_frames)

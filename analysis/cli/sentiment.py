@@ -13,10 +13,13 @@ from analysis.cli.common import (
     add_corpus_arguments,
     add_output_argument,
     corpus_from_args,
+    output_path,
     write_table,
 )
+from analysis.io import file_sha256, write_atomic
+from analysis.sentiment.methods import SENTIMENT_METHODS
 
-METHODS = ("lexicon", "classifier")
+METHODS = tuple(SENTIMENT_METHODS)
 
 
 def register(commands) -> None:
@@ -58,7 +61,7 @@ def register(commands) -> None:
                           help="the measure to validate (default: both)")
     validate.add_argument("--encoding", default="utf-8", help="the file's encoding "
                           "(default: utf-8)")
-    validate.add_argument("-o", "--output", metavar="FILE", default=None,
+    validate.add_argument("-o", "--output", metavar="FILE", default=None, type=output_path,
                           help="also write the metrics to this CSV file")
     validate.set_defaults(func=run_validate)
 
@@ -71,10 +74,10 @@ def register(commands) -> None:
     train.add_argument("--data", metavar="PATH", default=None,
                        help="the training CSV (default: ../shared/validation/ecosent/"
                        "train.csv next to the repository)")
-    train.add_argument("--model", metavar="FILE", default=None,
+    train.add_argument("--model", metavar="FILE", default=None, type=output_path,
                        help="where to write the model (default: the one shipped in "
                        "analysis/data/sentiment_model.npz)")
-    train.add_argument("--report", metavar="FILE", default=None,
+    train.add_argument("--report", metavar="FILE", default=None, type=output_path,
                        help="where to write the training report (default: analysis/data/"
                        "sentiment_model_report.json)")
     train.add_argument("--seed", type=int, default=20220110, help="random seed for the folds")
@@ -88,8 +91,10 @@ def run_sentiment(args) -> int:
     corpus = corpus_from_args(args)
     exclude = None
     if args.exclude_frames:
-        if args.method != "lexicon":
-            raise UserError("--exclude-frames applies to --method lexicon only")
+        if not SENTIMENT_METHODS[args.method].reads_tokens:
+            readers = [name for name, m in SENTIMENT_METHODS.items() if m.reads_tokens]
+            raise UserError(f"--exclude-frames applies to --method {' or '.join(readers)} "
+                            "only")
         exclude = _frame_matches(corpus, args.frames)
     elif args.frames:
         raise UserError("--frames is used with --exclude-frames")
@@ -147,7 +152,7 @@ def run_validate(args) -> int:
         gold = sentiment_labels_parse(sample[args.label_column].tolist(), source=str(path))
     except ValueError as exc:
         raise UserError(str(exc)) from None
-    methods = ("lexicon", "classifier") if args.method == "both" else (args.method,)
+    methods = METHODS if args.method == "both" else (args.method,)
     tables = []
     for method in methods:
         metrics, confusion = sentiment_validate(texts.tolist(), gold, method=method)
@@ -165,7 +170,6 @@ def run_validate(args) -> int:
 
 
 def run_train(args) -> int:
-    from analysis.figures import write_atomic
     from analysis.sentiment import (
         SENTIMENT_MODEL_FILE,
         SENTIMENT_REPORT_FILE,
@@ -186,13 +190,11 @@ def run_train(args) -> int:
           f"({args.folds}-fold cross-validation, seed {args.seed})", file=sys.stderr)
     model, report = sentiment_train(data, folds=args.folds, seed=args.seed, progress=True)
     report["data"]["file"] = data_path.name
-    import hashlib
-
-    report["data"]["sha256"] = hashlib.sha256(data_path.read_bytes()).hexdigest()
+    report["data"]["sha256"] = file_sha256(data_path)
     model_path = Path(args.model) if args.model else SENTIMENT_MODEL_FILE
     report_path = Path(args.report) if args.report else SENTIMENT_REPORT_FILE
     sentiment_model_save(model, model_path)
-    report["model_sha256"] = hashlib.sha256(model_path.read_bytes()).hexdigest()
+    report["model_sha256"] = file_sha256(model_path)
     write_atomic(report_path, (json.dumps(report, indent=1, sort_keys=True) + "\n")
                  .encode("utf-8"))
     summary = report["cross_validation"]["summary"]

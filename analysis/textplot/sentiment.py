@@ -9,6 +9,7 @@ from matplotlib.figure import Figure
 
 from analysis.figures import figure_new
 from analysis.messages import method_name
+from analysis.sentiment.methods import SENTIMENT_METHODS
 from analysis.textplot._labels import (
     Lang,
     axis_numbers,
@@ -35,8 +36,8 @@ __all__ = [
 
 def _methods(table: pd.DataFrame) -> list[str]:
     found = list(pd.unique(table["method"].astype(str)))
-    return [m for m in ("lexicon", "classifier") if m in found] + \
-        [m for m in found if m not in ("lexicon", "classifier")]
+    return [m for m in SENTIMENT_METHODS if m in found] + \
+        [m for m in found if m not in SENTIMENT_METHODS]
 
 
 def textplot_sentiment_groups(aggregates: pd.DataFrame, *, by: str = "outlet",
@@ -156,7 +157,7 @@ def textplot_sentiment_validity(confusion: pd.DataFrame, metrics: pd.DataFrame, 
     4
     """
     lang_check(lang)
-    methods = [m for m in ("lexicon", "classifier", "always_neutral")
+    methods = [m for m in (*SENTIMENT_METHODS, "always_neutral")
                if m in set(confusion["method"])]
     fig, axes = figure_new("wide", ncols=len(methods), squeeze=False)
     names = {c: msg(f"tone.{word}", lang)

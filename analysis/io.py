@@ -1,0 +1,127 @@
+"""Every file the toolkit writes goes through here: one guard, one atomic write, one hash.
+
+- :func:`output_check` is the one output-path guard: it raises :class:`OutputInCorpusError`
+  when a path is a corpus file or lies inside a corpus folder (the bundled ``corpus/``,
+  any corpus named in the call, and any corpus protected with :func:`corpus_protect`).
+- :func:`write_atomic` writes bytes through a temporary file renamed into place, after
+  calling :func:`output_check`, so no writer (tables, figures, ``--init``, the model, the
+  training report, match tables) can put a file into a corpus.
+- :func:`file_sha256` is the one way a file's SHA-256 is computed.
+
+A writer needs nothing but ``write_atomic(path, data)``; a command that learns which corpus
+it reads wraps its work in ``with corpus_protect(source):`` so that this corpus is guarded
+too, and may call ``output_check(path, source)`` early to refuse before any work is done.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from analysis.paths import CORPUS_DIR
+
+__all__ = [
+    "OutputInCorpusError",
+    "output_check",
+    "corpus_protect",
+    "write_atomic",
+    "file_sha256",
+]
+
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+_CHUNK = 1 << 20
+
+#: Corpus sources (folders or files) that nothing may be written into, besides CORPUS_DIR.
+_PROTECTED: contextvars.ContextVar[tuple[Path, ...]] = contextvars.ContextVar(
+    "protected_corpora", default=())
+
+
+class OutputInCorpusError(ValueError):
+    """An output path that is a corpus file or lies inside a corpus folder."""
+
+
+def output_check(path: str | Path, *corpora: str | Path | None) -> Path:
+    """``path`` when it may be written; raise :class:`OutputInCorpusError` when it is a
+    corpus file or lies inside a corpus folder.
+
+    The corpora checked are the bundled ``corpus/`` folder, every ``corpora`` given (None is
+    ignored) and those protected with :func:`corpus_protect`. Links are resolved first.
+
+    >>> from analysis.paths import FIGURES_DIR
+    >>> output_check(FIGURES_DIR / "a.csv") == FIGURES_DIR / "a.csv"
+    True
+    >>> output_check(CORPUS_DIR / "frames.toml")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    analysis.io.OutputInCorpusError: the output ... lies inside the corpus folder ...
+    """
+    out = Path(path).resolve()
+    sources = [CORPUS_DIR, *_PROTECTED.get(), *(c for c in corpora if c is not None)]
+    for source in sources:
+        resolved = Path(source).expanduser().resolve()
+        if out == resolved or (resolved.is_dir() and out.is_relative_to(resolved)):
+            what = "folder" if Path(path).suffix == "" or out.is_dir() else "file"
+            where = "is the corpus" if out == resolved else "lies inside the corpus folder"
+            raise OutputInCorpusError(
+                f"the output {what} {path} {where} {source}; nothing may be written into "
+                f"the corpus. Choose another output {what}.")
+    return Path(path)
+
+
+@contextlib.contextmanager
+def corpus_protect(*sources: str | Path | None) -> Iterator[None]:
+    """Within the ``with`` block, :func:`output_check` (and so :func:`write_atomic`) also
+    refuses paths inside each of ``sources`` (None is ignored)."""
+    added = tuple(Path(s).expanduser() for s in sources if s is not None)
+    token = _PROTECTED.set(_PROTECTED.get() + added)
+    try:
+        yield
+    finally:
+        _PROTECTED.reset(token)
+
+
+def write_atomic(path: str | Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename:
+    a failed run leaves the old file (or none), never half a file. Refuses (before writing
+    anything) a path inside a corpus, see :func:`output_check`.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> write_atomic(folder / "a.txt", b"NAVO").read_bytes()
+    b'NAVO'
+    """
+    path = output_check(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes the file private; use the umask
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def file_sha256(path: str | Path) -> str:
+    """SHA-256 hex digest of a file's bytes, read in chunks of 1 MiB.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> file_sha256(write_atomic(folder / "a.txt", b""))[:16]
+    'e3b0c44298fc1c14'
+    """
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(_CHUNK):
+            digest.update(block)
+    return digest.hexdigest()

@@ -1,0 +1,176 @@
+"""Tone of every sentence (or article) of a corpus, with any registered method."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from analysis.sentiment.labels import PROB_COLUMNS, SCORE_COLUMNS
+from analysis.sentiment.methods import Method, sentiment_method
+from analysis.tokens import tokens_corpus, tokens_sentences
+
+__all__ = ["sentiment_corpus"]
+
+
+def _overlapping(doc: np.ndarray, start: np.ndarray, end: np.ndarray, match_doc: np.ndarray,
+                 match_start: np.ndarray, match_end: np.ndarray) -> np.ndarray:
+    """For each span [start, end) of article ``doc``: whether a match [a, b) of the same
+    article overlaps it (a < end and b > start).
+
+    The articles are laid end to end (offset ``doc * width + position``, ``width`` wider
+    than any article's offsets), the matches sorted by their start with the running maximum
+    of their ends: the matches starting before a span's end overlap it when the furthest
+    end among them lies past its start. Memory grows with spans + matches.
+    """
+    out = np.zeros(len(doc), dtype=bool)
+    if not len(doc) or not len(match_doc):
+        return out
+    low = min(int(start.min()), int(end.min()), int(match_start.min()), int(match_end.min()))
+    high = max(int(start.max()), int(end.max()), int(match_start.max()), int(match_end.max()))
+    width = high - low + 1
+    if (max(int(doc.max()), int(match_doc.max())) + 1) * width >= np.iinfo(np.int64).max:
+        raise ValueError("the offsets of the frame matches are too large to compare")
+    m_start = match_doc * width + (match_start - low)
+    order = np.argsort(m_start, kind="stable")
+    m_start = m_start[order]
+    reach = np.maximum.accumulate((match_doc * width + (match_end - low))[order])
+    base = doc * width - low
+    last = np.searchsorted(m_start, base + end, side="left") - 1
+    out = (last >= 0) & (reach[np.maximum(last, 0)] > base + start)
+    return out
+
+
+def _sentence_words(corpus: pd.DataFrame, sentences: pd.DataFrame, matches: pd.DataFrame | None,
+                    progress: bool | None):
+    """Per sentence of ``sentences``: its words (from the shared token table) and the
+    positions of the words inside a frame match."""
+    tokens = tokens_corpus(corpus, lowercase=False, remove_punct=False, progress=progress)
+    doc_codes = tokens["doc_id"].cat.codes.to_numpy(np.int64)
+    sids = tokens["sentence_id"].to_numpy(np.int64)
+    sent_doc = sentences["doc_id"].cat.codes.to_numpy(np.int64)
+    sent_sid = sentences["sentence_id"].to_numpy(np.int64)
+    width = int(max(sids.max(initial=0), sent_sid.max(initial=0))) + 1
+    token_key = doc_codes * width + sids
+    sent_key = sent_doc * width + sent_sid
+    cats = np.asarray(tokens["token"].cat.categories.astype(str), dtype=object)
+    token_str = cats[tokens["token"].cat.codes.to_numpy()]
+    starts = tokens["start"].to_numpy(np.int64)
+    ends = tokens["end"].to_numpy(np.int64)
+
+    excluded_token = np.zeros(len(tokens), dtype=bool)
+    if matches is not None and len(matches):
+        missing = {"doc_id", "start", "end"} - set(matches.columns)
+        if missing:
+            raise ValueError(f"the frame matches lack the column(s) {sorted(missing)}; give "
+                             "the table of analysis.frames.frames_match")
+        doc_index = {d: k for k, d in enumerate(tokens["doc_id"].cat.categories.astype(str))}
+        mdoc = matches["doc_id"].astype(str).map(doc_index)
+        known = mdoc.notna().to_numpy()  # matches of articles not in the corpus are ignored
+        excluded_token = _overlapping(
+            doc_codes, starts, ends, mdoc.to_numpy()[known].astype(np.int64),
+            matches["start"].astype("int64").to_numpy()[known],
+            matches["end"].astype("int64").to_numpy()[known])
+
+    order = np.argsort(token_key, kind="stable")
+    sorted_keys = token_key[order]
+    left = np.searchsorted(sorted_keys, sent_key, side="left")
+    right = np.searchsorted(sorted_keys, sent_key, side="right")
+    items = []
+    for a, b in zip(left.tolist(), right.tolist(), strict=True):
+        rows = order[a:b]
+        words: list[str] = []
+        excluded: set[int] = set()
+        for r in rows.tolist():
+            token = token_str[r]
+            parts = token.split() if (" " in token or "\u00a0" in token) else [token]
+            for part in parts:
+                if excluded_token[r]:
+                    excluded.add(len(words))
+                words.append(part)
+        items.append((tuple(words), frozenset(excluded)))
+    return items
+
+
+def sentiment_corpus(
+    corpus: pd.DataFrame,
+    *,
+    method: Method = "lexicon",
+    level: Literal["sentence", "document"] = "sentence",
+    exclude: pd.DataFrame | None = None,
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """Tone of every sentence (or article) of a corpus.
+
+    The sentences are those of :func:`analysis.tokens.tokens_sentences`; the lexicon reads
+    the words of :func:`analysis.tokens.tokens_corpus`. ``exclude``: a frame-match table
+    (``doc_id``, ``start``, ``end`` as character offsets into the article text, as
+    :func:`analysis.frames.frames_match` returns it): the words inside a match are left out
+    of the lexicon score (they count as unknown words, so "koude" in "Koude Oorlog" is not
+    tone, and a negation before them does not jump to the next word). The classifier reads
+    whole sentences and ignores ``exclude``.
+
+    With ``level="sentence"`` the columns are
+
+    - ``doc_id``, ``outlet``, ``sentence_id``, ``sentence``: as in tokens_sentences,
+    - ``method``: ``lexicon`` or ``classifier``,
+    - ``polarity``, ``subjectivity``, ``label``: see :func:`sentiment_lexicon` and
+      :func:`sentiment_classifier` (subjectivity is empty for the classifier),
+    - ``prob_negative``, ``prob_neutral``, ``prob_positive``: the classifier's class
+      probabilities (empty for the lexicon),
+    - ``words``: the words that carried the lexicon score (empty for the classifier).
+
+    With ``level="document"``, one row per article: ``doc_id``, ``outlet``, ``method``,
+    ``n_sentences``, the means over its sentences of ``polarity``, ``subjectivity`` and the
+    three probabilities, and ``label``: for the lexicon from the mean polarity (threshold
+    :data:`LEXICON_THRESHOLD`), for the classifier the class with the highest mean
+    probability.
+
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"],
+    ...                   "text": ["Een zeer slecht plan. Het is niet goed."]})
+    >>> sentiment_corpus(c)[["sentence_id", "polarity", "words"]].round(3).values.tolist()
+    [[1, -0.7, 'slecht'], [2, -0.275, 'niet goed']]
+    """
+    scorer = sentiment_method(method)
+    if level not in ("sentence", "document"):
+        raise ValueError(f"unknown level {level!r}: use 'sentence' or 'document'")
+    sentences = tokens_sentences(corpus, progress=progress)
+    table = sentences[["doc_id", "outlet", "sentence_id", "sentence"]].copy()
+    table["method"] = method
+    n = len(table)
+    if scorer.reads_tokens:
+        items = _sentence_words(corpus, sentences, exclude, progress)
+        scores = scorer.score([words for words, _ in items],
+                              excluded=[skip for _, skip in items], progress=progress)
+    else:
+        scores = scorer.score(table["sentence"].astype(str).tolist(), progress=progress)
+    for column in SCORE_COLUMNS:
+        if column in scores:
+            table[column] = scores[column].to_numpy()
+        elif column == "words":  # a measure that shows no evidence words
+            table[column] = np.full(n, "", dtype=object)
+        else:  # a quantity the method does not measure
+            table[column] = np.full(n, np.nan)
+    table = table.reset_index(drop=True)
+    if level == "sentence":
+        return table
+    return _documents(table, scorer)
+
+
+def _documents(table: pd.DataFrame, scorer) -> pd.DataFrame:
+    value_columns = ["polarity", "subjectivity", *PROB_COLUMNS]
+    grouped = table.groupby("doc_id", observed=True, sort=False)
+    docs = grouped[value_columns].mean()
+    docs.insert(0, "n_sentences", grouped.size())
+    docs.insert(0, "outlet", grouped["outlet"].first())
+    docs = docs.reset_index()
+    docs.insert(2, "method", scorer.name)
+    docs["label"] = scorer.document_label(docs)
+    order = ["doc_id", "outlet", "method", "n_sentences", "polarity", "subjectivity", "label",
+             *PROB_COLUMNS]
+    docs = docs[order]
+    docs["doc_id"] = docs["doc_id"].astype(str)
+    docs["outlet"] = docs["outlet"].astype(str)
+    return docs

@@ -1,0 +1,97 @@
+"""Helpers every table-making function shares: the missing-group label, the column check,
+and the ``by=`` resolver.
+
+- :data:`MISSING_GROUP` is the one label of a group whose value is missing (``(unknown)``),
+  in the loaded corpus (an article without an outlet) and in every grouped table
+  (frequencies, frames, sentiment aggregates).
+- :func:`require_columns` raises :class:`ColumnError` (one error type for a missing column
+  anywhere) naming the missing columns and listing the columns there are.
+- :func:`groups_by` gives each row of a table its group: a column of the table itself, or a
+  metadata column of the corpus merged in on ``doc_id``; missing values become
+  :data:`MISSING_GROUP`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+__all__ = ["MISSING_GROUP", "ColumnError", "require_columns", "groups_by"]
+
+#: Label of the group of rows whose ``by`` value is missing (and of an article without an
+#: outlet in the loaded corpus).
+MISSING_GROUP = "(unknown)"
+
+
+class ColumnError(ValueError, KeyError):
+    """A table lacks a column it needs. ``missing`` names the columns asked for and not
+    found, ``columns`` the columns there are. A ``ValueError`` (and, for code that catches
+    lookups, a ``KeyError``)."""
+
+    def __init__(self, message: str, *, missing: Iterable[str] = (),
+                 columns: Iterable[str] = ()):
+        super().__init__(message)
+        self.message = message
+        self.missing = list(missing)
+        self.columns = list(columns)
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return self.message
+
+
+def require_columns(table: pd.DataFrame, columns: Iterable[str], *, what: str = "the table",
+                    hint: str = "") -> None:
+    """Raise :class:`ColumnError` unless ``table`` has every one of ``columns``.
+
+    The message names ``what`` lacks which columns and lists the columns it has, then
+    ``hint`` (what to do), if given.
+
+    >>> t = pd.DataFrame({"doc_id": ["a"], "text": ["Hallo."]})
+    >>> require_columns(t, ["doc_id", "text"])
+    >>> require_columns(t, ["outlet", "text"], what="the corpus")
+    Traceback (most recent call last):
+    ...
+    analysis.tables.ColumnError: the corpus has no column 'outlet' (its columns: 'doc_id', 'text')
+    """
+    have = [str(c) for c in table.columns]
+    missing = [str(c) for c in columns if c not in table.columns]
+    if not missing:
+        return
+    names = ", ".join(repr(c) for c in missing)
+    listed = ", ".join(repr(c) for c in have) or "none"
+    noun = "column" if len(missing) == 1 else "columns"
+    message = f"{what} has no {noun} {names} (its columns: {listed})"
+    if hint:
+        message += f"; {hint}"
+    raise ColumnError(message, missing=missing, columns=have)
+
+
+def groups_by(table: pd.DataFrame, by: str, *, corpus: pd.DataFrame | None = None,
+              what: str = "the table") -> pd.Series:
+    """The group of every row of ``table`` by the column ``by``, as strings, with missing
+    values as :data:`MISSING_GROUP`; index as ``table``'s.
+
+    ``by`` is a column of ``table``, or, when ``table`` lacks it and ``corpus`` is given, a
+    column of ``corpus``, looked up by ``doc_id`` (rows whose article the corpus lacks get
+    :data:`MISSING_GROUP`). Raises :class:`ColumnError` naming the columns there are when
+    neither has the column.
+
+    >>> scores = pd.DataFrame({"doc_id": ["a", "b", "c"]})
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "country": ["NL", None, "BE"]})
+    >>> groups_by(scores, "country", corpus=corpus).tolist()
+    ['NL', '(unknown)', 'BE']
+    """
+    if by in table.columns:
+        values = table[by]
+    else:
+        if corpus is None:
+            require_columns(table, [by], what=what,
+                            hint="to group by a corpus column, pass the corpus")
+        require_columns(table, ["doc_id"], what=what)
+        require_columns(corpus, ["doc_id", by], what="the corpus")
+        lookup = (corpus.assign(doc_id=corpus["doc_id"].astype(str))
+                  .drop_duplicates("doc_id").set_index("doc_id")[by])
+        values = pd.Series(lookup.reindex(table["doc_id"].astype(str)).to_numpy(),
+                           index=table.index)
+    return values.astype("string").fillna(MISSING_GROUP).astype(object)

@@ -1,0 +1,114 @@
+"""What a Dutch word is: the token pattern shared by the corpus and token layers.
+
+The lowest text layer, below :mod:`analysis.corpus` and :mod:`analysis.tokens`: the word-list
+reader, the shipped abbreviation list, the hyphen characters that join a compound
+(:data:`HYPHENS`), and the token pattern with :func:`tokens_tokenize`, :func:`tokens_words`
+and :func:`tokens_count_words` (re-exported by :mod:`analysis.tokens`). The corpus summary
+counts words with it without importing the token tables.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from analysis.paths import DATA_DIR
+
+__all__ = [
+    "ABBREVIATIONS_FILE",
+    "HYPHENS",
+    "wordlist_load",
+    "abbreviations_load",
+    "tokens_tokenize",
+    "tokens_words",
+    "tokens_count_words",
+]
+
+ABBREVIATIONS_FILE = DATA_DIR / "abbreviations_nl.txt"
+
+def wordlist_load(path: str | Path) -> frozenset[str]:
+    """The words of a one-word-a-line file, lower-cased; ``#`` starts a comment line.
+
+    >>> from analysis.tokens import STOPWORDS_FILE
+    >>> sorted(wordlist_load(STOPWORDS_FILE))[:3]
+    ["'n", "'s", "'t"]
+    """
+    words = set()
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.add(line.lower())
+    return frozenset(words)
+
+def abbreviations_load(path: str | Path | None = None) -> frozenset[str]:
+    """Abbreviations (without their final period) that do not end a sentence."""
+    return wordlist_load(path or ABBREVIATIONS_FILE)
+
+def _abbreviation_pattern(abbreviations: Iterable[str]) -> str:
+    forms = sorted((re.escape(a) + r"\." for a in abbreviations), key=len, reverse=True)
+    return "|".join(forms)
+
+_NUMBER_WORDS = r"honderd|duizend|miljoen|miljard|biljoen"
+
+#: The hyphen characters inside a word (NAVO-top): hyphen-minus, hyphen, non-breaking hyphen.
+HYPHENS = "\\-\u2010\u2011"
+
+_TOKEN = re.compile(
+    rf"""
+    (?P<abbr>(?<!\w)(?=[^\W\d_][\w.]{{0,8}}\.)  # cheap test before the long list
+             (?:{_abbreviation_pattern(abbreviations_load())})(?!\w))
+  | (?P<elision>(?<!\w)['’](?:s|t|n|k|m|r|\d{{2}})(?:[{HYPHENS}]\w+)*(?!\w))
+  | (?P<number>\d+(?:[.,]\d+)*(?:[ \u00a0](?:{_NUMBER_WORDS})(?!\w))?(?![\w{HYPHENS}]))
+  | (?P<word>\w+(?:(?:[{HYPHENS}]|['’](?=\w))\w+)*)
+  | (?P<ellipsis>\.{{2,}}|…)
+  | (?P<punct>[^\w\s])
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_NUMERIC = re.compile(rf"\d+(?:[.,:/{HYPHENS}]\d+)*")
+
+_KINDS = ("word", "number", "punct")
+
+_KIND_OF_GROUP = {"abbr": 0, "elision": 0, "word": 0, "number": 1, "ellipsis": 2, "punct": 2}
+
+def _kind(m: re.Match) -> int:
+    """0 (word), 1 (number) or 2 (punct) for a match of ``_TOKEN``."""
+    group = m.lastgroup
+    kind = _KIND_OF_GROUP[group]
+    if kind == 0:
+        token = m.group()
+        if _NUMERIC.fullmatch(token) or (group == "elision" and token[1:].isdigit()):
+            kind = 1
+    return kind
+
+def tokens_tokenize(text: str) -> list[tuple[str, int, int, str]]:
+    """Tokens of ``text`` as ``(token, start, end, kind)`` with kind ``word``, ``number``
+    or ``punct``; ``text[start:end] == token``. Give NFC-normalised text (as
+    :func:`analysis.corpus.corpus_load` does): in decomposed text an accent splits a word.
+
+    >>> [t[0] for t in tokens_tokenize("NAVO-Rusland: zo'n 127 duizend militairen…")]
+    ['NAVO-Rusland', ':', "zo'n", '127 duizend', 'militairen', '…']
+    """
+    return [(m.group(), m.start(), m.end(), _KINDS[_kind(m)]) for m in _TOKEN.finditer(text)]
+
+#: ``_TOKEN`` without its named groups: ``findall`` then gives the tokens as strings.
+_TOKEN_TEXT = re.compile(re.sub(r"\(\?P<\w+>", "(?:", _TOKEN.pattern), _TOKEN.flags)
+
+def tokens_words(text: str) -> list[str]:
+    """The tokens of ``text`` as strings, as :func:`tokens_tokenize` finds them (faster
+    when neither offsets nor kinds are needed).
+
+    >>> tokens_words("NAVO-Rusland: zo'n 127 duizend militairen…")
+    ['NAVO-Rusland', ':', "zo'n", '127 duizend', 'militairen', '…']
+    """
+    return _TOKEN_TEXT.findall(text)
+
+def tokens_count_words(text: str) -> int:
+    """Number of word and number tokens in ``text`` (punctuation not counted).
+
+    >>> tokens_count_words("De NAVO-top, in 2022, duurde ’s avonds lang.")
+    8
+    """
+    return sum(1 for t in tokens_tokenize(text) if t[3] != "punct")
