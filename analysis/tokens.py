@@ -89,6 +89,50 @@ def _punkt(abbreviations: frozenset[str]) -> PunktSentenceTokenizer:
 
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+_WHITESPACE = re.compile(r"\s")
+
+#: Paragraphs longer than this many characters are given to Punkt in overlapping pieces:
+#: NLTK stops any regular-expression scan after five seconds of wall-clock time, which a
+#: paragraph of some megabytes exceeds (an export that lost its line breaks).
+PIECE_CHARS = 20_000
+#: A sentence end found within this many characters of a piece's end is decided again in
+#: the next piece, where the words after it are in view.
+_PIECE_MARGIN = 1_000
+
+
+def _punkt_spans(punkt: PunktSentenceTokenizer, para: str) -> Iterable[tuple[int, int]]:
+    """Punkt's sentence spans of one paragraph, read in pieces of at most ``PIECE_CHARS``.
+
+    Each piece starts at a sentence start; its sentences are kept except those whose end
+    Punkt decided without seeing ``_PIECE_MARGIN`` characters after it, and the next
+    piece starts at the first sentence not kept. So the spans are Punkt's own on the
+    whole paragraph. A stretch of ``PIECE_CHARS`` characters without any sentence end is
+    cut at its last white space (or, without any, at ``PIECE_CHARS``).
+    """
+    if len(para) <= PIECE_CHARS:
+        yield from punkt.span_tokenize(para)
+        return
+    margin = min(_PIECE_MARGIN, PIECE_CHARS // 4)
+    start = 0
+    while start < len(para):
+        piece = para[start:start + PIECE_CHARS]
+        spans = list(punkt.span_tokenize(piece))
+        if start + len(piece) >= len(para):
+            yield from ((start + a, start + b) for a, b in spans)
+            return
+        keep = 0
+        while keep + 1 < len(spans) and spans[keep + 1][0] < len(piece) - margin:
+            keep += 1
+        if keep == 0 and len(spans) > 1:
+            keep = 1
+        if keep:
+            yield from ((start + a, start + b) for a, b in spans[:keep])
+            start += spans[keep][0]
+            continue
+        cut = max((m.start() for m in _WHITESPACE.finditer(piece, margin)), default=0)
+        cut = cut or len(piece)
+        yield start, start + cut
+        start += cut
 
 
 def sentences_split(
@@ -110,7 +154,7 @@ def sentences_split(
     spans: list[tuple[int, int]] = []
     for para in _PARAGRAPH.finditer(text):
         offset = para.start()
-        for start, end in punkt.span_tokenize(para.group()):
+        for start, end in _punkt_spans(punkt, para.group()):
             piece = text[offset + start: offset + end]
             stripped = piece.strip()
             if stripped:

@@ -124,3 +124,23 @@ def test_user_errors_exit_2_with_a_message(tmp_path, capsys):
                         "-o", str(tmp_path / "x.csv")], capsys)
     assert code == 2 and "none.txt" in err
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_frequencies_of_an_article_of_20_megabytes_in_one_paragraph(tmp_path, capsys):
+    # An export that lost its line breaks: NLTK's sentence splitter stopped with
+    # "TimeoutError: regular-expression match exceeded its 5.0s time limit".
+    passage = ("Amerikaanse en Russische delegaties hebben maandag in Genève urenlang "
+               "onderhandeld over de veiligheid in Europa en de troepen aan de grens met "
+               "Oekraïne. De NAVO dreigt met sancties als Rusland het buurland binnenvalt, "
+               "zei een woordvoerder na afloop van het overleg in de Zwitserse stad.")
+    repeats = 20_000_000 // (len(passage) + 1) + 1
+    corpus = tmp_path / "one-paragraph.csv"
+    corpus.write_text("doc_id,outlet,text\nlang,NRC,\"" + " ".join([passage] * repeats) +
+                      "\"\n", encoding="utf-8")
+    assert corpus.stat().st_size > 20_000_000
+    out = tmp_path / "freq.csv"
+    code, _, err = run(["frequencies", str(corpus), "-o", str(out)], capsys)
+    assert code == 0, err
+    counts = pd.read_csv(out).set_index("term")["count"]
+    assert repeats == 69_687
+    assert counts["sancties"] == repeats and counts["de"] == 5 * repeats

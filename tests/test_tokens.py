@@ -102,6 +102,53 @@ def test_tokens_sentences_numbers_sentences_per_article():
     assert table[["start", "end"]].values.tolist() == [[0, 4], [5, 10], [11, 16], [0, 5]]
 
 
+# --------------------------------------------------------------------------- overlong paragraphs
+
+#: Three sentences (95 characters with the joining space) for paragraphs of any length.
+PASSAGE = ("De NAVO sprak in Genève. Rusland eiste garanties, o.a. over Oekraïne. "
+           "Daarna volgden sancties.")
+
+
+def test_a_long_paragraph_stays_within_nltks_time_limit(monkeypatch):
+    # NLTK stops a regular-expression scan after DEFAULT_TIMEOUT seconds of wall-clock time.
+    # Punkt scanned a whole paragraph in one go: a paragraph of 20 MB took longer than the
+    # 5 s limit and raised TimeoutError; here a paragraph of 1 MB (about five seconds of
+    # Punkt) under a limit of 0.5 s.
+    import nltk.redos
+
+    monkeypatch.setattr(nltk.redos, "DEFAULT_TIMEOUT", 0.5)
+    repeats = 1_000_000 // (len(PASSAGE) + 1) + 1
+    text = " ".join([PASSAGE] * repeats)
+    spans = sentences_split(text)
+    assert len(spans) == 3 * repeats
+    assert [text[a:b] for a, b in spans[-3:]] == [
+        "De NAVO sprak in Genève.", "Rusland eiste garanties, o.a. over Oekraïne.",
+        "Daarna volgden sancties."]
+
+
+def test_a_paragraph_read_in_pieces_gets_punkts_own_sentences(corpus, monkeypatch):
+    import analysis.tokens as tokens_module
+
+    paragraph = " ".join(corpus["text"].str.replace("\n", " "))
+    whole = sentences_split(paragraph)
+    assert len(paragraph) == 19_761 and len(whole) == 145
+    # the longest sentence has 324 characters: pieces from 560 characters (a margin of
+    # 140) see every sentence end with the words after it
+    for size in (560, 777, 1_000, 4_096):
+        monkeypatch.setattr(tokens_module, "PIECE_CHARS", size)
+        assert sentences_split(paragraph) == whole
+
+
+def test_a_stretch_without_a_sentence_end_is_cut_at_white_space(monkeypatch):
+    import analysis.tokens as tokens_module
+
+    monkeypatch.setattr(tokens_module, "PIECE_CHARS", 100)
+    text = " ".join(["woord"] * 60)
+    # a piece of 100 characters ends inside the 17th word: it is cut before that word
+    assert [len(s.split()) for s in sentences(text)] == [16, 16, 16, 12]
+    assert " ".join(sentences(text)) == text
+
+
 # --------------------------------------------------------------------------- tokens
 
 
