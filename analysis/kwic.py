@@ -2,7 +2,8 @@
 
 A pattern is one or more words separated by spaces. Each word matches a token as written,
 case-insensitively, with ``*`` (any characters) and ``?`` (one character) as wildcards, as
-in :mod:`fnmatch`; straight and curly apostrophes count as the same character. A phrase
+in :mod:`fnmatch`; straight and curly apostrophes count as the same character. A word made
+only of wildcards (``*``, ``***``, ``?``) is refused, as in a frame dictionary. A phrase
 ("koude oorlog") matches tokens that follow each other directly in the text: a token
 removed from the table (punctuation, a stopword) between them breaks the phrase, so search
 a table that still holds every word of the phrase.
@@ -33,6 +34,11 @@ def _pattern_words(pattern: str) -> list[str]:
     words = unicodedata.normalize("NFC", pattern).translate(_APOSTROPHES).split()
     if not words:
         raise ValueError("the pattern is empty: give a word, a phrase or a pattern like escal*")
+    for word in words:
+        if not word.strip("*?"):
+            raise ValueError(f"the pattern {pattern!r} has a word made only of wildcards, "
+                             "which would match every token: every word needs at least one "
+                             "letter or digit, e.g. escal*")
     return words
 
 

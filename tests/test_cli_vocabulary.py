@@ -126,6 +126,18 @@ def test_user_errors_exit_2_with_a_message(tmp_path, capsys):
     assert not (tmp_path / "x.csv").exists()
 
 
+def test_kwic_and_collocations_refuse_a_pattern_of_wildcards_only(tmp_path, capsys):
+    code, out, err = run(["kwic", str(FIXTURE), "***"], capsys)
+    assert code == 2 and out == ""
+    assert err == ("discourse kwic: the pattern '***' has a word made only of wildcards, which "
+                   "would match every token: every word needs at least one letter or digit, "
+                   "e.g. escal*\n")
+    code, _, err = run(["collocations", str(FIXTURE), "--node", "*", "-o", str(tmp_path / "c.csv")],
+                    capsys)
+    assert code == 2
+    assert err.startswith("discourse collocations: the pattern '*' has a word made only of")
+
+
 def test_frequencies_of_an_article_of_20_megabytes_in_one_paragraph(tmp_path, capsys):
     # An export that lost its line breaks: NLTK's sentence splitter stopped with
     # "TimeoutError: regular-expression match exceeded its 5.0s time limit".

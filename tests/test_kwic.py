@@ -93,6 +93,16 @@ def test_errors_name_the_problem(corpus, tokens):
         kwic_match(tokens.drop(columns="token"), "navo")
 
 
+@pytest.mark.parametrize("pattern", ["***", "*", "?", "koude *"])
+def test_a_word_made_only_of_wildcards_is_refused(tokens, pattern):
+    # "***" gave every token of the corpus as a match; frames refuse "*" the same way
+    message = (f"the pattern {pattern!r} has a word made only of wildcards, which would match "
+               "every token: every word needs at least one letter or digit, e.g. escal*")
+    with pytest.raises(ValueError) as caught:
+        kwic_match(tokens, pattern)
+    assert str(caught.value) == message
+
+
 def test_format_aligns_the_match():
     table = pd.DataFrame({"outlet": ["NOS", "De Morgen"], "left": ["de", "het einde van de"],
                           "match": ["crisis", "Koude Oorlog"], "right": [", zegt hij", "."]})
