@@ -1,0 +1,280 @@
+"""Duplicate articles: exact copies, near-copies, and syndication across outlets.
+
+Real news exports repeat articles: the same text twice in one outlet (an export artefact),
+the same agency or group story in several regional papers (syndication), and near-copies
+(the same column with a changed title, or one extra sentence). Counting them twice inflates
+every frequency, so they are found, reported, and (on request) dropped.
+
+- Exact copies: the same text after Unicode normalisation (NFKC), case folding and
+  whitespace folding.
+- Near-copies: a Jaccard similarity of the sets of word 5-grams (shingles) of the
+  normalised texts at or above a threshold. Candidate pairs come from MinHash
+  locality-sensitive hashing (``datasketch``); every candidate's Jaccard similarity is then
+  computed exactly, so the pairs found do not depend on chance.
+
+:func:`duplicates_pairs` lists the pairs, :func:`duplicates_drop` says which articles a
+dedupe mode leaves out (and which article each copies), :func:`duplicates_by_outlet`
+summarises per outlet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+import zlib
+from typing import Literal
+
+import pandas as pd
+
+__all__ = ["DEDUPE_MODES", "NEAR_REPORT", "SHINGLE", "text_fingerprint", "text_shingles",
+           "jaccard", "duplicates_pairs", "duplicates_drop", "duplicates_by_outlet",
+           "DedupeMode"]
+
+DedupeMode = Literal["none", "outlet", "corpus"]
+DEDUPE_MODES: tuple[str, ...] = ("none", "outlet", "corpus")
+#: Similarity at and above which ``discourse check`` reports near-copies.
+NEAR_REPORT = 0.9
+#: Words per shingle.
+SHINGLE = 5
+_NUM_PERM = 128
+_SEED = 1
+_WORD = re.compile(r"\w+")
+_PAIR_COLUMNS = ["doc_id", "other_id", "outlet", "other_outlet", "kind", "similarity"]
+_DROP_COLUMNS = ["doc_id", "outlet", "date", "title", "duplicate_of", "duplicate_outlet",
+                 "kind", "similarity", "reason"]
+
+
+def _normalise(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def text_fingerprint(text: str) -> str:
+    """A digest of ``text`` after Unicode normalisation (NFKC), case folding and whitespace
+    folding: equal for exact copies.
+
+    >>> text_fingerprint("De  NAVO\\nvergadert.") == text_fingerprint("de navo vergadert.")
+    True
+    """
+    return hashlib.sha1(_normalise(text).encode("utf-8")).hexdigest()
+
+
+def text_shingles(text: str, k: int = SHINGLE) -> frozenset[str]:
+    """The word ``k``-grams of the normalised ``text`` (words: runs of letters and digits);
+    a text shorter than ``k`` words gives one shingle, the whole text.
+
+    >>> sorted(text_shingles("Een twee drie vier vijf zes"))
+    ['een twee drie vier vijf', 'twee drie vier vijf zes']
+    """
+    words = _WORD.findall(_normalise(text))
+    if not words:
+        return frozenset()
+    if len(words) < k:
+        return frozenset({" ".join(words)})
+    return frozenset(" ".join(words[i:i + k]) for i in range(len(words) - k + 1))
+
+
+def jaccard(a: frozenset, b: frozenset) -> float:
+    """``|a & b| / |a | b|`` (0.0 for two empty sets)."""
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
+def _check_near(near: float) -> float:
+    near = float(near)
+    if not 0.0 < near <= 1.0:
+        raise ValueError(f"near must be above 0 and at most 1 (a Jaccard similarity), not "
+                         f"{near}")
+    return near
+
+
+def _crc(data: bytes) -> int:
+    return zlib.crc32(data)
+
+
+def duplicates_pairs(corpus: pd.DataFrame, *, near: float = 1.0) -> pd.DataFrame:
+    """Pairs of articles that are exact copies, or near-copies at similarity ``near`` or
+    above (``near=1.0``: exact copies only).
+
+    Returns one row per pair, in order of ``doc_id`` then ``other_id`` (``doc_id`` the
+    article earlier in the corpus), with the columns ``doc_id, other_id, outlet,
+    other_outlet``, ``kind`` (``"exact"`` or ``"near"``) and ``similarity`` (the Jaccard
+    similarity of their word 5-gram sets; 1.0 for exact copies). Articles with an empty
+    text are never paired.
+
+    >>> import pandas as pd
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["X", "Y", "X"],
+    ...                        "text": ["De NAVO vergadert.", "de navo  vergadert.", "Iets."]})
+    >>> duplicates_pairs(corpus)[["doc_id", "other_id", "kind", "similarity"]]
+      doc_id other_id   kind  similarity
+    0      a        b  exact         1.0
+    """
+    near = _check_near(near)
+    ids = corpus["doc_id"].astype(str).tolist()
+    outlets = (corpus["outlet"].astype(str).tolist() if "outlet" in corpus.columns
+               else [""] * len(ids))
+    texts = ["" if pd.isna(t) else str(t) for t in corpus["text"].tolist()]
+    rows: list[tuple[int, int, str, float]] = []
+    groups: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        if text.strip():
+            groups.setdefault(text_fingerprint(text), []).append(i)
+    for members in groups.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                rows.append((members[x], members[y], "exact", 1.0))
+    if near < 1.0:
+        rows += _near_pairs(texts, groups, near)
+    rows.sort(key=lambda r: (r[0], r[1]))
+    table = pd.DataFrame(
+        [(ids[a], ids[b], outlets[a], outlets[b], kind, sim) for a, b, kind, sim in rows],
+        columns=_PAIR_COLUMNS)
+    return table.astype({"similarity": "float64"})
+
+
+def _near_pairs(texts: list[str], groups: dict[str, list[int]],
+                near: float) -> list[tuple[int, int, str, float]]:
+    """Near-copy pairs among the distinct texts (one representative per exact group),
+    each pair's members expanded to every exact copy."""
+    from datasketch import MinHash, MinHashLSH
+
+    representatives = [members[0] for members in groups.values()]
+    shingles = {i: text_shingles(texts[i]) for i in representatives}
+    lsh = MinHashLSH(threshold=max(0.5, near - 0.15), num_perm=_NUM_PERM)
+    hashes = {}
+    for i in representatives:
+        minhash = MinHash(num_perm=_NUM_PERM, seed=_SEED, hashfunc=_crc)
+        minhash.update_batch([s.encode("utf-8") for s in sorted(shingles[i])])
+        hashes[i] = minhash
+        lsh.insert(i, minhash)
+    found: set[tuple[int, int]] = set()
+    for i in representatives:
+        for j in lsh.query(hashes[i]):
+            if j != i:
+                found.add((min(i, j), max(i, j)))
+    # LSH only proposes candidates (set a little below ``near``, so that it misses
+    # hardly any); each candidate is kept on its exact similarity. MinHash is seeded, so
+    # the same corpus gives the same pairs on every run.
+    members = {m[0]: m for m in groups.values()}
+    rows = []
+    for a, b in sorted(found):
+        similarity = jaccard(shingles[a], shingles[b])
+        if similarity >= near:
+            for x in members[a]:
+                for y in members[b]:
+                    rows.append((min(x, y), max(x, y), "near", round(similarity, 6)))
+    return rows
+
+
+def duplicates_drop(corpus: pd.DataFrame, *, dedupe: DedupeMode = "corpus",
+                    near: float = 1.0) -> pd.DataFrame:
+    """The articles that ``dedupe`` leaves out, and the article each one copies.
+
+    ``dedupe="outlet"`` keeps one copy per outlet (repeats inside an outlet are export
+    artefacts), ``"corpus"`` one copy overall, ``"none"`` drops nothing. Articles are taken
+    in order of date (undated last), then ``doc_id``: an article is dropped when it copies
+    (exactly, or at similarity ``near`` or above) an article already kept, in the same
+    outlet for ``"outlet"``; it then names the earliest such article.
+
+    Returns one row per dropped article, in corpus order, with the columns ``doc_id,
+    outlet, date, title``, ``duplicate_of`` and ``duplicate_outlet`` (the article kept),
+    ``kind`` (``"exact"`` or ``"near"``), ``similarity`` and ``reason`` (a sentence).
+
+    >>> import pandas as pd
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["X", "Y", "X"],
+    ...                        "date": ["2022-01-02", "2022-01-01", "2022-01-03"],
+    ...                        "title": ["", "", ""], "text": ["Zelfde.", "Zelfde.", "Zelfde."]})
+    >>> duplicates_drop(corpus, dedupe="corpus")[["doc_id", "duplicate_of"]]
+      doc_id duplicate_of
+    0      a            b
+    1      c            b
+    >>> duplicates_drop(corpus, dedupe="outlet")[["doc_id", "duplicate_of"]]
+      doc_id duplicate_of
+    0      c            a
+    """
+    if dedupe not in DEDUPE_MODES:
+        raise ValueError(f"dedupe must be one of {', '.join(DEDUPE_MODES)}, not {dedupe!r}")
+    if dedupe == "none" or corpus.empty:
+        return pd.DataFrame(columns=_DROP_COLUMNS).astype({"similarity": "float64"})
+    pairs = duplicates_pairs(corpus, near=near)
+    ids = corpus["doc_id"].astype(str).tolist()
+    position = {doc_id: i for i, doc_id in enumerate(ids)}
+    outlets = (corpus["outlet"].astype(str).tolist() if "outlet" in corpus.columns
+               else [""] * len(ids))
+    dates = (corpus["date"].tolist() if "date" in corpus.columns else [None] * len(ids))
+    links: dict[int, list[tuple[int, str, float]]] = {}
+    for row in pairs.itertuples(index=False):
+        a, b = position[row.doc_id], position[row.other_id]
+        if dedupe == "outlet" and outlets[a] != outlets[b]:
+            continue
+        links.setdefault(a, []).append((b, row.kind, row.similarity))
+        links.setdefault(b, []).append((a, row.kind, row.similarity))
+    order = sorted(range(len(ids)), key=lambda i: (
+        pd.isna(dates[i]) or dates[i] == "", "" if pd.isna(dates[i]) else str(dates[i]), ids[i]))
+    rank = {i: r for r, i in enumerate(order)}
+    kept: set[int] = set()
+    dropped: dict[int, tuple[int, str, float]] = {}
+    for i in order:
+        copies = sorted((rank[j], j, kind, sim) for j, kind, sim in links.get(i, [])
+                        if j in kept)
+        if copies:
+            _, j, kind, sim = copies[0]
+            dropped[i] = (j, kind, sim)
+        else:
+            kept.add(i)
+    titles = (corpus["title"].tolist() if "title" in corpus.columns else [""] * len(ids))
+    rows = []
+    for i in sorted(dropped):
+        j, kind, sim = dropped[i]
+        where = "the same outlet" if outlets[i] == outlets[j] else f"{outlets[j]}"
+        what = "an exact copy" if kind == "exact" else f"a near-copy (similarity {sim:.3f})"
+        rows.append((ids[i], outlets[i], dates[i], titles[i], ids[j], outlets[j], kind, sim,
+                     f"{what} of {ids[j]} ({where})"))
+    return pd.DataFrame(rows, columns=_DROP_COLUMNS).astype({"similarity": "float64"})
+
+
+def duplicates_by_outlet(corpus: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet: how many of its articles have a copy, and with which outlets it shares
+    them, from the ``pairs`` of :func:`duplicates_pairs`.
+
+    Returns one row per outlet (in name order) with the columns ``outlet``, ``articles``,
+    ``exact_copies`` (its articles that have an exact copy anywhere in the corpus, in the
+    same outlet or another), ``near_copies`` (its articles that have a near-copy but no
+    exact copy), ``within_outlet`` (its articles that have a copy in the same outlet) and
+    ``shared_with`` (the other outlets holding a copy of one of its articles, each with the
+    number of its articles concerned, e.g. ``"De Gelderlander (2); Tubantia (1)"``).
+
+    >>> import pandas as pd
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["X", "Y", "X"],
+    ...                        "text": ["Zelfde.", "Zelfde.", "Anders."]})
+    >>> duplicates_by_outlet(corpus, duplicates_pairs(corpus)).to_dict("records")[0]
+    {'outlet': 'X', 'articles': 2, 'exact_copies': 1, 'near_copies': 0, 'within_outlet': 0, \
+'shared_with': 'Y (1)'}
+    """
+    outlets = corpus["outlet"].astype(str)
+    by_id = dict(zip(corpus["doc_id"].astype(str), outlets, strict=True))
+    exact: set[str] = set()
+    close: set[str] = set()
+    within: set[str] = set()
+    shared: dict[str, dict[str, set[str]]] = {}
+    for row in pairs.itertuples(index=False):
+        for me, other in ((row.doc_id, row.other_id), (row.other_id, row.doc_id)):
+            (exact if row.kind == "exact" else close).add(me)
+            if by_id[me] == by_id[other]:
+                within.add(me)
+            else:
+                shared.setdefault(by_id[me], {}).setdefault(by_id[other], set()).add(me)
+    rows = []
+    for outlet in sorted(outlets.unique()):
+        mine = set(corpus.loc[outlets == outlet, "doc_id"].astype(str))
+        partners = shared.get(outlet, {})
+        rows.append({
+            "outlet": outlet,
+            "articles": len(mine),
+            "exact_copies": len(mine & exact),
+            "near_copies": len((mine & close) - exact),
+            "within_outlet": len(mine & within),
+            "shared_with": "; ".join(f"{o} ({len(d)})" for o, d in sorted(partners.items())),
+        })
+    return pd.DataFrame(rows, columns=["outlet", "articles", "exact_copies", "near_copies",
+                                       "within_outlet", "shared_with"])
