@@ -22,9 +22,9 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-import zlib
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["DEDUPE_MODES", "NEAR_REPORT", "SHINGLE", "text_fingerprint", "text_shingles",
@@ -88,8 +88,28 @@ def _check_near(near: float) -> float:
     return near
 
 
-def _crc(data: bytes) -> int:
-    return zlib.crc32(data)
+def _shingle_hashes(texts: list[str], k: int = SHINGLE) -> list[np.ndarray]:
+    """For each text, 32-bit hashes of its distinct word ``k``-grams (for MinHash only: the
+    similarity of a candidate pair is computed on the shingles themselves). The words of
+    all texts are hashed in one vectorised call, with a fixed key (reproducible)."""
+    words = [_WORD.findall(_normalise(text)) for text in texts]
+    bounds = np.cumsum([0] + [len(w) for w in words])
+    flat = np.fromiter((w for ws in words for w in ws), dtype=object, count=int(bounds[-1]))
+    hashed_all = pd.util.hash_array(flat) if len(flat) else np.zeros(0, dtype=np.uint64)
+    out = []
+    with np.errstate(over="ignore"):
+        for start, stop in zip(bounds[:-1], bounds[1:], strict=True):
+            hashed = hashed_all[start:stop]
+            if not len(hashed):
+                out.append(np.zeros(0, dtype=np.uint64))
+                continue
+            n = min(k, len(hashed))
+            combined = np.zeros(len(hashed) - n + 1, dtype=np.uint64)
+            for i in range(n):
+                combined = combined * np.uint64(1_000_003) + hashed[i:len(hashed) - n + 1 + i]
+            out.append(np.unique((combined >> np.uint64(32))
+                                 ^ (combined & np.uint64(0xFFFFFFFF))))
+    return out
 
 
 def duplicates_pairs(corpus: pd.DataFrame, *, near: float = 1.0) -> pd.DataFrame:
@@ -139,25 +159,32 @@ def _near_pairs(texts: list[str], groups: dict[str, list[int]],
     from datasketch import MinHash, MinHashLSH
 
     representatives = [members[0] for members in groups.values()]
-    shingles = {i: text_shingles(texts[i]) for i in representatives}
-    lsh = MinHashLSH(threshold=max(0.5, near - 0.15), num_perm=_NUM_PERM)
-    hashes = {}
+    lsh = MinHashLSH(threshold=max(0.2, near - 0.3), num_perm=_NUM_PERM)
+    template = MinHash(num_perm=_NUM_PERM, seed=_SEED, scheme="affine32")
+    signatures = {}
+    hashes = dict(zip(representatives, _shingle_hashes([texts[i] for i in representatives]),
+                      strict=True))
     for i in representatives:
-        minhash = MinHash(num_perm=_NUM_PERM, seed=_SEED, hashfunc=_crc)
-        minhash.update_batch([s.encode("utf-8") for s in sorted(shingles[i])])
-        hashes[i] = minhash
+        minhash = MinHash(num_perm=_NUM_PERM, seed=_SEED, hashfunc=int, scheme="affine32",
+                          permutations=template.permutations)
+        minhash.update_batch(hashes.pop(i).tolist())
+        signatures[i] = minhash
         lsh.insert(i, minhash)
     found: set[tuple[int, int]] = set()
     for i in representatives:
-        for j in lsh.query(hashes[i]):
+        for j in lsh.query(signatures[i]):
             if j != i:
                 found.add((min(i, j), max(i, j)))
-    # LSH only proposes candidates (set a little below ``near``, so that it misses
+    # LSH only proposes candidates (set well below ``near``, so that it misses
     # hardly any); each candidate is kept on its exact similarity. MinHash is seeded, so
     # the same corpus gives the same pairs on every run.
     members = {m[0]: m for m in groups.values()}
+    shingles: dict[int, frozenset[str]] = {}
     rows = []
     for a, b in sorted(found):
+        for i in (a, b):
+            if i not in shingles:
+                shingles[i] = text_shingles(texts[i])
         similarity = jaccard(shingles[a], shingles[b])
         if similarity >= near:
             for x in members[a]:
