@@ -496,9 +496,9 @@ def test_jsonl_lines_that_are_not_articles(tmp_path):
 def test_unreadable_sources(tmp_path):
     write(tmp_path, {"a.txt": b" date 2022-01 Een.", "a.xlsx": b"PK"})
     assert messages(tmp_path / "a.txt") == [
-        f"{tmp_path / 'a.txt'}: is not a corpus: files ending in '.txt' cannot be read. To "
-        "load articles in .txt files, give the folder that holds them (with a metadata.csv "
-        "naming their outlet and date)."]
+        f"{tmp_path / 'a.txt'}: is text, but not a news export (no 'N of M DOCUMENTS' or "
+        "'End of Document' line). To load articles in .txt files, give the folder that holds "
+        "them (with a metadata.csv naming their outlet and date)."]
     assert messages(tmp_path / "a.xlsx") == [
         f"{tmp_path / 'a.xlsx'}: is not a corpus: files ending in '.xlsx' cannot be read. "
         "Save the spreadsheet as CSV (UTF-8) and give that file."]
@@ -513,8 +513,8 @@ def test_other_files_in_the_folder_are_named_in_a_warning(tmp_path):
         corpus = corpus_load(folder)
     assert len(corpus) == 1
     assert [str(w.message) for w in caught] == [
-        f"{folder / 'b.docx'}: warning: is not a .txt file, so it is not read as an "
-        "article. Move it out of the corpus folder, or save the article as a .txt file with "
+        f"{folder / 'b.docx'}: warning: is neither a .txt file nor a news export, so it is "
+        "not read. Move it out of the corpus folder, or save the article as a .txt file with "
         "a ' date YYYY-MM' header."]
 
 

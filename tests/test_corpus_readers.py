@@ -48,7 +48,9 @@ def test_each_source_goes_to_its_reader(tmp_path):
         "csv": "delimited", "tsv": "delimited", "jsonl": "jsonl", "parquet": "parquet",
         "folder": "folder"}
     (tmp_path / "article.txt").write_text("Losse tekst.", encoding="utf-8")
-    assert reader_for(tmp_path / "article.txt") is None
+    assert reader_for(tmp_path / "article.txt").name == "lexisnexis-txt"
+    assert [p.message for p in corpus_check(tmp_path / "article.txt").errors] == [
+        "is text, but not a news export (no 'N of M DOCUMENTS' or 'End of Document' line)."]
     assert reader_for(CORPUS_DIR).name == "folder"
 
 
@@ -115,7 +117,7 @@ def test_a_new_format_is_one_reader_and_one_registry_line(tmp_path, monkeypatch)
         ["x1", "Eerste tekst."], ["x2", "Tweede tekst."]]
 
 
-@pytest.mark.parametrize("suffix", [".xlsx", ".docx"])
+@pytest.mark.parametrize("suffix", [".xlsx", ".odt"])
 def test_a_suffix_no_reader_claims_is_refused_with_the_suffixes_there_are(tmp_path, suffix):
     path = tmp_path / f"a{suffix}"
     path.write_bytes(b"PK\x03\x04 not a corpus")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.dedupe import (
+from analysis.corpus.dedupe import (
     duplicates_by_outlet,
     duplicates_drop,
     duplicates_pairs,

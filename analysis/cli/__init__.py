@@ -40,10 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    corpus = getattr(args, "corpus", None)
     try:
         _refuse_outputs_in_corpus(args)
-        with corpus_protect(corpus):
+        with corpus_protect(*_sources(args)):
             return int(args.func(args) or 0)
     except OutputInCorpusError as exc:
         print(f"discourse {args.command}: {exc}", file=sys.stderr)
@@ -58,14 +57,20 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+def _sources(args: argparse.Namespace) -> list[str]:
+    """The corpora a command reads: ``CORPUS`` (or ``--corpus``), and every ``SOURCE`` of
+    ``discourse import``."""
+    return [s for s in [getattr(args, "corpus", None), *getattr(args, "sources", [])] if s]
+
+
 def _refuse_outputs_in_corpus(args: argparse.Namespace) -> None:
     """Check every output option (those of ``type=output_path``) before the command runs:
-    nothing is written into the bundled corpus or the corpus the command reads."""
+    nothing is written into the bundled corpus or any corpus the command reads."""
     from analysis.cli.common import OutputPath
 
     for value in vars(args).values():
         if isinstance(value, OutputPath) and value:
-            output_check(value, getattr(args, "corpus", None))
+            output_check(value, *_sources(args))
 
 
 if __name__ == "__main__":

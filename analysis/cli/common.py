@@ -15,20 +15,27 @@ from analysis.io import write_atomic
 
 __all__ = ["add_corpus_arguments", "corpus_options", "corpus_from_args", "write_table",
            "add_output_argument", "add_grouping_arguments", "grouping_from_args",
-           "grouped", "whole_number", "OutputPath", "output_path"]
+           "grouped", "whole_number", "OutputPath", "output_path", "report_loading",
+           "write_dropped"]
 
 COLUMN_OPTIONS = ("text", "id", "outlet", "date", "title")
 
 
 def add_corpus_arguments(
-    parser: argparse.ArgumentParser, *, positional: bool = True, required: bool = True
+    parser: argparse.ArgumentParser, *, positional: bool = True, required: bool = True,
+    source: bool = True,
 ) -> None:
-    """``CORPUS`` (or ``--corpus`` when not ``positional``), the ``--*-column`` options,
-    ``--encoding`` and ``--skip-invalid``. ``required=False`` lets a positional CORPUS be
-    left out (for sub-commands that also work without a corpus)."""
-    help_corpus = ("a folder of seed-format .txt files (with an optional metadata.csv), or a "
-                   "CSV, TSV, JSONL or Parquet file with one article a row")
-    if positional:
+    """``CORPUS`` (or ``--corpus`` when not ``positional``; neither when not ``source``),
+    the ``--*-column`` options, ``--encoding``, ``--skip-invalid`` and the duplicate
+    options (``--dedupe``, ``--near``, ``--dropped``). ``required=False`` lets a positional
+    CORPUS be left out (for sub-commands that also work without a corpus)."""
+    help_corpus = ("a folder of seed-format .txt files (with an optional metadata.csv) and "
+                   "news exports; a CSV, TSV, JSONL or Parquet file with one article a row; "
+                   "a Nexis Uni .docx or .rtf export, a LexisNexis .txt export, or a .zip of "
+                   "exports")
+    if not source:
+        pass
+    elif positional:
         parser.add_argument("corpus", metavar="CORPUS", help=help_corpus,
                             nargs=None if required else "?")
     else:
@@ -45,13 +52,62 @@ def add_corpus_arguments(
     group.add_argument("--skip-invalid", action="store_true",
                        help="leave out articles that cannot be read, and list each of them, "
                        "instead of stopping")
+    add_dedupe_arguments(parser)
 
 
-def corpus_options(args: argparse.Namespace) -> dict[str, str | None]:
-    """The column and encoding options of ``args`` as keyword arguments for corpus_load."""
-    options = {f"{key}_column": getattr(args, f"{key}_column") for key in COLUMN_OPTIONS}
+def _similarity(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0.0 < number <= 1.0:
+        raise argparse.ArgumentTypeError(
+            f"expected a similarity above 0 and at most 1 (e.g. 0.9), not {value!r}")
+    return number
+
+
+def add_dedupe_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--dedupe``, ``--near`` and ``--dropped``: duplicate articles."""
+    from analysis.corpus.dedupe import DEDUPE_MODES
+
+    group = parser.add_argument_group("duplicate articles")
+    group.add_argument("--dedupe", choices=DEDUPE_MODES, default="none",
+                       help="drop duplicates: 'outlet' keeps one copy per outlet, 'corpus' one "
+                       "copy overall (the first by date, then by id); 'none' keeps all "
+                       "(default: none; duplicates are reported by 'discourse check')")
+    group.add_argument("--near", type=_similarity, default=1.0, metavar="T",
+                       help="also treat texts whose word 5-grams have a Jaccard similarity of "
+                       "at least T as copies (default: 1.0, exact copies only)")
+    group.add_argument("--dropped", metavar="FILE", type=output_path, default=None,
+                       help="write the dropped articles, and the article each one copies, "
+                       "to this CSV file")
+
+
+def corpus_options(args: argparse.Namespace) -> dict[str, object]:
+    """The column, encoding and dedupe options of ``args`` as keyword arguments for
+    corpus_load (``dedupe`` and ``near`` only when not the default)."""
+    options: dict[str, object] = {f"{key}_column": getattr(args, f"{key}_column")
+                                  for key in COLUMN_OPTIONS}
     options["encoding"] = args.encoding
+    if getattr(args, "dedupe", "none") != "none":
+        options["dedupe"] = args.dedupe
+    if getattr(args, "near", 1.0) != 1.0:
+        options["near"] = args.near
     return options
+
+
+def write_dropped(dropped: pd.DataFrame | None, args: argparse.Namespace) -> None:
+    """Say how many duplicates were dropped, and why, on stderr; write the table to
+    ``--dropped FILE`` when given (an empty table when none were dropped)."""
+    from analysis.corpus.dedupe import dropped_summary, duplicates_drop
+
+    if dropped is None or dropped.empty:  # the table's columns, no rows
+        dropped = duplicates_drop(pd.DataFrame(columns=["doc_id", "text"]), dedupe="none")
+    if getattr(args, "dedupe", "none") != "none":
+        print(f"Duplicates (--dedupe {args.dedupe}, --near {args.near}): "
+              f"{dropped_summary(dropped)}.", file=sys.stderr)
+    if getattr(args, "dropped", None):
+        write_table(dropped, args.dropped)
 
 
 def corpus_from_args(args: argparse.Namespace, default=None) -> pd.DataFrame:
@@ -62,16 +118,25 @@ def corpus_from_args(args: argparse.Namespace, default=None) -> pd.DataFrame:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         corpus = corpus_load(source, skip_invalid=args.skip_invalid, **corpus_options(args))
+    report_loading(corpus, caught)
+    write_dropped(pd.DataFrame(corpus.attrs.get("dropped", [])), args)
+    return corpus
+
+
+def report_loading(corpus: pd.DataFrame, caught) -> None:
+    """Print the warnings caught while loading ``corpus`` and the articles skipped, on
+    stderr (the dropped duplicates are told by :func:`write_dropped`)."""
     for warning in caught:
-        if "skipped as invalid" not in str(warning.message):  # listed one by one below
-            print(f"warning: {warning.message}", file=sys.stderr)
+        message = str(warning.message)
+        # Skipped articles are listed one by one below; dropped ones by write_dropped.
+        if "skipped as invalid" not in message and "corpus.attrs['dropped']" not in message:
+            print(f"warning: {message}", file=sys.stderr)
     skipped = corpus.attrs.get("skipped", [])
     if skipped:
         ids = {p.doc_id for p in skipped}
         print(f"Skipped {len(ids)} invalid article(s):", file=sys.stderr)
         for problem in skipped:
             print(f"  - {problem}", file=sys.stderr)
-    return corpus
 
 
 class OutputPath(str):

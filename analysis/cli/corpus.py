@@ -1,4 +1,4 @@
-"""``discourse check`` and ``discourse figures``."""
+"""``discourse check``, ``discourse import`` and ``discourse figures``."""
 
 from __future__ import annotations
 
@@ -6,9 +6,19 @@ import sys
 
 import pandas as pd
 
-from analysis.cli.common import add_corpus_arguments, corpus_options, output_path
+from analysis.cli import UserError
+from analysis.cli.common import (
+    add_corpus_arguments,
+    corpus_from_args,
+    corpus_options,
+    output_path,
+    write_dropped,
+)
 from analysis.corpus import corpus_check, corpus_summary
 from analysis.paths import FIGURES_DIR
+
+#: Duplicate pairs listed one by one by ``discourse check``; more are counted.
+SHOWN_PAIRS = 20
 
 
 def register(commands) -> None:
@@ -18,6 +28,19 @@ def register(commands) -> None:
         "range) and every problem found. Exit status 0 when every article loads.")
     add_corpus_arguments(check)
     check.set_defaults(func=run_check)
+
+    importer = commands.add_parser(
+        "import", help="read corpora and news exports once, and write one table",
+        description="Read one or more sources (folders, news exports such as Nexis Uni .docx "
+        "or .rtf, LexisNexis .txt, a .zip of them, or table files), drop duplicates if asked, "
+        "and write one tidy table (.parquet or .csv) that every other command reads fast.")
+    importer.add_argument("sources", metavar="SOURCE", nargs="+",
+                          help="a corpus folder, a news export, a .zip of exports, or a table "
+                          "file")
+    importer.add_argument("-o", "--output", metavar="FILE", required=True, type=output_path,
+                          help="the table to write: a .parquet or .csv file")
+    add_corpus_arguments(importer, positional=False, source=False)
+    importer.set_defaults(func=run_import, corpus=None)
 
     figures = commands.add_parser(
         "figures", help="run every notebook and write its figures and tables",
@@ -41,11 +64,17 @@ def run_check(args) -> int:
         print("Articles: none read, because of the problem(s) below, which concern the "
               "corpus as a whole.")
     else:
+        dropped = 0 if report.dropped is None else len(report.dropped)
         print(f"Articles given: {report.n_given}; loaded: {loaded}; with problems: "
-              f"{len(report.skipped)}")
+              f"{len(report.skipped)}" + (f"; dropped as duplicates: {dropped}"
+                                          if report.dropped is not None else ""))
     if corpus is not None and loaded:
         with pd.option_context("display.width", 200, "display.max_columns", None):
             print(corpus_summary(corpus).to_string(index=False))
+    _print_exports(report)
+    _print_duplicates(report, args)
+    if report.dropped is not None:
+        write_dropped(report.dropped, args)
     if report.problems:
         print(f"\n{len(report.problems)} problem(s):")
         for problem in report.problems:
@@ -59,8 +88,112 @@ def run_check(args) -> int:
     return 1 if report.errors or not loaded else 0
 
 
+def _short(file: str, source: str) -> str:
+    from pathlib import Path
+
+    path, root = Path(file), Path(source)
+    if path == root:
+        return path.name
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else file
+
+
+def _print_exports(report) -> None:
+    """Per news export file: the articles announced and the articles read."""
+    if not report.exports:
+        return
+    rows = [{"export": _short(c.file, report.source), "layout": c.layout,
+             "announced": "" if c.announced is None else c.announced, "read": c.read,
+             "": "DIFFERS" if c.differs else ""} for c in report.exports]
+    announced = sum(c.announced or 0 for c in report.exports)
+    read = sum(c.read for c in report.exports)
+    differ = sum(c.differs for c in report.exports)
+    print(f"\nNews exports: {len(rows)} file(s), {announced} article(s) announced, {read} "
+          f"read" + (f"; {differ} file(s) differ (see the problems below)" if differ else "")
+          + ":")
+    with pd.option_context("display.width", 200, "display.max_colwidth", 70):
+        print(pd.DataFrame(rows).to_string(index=False))
+
+
+def _print_duplicates(report, args) -> None:
+    """The duplicate pairs found, by kind, the first :data:`SHOWN_PAIRS` one by one."""
+    from analysis.corpus.dedupe import NEAR_REPORT, duplicates_summary
+
+    pairs = report.duplicates
+    if pairs is None:
+        return
+    threshold = min(NEAR_REPORT, args.near)
+    print(f"\nDuplicates (exact copies, and near-copies at similarity {threshold:g} or more): "
+          f"{duplicates_summary(pairs)}.")
+    for row in pairs.head(SHOWN_PAIRS).itertuples(index=False):
+        what = "exact copy" if row.kind == "exact" else f"near-copy ({row.similarity:.3f})"
+        print(f"  - {row.doc_id} ({row.outlet}) and {row.other_id} ({row.other_outlet}): "
+              f"{what}")
+    if len(pairs) > SHOWN_PAIRS:
+        print(f"  ... and {len(pairs) - SHOWN_PAIRS} more pair(s).")
+    if len(pairs) and args.dedupe == "none":
+        print("  Every count above includes them. --dedupe outlet keeps one copy per outlet, "
+              "--dedupe corpus one copy overall; --dropped FILE lists what was dropped.")
+
+
+def run_import(args) -> int:
+    import warnings
+    from pathlib import Path
+
+    from analysis.cli.common import report_loading
+    from analysis.corpus import corpus_load
+    from analysis.corpus.dedupe import duplicates_drop
+    from analysis.io import write_atomic
+
+    output = Path(args.output)
+    if output.suffix.lower() not in {".parquet", ".csv"}:
+        raise UserError(f"-o {args.output}: the table is written as Parquet or CSV; give a "
+                        "file name ending in .parquet or .csv.")
+    options = {k: v for k, v in corpus_options(args).items() if k not in {"dedupe", "near"}}
+    frames = []
+    for source in args.sources:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            corpus = corpus_load(source, skip_invalid=args.skip_invalid, **options)
+        report_loading(corpus, caught)
+        frames.append(corpus)
+    ids = [set(f["doc_id"]) for f in frames]
+    if len(frames) > 1 and sum(map(len, ids)) != len(set().union(*ids)):
+        names = [Path(s).name for s in args.sources]
+        if len(set(names)) < len(names):
+            raise UserError("the sources hold articles with the same ids, and have the same "
+                            f"names ({', '.join(names)}); give sources with different names.")
+        for name, frame in zip(names, frames, strict=True):
+            frame["doc_id"] = name + "/" + frame["doc_id"]
+        print("The sources hold articles with the same ids: each id now starts with its "
+              "source's name.", file=sys.stderr)
+    for frame in frames:
+        frame.attrs = {}
+    corpus = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    corpus = corpus.astype({c: "string" for c in corpus.columns})
+    dropped = duplicates_drop(corpus, dedupe=args.dedupe, near=args.near)
+    corpus = corpus[~corpus["doc_id"].isin(dropped["doc_id"])].reset_index(drop=True)
+    write_dropped(dropped, args)
+    if output.suffix.lower() == ".parquet":
+        import io
+
+        buffer = io.BytesIO()
+        corpus.to_parquet(buffer, index=False)
+        data = buffer.getvalue()
+    else:
+        data = corpus.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    write_atomic(output, data)
+    with pd.option_context("display.width", 200, "display.max_columns", None):
+        print(corpus_summary(corpus).to_string(index=False))
+    print(f"Wrote {len(corpus)} article(s) from {len(args.sources)} source(s) to "
+          f"{args.output}")
+    return 0
+
+
 def run_figures(args) -> int:
     from analysis.notebooks import NotebookError, notebooks_run
+
+    if args.dedupe != "none" or args.dropped:
+        corpus_from_args(args)  # says what is dropped, and writes --dropped
 
     options = {k: v for k, v in corpus_options(args).items() if v is not None}
     if args.skip_invalid:

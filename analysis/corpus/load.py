@@ -11,6 +11,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.corpus.dedupe import (
+    NEAR_REPORT,
+    DedupeMode,
+    dropped_summary,
+    duplicates_drop,
+    duplicates_pairs,
+)
 from analysis.corpus.problems import CorpusError, CorpusReport, Problem
 from analysis.corpus.readers import ReadOptions, reader_for, reader_suffixes
 from analysis.corpus.readers.base import CORE_COLUMNS, Entry
@@ -36,20 +43,37 @@ def corpus_check(
     date_column: str | None = None,
     title_column: str | None = None,
     encoding: str | None = None,
+    dedupe: DedupeMode = "none",
+    near: float = 1.0,
 ) -> CorpusReport:
     """Read a corpus and report every problem found, without raising for bad input.
 
     Returns a :class:`CorpusReport`: ``corpus`` holds the articles that load (columns as
     in :func:`corpus_load`; ``None`` when a problem concerns the whole corpus, such as a
     missing column), ``problems`` every problem with its file and line, ``n_given`` the
-    number of articles the source holds and ``skipped`` the articles that a problem takes
-    out. Options as in :func:`corpus_load`.
+    number of articles the source holds, ``skipped`` the articles that a problem takes
+    out, ``exports`` the articles announced and read per news export file, ``duplicates``
+    the duplicate pairs (exact copies, and near-copies at similarity 0.9, or ``near`` when
+    lower) and ``dropped`` what ``dedupe`` leaves out. Options as in :func:`corpus_load`.
 
     >>> from analysis.paths import CORPUS_DIR
     >>> report = corpus_check(CORPUS_DIR)
-    >>> report.ok, report.n_given, len(report.corpus), report.skipped
-    (True, 5, 5, [])
+    >>> report.ok, report.n_given, len(report.corpus), report.skipped, len(report.duplicates)
+    (True, 5, 5, [], 0)
     """
+    return _check(source, text_column=text_column, id_column=id_column,
+                  outlet_column=outlet_column, date_column=date_column,
+                  title_column=title_column, encoding=encoding, dedupe=dedupe, near=near,
+                  find_duplicates=True)
+
+
+def _check(source, *, text_column, id_column, outlet_column, date_column, title_column,
+           encoding, dedupe, near, find_duplicates) -> CorpusReport:
+    if dedupe not in ("none", "outlet", "corpus"):
+        raise ValueError(f"dedupe must be one of none, outlet, corpus, not {dedupe!r}")
+    if not 0.0 < float(near) <= 1.0:
+        raise ValueError(f"near must be above 0 and at most 1 (a Jaccard similarity), not "
+                         f"{near}")
     path = Path(source).expanduser()
     named = {k for k, v in (("text", text_column), ("doc_id", id_column),
                             ("outlet", outlet_column), ("date", date_column),
@@ -116,16 +140,25 @@ def corpus_check(
             records.append(entry.record)
 
     blocking = any(p.severity == "error" and p.doc_id is None for p in problems)
-    frame = None
-    if not blocking:
-        frame = (pd.DataFrame.from_records(records) if records
-                 else pd.DataFrame(columns=CORE_COLUMNS))
-        extra = [c for c in frame.columns if c not in CORE_COLUMNS]
-        frame = frame[CORE_COLUMNS + extra].reset_index(drop=True)
-        frame = frame.astype({c: "string" for c in frame.columns})
-        frame.attrs["source"] = str(path)
-    return CorpusReport(str(path), frame, problems, len(entries),
-                        skipped if not blocking else [])
+    exports = list({id(e.export): e.export for e in entries if e.export is not None}.values())
+    report = CorpusReport(str(path), None, problems, len(entries),
+                          skipped if not blocking else [], exports=exports)
+    if blocking:
+        return report
+    frame = (pd.DataFrame.from_records(records) if records
+             else pd.DataFrame(columns=CORE_COLUMNS))
+    extra = [c for c in frame.columns if c not in CORE_COLUMNS]
+    frame = frame[CORE_COLUMNS + extra].reset_index(drop=True)
+    frame = frame.astype({c: "string" for c in frame.columns})
+    if find_duplicates:
+        report.duplicates = duplicates_pairs(frame, near=min(NEAR_REPORT, near))
+    if dedupe != "none":
+        report.dropped = duplicates_drop(frame, dedupe=dedupe, near=near,
+                                         pairs=report.duplicates)
+        frame = frame[~frame["doc_id"].isin(report.dropped["doc_id"])].reset_index(drop=True)
+    frame.attrs["source"] = str(path)
+    report.corpus = frame
+    return report
 
 
 def corpus_load(
@@ -138,8 +171,12 @@ def corpus_load(
     title_column: str | None = None,
     encoding: str | None = None,
     skip_invalid: bool = False,
+    dedupe: DedupeMode = "none",
+    near: float = 1.0,
 ) -> pd.DataFrame:
-    """Load a folder of seed-format ``.txt`` files or a CSV/JSONL/Parquet file.
+    """Load a corpus: a folder (seed-format ``.txt`` files and news exports, in any mix), a
+    CSV/TSV/JSONL/Parquet file, a news export (Nexis Uni ``.docx`` or ``.rtf``, LexisNexis
+    ``.txt``) or a ``.zip`` of exports.
 
     Returns one row per article with the columns
 
@@ -151,10 +188,20 @@ def corpus_load(
     - ``text``: the article text, NFC-normalised, ``\\n`` line ends, without the header,
 
     followed by every other metadata column (for a folder: ``file``, the text file's path
-    in the folder), all as pandas ``string`` dtype. ``attrs["source"]`` names the source,
+    in the folder; for a news export: ``byline, section, length_words`` (the export's own
+    word count), ``language`` (ISO code), ``load_date, source_file, source_position``),
+    all as pandas ``string`` dtype. ``attrs["source"]`` names the source,
     ``attrs["n_given"]`` counts the articles it holds, ``attrs["skipped_articles"]`` lists
     the articles left out and ``attrs["skipped"]`` the problems that left them out (both
-    empty unless ``skip_invalid``).
+    empty unless ``skip_invalid``), and ``attrs["dropped"]`` the duplicates left out, one
+    dict per article with the columns of :func:`~analysis.corpus.dedupe.duplicates_drop`
+    (``pd.DataFrame(corpus.attrs["dropped"])`` makes it a table).
+
+    ``dedupe`` drops duplicate articles: ``"outlet"`` keeps one copy per outlet,
+    ``"corpus"`` one copy overall (the first by date, then by id), ``"none"`` (the
+    default) keeps all. ``near`` (default 1.0: exact copies only) also counts as copies
+    the texts whose word 5-gram sets have a Jaccard similarity of at least ``near``. See
+    :mod:`analysis.corpus.dedupe`; a warning says how many were dropped.
 
     ``encoding`` names the encoding of the text files (default: detected per file). It
     applies to ``metadata.csv`` too unless that file is valid UTF-8.
@@ -169,9 +216,10 @@ def corpus_load(
     >>> sorted(corpus["outlet"])
     ['De Morgen', 'NOS', 'NRC', 'Trouw', 'de Volkskrant']
     """
-    report = corpus_check(
+    report = _check(
         source, text_column=text_column, id_column=id_column, outlet_column=outlet_column,
         date_column=date_column, title_column=title_column, encoding=encoding,
+        dedupe=dedupe, near=near, find_duplicates=False,
     )
     corpus = report.corpus
     if corpus is None or (report.errors and not skip_invalid):
@@ -183,6 +231,9 @@ def corpus_load(
     corpus.attrs["skipped"] = report.errors
     corpus.attrs["skipped_articles"] = list(report.skipped)
     corpus.attrs["n_given"] = report.n_given
+    # Records, not a DataFrame: pandas compares attrs when it concatenates tables.
+    corpus.attrs["dropped"] = ([] if report.dropped is None
+                               else report.dropped.to_dict("records"))
     for problem in report.warnings:
         warnings.warn(str(problem), stacklevel=2)
     if report.skipped:
@@ -191,4 +242,8 @@ def corpus_load(
             f"{', '.join(report.skipped)}; see corpus.attrs['skipped'] for why.",
             stacklevel=2,
         )
+    if report.dropped is not None and not report.dropped.empty:
+        warnings.warn(
+            f"{dropped_summary(report.dropped)} (dedupe={dedupe!r}, near={near}); see "
+            "corpus.attrs['dropped'] for which article each one copies.", stacklevel=2)
     return corpus

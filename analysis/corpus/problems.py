@@ -15,8 +15,9 @@ __all__ = ["Problem", "CorpusError", "CorpusReport"]
 class Problem:
     """One thing wrong with the input: where it is, what it is, and what to do about it.
 
-    ``line`` is a 1-based line number in ``file``, a row number (Parquet, ``unit="row"``)
-    or a 0-based byte offset (``unit="byte"``); ``None`` when the problem concerns the
+    ``line`` is a 1-based line number in ``file``, a row number (Parquet, ``unit="row"``),
+    a paragraph number (Word documents, ``unit="paragraph"``) or a 0-based byte offset
+    (``unit="byte"``); ``None`` when the problem concerns the
     whole file. ``doc_id`` names the article the problem takes out (its id, or where it
     is when it has none); ``None`` when the problem stops the whole corpus from loading.
     A ``"warning"`` takes nothing out.
@@ -26,7 +27,7 @@ class Problem:
     message: str
     hint: str = ""
     line: int | None = None
-    unit: Literal["line", "row", "byte"] = "line"
+    unit: Literal["line", "row", "paragraph", "byte"] = "line"
     doc_id: str | None = None
     severity: Literal["error", "warning"] = "error"
 
@@ -68,9 +69,15 @@ class CorpusReport:
 
     ``corpus`` holds the articles that load (``None`` when the source cannot be read at
     all), ``problems`` every problem (errors and warnings), ``n_given`` the number of
-    articles the source holds, and ``skipped`` one entry per article left out (its id, or
-    where it is), so that ``n_given == len(corpus) + len(skipped)`` whenever ``corpus``
-    is not ``None``.
+    articles the source holds, ``skipped`` one entry per article left out (its id, or
+    where it is) and ``dropped`` the duplicates a ``dedupe`` mode left out (the table of
+    :func:`analysis.corpus.dedupe.duplicates_drop`), so that ``n_given == len(corpus) +
+    len(skipped) + len(dropped)`` whenever ``corpus`` is not ``None``.
+
+    ``exports`` lists, per news export file read, the articles it announces and those read
+    (:class:`~analysis.corpus.readers.exports.ExportCount`); ``duplicates`` the pairs of
+    duplicate articles found (:func:`analysis.corpus.dedupe.duplicates_pairs`, before any
+    are dropped), ``None`` when they were not looked for.
     """
 
     source: str
@@ -78,6 +85,9 @@ class CorpusReport:
     problems: list[Problem] = field(default_factory=list)
     n_given: int = 0
     skipped: list[str] = field(default_factory=list)
+    exports: list = field(default_factory=list)
+    duplicates: pd.DataFrame | None = None
+    dropped: pd.DataFrame | None = None
 
     @property
     def errors(self) -> list[Problem]:

@@ -3,14 +3,24 @@
 :data:`READERS` lists one :class:`~analysis.corpus.readers.base.Reader` per format, each
 backed by one module of this package:
 
-==========  ===========================  ===================================
-reader      module                       reads
-==========  ===========================  ===================================
-folder      :mod:`.folder`               a folder of seed-format ``.txt`` files
-delimited   :mod:`.delimited`            ``.csv`` and ``.tsv`` files
-jsonl       :mod:`.jsonl`                ``.jsonl`` and ``.ndjson`` files
-parquet     :mod:`.parquet`              ``.parquet`` files
-==========  ===========================  ===================================
+==============  ===========================  ===============================================
+reader          module                       reads
+==============  ===========================  ===============================================
+folder          :mod:`.folder`               a folder of seed-format ``.txt`` files, and the
+                                             news exports in it (through :mod:`.exports`)
+delimited       :mod:`.delimited`            ``.csv`` and ``.tsv`` files
+jsonl           :mod:`.jsonl`                ``.jsonl`` and ``.ndjson`` files
+parquet         :mod:`.parquet`              ``.parquet`` files
+nexis-docx      :mod:`.nexis_docx`           Nexis Uni Word exports (``.docx``)
+nexis-rtf       :mod:`.nexis_rtf`            Nexis Uni RTF exports (``.rtf``, ``.doc``)
+lexisnexis-txt  :mod:`.lexisnexis_txt`       classic LexisNexis text exports (``.txt``)
+zip             :mod:`.zip_archive`          a ``.zip`` of exports, folders inside it too
+==============  ===========================  ===============================================
+
+The four export readers share one ``read`` (:func:`.exports.read`), which tells the kind
+of each file from its content (a ``.zip`` holding a Word document is read as one); their
+modules give the text of each kind, :mod:`.nexis_uni` and :mod:`.lexisnexis_txt` split it
+into articles, and :mod:`.export_layout` holds what both layouts share (fields, dates).
 
 :func:`reader_for` chooses: a folder goes to the reader with ``folder=True``; a file to the
 reader that claims its suffix, unless the file's first bytes are surely another format
@@ -45,7 +55,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analysis.corpus.readers import delimited, folder, jsonl, parquet
+from analysis.corpus.readers import (
+    delimited,
+    exports,
+    folder,
+    jsonl,
+    lexisnexis_txt,
+    nexis_docx,
+    nexis_rtf,
+    parquet,
+    zip_archive,
+)
 from analysis.corpus.readers.base import Entry, Reader, ReadOptions, ReadResult
 
 __all__ = ["READERS", "Reader", "ReadOptions", "ReadResult", "Entry", "reader_for",
@@ -63,6 +83,14 @@ READERS: tuple[Reader, ...] = (
            describe="a JSON Lines file"),
     Reader("parquet", parquet.read, suffixes=(".parquet",), sniff=parquet.sniff,
            describe="a Parquet file"),
+    Reader("nexis-docx", exports.read, suffixes=(".docx",), sniff=nexis_docx.sniff,
+           describe="a Nexis Uni Word export"),
+    Reader("nexis-rtf", exports.read, suffixes=(".rtf", ".doc"), sniff=nexis_rtf.sniff,
+           describe="a Nexis Uni RTF export"),
+    Reader("lexisnexis-txt", exports.read, suffixes=(".txt",), sniff=lexisnexis_txt.sniff,
+           describe="a LexisNexis text export"),
+    Reader("zip", exports.read, suffixes=(".zip",), sniff=zip_archive.sniff,
+           describe="a zip archive of exports"),
 )
 
 
@@ -70,7 +98,7 @@ def reader_suffixes() -> list[str]:
     """Every file suffix a reader claims, in registry order.
 
     >>> reader_suffixes()
-    ['.csv', '.tsv', '.jsonl', '.ndjson', '.parquet']
+    ['.csv', '.tsv', '.jsonl', '.ndjson', '.parquet', '.docx', '.rtf', '.doc', '.txt', '.zip']
     """
     return [s for reader in READERS for s in reader.suffixes]
 

@@ -9,7 +9,9 @@ A reader is a function ``read(path, options) -> (entries, problems)``:
   ``where`` (``(file, line or row or byte offset or None, unit)``), ``record`` (the loaded
   article as a dict of strings with at least ``doc_id, outlet, date, title, text``, plus
   any other metadata; ``None`` when it cannot be loaded), ``problems`` (what is wrong with
-  this article) and ``doc_id`` (its id when it has one, for the duplicate check).
+  this article), ``doc_id`` (its id when it has one, for the duplicate check) and
+  ``export`` (for an article read from a news export: the
+  :class:`~analysis.corpus.readers.exports.ExportCount` of its file).
 - ``problems``: :class:`~analysis.corpus.problems.Problem` s about the source as a whole (an
   unreadable file, a missing column: ``doc_id=None``, which stops the corpus from loading)
   and warnings (``severity="warning"``, which take nothing out).
@@ -64,6 +66,7 @@ class Entry:
     record: dict | None = None
     problems: list[Problem] = field(default_factory=list)
     doc_id: str | None = None
+    export: object | None = None  # the ExportCount of the export file it comes from
 
     def problem(self, message: str, hint: str = "", *, file: str | None = None,
                 line: int | None = None, unit: str | None = None) -> None:

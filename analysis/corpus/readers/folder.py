@@ -1,11 +1,13 @@
 """A folder of ``.txt`` files in the seed format, with an optional ``metadata.csv``.
 
 Each ``.txt`` file holds one article: a header `` date YYYY-MM`` or `` date YYYY-MM-DD``
-before the text. ``metadata.csv`` beside them has a ``file`` column naming each text file
-by its path inside the folder (``NRC/001.txt``, never ``../`` or an absolute path) plus
-any of ``doc_id, outlet, date, title`` and other columns. Files in subfolders are read
-too; hidden files and folders (names starting with ``.``) are not; other files that are
-not ``.txt`` are named in a warning.
+before the text. News exports in the folder (Nexis Uni ``.docx`` and ``.rtf``, LexisNexis
+``.txt``, ``.zip`` archives of them; told from their content) are read too, article by
+article, through :mod:`analysis.corpus.readers.exports`. ``metadata.csv`` beside them
+has a ``file`` column naming each text file by its path inside the folder
+(``NRC/001.txt``, never ``../`` or an absolute path) plus any of ``doc_id, outlet, date,
+title`` and other columns. Files in subfolders are read too; hidden files and folders
+(names starting with ``.``) are not; other files are named in a warning.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from analysis.corpus.readers.delimited import (
     _header_columns,
     _row_dict,
 )
+from analysis.corpus.readers.exports import export_entries, looks_like_export
 from analysis.corpus.values import _as_text, _bad_date, _clean, _normalise_date
 from analysis.tables import MISSING_GROUP
 
@@ -89,6 +92,7 @@ def read(folder: Path, options: ReadOptions) -> ReadResult:
     root = folder.resolve()
     meta_path = folder / METADATA_NAME
     txt: dict[str, Path] = {}
+    exports: list[tuple[Path, str]] = []
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder)
         if any(part.startswith(".") for part in rel.parts):
@@ -103,13 +107,24 @@ def read(folder: Path, options: ReadOptions) -> ReadResult:
         key = rel.as_posix()
         if key == METADATA_NAME:
             continue
+        if path.resolve().is_relative_to(root) and looks_like_export(path):
+            exports.append((path, key))
+            continue
         if path.suffix.lower() != ".txt":
             problems.append(Problem(
-                str(path), "is not a .txt file, so it is not read as an article.",
+                str(path), "is neither a .txt file nor a news export, so it is not read.",
                 "Move it out of the corpus folder, or save the article as a .txt file with "
                 "a ' date YYYY-MM' header.", severity="warning"))
             continue
         txt[key] = path
+    export_found, export_problems, not_exports = export_entries(exports, options,
+                                                                in_folder=True)
+    problems += export_problems
+    for _, shown in not_exports:
+        problems.append(Problem(
+            shown, "is neither a .txt file nor a news export, so it is not read.",
+            "Move it out of the corpus folder, or save the article as a .txt file with a "
+            "' date YYYY-MM' header.", severity="warning"))
 
     columns, rows = (None, [])
     if meta_path.is_file():
@@ -256,8 +271,9 @@ def read(folder: Path, options: ReadOptions) -> ReadResult:
         )
         entry.record = record
     entries.extend(orphans.values())
+    entries.extend(export_found)
     if not entries and not any(p.severity == "error" for p in problems):
-        problems.append(Problem(str(folder), "holds no .txt files.",
+        problems.append(Problem(str(folder), "holds no .txt files and no news exports.",
                                 "Point to the folder of articles, or to a CSV, JSONL or "
-                                "Parquet file."))
+                                "Parquet file, or to a news export."))
     return entries, problems

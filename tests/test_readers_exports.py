@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.exports.dates import export_date
-from analysis.exports.extract import docx_lines, export_kind, rtf_lines, zip_members
-from analysis.exports.lexisnexis import lexisnexis_parse
-from analysis.exports.nexis_uni import nexis_uni_parse
+from analysis.corpus.readers.export_layout import export_date
+from analysis.corpus.readers.exports import export_kind
+from analysis.corpus.readers.lexisnexis_txt import lexisnexis_parse
+from analysis.corpus.readers.nexis_docx import docx_lines
+from analysis.corpus.readers.nexis_rtf import rtf_lines
+from analysis.corpus.readers.nexis_uni import nexis_uni_parse
+from analysis.corpus.readers.zip_archive import zip_members
 from tests.exportbuild import (
     ARTICLES,
     classic_txt,
@@ -77,7 +80,8 @@ def check_traps(parse) -> None:
     notes = messages(parse)
     assert notes[0] == [] and notes[1] == []
     assert notes[2] == ["article 3 ('Foto van de dag') has no body text (a photo or a graphic "
-                        "only, or cut off in the export); it is kept with an empty text."]
+                        "only, or cut off in the export)."]
+    assert [n.severity for n in parse.articles[2].notes] == ["error"]
     assert notes[3] == ["article 4 ('Vrijwilligers vullen zandzakken in Zaltbommel') has 28 "
                         "words, where the export's Length says 60: it may be cut off or split "
                         "in the wrong place."]
@@ -209,69 +213,150 @@ def test_export_dates(line, date):
     assert export_date(line) == date
 
 
-def decode(data: bytes, name: str) -> str:
-    return data.decode("utf-8").replace("\r\n", "\n")
+
+# --------------------------------------------------------------------------- as a corpus
 
 
-def test_zip_of_exports_gives_rows_and_counts(tmp_path):
-    from analysis.exports.read import export_count_notes, export_row, exports_from_bytes
+def mixed_folder(root):
+    """A folder with a Nexis Uni DOCX (English), a truncated RTF (Dutch), a classic TXT
+    (Dutch) in a subfolder, a zip holding a folder with a DOCX, and a seed-format article
+    with its metadata.csv."""
+    from pathlib import Path
 
-    docx = write_docx(nexis_uni_lines(lang="nl"), tmp_path / "a.docx").read_bytes()
-    cut = write_rtf(nexis_uni_lines(truncate=3), tmp_path / "b.rtf").read_bytes()
-    archive = write_zip(tmp_path / "levering.zip", {
-        "levering/nexis.docx": docx, "levering/oud/classic.txt": classic_txt().encode(),
-        "levering/kort.rtf": cut, "levering/leesmij.pdf": b"%PDF-1.4"})
-    files, notes, others = exports_from_bytes("levering.zip", archive.read_bytes(),
-                                              decode=decode)
-    assert [(f.name, f.kind, f.parse.read) for f in files] == [
-        ("levering.zip/levering/kort.rtf", "rtf", 3),
-        ("levering.zip/levering/nexis.docx", "docx", 4),
-        ("levering.zip/levering/oud/classic.txt", "text", 4)]
-    assert others == []
-    assert [(n.file, n.severity) for n in notes] == [
-        ("levering.zip/levering/leesmij.pdf", "warning")]
-    assert [n.message for n in export_count_notes(files)] == [
-        "announces 4 article(s) ('Documents (4)'), but 3 were read."]
-    row = export_row(files[1], files[1].parse.articles[1], missing_outlet="(unknown)")
-    assert row == {
-        "doc_id": "levering/levering/nexis-002", "outlet": "Dagblad van de Delta",
-        "date": "2023-03-05", "title": "Waterschappen waarschuwen: hoogwater blijft nog dagen",
-        "text": row["text"], "byline": "", "section": "Regio", "length_words": 53,
-        "language": "nl", "load_date": "2023-03-06",
-        "source_file": "levering.zip/levering/nexis.docx", "source_position": 2}
-    assert row["text"].startswith("Langs de Waal") and row["text"].endswith("te zetten.")
+    root = Path(root)
+    write_docx(nexis_uni_lines(lang="en"), root / "nexis_en.docx")
+    write_rtf(nexis_uni_lines(lang="nl", truncate=3), root / "nexis_nl.rtf")
+    (root / "oud").mkdir()
+    (root / "oud" / "classic.txt").write_text(classic_txt(lang="nl"), encoding="utf-8")
+    inner = write_docx(nexis_uni_lines(ARTICLES[:2], lang="nl"), root.parent / "inner.docx")
+    write_zip(root / "levering.zip", {"levering/deel1.docx": inner.read_bytes()})
+    (root / "los.txt").write_text(" date 2023-03 Een los artikel over de dijken.",
+                                  encoding="utf-8")
+    (root / "metadata.csv").write_text("file,outlet\nlos.txt,Eigen Blad\n", encoding="utf-8")
+    return root
 
 
-def test_a_search_in_several_classic_files_is_counted_as_a_whole():
-    from analysis.exports.read import ExportFile, export_count_notes
+def test_one_docx_export_is_a_corpus(tmp_path):
+    from analysis.corpus import corpus_check, corpus_load
 
-    first = lexisnexis_parse(classic_txt(ARTICLES[:2], total=4, request=False))
-    second = lexisnexis_parse(classic_txt(ARTICLES[2:], total=4, first=3, request=False))
-    files = [ExportFile("a.txt", "text", first), ExportFile("b.txt", "text", second)]
-    assert export_count_notes(files) == []
-    assert [n.message for n in export_count_notes(files[:1])] == [
-        "announces 4 article(s) ('1 of 4 DOCUMENTS'), but 2 were read (missing: 3, 4)."]
+    path = write_docx(nexis_uni_lines(lang="nl"), tmp_path / "Files (4).docx")
+    report = corpus_check(path)
+    assert report.n_given == 4 and report.skipped == ["Files (4)-003"]
+    assert [(c.file, c.layout, c.announced, c.read) for c in report.exports] == [
+        (str(path), "nexis-uni", 4, 4)]
+    with pytest.warns(UserWarning, match="skipped as invalid"):
+        corpus = corpus_load(path, skip_invalid=True)
+    assert list(corpus.columns) == ["doc_id", "outlet", "date", "title", "text", "byline",
+                                    "section", "length_words", "language", "load_date",
+                                    "source_file", "source_position"]
+    assert set(corpus.dtypes.astype(str)) == {"string"}
+    assert corpus[["doc_id", "outlet", "date", "byline", "length_words",
+                   "source_position"]].values.tolist() == [
+        ["Files (4)-001", "Het Rivierblad", "2023-03-03", "Anna de Vries", "42", "1"],
+        ["Files (4)-002", "Dagblad van de Delta", "2023-03-05", "", "53", "2"],
+        ["Files (4)-004", "Gelders Avondnieuws", "2023-03-07", "Pieter Bakker en Sanne Jansen",
+         "60", "4"]]
+    assert (corpus["source_file"] == "Files (4).docx").all()
+    messages = [str(p) for p in report.problems]
+    assert messages == [
+        f"{path}, paragraph 42: article 3 ('Foto van de dag') has no body text (a photo or a "
+        "graphic only, or cut off in the export). Check the article in the export; "
+        "--skip-invalid (skip_invalid=True in Python) leaves it out, and lists it.",
+        f"{path}, paragraph 54: warning: article 4 ('Vrijwilligers vullen zandzakken in "
+        "Zaltbommel') has 28 words, where the export's Length says 60: it may be cut off or "
+        "split in the wrong place. Compare it with the export; if the export itself is short, "
+        "download the article again."]
 
 
-def test_text_that_is_not_an_export_is_handed_back():
-    from analysis.exports.read import exports_from_bytes
+def test_a_mixed_folder_reads_every_export_and_article(tmp_path):
+    from analysis.corpus import corpus_check
 
-    files, notes, others = exports_from_bytes("001.txt", b" date 2022-01 Tekst.",
-                                              decode=decode)
-    assert (files, notes, others) == ([], [], [("001.txt", b" date 2022-01 Tekst.")])
-    docx = exports_from_bytes("brief.docx", _plain_docx(), decode=decode)
-    assert [n.message for n in docx[1]] == [
-        "is a Word document, but not a Nexis Uni export (it has no 'End of Document' line), "
-        "so it is not read."]
+    folder = mixed_folder(tmp_path / "mixed")
+    report = corpus_check(folder)
+    assert [(c.file, c.announced, c.read, c.differs) for c in report.exports] == [
+        (str(folder / "levering.zip/levering/deel1.docx"), 2, 2, False),
+        (str(folder / "nexis_en.docx"), 4, 4, False),
+        (str(folder / "nexis_nl.rtf"), 4, 3, True),
+        (str(folder / "oud/classic.txt"), 4, 4, False)]
+    assert report.n_given == 1 + 2 + 4 + 3 + 4
+    assert sorted(report.skipped) == ["nexis_en-003", "nexis_nl-003", "oud/classic-003"]
+    corpus = report.corpus
+    assert sorted(corpus["doc_id"]) == [
+        "levering/levering/deel1-001", "levering/levering/deel1-002", "los",
+        "nexis_en-001", "nexis_en-002", "nexis_en-004", "nexis_nl-001", "nexis_nl-002",
+        "oud/classic-001", "oud/classic-002", "oud/classic-004"]
+    assert corpus.set_index("doc_id").loc["los", "outlet"] == "Eigen Blad"
+    count = [str(p) for p in report.problems if "announces" in p.message]
+    assert count == [
+        f"{folder / 'nexis_nl.rtf'}: warning: announces 4 article(s) ('Documents (4)'), but 3 "
+        "were read. The export may be cut off: download it again, or check its last articles "
+        "by hand."]
+    # The same articles in four exports: exact copies within each outlet.
+    assert len(report.duplicates) == 13
+    assert set(report.duplicates["kind"]) == {"exact"}
 
 
-def _plain_docx() -> bytes:
-    import io
+def test_dedupe_on_a_mixed_folder(tmp_path):
+    import pandas as pd
 
-    import docx
+    from analysis.corpus import corpus_load
 
-    document = docx.Document()
-    document.add_paragraph("Beste collega, hierbij de notulen.")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    folder = mixed_folder(tmp_path / "mixed")
+    with pytest.warns(UserWarning, match="7 article"):
+        corpus = corpus_load(folder, skip_invalid=True, dedupe="outlet")
+    assert sorted(corpus["doc_id"]) == [
+        "levering/levering/deel1-001", "levering/levering/deel1-002", "los",
+        "nexis_en-004"]
+    dropped = pd.DataFrame(corpus.attrs["dropped"])
+    assert dict(zip(dropped["doc_id"], dropped["duplicate_of"], strict=True)) == {
+        "nexis_en-001": "levering/levering/deel1-001",
+        "nexis_en-002": "levering/levering/deel1-002",
+        "nexis_nl-001": "levering/levering/deel1-001",
+        "nexis_nl-002": "levering/levering/deel1-002",
+        "oud/classic-001": "levering/levering/deel1-001",
+        "oud/classic-002": "levering/levering/deel1-002",
+        "oud/classic-004": "nexis_en-004"}
+    # attrs hold records, so that tables made from the corpus can still be concatenated.
+    assert len(pd.concat([corpus, corpus])) == 8
+
+
+def test_an_unreadable_date_keeps_the_article_without_a_date(tmp_path):
+    from analysis.corpus import corpus_load
+
+    lines = nexis_uni_lines(ARTICLES[:1], cover=False)
+    lines[2] = "Zomer 2023"
+    path = write_rtf(lines, tmp_path / "a.rtf")
+    with pytest.warns(UserWarning, match="cannot be read as a date"):
+        corpus = corpus_load(path)
+    assert corpus["date"].isna().tolist() == [True]
+    assert corpus["title"].tolist() == ["Kabinet trekt extra geld uit voor dijkversterking"]
+
+
+def test_column_options_are_refused_for_an_export(tmp_path):
+    from analysis.corpus import CorpusError, corpus_load
+
+    path = write_docx(nexis_uni_lines(ARTICLES[:1]), tmp_path / "a.docx")
+    with pytest.raises(CorpusError, match="no columns to name \\(text\\)"):
+        corpus_load(path, text_column="body")
+
+
+def test_the_format_is_told_from_the_content(tmp_path):
+    from analysis.corpus import corpus_check
+
+    data = write_docx(nexis_uni_lines(ARTICLES[:2]), tmp_path / "a.docx").read_bytes()
+    (tmp_path / "export.zip").write_bytes(data)           # a Word document named .zip
+    (tmp_path / "oud.doc").write_bytes(write_rtf(nexis_uni_lines(ARTICLES[:2]),
+                                                 tmp_path / "b.rtf").read_bytes())
+    for name in ("export.zip", "oud.doc"):
+        report = corpus_check(tmp_path / name)
+        assert report.ok and len(report.corpus) == 2, name
+
+
+def test_a_broken_export_is_named_not_raised(tmp_path):
+    from analysis.corpus import corpus_check
+
+    path = tmp_path / "a.docx"
+    path.write_bytes(b"PK\x03\x04 not a corpus")
+    (problem,) = corpus_check(path).errors
+    assert problem.message.startswith("cannot be read as a zip archive (")
+    assert problem.hint == "Check that the file is complete (download it again), or remove it."

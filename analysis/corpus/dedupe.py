@@ -29,7 +29,7 @@ import pandas as pd
 
 __all__ = ["DEDUPE_MODES", "NEAR_REPORT", "SHINGLE", "text_fingerprint", "text_shingles",
            "jaccard", "duplicates_pairs", "duplicates_drop", "duplicates_by_outlet",
-           "DedupeMode"]
+           "duplicates_summary", "dropped_summary", "DedupeMode"]
 
 DedupeMode = Literal["none", "outlet", "corpus"]
 DEDUPE_MODES: tuple[str, ...] = ("none", "outlet", "corpus")
@@ -194,7 +194,7 @@ def _near_pairs(texts: list[str], groups: dict[str, list[int]],
 
 
 def duplicates_drop(corpus: pd.DataFrame, *, dedupe: DedupeMode = "corpus",
-                    near: float = 1.0) -> pd.DataFrame:
+                    near: float = 1.0, pairs: pd.DataFrame | None = None) -> pd.DataFrame:
     """The articles that ``dedupe`` leaves out, and the article each one copies.
 
     ``dedupe="outlet"`` keeps one copy per outlet (repeats inside an outlet are export
@@ -206,6 +206,8 @@ def duplicates_drop(corpus: pd.DataFrame, *, dedupe: DedupeMode = "corpus",
     Returns one row per dropped article, in corpus order, with the columns ``doc_id,
     outlet, date, title``, ``duplicate_of`` and ``duplicate_outlet`` (the article kept),
     ``kind`` (``"exact"`` or ``"near"``), ``similarity`` and ``reason`` (a sentence).
+    ``pairs`` may give the pairs of :func:`duplicates_pairs` found at ``near`` or below, to
+    save finding them again.
 
     >>> import pandas as pd
     >>> corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["X", "Y", "X"],
@@ -223,7 +225,11 @@ def duplicates_drop(corpus: pd.DataFrame, *, dedupe: DedupeMode = "corpus",
         raise ValueError(f"dedupe must be one of {', '.join(DEDUPE_MODES)}, not {dedupe!r}")
     if dedupe == "none" or corpus.empty:
         return pd.DataFrame(columns=_DROP_COLUMNS).astype({"similarity": "float64"})
-    pairs = duplicates_pairs(corpus, near=near)
+    near = _check_near(near)
+    if pairs is None:
+        pairs = duplicates_pairs(corpus, near=near)
+    else:
+        pairs = pairs[(pairs["kind"] == "exact") | (pairs["similarity"] >= near)]
     ids = corpus["doc_id"].astype(str).tolist()
     position = {doc_id: i for i, doc_id in enumerate(ids)}
     outlets = (corpus["outlet"].astype(str).tolist() if "outlet" in corpus.columns
@@ -305,3 +311,50 @@ def duplicates_by_outlet(corpus: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFr
         })
     return pd.DataFrame(rows, columns=["outlet", "articles", "exact_copies", "near_copies",
                                        "within_outlet", "shared_with"])
+
+
+def _counts(kinds: list[tuple[str, bool]]) -> str:
+    names = {("exact", True): ("exact copy", "exact copies", "within one outlet"),
+             ("exact", False): ("exact copy", "exact copies", "across outlets"),
+             ("near", True): ("near-copy", "near-copies", "within one outlet"),
+             ("near", False): ("near-copy", "near-copies", "across outlets")}
+    parts = []
+    for key, (one, many, where) in names.items():
+        n = sum(1 for k in kinds if k == key)
+        if n:
+            parts.append(f"{n} {one if n == 1 else many} {where}")
+    return ", ".join(parts)
+
+
+def duplicates_summary(pairs: pd.DataFrame) -> str:
+    """One line on the ``pairs`` of :func:`duplicates_pairs`: how many pairs of each kind.
+
+    >>> import pandas as pd
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["X", "Y", "X"],
+    ...                        "text": ["Zelfde.", "Zelfde.", "Zelfde."]})
+    >>> duplicates_summary(duplicates_pairs(corpus))
+    '3 pairs: 1 exact copy within one outlet, 2 exact copies across outlets'
+    """
+    if pairs.empty:
+        return "none"
+    kinds = [(k, a == b) for k, a, b in zip(pairs["kind"], pairs["outlet"],
+                                             pairs["other_outlet"], strict=True)]
+    return f"{len(pairs)} pairs: {_counts(kinds)}"
+
+
+def dropped_summary(dropped: pd.DataFrame) -> str:
+    """One line on the ``dropped`` table of :func:`duplicates_drop`: how many articles were
+    dropped, and as what.
+
+    >>> import pandas as pd
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "X"],
+    ...                        "date": ["2022-01-01", "2022-01-02"], "title": ["", ""],
+    ...                        "text": ["Zelfde.", "Zelfde."]})
+    >>> dropped_summary(duplicates_drop(corpus, dedupe="outlet"))
+    '1 article(s) dropped: 1 exact copy within one outlet'
+    """
+    if dropped.empty:
+        return "no article dropped"
+    kinds = [(k, a == b) for k, a, b in zip(dropped["kind"], dropped["outlet"],
+                                             dropped["duplicate_outlet"], strict=True)]
+    return f"{len(dropped)} article(s) dropped: {_counts(kinds)}"

@@ -19,7 +19,7 @@ The layout, in the English and the Dutch interface::
     End of Document                         "Einde document" in Dutch
 
 :func:`nexis_uni_parse` is a pure function from numbered lines to an
-:class:`~analysis.exports.records.ExportParse`.
+:class:`~analysis.corpus.readers.export_layout.ExportParse`.
 """
 
 from __future__ import annotations
@@ -27,11 +27,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from analysis.exports.dates import export_date
-from analysis.exports.records import (
+from analysis.corpus.readers.export_layout import (
     ExportArticle,
     ExportParse,
     Note,
+    export_date,
     field_label,
     finish_article,
     is_copyright,

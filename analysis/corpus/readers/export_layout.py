@@ -1,21 +1,122 @@
-"""What a news export holds, once split: its articles, and what was wrong with them.
+"""What a news export holds once split: its articles, their fields and dates, and what was
+wrong with them; shared by the export readers (:mod:`.nexis_uni` for Nexis Uni DOCX and RTF,
+:mod:`.lexisnexis_txt` for classic LexisNexis text).
 
-The layout parsers (:mod:`.nexis_uni` and :mod:`.lexisnexis`) are pure functions from the
-lines of an export to an :class:`ExportParse`; the readers turn files into lines and the
-parse into corpus rows. Field labels of both interfaces (English and Dutch) are listed here,
-once.
+The layout parsers are pure functions from the lines of an export to an
+:class:`ExportParse`; :mod:`.exports` turns files into lines and parses into corpus rows.
+Field labels of both interfaces (English and Dutch) are listed here, once, and so are the
+month and weekday names of dates such as ``July 1, 2019 Monday 9:20 AM GMT`` (English) and
+``1 juli 2019 maandag`` (Dutch): :func:`export_date` reads them.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from analysis.exports.dates import export_date
+__all__ = ["Note", "ExportArticle", "ExportParse", "LENGTH_TOLERANCE", "LANGUAGES", "MONTHS",
+           "WEEKDAYS", "export_date", "field_label", "length_value", "language_code",
+           "is_copyright", "finish_article"]
 
-__all__ = ["Note", "ExportArticle", "ExportParse", "LENGTH_TOLERANCE", "LANGUAGES",
-           "field_label", "length_value", "language_code", "is_copyright", "finish_article"]
+
+#: Month names and abbreviations, English and Dutch, lower case, to their number.
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate((
+    ("january", "jan", "januari"),
+    ("february", "feb", "februari"),
+    ("march", "mar", "maart", "mrt"),
+    ("april", "apr"),
+    ("may", "mei"),
+    ("june", "jun", "juni"),
+    ("july", "jul", "juli"),
+    ("august", "aug", "augustus"),
+    ("september", "sep", "sept"),
+    ("october", "oct", "oktober", "okt"),
+    ("november", "nov"),
+    ("december", "dec"),
+), start=1):
+    for _name in _names:
+        MONTHS[_name] = _number
+
+#: Weekday names and abbreviations, English and Dutch, lower case.
+WEEKDAYS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+    "ma", "di", "wo", "do", "vr", "za", "zo",
+})
+
+_TIME = re.compile(r"\A\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)?\Z", re.IGNORECASE)
+_MERIDIEM = re.compile(r"\A[ap]\.?m\.?\Z", re.IGNORECASE)
+_ZONE = re.compile(r"\A(?:[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|uur|u\.?)\Z")
+_ISO = re.compile(r"\A(\d{4})-(\d{2})-(\d{2})\Z")
+_DAY = re.compile(r"\A(\d{1,2})(?:st|nd|rd|th|e)?\.?\Z", re.IGNORECASE)
+_YEAR = re.compile(r"\A(\d{4})\Z")
+
+
+def _tokens(line: str) -> list[tuple[str, str]]:
+    """Words of ``line`` as ``(original, lower case)``; a month or weekday loses its
+    abbreviation dot, every word its trailing comma."""
+    out = []
+    for word in line.replace("\u00a0", " ").split():
+        word = word.strip(",;")
+        lower = word.lower()
+        if lower.rstrip(".") in MONTHS or lower.rstrip(".") in WEEKDAYS:
+            lower = lower.rstrip(".")
+        if word:
+            out.append((word, lower))
+    return out
+
+
+def export_date(line: str) -> str | None:
+    """The date written on ``line``, as ``YYYY-MM-DD`` (``YYYY-MM`` when it names no day),
+    or ``None`` when the line is not a date and nothing else.
+
+    >>> export_date("July 1, 2019 Monday 9:20 AM GMT")
+    '2019-07-01'
+    >>> export_date("1 juli 2019 maandag")
+    '2019-07-01'
+    >>> export_date("Tuesday 11 January 2022")
+    '2022-01-11'
+    >>> export_date("januari 2022")
+    '2022-01'
+    >>> export_date("Summer 2019") is None, export_date("30 februari 2022") is None
+    (True, True)
+    """
+    words = [(o, w) for o, w in _tokens(line) if w not in WEEKDAYS]
+    if not words:
+        return None
+    # Drop a trailing time and time zone ("9:20 AM GMT", "09:20 CEST", "9.20 uur").
+    while words and (_TIME.match(words[-1][0]) or _MERIDIEM.match(words[-1][0])
+                     or (_ZONE.match(words[-1][0]) and len(words) > 2
+                         and (_TIME.match(words[-2][0]) or _MERIDIEM.match(words[-2][0])))):
+        words.pop()
+    while words and words[-1][1] in WEEKDAYS:
+        words.pop()
+    lowered = [w for _, w in words]
+    year = month = day = None
+    if len(lowered) == 1 and (m := _ISO.match(lowered[0])):
+        year, month, day = (int(g) for g in m.groups())
+    elif len(lowered) == 3 and lowered[0] in MONTHS and _DAY.match(lowered[1]) \
+            and _YEAR.match(lowered[2]):
+        month, day, year = MONTHS[lowered[0]], int(_DAY.match(lowered[1]).group(1)), \
+            int(lowered[2])
+    elif len(lowered) == 3 and _DAY.match(lowered[0]) and lowered[1] in MONTHS \
+            and _YEAR.match(lowered[2]):
+        day, month, year = int(_DAY.match(lowered[0]).group(1)), MONTHS[lowered[1]], \
+            int(lowered[2])
+    elif len(lowered) == 2 and lowered[0] in MONTHS and _YEAR.match(lowered[1]):
+        month, year = MONTHS[lowered[0]], int(lowered[1])
+    else:
+        return None
+    try:
+        _dt.date(year, month, day or 1)
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+
 
 #: ``Length: N words`` and the words read may differ by this share of N (and by more than
 #: :data:`LENGTH_SLACK` words) before a warning is given.
@@ -173,7 +274,8 @@ def is_copyright(line: str) -> bool:
 def finish_article(article: ExportArticle, fields: dict[str, str],
                    body: list[str]) -> ExportArticle:
     """Fill ``article`` from its field values and body paragraphs, and note what does not
-    add up: a date that cannot be read, an empty body, a ``Length`` that differs from the
+    add up: a date that cannot be read (a warning: the article is kept without a date), an
+    empty body (an error, as for any article without text), a ``Length`` that differs from the
     words read by more than :data:`LENGTH_TOLERANCE` (counting the body, and the body with
     the title, since exports differ in what they count)."""
     article.byline = fields.get("byline", "")
@@ -193,8 +295,9 @@ def finish_article(article: ExportArticle, fields: dict[str, str],
                      "Monday' or '1 juli 2019 maandag'.")
     if not article.text:
         article.note(f"article {article.position} ({article.title[:60]!r}) has no body text "
-                     "(a photo or a graphic only, or cut off in the export); it is kept with "
-                     "an empty text.", "Check the article in the export, or remove it.")
+                     "(a photo or a graphic only, or cut off in the export).",
+                     "Check the article in the export; --skip-invalid (skip_invalid=True in "
+                     "Python) leaves it out, and lists it.", severity="error")
     expected = article.length_words
     if expected is not None and article.text:
         words = len(article.text.split())

@@ -1,4 +1,4 @@
-"""Split a classic LexisNexis text export (``.txt``) into articles.
+"""Classic LexisNexis text exports (``.txt``), split into articles.
 
 The layout: a cover (``Download Request: ...``, ``Terms: ...``), then per article, in
 blocks separated by blank lines::
@@ -15,24 +15,24 @@ blocks separated by blank lines::
                  Copyright 2010 ...               copyright lines
 
 :func:`lexisnexis_parse` is a pure function from the export's text to an
-:class:`~analysis.exports.records.ExportParse`.
+:class:`~analysis.corpus.readers.export_layout.ExportParse`.
 """
 
 from __future__ import annotations
 
 import re
 
-from analysis.exports.dates import export_date
-from analysis.exports.records import (
+from analysis.corpus.readers.export_layout import (
     ExportArticle,
     ExportParse,
     Note,
+    export_date,
     field_label,
     finish_article,
     is_copyright,
 )
 
-__all__ = ["lexisnexis_parse", "lexisnexis_detect"]
+__all__ = ["lexisnexis_parse", "lexisnexis_detect", "sniff"]
 
 _START = re.compile(r"\A\s*(\d+)\s+(?:of|van)\s+(\d+)\s+(?:documents?|documenten)\s*\Z",
                     re.IGNORECASE)
@@ -40,6 +40,13 @@ _REQUEST = re.compile(r"\A\s*(?:download request|downloadverzoek|aanvraag)\s*:.*
                       r"(\d+)", re.IGNORECASE)
 
 Block = list[tuple[int, str]]
+
+
+def sniff(head: bytes) -> bool:
+    """True when ``head`` surely starts a classic LexisNexis export: an ``N of M DOCUMENTS``
+    line (or a ``Download Request:`` line) in its first bytes."""
+    text = head.decode("utf-8", errors="ignore").replace("\r\n", "\n")
+    return lexisnexis_detect(text) or text.lstrip("\ufeff").startswith("Download Request:")
 
 
 def lexisnexis_detect(text: str) -> bool:

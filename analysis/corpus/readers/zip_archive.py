@@ -1,0 +1,58 @@
+"""A ``.zip`` of exports, as Nexis Uni delivers a large download (folders inside it too):
+its members. :mod:`.exports` reads every export in it (see the registry in
+:mod:`analysis.corpus.readers`)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import PurePosixPath
+
+__all__ = ["MAX_MEMBER_BYTES", "sniff", "zip_members"]
+
+#: A member of a .zip larger than this (unpacked) is refused, not read.
+MAX_MEMBER_BYTES = 1 << 30
+
+
+#: What the first member of a zip of exports is called (a folder, or an export file).
+_EXPORT_NAMES = ("/", ".docx", ".rtf", ".txt", ".doc", ".zip")
+
+
+def sniff(head: bytes) -> bool:
+    """True when ``head`` surely starts a zip archive of exports: its first member is a
+    folder or an export file (an office document, also a zip, starts with
+    ``[Content_Types].xml`` or ``mimetype``).
+
+    >>> sniff(b"PK\x03\x04" + bytes(22) + (8).to_bytes(2, "little") + bytes(2) + b"a/b.docx")
+    True
+    """
+    if head[:4] != b"PK\x03\x04" or len(head) < 30:
+        return False
+    length = int.from_bytes(head[26:28], "little")
+    name = head[30:30 + length].decode("utf-8", errors="replace").lower()
+    return name.endswith(_EXPORT_NAMES)
+
+
+def zip_members(data: bytes) -> list[tuple[str, bytes]]:
+    """The files in a zip archive, in name order, as ``(path inside the archive, bytes)``;
+    folders, hidden files and the ``__MACOSX`` folder are passed over. Raises
+    ``ValueError`` for a broken archive or a member too large to be an export."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise ValueError(f"cannot be read as a zip archive ({exc}).") from None
+    out = []
+    with archive:
+        for info in sorted(archive.infolist(), key=lambda i: i.filename):
+            path = PurePosixPath(info.filename)
+            if info.is_dir() or any(p.startswith(".") or p == "__MACOSX" for p in path.parts):
+                continue
+            if info.file_size > MAX_MEMBER_BYTES:
+                raise ValueError(
+                    f"holds {info.filename}, of {info.file_size:,} bytes unpacked: too large "
+                    "for a news export, so the archive is not read.")
+            try:
+                out.append((path.as_posix(), archive.read(info)))
+            except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError) as exc:
+                raise ValueError(f"cannot unpack {info.filename} ({exc}).") from None
+    return out
