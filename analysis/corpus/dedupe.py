@@ -313,7 +313,10 @@ def duplicates_by_outlet(corpus: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFr
                                        "within_outlet", "shared_with"])
 
 
-def _counts(kinds: list[tuple[str, bool]]) -> str:
+def _counts(table: pd.DataFrame, other: str) -> str:
+    """How many rows of ``table`` of each kind, within one outlet or across (``other``:
+    the column with the outlet of the article copied)."""
+    kinds = list(zip(table["kind"], table["outlet"] == table[other], strict=True))
     names = {("exact", True): ("exact copy", "exact copies", "within one outlet"),
              ("exact", False): ("exact copy", "exact copies", "across outlets"),
              ("near", True): ("near-copy", "near-copies", "within one outlet"),
@@ -337,9 +340,7 @@ def duplicates_summary(pairs: pd.DataFrame) -> str:
     """
     if pairs.empty:
         return "none"
-    kinds = [(k, a == b) for k, a, b in zip(pairs["kind"], pairs["outlet"],
-                                             pairs["other_outlet"], strict=True)]
-    return f"{len(pairs)} pairs: {_counts(kinds)}"
+    return f"{len(pairs)} pairs: {_counts(pairs, 'other_outlet')}"
 
 
 def dropped_summary(dropped: pd.DataFrame) -> str:
@@ -355,6 +356,4 @@ def dropped_summary(dropped: pd.DataFrame) -> str:
     """
     if dropped.empty:
         return "no article dropped"
-    kinds = [(k, a == b) for k, a, b in zip(dropped["kind"], dropped["outlet"],
-                                             dropped["duplicate_outlet"], strict=True)]
-    return f"{len(dropped)} article(s) dropped: {_counts(kinds)}"
+    return f"{len(dropped)} article(s) dropped: {_counts(dropped, 'duplicate_outlet')}"
