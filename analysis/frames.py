@@ -57,7 +57,6 @@ MATCH_COLUMNS = ["doc_id", "outlet", "sentence_id", "frame", "pattern", "matched
 
 _FRAME_KEYS = ("label", "label_en", "definition", "patterns", "exclude")
 _REQUIRED_KEYS = ("label", "definition", "patterns")
-_TOP_KEYS = ("settings", "frames")
 _SETTING_KEYS = ("fold_diacritics",)
 _NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
 _PATTERN_CHARS = re.compile(r"[\w'’*? \-\u2010\u2011]+\Z")
@@ -69,6 +68,9 @@ _PATTERN_CHARS = re.compile(r"[\w'’*? \-\u2010\u2011]+\Z")
 class FrameFileError(ValueError):
     """A mistake in a frame dictionary: the message names the file, the line and the frame."""
 
+    #: What an entry of the file is called in messages (``frame 'sancties': ...``).
+    unit = "frame"
+
     def __init__(self, file: str | Path, message: str, *, line: int | None = None,
                  frame: str | None = None, hint: str = ""):
         self.file = str(file)
@@ -76,7 +78,7 @@ class FrameFileError(ValueError):
         self.frame = frame
         self.hint = hint
         where = self.file + (f", line {line}" if line else "")
-        what = f"frame {frame!r}: " if frame else ""
+        what = f"{self.unit} {frame!r}: " if frame else ""
         text = f"{where}: {what}{message}"
         super().__init__(text + (f" {hint}" if hint else ""))
 
@@ -125,10 +127,11 @@ def _line_of(lines: list[str], regex: str, start: int = 0, stop: int | None = No
     return None
 
 
-def _section(lines: list[str], name: str) -> tuple[int | None, tuple[int, int]]:
-    """The 1-based line of the header ``[frames.<name>]`` (None if not found) and the 0-based
-    line range of its table (header to next header; the whole file if not found)."""
-    head = _line_of(lines, rf"^\s*\[\s*frames\s*\.\s*\"?{re.escape(name)}\"?\s*\]")
+def _section(lines: list[str], name: str, table: str = "frames"
+             ) -> tuple[int | None, tuple[int, int]]:
+    """The 1-based line of the header ``[<table>.<name>]`` (None if not found) and the
+    0-based line range of its table (header to next header; the whole file if not found)."""
+    head = _line_of(lines, rf"^\s*\[\s*{table}\s*\.\s*\"?{re.escape(name)}\"?\s*\]")
     if head is None:
         return None, (0, len(lines))
     nxt = _line_of(lines, r"^\s*\[", head)
@@ -144,57 +147,68 @@ def _suggest(word: str, choices) -> str:
     return f"Did you mean {close[0]!r}?" if close else f"Allowed: {', '.join(choices)}."
 
 
-def _check_pattern(text, *, path, lines, name, key, section) -> str:
+def _check_pattern(text, *, path, lines, name, key, section, error=FrameFileError) -> str:
+    """``text`` checked against the pattern language, stripped; ``error`` (a subclass of
+    :class:`FrameFileError`) names the file, line and entry when it is not a pattern."""
     start, stop = section
     if not isinstance(text, str):
-        raise FrameFileError(path, f"{key} must hold strings in quotes, not {text!r}.",
-                             line=_key_line(lines, key, start, stop), frame=name)
+        raise error(path, f"{key} must hold strings in quotes, not {text!r}.",
+                    line=_key_line(lines, key, start, stop), frame=name)
     line = _line_of(lines, rf"[\"']{re.escape(text)}[\"']", start, stop) if text else None
     line = line or _key_line(lines, key, start, stop)
     pattern = text.strip()
     if not pattern:
-        raise FrameFileError(path, f"an empty pattern in {key}.", line=line, frame=name,
-                             hint="Delete it or write a word.")
+        raise error(path, f"an empty pattern in {key}.", line=line, frame=name,
+                    hint="Delete it or write a word.")
     if not _PATTERN_CHARS.match(pattern):
         bad = sorted({c for c in pattern if not _PATTERN_CHARS.match(c)})
-        raise FrameFileError(
+        raise error(
             path, f"pattern {text!r} in {key} holds {' '.join(repr(c) for c in bad)}.",
             line=line, frame=name,
             hint="Only letters, digits, apostrophes, spaces, hyphens, * and ? are allowed.")
     for word in _words(pattern):
         if not word.strip("*?"):
-            raise FrameFileError(
+            raise error(
                 path, f"pattern {text!r} in {key} has a word made only of wildcards.",
                 line=line, frame=name, hint="Every word needs at least one letter.")
     return pattern
 
 
-def _parse(text: str, path: str) -> FrameDictionary:
+def _read_toml(text: str, path: str, *, table: str = "frames", error=FrameFileError
+               ) -> tuple[dict, list[str], dict]:
+    """``(data, lines, settings)`` of a dictionary file whose top level holds ``[settings]``
+    and ``[<table>.<name>]``; ``error`` names the file and line of a mistake."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"\(at line (\d+)", str(exc))
         line = int(found.group(1)) if found else len(text.splitlines()) or None
-        raise FrameFileError(path, f"not valid TOML: {exc}.", line=line,
-                             hint="Check quotes, commas and brackets on that line.") from None
+        raise error(path, f"not valid TOML: {exc}.", line=line,
+                    hint="Check quotes, commas and brackets on that line.") from None
     lines = text.splitlines()
+    top_keys = ("settings", table)
     for key in data:
-        if key not in _TOP_KEYS:
-            raise FrameFileError(path, f"unknown table or key {key!r}.",
-                                 line=_line_of(lines, rf"^\s*\[?\s*{re.escape(key)}\b"),
-                                 hint=_suggest(key, _TOP_KEYS))
+        if key not in top_keys:
+            raise error(path, f"unknown table or key {key!r}.",
+                        line=_line_of(lines, rf"^\s*\[?\s*{re.escape(key)}\b"),
+                        hint=_suggest(key, top_keys))
     settings = data.get("settings", {})
     if not isinstance(settings, dict):
-        raise FrameFileError(path, "settings must be a table [settings].",
-                             line=_line_of(lines, r"^\s*settings\s*="))
+        raise error(path, "settings must be a table [settings].",
+                    line=_line_of(lines, r"^\s*settings\s*="))
     for key, value in settings.items():
         line = _line_of(lines, rf"^\s*{re.escape(key)}\s*=")
         if key not in _SETTING_KEYS:
-            raise FrameFileError(path, f"unknown setting {key!r}.", line=line,
-                                 hint=_suggest(key, _SETTING_KEYS))
+            raise error(path, f"unknown setting {key!r}.", line=line,
+                        hint=_suggest(key, _SETTING_KEYS))
         if not isinstance(value, bool):
-            raise FrameFileError(path, f"setting {key} must be true or false, not {value!r}.",
-                                 line=line)
+            raise error(path, f"setting {key} must be true or false, not {value!r}.",
+                        line=line)
+    return data, lines, settings
+
+
+def _parse(text: str, path: str) -> FrameDictionary:
+    data, lines, settings = _read_toml(text, path)
     raw = data.get("frames")
     if not isinstance(raw, dict) or not raw:
         raise FrameFileError(path, "no frames found.",
@@ -267,27 +281,38 @@ def frames_load(path: str | Path | None = None) -> FrameDictionary:
     >>> frames.frames["sancties"].patterns[0]
     '*sanctie*'
     """
-    source = Path(path) if path is not None else DEFAULT_FRAMES_FILE
-    try:
-        text = source.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise FrameFileError(source, "no such file.",
-                             hint="Check the path, or write the default dictionary with "
-                             "`discourse frames --init FILE`.") from None
-    except UnicodeDecodeError as exc:
-        raise FrameFileError(source, f"not UTF-8 text ({exc.reason} at byte {exc.start}).",
-                             hint="Save the file as UTF-8.") from None
+    source, text = _read_dictionary(path, DEFAULT_FRAMES_FILE)
     return _parse(text, str(source))
+
+
+def _read_dictionary(path: str | Path | None, default: Path, *, error=FrameFileError,
+                     command: str = "frames") -> tuple[Path, str]:
+    """The file (``default`` when ``path`` is None) and its text; ``error`` says what went
+    wrong and how to start a dictionary with ``discourse <command> --init FILE``."""
+    source = Path(path) if path is not None else default
+    try:
+        return source, source.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error(source, "no such file.",
+                    hint="Check the path, or write the default dictionary with "
+                    f"`discourse {command} --init FILE`.") from None
+    except UnicodeDecodeError as exc:
+        raise error(source, f"not UTF-8 text ({exc.reason} at byte {exc.start}).",
+                    hint="Save the file as UTF-8.") from None
 
 
 def frames_init(path: str | Path) -> Path:
     """Write a copy of the shipped dictionary to ``path`` for editing (never overwrites)."""
+    return _copy_default(path, DEFAULT_FRAMES_FILE)
+
+
+def _copy_default(path: str | Path, default: Path) -> Path:
     from analysis.io import write_atomic
 
     target = Path(path)
     if target.exists():
         raise FileExistsError(f"{target} exists already; choose another name or delete it.")
-    return write_atomic(target, DEFAULT_FRAMES_FILE.read_bytes())
+    return write_atomic(target, default.read_bytes())
 
 
 # --------------------------------------------------------------------------- patterns
