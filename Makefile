@@ -27,8 +27,9 @@ figures: $(STAMP) ## regenerate every figure and table in figures/ from the bund
 test: $(STAMP) ## run the whole test suite
 	$(BIN)/pytest
 
-lint: $(STAMP) ## check code style and that notebooks are stored without outputs
+lint: $(STAMP) ## check code style, the layers of the package, and that notebooks are stored without outputs
 	$(BIN)/ruff check analysis tests benchmarks
+	$(BIN)/lint-imports
 	$(BIN)/nbstripout --verify notebooks/*.ipynb
 
 check: lint test ## lint, then the tests

@@ -31,8 +31,12 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from analysis.kwic import kwic_cut
 from analysis.paths import DATA_DIR
 from analysis.periods import Period, periods_assign, periods_by
+from analysis.spans import spans_overlap
+from analysis.tables import groups_by, require_columns
+from analysis.text import HYPHENS
 
 __all__ = [
     "DEFAULT_FRAMES_FILE",
@@ -317,14 +321,13 @@ def _copy_default(path: str | Path, default: Path) -> Path:
 
 # --------------------------------------------------------------------------- patterns
 
-_HYPHENS = "\\-\u2010\u2011"
-_STAR = rf"(?:\w|[{_HYPHENS}](?=\w))*"
+_STAR = rf"(?:\w|[{HYPHENS}](?=\w))*"
 _BLANK = r"[^\S\n]*\n?[^\S\n]*"
-_JOIN = rf"(?:{_BLANK}(?:[{_HYPHENS}]{_BLANK})?)"
+_JOIN = rf"(?:{_BLANK}(?:[{HYPHENS}]{_BLANK})?)"
 
 
 def _words(pattern: str) -> list[str]:
-    return [w for w in re.split(rf"[\s{_HYPHENS}]+", pattern) if w]
+    return [w for w in re.split(rf"[\s{HYPHENS}]+", pattern) if w]
 
 
 def _fold(text: str) -> str:
@@ -481,16 +484,9 @@ def _resolve(cand: pd.DataFrame) -> np.ndarray:
 def _drop_excluded(hits: pd.DataFrame, excl: pd.DataFrame) -> pd.DataFrame:
     if excl.empty or hits.empty:
         return hits
-    scale = int(max(hits["end"].max(), excl["end"].max())) + 1
-    excl = excl.sort_values(["doc", "start"])
-    ex_start = excl["doc"].to_numpy() * scale + excl["start"].to_numpy()
-    ex_reach = np.maximum.accumulate(excl["doc"].to_numpy() * scale + excl["end"].to_numpy())
-    h_start = hits["doc"].to_numpy() * scale + hits["start"].to_numpy()
-    h_end = hits["doc"].to_numpy() * scale + hits["end"].to_numpy()
-    last = np.searchsorted(ex_start, h_end, side="left") - 1
-    overlap = (last >= 0) & (ex_reach[np.maximum(last, 0)] > h_start)
+    overlap = spans_overlap(*(hits[c].to_numpy(np.int64) for c in ("doc", "start", "end")),
+                            *(excl[c].to_numpy(np.int64) for c in ("doc", "start", "end")))
     return hits[~overlap]
-
 
 def frames_match(
     corpus: pd.DataFrame,
@@ -589,7 +585,7 @@ def frames_match(
 def _match_table(found, corpus, texts, compiled, book) -> pd.DataFrame:
     doc = found["doc"].to_numpy()
     doc_ids = corpus["doc_id"].astype(str).to_numpy()
-    outlets = corpus["outlet"].astype(str).to_numpy()
+    outlets = groups_by(corpus, "outlet").to_numpy()
     starts = found["start"].to_numpy().astype(np.int64)
     ends = found["end"].to_numpy().astype(np.int64)
     table = pd.DataFrame({
@@ -669,10 +665,7 @@ def frames_count(matches: pd.DataFrame, corpus: pd.DataFrame, *,
     from analysis.tokens import tokens_corpus
 
     columns = periods_by(by, period)
-    for column in columns:
-        if column not in corpus.columns:
-            raise KeyError(f"the corpus has no column {column!r} (its columns: "
-                           f"{list(corpus.columns)})")
+    require_columns(corpus, ["doc_id", *columns], what="the corpus")
     names = _frame_names(matches)
     labels = _labels(matches)
     doc_ids = corpus["doc_id"].astype(str).to_numpy()
@@ -681,8 +674,7 @@ def frames_count(matches: pd.DataFrame, corpus: pd.DataFrame, *,
         if len(columns) != 1:
             raise ValueError(f"by must name one column without a period, not {by!r}; "
                              "several columns combine with period=")
-        group_of = pd.Series(corpus[columns[0]].astype("string").fillna("(onbekend)")
-                             .to_numpy(), index=doc_ids)
+        group_of = pd.Series(groups_by(corpus, columns[0]).to_numpy(), index=doc_ids)
         groups = list(dict.fromkeys(group_of.tolist()))
     else:
         cells = periods_assign(corpus, period, by=columns)
@@ -850,40 +842,10 @@ def frames_kwic(matches: pd.DataFrame, corpus: pd.DataFrame, *, window: int = 8,
         raise ValueError("window must be 0 or more words")
     if examples is not None:
         matches = matches.groupby(["frame", "outlet"], observed=True, sort=False).head(examples)
-    tokens = tokens_corpus(corpus)
     texts = dict(zip(corpus["doc_id"].astype(str), corpus["text"].astype(str), strict=True))
-    doc_index = {d: i for i, d in enumerate(texts)}
-    scale = max((len(t) for t in texts.values()), default=0) + 1
-    t_doc = tokens["doc_id"].cat.codes.to_numpy().astype(np.int64)  # corpus order
-    t_start = t_doc * scale + tokens["start"].to_numpy()
-    t_end = t_doc * scale + tokens["end"].to_numpy()
-    if len(t_start) > 1 and (np.diff(t_start) < 0).any():
-        order = np.argsort(t_start, kind="stable")
-        t_start, t_end, t_doc = t_start[order], t_end[order], t_doc[order]
-    m_doc = matches["doc_id"].astype(str).map(doc_index).to_numpy().astype(np.int64)
-    m_start = m_doc * scale + matches["start"].to_numpy()
-    m_end = m_doc * scale + matches["end"].to_numpy()
-    first = np.searchsorted(t_start, m_start, side="left")  # first token at/after the match
-    after = np.searchsorted(t_start, m_end, side="left")    # first token after the match
-    doc_first = np.searchsorted(t_doc, m_doc, side="left")
-    doc_stop = np.searchsorted(t_doc, m_doc, side="right")
-    left_from = np.maximum(first - window, doc_first)
-    right_to = np.minimum(after + window, doc_stop) - 1
-
-    def clean(s: str) -> str:
-        return " ".join(s.split())
-
-    lefts, rights, mids = [], [], []
-    ids = list(texts)
-    for k in range(len(matches)):
-        text = texts[ids[m_doc[k]]]
-        a = int(m_start[k] - m_doc[k] * scale)
-        b = int(m_end[k] - m_doc[k] * scale)
-        lo = int(t_start[left_from[k]] - m_doc[k] * scale) if left_from[k] < first[k] else a
-        hi = int(t_end[right_to[k]] - m_doc[k] * scale) if right_to[k] >= after[k] else b
-        lefts.append(clean(text[lo:a]))
-        mids.append(clean(text[a:b]))
-        rights.append(clean(text[b:hi]))
+    lefts, mids, rights = kwic_cut(tokens_corpus(corpus), texts,
+                                   matches["doc_id"].astype(str).tolist(), matches["start"],
+                                   matches["end"], window=window)
     table = matches[["doc_id", "outlet", "sentence_id", "frame", "pattern", "start", "end"]]
     table = table.reset_index(drop=True).copy()
     table["left"] = lefts

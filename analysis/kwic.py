@@ -22,6 +22,8 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
+from analysis.tables import require_columns
+
 __all__ = ["kwic_match", "kwic", "kwic_format"]
 
 _CLOSING = tuple(",.;:!?)]”’…")
@@ -66,11 +68,8 @@ def _take(series: pd.Series, rows: np.ndarray) -> pd.Categorical:
 
 
 def _check_tokens(tokens: pd.DataFrame, columns: tuple[str, ...]) -> None:
-    missing = [c for c in columns if c not in tokens.columns]
-    if missing:
-        raise ValueError(
-            f"the token table has no column(s) {missing}; make it with "
-            "analysis.tokens.tokens_corpus(corpus)")
+    require_columns(tokens, columns, what="the token table",
+                    hint="make it with analysis.tokens.tokens_corpus(corpus)")
 
 
 def kwic_match(tokens: pd.DataFrame, pattern: str) -> pd.DataFrame:
@@ -159,6 +158,55 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def kwic_cut(tokens: pd.DataFrame, texts: dict[str, str], doc_ids, starts, ends, *,
+             window: int) -> tuple[list[str], list[str], list[str]]:
+    """The left context, the match and the right context of each span ``[start, end)`` of
+    article ``doc_id``, cut from the article's text and made one line (the keyword-in-context
+    cut of :func:`kwic` and :func:`analysis.frames.frames_kwic`).
+
+    The left context starts at the ``window``-th token of ``tokens`` before the span, the
+    right context ends with the ``window``-th token after it; neither crosses the article's
+    start or end. ``texts`` maps each article's id to its text (made NFC, as the token
+    offsets are).
+
+    >>> from analysis.tokens import tokens_corpus
+    >>> c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"], "text": ["Zij zag de crisis nu."]})
+    >>> kwic_cut(tokens_corpus(c), {"a": c["text"][0]}, ["a"], [11], [17], window=1)
+    (['de'], ['crisis'], ['nu'])
+    """
+    names = list(texts)
+    doc_index = {d: i for i, d in enumerate(names)}
+    token_docs = pd.Series(_categorical(tokens["doc_id"]).astype(str), dtype=object)
+    t_doc = token_docs.map(doc_index).to_numpy().astype(np.int64)
+    m_doc = np.asarray([doc_index[str(d)] for d in doc_ids], dtype=np.int64)
+    starts = np.asarray(starts, dtype=np.int64)
+    ends = np.asarray(ends, dtype=np.int64)
+    scale = max([len(x) for x in texts.values()] + [int(ends.max(initial=0))]) + 1
+    t_start = t_doc * scale + tokens["start"].to_numpy(np.int64)
+    t_end = t_doc * scale + tokens["end"].to_numpy(np.int64)
+    order = np.argsort(t_start, kind="stable")
+    t_start, t_end, t_doc = t_start[order], t_end[order], t_doc[order]
+    m_start, m_end = m_doc * scale + starts, m_doc * scale + ends
+    first = np.searchsorted(t_start, m_start, side="left")  # first token at/after the span
+    after = np.searchsorted(t_start, m_end, side="left")    # first token after the span
+    left_from = np.maximum(first - window, np.searchsorted(t_doc, m_doc, side="left"))
+    right_to = np.minimum(after + window, np.searchsorted(t_doc, m_doc, side="right")) - 1
+    lefts, matches, rights = [], [], []
+    normal: dict[int, str] = {}
+    for k in range(len(m_doc)):
+        d = int(m_doc[k])
+        if d not in normal:
+            normal[d] = unicodedata.normalize("NFC", texts[names[d]])
+        text, base = normal[d], d * scale
+        a, b = int(starts[k]), int(ends[k])
+        lo = int(t_start[left_from[k]] - base) if window and left_from[k] < first[k] else a
+        hi = int(t_end[right_to[k]] - base) if window and right_to[k] >= after[k] else b
+        lefts.append(_one_line(text[lo:a]))
+        matches.append(_one_line(text[a:b]))
+        rights.append(_one_line(text[b:hi]))
+    return lefts, matches, rights
+
+
 def kwic(
     tokens: pd.DataFrame,
     corpus: pd.DataFrame,
@@ -193,9 +241,8 @@ def kwic(
     """
     if not isinstance(window, int | np.integer) or window < 0:
         raise ValueError(f"window must be a whole number of tokens, 0 or more, not {window!r}")
-    for column in ("doc_id", "text"):
-        if column not in corpus.columns:
-            raise ValueError(f"the corpus has no column {column!r}; load it with corpus_load")
+    require_columns(corpus, ["doc_id", "text"], what="the corpus",
+                    hint="load it with corpus_load")
     matches = kwic_match(tokens, pattern)
     texts = dict(zip(corpus["doc_id"].astype(str), corpus["text"].astype(str), strict=True))
     ids = matches["doc_id"].astype(str).tolist()
@@ -203,20 +250,8 @@ def kwic(
     if unknown:
         raise ValueError(f"the token table has articles that are not in the corpus: "
                          f"{unknown[:5]}; pass the corpus the table was made from")
-    first_of_doc, last_of_doc = _doc_bounds(tokens)
-    first = matches["first_row"].to_numpy()
-    last = matches["last_row"].to_numpy()
-    starts = tokens["start"].to_numpy()
-    ends = tokens["end"].to_numpy()
-    left_row = np.maximum(first - window, first_of_doc[first]) if len(first) else first
-    right_row = np.minimum(last + window, last_of_doc[last]) if len(last) else last
-    left, match, right = [], [], []
-    for doc, a, b, la, rb in zip(ids, matches["start"], matches["end"],
-                                 starts[left_row], ends[right_row], strict=True):
-        text = unicodedata.normalize("NFC", texts[doc])
-        left.append(_one_line(text[la:a]) if window else "")
-        match.append(_one_line(text[a:b]))
-        right.append(_one_line(text[b:rb]) if window else "")
+    left, match, right = kwic_cut(tokens, texts, ids, matches["start"], matches["end"],
+                                  window=window)
     return pd.DataFrame({
         "doc_id": matches["doc_id"],
         "outlet": matches["outlet"],

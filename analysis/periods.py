@@ -31,6 +31,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from analysis.tables import MISSING_GROUP, groups_by, require_columns
+
 __all__ = [
     "PERIODS",
     "Period",
@@ -188,7 +190,7 @@ class PeriodCells:
 
 
 #: The value of a ``by`` column for an article that has none.
-MISSING = "(unknown)"
+MISSING = MISSING_GROUP
 _SEP = "\x1f"
 
 
@@ -238,10 +240,7 @@ def periods_assign(
     """
     periods_check(period)
     by = periods_by(by, period)
-    for column in ["doc_id", date_column, *by]:
-        if column not in corpus.columns:
-            raise ValueError(f"the corpus has no column {column!r} (its columns: "
-                             f"{', '.join(map(str, corpus.columns))})")
+    require_columns(corpus, ["doc_id", date_column, *by], what="the corpus")
     if "period" in by:
         raise ValueError("'period' is the column periods are written to; group by another "
                          "column")
@@ -253,8 +252,7 @@ def periods_assign(
     month_only = int(((year >= 0) & (day == 0)).sum()) if period in ("day", "week") else 0
     docs = pd.DataFrame({"doc_id": ids, "period": start.astype(object).to_numpy()})
     for column in by:
-        values = corpus[column].reset_index(drop=True)
-        docs[column] = values.astype(object).where(values.notna(), MISSING).astype(str)
+        docs[column] = groups_by(corpus, column).to_numpy()
     docs = docs[start.notna().to_numpy()].reset_index(drop=True)
     if len(docs):
         periods = periods_range(docs["period"].min(), docs["period"].max(), period)

@@ -14,7 +14,7 @@ terms are their tokens joined by a space (``koude oorlog``).
 **Groups.** ``by`` names a column of the token table (``outlet``, ``doc_id``) or, with
 ``corpus=``, any metadata column of the corpus (``date``, ``country``), merged on
 ``doc_id``. Groups appear in sorted order; an article without a value is in the group
-``(missing)``.
+``(unknown)`` (:data:`analysis.tables.MISSING_GROUP`).
 
 **Periods.** ``period="day" | "week" | "month" | "quarter" | "year"`` (with ``corpus=``)
 bins the articles' dates into a ``period`` column (the period's first day, ``YYYY-MM-DD``;
@@ -41,6 +41,7 @@ from statsmodels.stats.multitest import multipletests
 
 from analysis.kwic import _categorical, _check_tokens, _doc_bounds, _labels, kwic_match
 from analysis.periods import Period, PeriodCells, periods_assign, periods_by
+from analysis.tables import MISSING_GROUP, require_columns
 
 __all__ = [
     "MISSING_GROUP",
@@ -50,8 +51,6 @@ __all__ = [
     "textstat_dispersion",
 ]
 
-#: Group label of articles without a value in the ``by`` column.
-MISSING_GROUP = "(missing)"
 #: Up to this many (group, term) cells (or four per pair counted), counting uses a dense
 #: array; above, a hash table.
 _DENSE_LIMIT = 1_000_000
@@ -87,13 +86,9 @@ def _groups(tokens: pd.DataFrame, by: str, corpus: pd.DataFrame | None):
         codes, labels = _codes(tokens[by])
         return _sorted_groups(codes, labels)
     if corpus is None:
-        raise ValueError(
-            f"the token table has no column {by!r} (it has {list(tokens.columns)}); to group "
-            f"by a corpus column, pass the corpus: corpus=corpus")
-    for column in ("doc_id", by):
-        if column not in corpus.columns:
-            raise ValueError(f"the corpus has no column {column!r} (its columns: "
-                             f"{list(corpus.columns)}); choose by= among them")
+        require_columns(tokens, [by], what="the token table",
+                        hint="to group by a corpus column, pass the corpus: corpus=corpus")
+    require_columns(corpus, ["doc_id", by], what="the corpus", hint="choose by= among them")
     doc_codes, doc_labels = _codes(tokens["doc_id"])
     values = corpus.assign(doc_id=corpus["doc_id"].astype(str)).drop_duplicates("doc_id")
     per_doc = values.set_index("doc_id")[by].reindex(doc_labels)

@@ -32,6 +32,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from analysis.corpus import corpus_fingerprint
 from analysis.parallel import chunks_map
 from analysis.paths import DATA_DIR
+from analysis.tables import groups_by
 from analysis.text import (
     _KIND_OF_GROUP,
     _KINDS,
@@ -213,7 +214,9 @@ def _chunks(texts: list[str]) -> list[tuple[int, int]]:
 def _doc_columns(corpus: pd.DataFrame, docs: np.ndarray) -> dict[str, pd.Categorical]:
     out = {}
     for column in ("doc_id", "outlet"):
-        values = corpus[column].astype(str).to_numpy()
+        # an article without an outlet is in the missing group, as in every grouped table
+        values = (corpus[column].astype(str) if column == "doc_id" else
+                  groups_by(corpus, column)).to_numpy()
         categories = pd.unique(values)
         codes = pd.Categorical(values, categories=categories).codes
         out[column] = pd.Categorical.from_codes(codes[docs], categories=categories)

@@ -99,7 +99,10 @@ def test_train_checks_columns(capsys, tmp_path, column):
     code, _, err = run(capsys, "sentiment-train", "--data", str(data), "--model",
                        str(tmp_path / "m.npz"), "--report", str(tmp_path / "r.json"))
     assert code == 2
-    assert f"missing column(s) ['{column}']" in err
+    kept = "value" if column == "headline" else "headline"
+    assert err == (f"discourse sentiment-train: {data} has no column {column!r} (its columns: "
+                   f"{kept!r}); expected the ecosent train.csv with columns headline and "
+                   "value (-1/0/1)\n")
 
 
 def test_exclude_frames_drops_frame_words_from_the_lexicon(capsys, tmp_path):

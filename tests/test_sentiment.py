@@ -398,7 +398,7 @@ def test_tone_by_frame_counts_each_sentence_once_per_frame():
 def test_extremes_per_outlet():
     table = sentiment_extremes(_scores(), n=1)
     assert table[["outlet", "side", "sentence"]].values.tolist() == [
-        ["NOS", "positief", "s3"], ["NRC", "negatief", "s4"]]
+        ["NOS", "positive", "s3"], ["NRC", "negative", "s4"]]
 
 
 @pytest.mark.parametrize("parallel", [False, True])

@@ -38,3 +38,37 @@ def test_groups_by_a_column_nobody_has():
     with pytest.raises(ColumnError, match=r"the corpus has no column 'country' \(its "
                        r"columns: 'doc_id'\)"):
         groups_by(scores, "country", corpus=pd.DataFrame({"doc_id": ["a"]}))
+
+
+def test_one_missing_group_label_in_frequencies_frames_and_sentiment():
+    """One article without a country: frequencies, frame counts and sentiment aggregates
+    all put it in the group '(unknown)', none drops it or names it differently."""
+    from analysis.frames import frames_count, frames_match
+    from analysis.sentiment import sentiment_aggregate, sentiment_corpus, sentiment_extremes
+    from analysis.textstat import textstat_frequency
+    from analysis.tokens import tokens_corpus
+
+    corpus = pd.DataFrame({
+        "doc_id": ["a", "b", "c"], "outlet": ["NOS", "NRC", None],
+        "country": ["NL", None, "BE"],
+        "text": ["Sancties tegen Rusland.", "Nieuwe sancties, goed plan.", "Geen nieuws."]})
+    groups = [MISSING_GROUP, "BE", "NL"]  # sorted: "(" before letters
+
+    freq = textstat_frequency(tokens_corpus(corpus), by="country", corpus=corpus)
+    assert sorted(freq["country"].astype(str).unique()) == groups
+    unknown = freq[freq["country"].astype(str) == MISSING_GROUP]
+    assert unknown.set_index("term")["count"].to_dict() == {
+        "nieuwe": 1, "sancties": 1, "goed": 1, "plan": 1}
+
+    frames = frames_count(frames_match(corpus), corpus, by="country")
+    sancties = frames[frames["frame"] == "sancties"].set_index("country")["hits"]
+    assert sancties.to_dict() == {"NL": 1, MISSING_GROUP: 1, "BE": 0}
+
+    scores = sentiment_corpus(corpus)
+    by_country = sentiment_aggregate(scores, corpus, by="country")
+    assert by_country["country"].tolist() == groups
+    assert by_country["n_sentences"].tolist() == [1, 1, 1]
+    by_outlet = sentiment_aggregate(scores)  # the scores' own outlet column, one missing
+    assert by_outlet["outlet"].tolist() == [MISSING_GROUP, "NOS", "NRC"]
+    extremes = sentiment_extremes(scores, by="outlet")
+    assert extremes[["outlet", "side"]].values.tolist() == [["NRC", "positive"]]

@@ -12,16 +12,13 @@ import importlib
 import sys
 
 from analysis import __version__
+from analysis.cli.common import OutputPath, UserError
 from analysis.corpus import CorpusError
 from analysis.io import OutputInCorpusError, corpus_protect, output_check
 
 __all__ = ["main", "build_parser", "UserError"]
 
 COMMAND_MODULES = ("corpus", "vocabulary", "frames", "sentiment", "timeline")
-
-
-class UserError(Exception):
-    """An error in what the user asked for; printed without a traceback, exit status 2."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,8 +63,6 @@ def _sources(args: argparse.Namespace) -> list[str]:
 def _refuse_outputs_in_corpus(args: argparse.Namespace) -> None:
     """Check every output option (those of ``type=output_path``) before the command runs:
     nothing is written into the bundled corpus or any corpus the command reads."""
-    from analysis.cli.common import OutputPath
-
     for value in vars(args).values():
         if isinstance(value, OutputPath) and value:
             output_check(value, *_sources(args))

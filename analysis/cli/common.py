@@ -16,9 +16,13 @@ from analysis.io import write_atomic
 __all__ = ["add_corpus_arguments", "corpus_options", "corpus_from_args", "write_table",
            "add_output_argument", "add_grouping_arguments", "grouping_from_args",
            "grouped", "whole_number", "OutputPath", "output_path", "report_loading",
-           "write_dropped"]
+           "write_dropped", "UserError"]
 
 COLUMN_OPTIONS = ("text", "id", "outlet", "date", "title")
+
+
+class UserError(Exception):
+    """An error in what the user asked for; printed without a traceback, exit status 2."""
 
 
 def add_corpus_arguments(
@@ -186,8 +190,6 @@ def add_grouping_arguments(parser: argparse.ArgumentParser, *, by_default: str =
 def grouping_from_args(args: argparse.Namespace, corpus: pd.DataFrame,
                        default: str | None = "outlet"):
     """The ``by`` columns (a name, a list, or None) of ``--by``, checked against the corpus."""
-    from analysis.cli import UserError
-
     if args.by is None:
         columns = [] if getattr(args, "period", None) or default is None else [default]
     else:
@@ -208,7 +210,6 @@ def grouped():
     """Around a grouping computation: a ``ValueError`` (a mistake in what was asked) ends
     the command with its message, and the notes on articles left out of the periods (and
     any other warning) are printed on stderr afterwards."""
-    from analysis.cli import UserError
     from analysis.periods import PeriodWarning
 
     with warnings.catch_warnings(record=True) as caught:

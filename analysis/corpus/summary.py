@@ -6,7 +6,7 @@ import hashlib
 
 import pandas as pd
 
-from analysis.tables import MISSING_GROUP
+from analysis.tables import groups_by, require_columns
 from analysis.text import tokens_count_words
 
 __all__ = ["corpus_fingerprint", "corpus_summary"]
@@ -45,10 +45,9 @@ def corpus_summary(corpus: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:
     >>> corpus_summary(corpus_load(CORPUS_DIR))["articles"].tolist()
     [1, 1, 1, 1, 1, 5]
     """
-    if by not in corpus.columns:
-        raise KeyError(f"the corpus has no column {by!r} (its columns: {list(corpus.columns)})")
+    require_columns(corpus, [by, "text", "date"], what="the corpus")
     frame = pd.DataFrame({
-        by: corpus[by].fillna(MISSING_GROUP).astype(str),
+        by: groups_by(corpus, by).to_numpy(),
         "words": [tokens_count_words(t) for t in corpus["text"]],
         "date": corpus["date"],
     })

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.sentiment.labels import LABELS
+from analysis.tables import groups_by, require_columns
 
 __all__ = ["sentiment_aggregate", "sentiment_by_frame", "sentiment_extremes"]
 
@@ -79,8 +80,7 @@ def sentiment_aggregate(
     """
     by = [by] if isinstance(by, str) else list(by)
     table = _with_metadata(scores, corpus, by)
-    if value not in table.columns:
-        raise ValueError(f"no column {value!r} in the scores; use one of {list(table.columns)}")
+    require_columns(table, [value], what="the score table")
     rows = []
     for key, group in table.groupby(by, observed=True, sort=True):
         key = key if isinstance(key, tuple) else (key,)
@@ -116,25 +116,13 @@ def _single(table: pd.DataFrame, column: str):
 
 def _with_metadata(scores: pd.DataFrame, corpus: pd.DataFrame | None,
                    by: list[str]) -> pd.DataFrame:
+    """``scores`` with ``doc_id`` as text and each ``by`` column as its groups (from the
+    scores, or from the corpus by ``doc_id``; a missing value is the missing group)."""
+    require_columns(scores, ["doc_id"], what="the score table")
     table = scores.copy()
     table["doc_id"] = table["doc_id"].astype(str)
-    if "outlet" in table:
-        table["outlet"] = table["outlet"].astype(str)
-    missing = [c for c in by if c not in table.columns]
-    if missing:
-        if corpus is None:
-            raise ValueError(f"the scores have no column(s) {missing}; pass the corpus to "
-                             "group by its metadata")
-        absent = [c for c in missing if c not in corpus.columns]
-        if absent:
-            raise ValueError(f"neither the scores nor the corpus have the column(s) {absent}; "
-                             f"corpus columns: {list(corpus.columns)}")
-        meta = corpus[["doc_id", *missing]].copy()
-        meta["doc_id"] = meta["doc_id"].astype(str)
-        table = table.merge(meta, on="doc_id", how="left")
-        for column in missing:
-            table[column] = table[column].astype(object).where(table[column].notna(),
-                                                                "(unknown)")
+    for column in by:
+        table[column] = groups_by(scores, column, corpus=corpus, what="the score table")
     return table
 
 
@@ -165,10 +153,8 @@ def sentiment_by_frame(
     >>> sentiment_by_frame(s, m)[["frame", "outlet", "n_sentences", "mean"]].values.tolist()
     [['diplomatie', 'NOS', 1, -0.5], ['oorlog', 'NOS', 1, 0.5]]
     """
-    missing = {"doc_id", "sentence_id", "frame"} - set(matches.columns)
-    if missing:
-        raise ValueError(f"the frame matches lack the column(s) {sorted(missing)}; give the "
-                         "table of analysis.frames.frames_match")
+    require_columns(matches, ["doc_id", "sentence_id", "frame"], what="the frame matches",
+                    hint="give the table of analysis.frames.frames_match")
     keys = matches[["doc_id", "sentence_id", "frame"]].copy()
     keys["doc_id"] = keys["doc_id"].astype(str)
     keys["sentence_id"] = keys["sentence_id"].astype(np.int64)
@@ -189,21 +175,24 @@ def sentiment_extremes(scores: pd.DataFrame, *, by: str = "outlet", n: int = 3,
     """The ``n`` most negative and ``n`` most positive sentences of each group, so a reader
     sees what drives the averages. Sentences with a score of 0 are not listed.
 
-    Returns the rows of ``scores`` with a column ``side`` (``negatief``/``positief``) and
-    ``rank`` (1 = strongest), ordered by group, side, rank.
+    Returns the rows of ``scores`` with a column ``side`` (``negative``/``positive``) and
+    ``rank`` (1 = strongest), ordered by group, side, rank; a sentence without a ``by``
+    value is in the group :data:`analysis.tables.MISSING_GROUP`.
 
     >>> import pandas as pd
     >>> s = pd.DataFrame({"outlet": ["A", "A", "A"], "sentence": ["x", "y", "z"],
     ...                   "polarity": [0.5, -0.2, 0.0]})
     >>> sentiment_extremes(s, n=1)[["outlet", "side", "sentence"]].values.tolist()
-    [['A', 'negatief', 'y'], ['A', 'positief', 'x']]
+    [['A', 'negative', 'y'], ['A', 'positive', 'x']]
     """
+    require_columns(scores, [value], what="the score table")
+    table = scores.assign(**{by: groups_by(scores, by, what="the score table")})
     parts = []
-    for _, group in scores.groupby(by, observed=True, sort=True):
+    for _, group in table.groupby(by, sort=True):
         values = group[value]
         neg = group[values < 0].sort_values(value, ascending=True, kind="stable").head(n)
         pos = group[values > 0].sort_values(value, ascending=False, kind="stable").head(n)
-        for side, part in (("negatief", neg), ("positief", pos)):
+        for side, part in (("negative", neg), ("positive", pos)):
             part = part.copy()
             part.insert(0, "side", side)
             part.insert(1, "rank", np.arange(1, len(part) + 1))

@@ -8,38 +8,15 @@ import numpy as np
 import pandas as pd
 
 from analysis.sentiment.labels import PROB_COLUMNS, SCORE_COLUMNS
+from analysis.sentiment.lexicon import _token_words
 from analysis.sentiment.methods import Method, sentiment_method
+from analysis.spans import spans_overlap
+from analysis.tables import require_columns
 from analysis.tokens import tokens_corpus, tokens_sentences
 
 __all__ = ["sentiment_corpus"]
 
 
-def _overlapping(doc: np.ndarray, start: np.ndarray, end: np.ndarray, match_doc: np.ndarray,
-                 match_start: np.ndarray, match_end: np.ndarray) -> np.ndarray:
-    """For each span [start, end) of article ``doc``: whether a match [a, b) of the same
-    article overlaps it (a < end and b > start).
-
-    The articles are laid end to end (offset ``doc * width + position``, ``width`` wider
-    than any article's offsets), the matches sorted by their start with the running maximum
-    of their ends: the matches starting before a span's end overlap it when the furthest
-    end among them lies past its start. Memory grows with spans + matches.
-    """
-    out = np.zeros(len(doc), dtype=bool)
-    if not len(doc) or not len(match_doc):
-        return out
-    low = min(int(start.min()), int(end.min()), int(match_start.min()), int(match_end.min()))
-    high = max(int(start.max()), int(end.max()), int(match_start.max()), int(match_end.max()))
-    width = high - low + 1
-    if (max(int(doc.max()), int(match_doc.max())) + 1) * width >= np.iinfo(np.int64).max:
-        raise ValueError("the offsets of the frame matches are too large to compare")
-    m_start = match_doc * width + (match_start - low)
-    order = np.argsort(m_start, kind="stable")
-    m_start = m_start[order]
-    reach = np.maximum.accumulate((match_doc * width + (match_end - low))[order])
-    base = doc * width - low
-    last = np.searchsorted(m_start, base + end, side="left") - 1
-    out = (last >= 0) & (reach[np.maximum(last, 0)] > base + start)
-    return out
 
 
 def _sentence_words(corpus: pd.DataFrame, sentences: pd.DataFrame, matches: pd.DataFrame | None,
@@ -61,14 +38,12 @@ def _sentence_words(corpus: pd.DataFrame, sentences: pd.DataFrame, matches: pd.D
 
     excluded_token = np.zeros(len(tokens), dtype=bool)
     if matches is not None and len(matches):
-        missing = {"doc_id", "start", "end"} - set(matches.columns)
-        if missing:
-            raise ValueError(f"the frame matches lack the column(s) {sorted(missing)}; give "
-                             "the table of analysis.frames.frames_match")
+        require_columns(matches, ["doc_id", "start", "end"], what="the frame matches",
+                        hint="give the table of analysis.frames.frames_match")
         doc_index = {d: k for k, d in enumerate(tokens["doc_id"].cat.categories.astype(str))}
         mdoc = matches["doc_id"].astype(str).map(doc_index)
         known = mdoc.notna().to_numpy()  # matches of articles not in the corpus are ignored
-        excluded_token = _overlapping(
+        excluded_token = spans_overlap(
             doc_codes, starts, ends, mdoc.to_numpy()[known].astype(np.int64),
             matches["start"].astype("int64").to_numpy()[known],
             matches["end"].astype("int64").to_numpy()[known])
@@ -83,9 +58,7 @@ def _sentence_words(corpus: pd.DataFrame, sentences: pd.DataFrame, matches: pd.D
         words: list[str] = []
         excluded: set[int] = set()
         for r in rows.tolist():
-            token = token_str[r]
-            parts = token.split() if (" " in token or "\u00a0" in token) else [token]
-            for part in parts:
+            for part in _token_words(token_str[r]):
                 if excluded_token[r]:
                     excluded.add(len(words))
                 words.append(part)

@@ -17,15 +17,16 @@ __all__ = ["PARALLEL_WORDS", "LEXICON", "LexiconMethod", "sentiment_lexicon",
            "sentiment_lexicon_reference"]
 
 
+def _token_words(token: str) -> list[str]:
+    """A token as Pattern words: a token with a space inside ("127 duizend") is two words."""
+    if " " in token or "\u00a0" in token or "\t" in token:
+        return token.split()
+    return [token]
+
+
 def _words(tokens: Iterable[str]) -> tuple[str, ...]:
-    """Tokens as Pattern words: a token with a space inside ("127 duizend") is two words."""
-    out: list[str] = []
-    for token in tokens:
-        if " " in token or "\u00a0" in token or "\t" in token:
-            out.extend(token.split())
-        else:
-            out.append(token)
-    return tuple(out)
+    """Tokens as Pattern words (see :func:`_token_words`)."""
+    return tuple(word for token in tokens for word in _token_words(token))
 
 
 def _as_words(sentence: str | Sequence[str]) -> tuple[str, ...]:

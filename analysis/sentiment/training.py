@@ -18,6 +18,7 @@ from analysis.sentiment.validation import (
     sentiment_labels_parse,
     sentiment_metrics,
 )
+from analysis.tables import require_columns
 
 __all__ = ["TRAINING_DATA", "sentiment_training_load", "sentiment_train"]
 
@@ -35,10 +36,9 @@ def sentiment_training_load(path: str | Path = TRAINING_DATA) -> pd.DataFrame:
             f"{path}: training data not found; give the path of the ecosent train.csv "
             "(columns headline, value) with --data")
     data = pd.read_csv(path, dtype={"headline": str})
-    missing = {"headline", "value"} - set(data.columns)
-    if missing:
-        raise ValueError(f"{path}: missing column(s) {sorted(missing)}; expected the ecosent "
-                         "train.csv with columns headline and value (-1/0/1)")
+    require_columns(data, ["headline", "value"], what=str(path),
+                    hint="expected the ecosent train.csv with columns headline and value "
+                    "(-1/0/1)")
     empty = data["headline"].isna() | (data["headline"].astype(str).str.strip() == "")
     if empty.any():
         line = int(np.flatnonzero(empty.to_numpy())[0]) + 2
