@@ -1,16 +1,24 @@
-"""Save figures and tables for a paper: fixed sizes, three formats, byte-identical reruns.
+"""Save figures and tables for a paper: fixed sizes, chosen formats, byte-identical reruns.
 
 A notebook calls :func:`figures_setup` once (output folder, notebook name, corpus and frame
-file, for provenance), then :func:`figure_save` for each figure and :func:`table_save` for
-each table. Every file is written atomically (a temporary file renamed into place), carries
-no timestamp, and is listed in ``MANIFEST.csv`` in the output folder with the corpus
-fingerprint, the frame-file hash, the toolkit version and the notebook that made it.
+file, for provenance; the language and the figure formats), then :func:`figure_save` for
+each figure and :func:`table_save` for each table. Figures are written as PNG (300 dpi),
+SVG and PDF by default, or in any of :data:`FIGURE_FORMATS` (EPS; TIFF at 600 dpi with LZW
+compression). A table is written as CSV with every digit, and for a paper as LaTeX
+(booktabs) and Word (.docx), rounded for reading and headed in the chosen language
+(:mod:`analysis.paper_tables`). Every file is written atomically (a temporary file renamed
+into place), carries no timestamp, and is listed in ``MANIFEST.csv`` in the output folder
+with the corpus fingerprint, the frame-file hash, the toolkit version and the notebook that
+made it.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import logging
+import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -22,11 +30,15 @@ from matplotlib.figure import Figure
 from analysis import __version__
 from analysis.corpus import corpus_fingerprint
 from analysis.io import file_sha256, output_check, write_atomic
+from analysis.messages import Lang, lang_check
 from analysis.paths import FIGURES_DIR
 
 __all__ = [
     "FIGURE_SIZES",
+    "FIGURE_FORMATS",
+    "DEFAULT_FORMATS",
     "MANIFEST_NAME",
+    "figures_formats",
     "figures_setup",
     "figure_new",
     "figure_save",
@@ -46,10 +58,16 @@ MANIFEST_NAME = "MANIFEST.csv"
 MANIFEST_COLUMNS = ["file", "notebook", "corpus_fingerprint", "frames_sha256",
                     "toolkit_version", "sha256"]
 PNG_DPI = 300
+#: TIFF, for journals that ask for it: 600 dpi, LZW-compressed.
+TIFF_DPI = 600
+#: The formats figure_save can write, and those it writes unless told otherwise.
+FIGURE_FORMATS = ("png", "svg", "pdf", "eps", "tiff")
+DEFAULT_FORMATS = ("png", "svg", "pdf")
 
 matplotlib.rcParams["svg.hashsalt"] = "discourse"  # stable element ids in SVG files
 matplotlib.rcParams["pdf.fonttype"] = 42  # embed TrueType fonts: text stays editable
 matplotlib.rcParams["svg.fonttype"] = "none"
+matplotlib.rcParams["ps.fonttype"] = 42  # EPS: TrueType (Type 42) fonts, text stays text
 
 
 @dataclass
@@ -58,6 +76,9 @@ class _Context:
     notebook: str = ""
     corpus_fingerprint: str = ""
     frames_sha256: str = ""
+    lang: str = "nl"
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    paper_tables: bool = True
 
 
 _CONTEXT = _Context()
@@ -69,16 +90,24 @@ def figures_setup(
     notebook: str = "",
     corpus: pd.DataFrame | None = None,
     frames_file: str | Path | None = None,
+    lang: Lang = "nl",
+    formats: str | tuple[str, ...] | list[str] | None = None,
+    paper_tables: bool = True,
 ) -> Path:
     """Say where figures go and what made them; returns the output folder (created).
 
     ``corpus`` (a loaded corpus) and ``frames_file`` are fingerprinted for the manifest.
+    ``lang`` is the language of the paper tables' headers; ``formats`` the figure formats
+    (see :func:`figures_formats`; default PNG, SVG and PDF); ``paper_tables=False`` writes
+    tables as CSV only.
     The files that ``notebook`` made in an earlier run (as listed in the folder's
     ``MANIFEST.csv``) are removed, so that the folder holds exactly what this run makes.
     Raises ``ValueError`` when ``out_dir`` lies inside the corpus folder: nothing is ever
     written there.
     """
     folder = Path(out_dir) if out_dir else FIGURES_DIR
+    lang_check(lang)
+    chosen = figures_formats(formats)
     source = corpus.attrs.get("source") if corpus is not None else None
     if source:
         figures_refuse_corpus(folder, source)
@@ -86,6 +115,9 @@ def figures_setup(
     _CONTEXT.notebook = notebook
     _CONTEXT.corpus_fingerprint = corpus_fingerprint(corpus) if corpus is not None else ""
     _CONTEXT.frames_sha256 = file_sha256(frames_file) if frames_file else ""
+    _CONTEXT.lang = lang
+    _CONTEXT.formats = chosen
+    _CONTEXT.paper_tables = paper_tables
     folder.mkdir(parents=True, exist_ok=True)
     if notebook:
         _forget(notebook)
@@ -177,42 +209,119 @@ def _record(paths: list[Path]) -> None:
     _write_manifest(_CONTEXT.out_dir, rows)
 
 
-def figure_save(fig: Figure, name: str, *, out_dir: str | Path | None = None) -> list[Path]:
-    """Save ``fig`` as ``<name>.png`` (300 dpi), ``.svg`` and ``.pdf``; returns the paths.
+def figures_formats(formats: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
+    """The figure formats named in ``formats`` (``"png,svg,pdf,eps"``, a list, or None for
+    the default), checked, in the order given, without repeats.
+
+    >>> figures_formats("pdf, EPS,tiff"), figures_formats(None)
+    (('pdf', 'eps', 'tiff'), ('png', 'svg', 'pdf'))
+    >>> figures_formats("png,jpg")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown figure format 'jpg'; choose from png, svg, pdf, eps, tiff (e.g. png,svg,pdf)
+    """
+    if formats is None:
+        return DEFAULT_FORMATS
+    names = formats.split(",") if isinstance(formats, str) else list(formats)
+    chosen = []
+    for name in names:
+        fmt = str(name).strip().lower().lstrip(".")
+        fmt = "tiff" if fmt == "tif" else fmt
+        if fmt not in FIGURE_FORMATS:
+            raise ValueError(f"unknown figure format {name!r}; choose from "
+                             f"{', '.join(FIGURE_FORMATS)} (e.g. png,svg,pdf)")
+        if fmt not in chosen:
+            chosen.append(fmt)
+    if not chosen:
+        raise ValueError("no figure format given; choose from " + ", ".join(FIGURE_FORMATS))
+    return tuple(chosen)
+
+
+_EPS_DATE = re.compile(rb"^%%CreationDate:[^\n]*\n", re.MULTILINE)
+
+
+def _figure_bytes(fig: Figure, fmt: str, name: str, description: str) -> bytes:
+    creator = f"discourse-toolkit {__version__}"
+    buffer = io.BytesIO()
+    if fmt == "tiff":
+        fig.savefig(buffer, format="tiff", dpi=TIFF_DPI,
+                    pil_kwargs={"compression": "tiff_lzw",
+                                "tiffinfo": {269: name, 270: description, 305: creator}})
+        return buffer.getvalue()
+    metadata = {
+        "png": {"Software": None, "Title": name, "Description": description,
+                "Source": creator},
+        "svg": {"Date": None, "Creator": creator, "Title": name, "Description": description},
+        "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": creator,
+                "Title": name, "Subject": description},
+        "eps": {"Creator": creator, "Title": name},
+    }[fmt]
+    if fmt == "eps":
+        # PostScript has no transparency: such marks print opaque, which is what a journal
+        # that asks for EPS gets; say nothing about it on every save.
+        ps_log = logging.getLogger("matplotlib.backends.backend_ps")
+        level = ps_log.level
+        ps_log.setLevel(logging.ERROR)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                fig.savefig(buffer, format="eps", metadata=metadata)
+        finally:
+            ps_log.setLevel(level)
+        return _EPS_DATE.sub(b"", buffer.getvalue(), count=1)
+    fig.savefig(buffer, format=fmt, dpi=PNG_DPI, metadata=metadata)
+    return buffer.getvalue()
+
+
+def figure_save(fig: Figure, name: str, *, out_dir: str | Path | None = None,
+                formats: str | tuple[str, ...] | list[str] | None = None) -> list[Path]:
+    """Save ``fig`` as ``<name>.png`` (300 dpi), ``.svg`` and ``.pdf``, or in the
+    ``formats`` given here or to :func:`figures_setup` (``eps``; ``tiff`` at 600 dpi, LZW);
+    returns the paths.
 
     The files carry the provenance (notebook, corpus fingerprint, frame-file hash, toolkit
     version) in their metadata and no timestamp, so a rerun gives identical bytes.
     ``name`` says what the figure shows, e.g. ``rq2-framing-by-outlet``.
     """
     folder = Path(out_dir) if out_dir else _CONTEXT.out_dir
+    chosen = figures_formats(formats) if formats is not None else _CONTEXT.formats
     prov = _provenance(name)
     description = "; ".join(f"{k}={v}" for k, v in prov.items())
-    metadata = {
-        "png": {"Software": None, "Title": name, "Description": description,
-                "Source": f"discourse-toolkit {__version__}"},
-        "svg": {"Date": None, "Creator": f"discourse-toolkit {__version__}", "Title": name,
-                "Description": description},
-        "pdf": {"CreationDate": None, "ModDate": None, "Producer": None,
-                "Creator": f"discourse-toolkit {__version__}", "Title": name,
-                "Subject": description},
-    }
-    paths = []
-    for fmt in ("png", "svg", "pdf"):
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format=fmt, dpi=PNG_DPI, metadata=metadata[fmt])
-        paths.append(write_atomic(folder / f"{name}.{fmt}", buffer.getvalue()))
+    paths = [write_atomic(folder / f"{name}.{fmt}", _figure_bytes(fig, fmt, name, description))
+             for fmt in chosen]
     if folder == _CONTEXT.out_dir:
         _record(paths)
     return paths
 
 
 def table_save(table: pd.DataFrame, name: str, *, out_dir: str | Path | None = None,
-               index: bool = False) -> Path:
-    """Write ``table`` as ``<name>.csv`` (UTF-8, ``\\n`` line ends), atomically; returns the
-    path, and lists it in the manifest."""
+               index: bool = False, caption: str | None = None) -> Path:
+    """Write ``table`` as ``<name>.csv`` (UTF-8, ``\\n`` line ends, every digit) and, for a
+    paper, as ``<name>.tex`` (booktabs) and ``<name>.docx``, rounded for reading and headed
+    in the language of :func:`figures_setup` (see :mod:`analysis.paper_tables`), each
+    atomically; returns the CSV's path, and lists every file in the manifest. ``caption``
+    heads the LaTeX and Word tables. A table of more than ``PAPER_TABLE_MAX_ROWS`` rows gets
+    the CSV only, and a warning that says so.
+    """
+    from analysis.paper_tables import PAPER_TABLE_MAX_ROWS, table_docx, table_latex
+
     folder = Path(out_dir) if out_dir else _CONTEXT.out_dir
     data = table.to_csv(index=index, lineterminator="\n").encode("utf-8")
     path = write_atomic(folder / f"{name}.csv", data)
+    paths = [path]
+    if _CONTEXT.paper_tables:
+        shown = table.reset_index() if index else table
+        if len(shown) > PAPER_TABLE_MAX_ROWS:
+            warnings.warn(f"{name}: {len(shown):,} rows is more than a paper table holds "
+                          f"({PAPER_TABLE_MAX_ROWS:,}); written as {name}.csv only, with "
+                          "every row", stacklevel=2)
+        else:
+            lang = _CONTEXT.lang
+            description = "; ".join(f"{k}={v}" for k, v in _provenance(name).items())
+            latex = table_latex(shown, lang=lang, caption=caption, label=f"tab:{name}")
+            paths.append(write_atomic(folder / f"{name}.tex", latex.encode("utf-8")))
+            paths.append(write_atomic(folder / f"{name}.docx", table_docx(
+                shown, lang=lang, caption=caption, title=name, description=description)))
     if folder == _CONTEXT.out_dir:
-        _record([path])
+        _record(paths)
     return path

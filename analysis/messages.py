@@ -48,6 +48,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tone.neutral": {"nl": "neutraal", "en": "neutral"},
     "tone.positive": {"nl": "positief", "en": "positive"},
     "quoted": {"nl": "„{text}”", "en": "“{text}”"},
+    "value.yes": {"nl": "ja", "en": "yes"},
+    "value.no": {"nl": "nee", "en": "no"},
+    "table.continued": {"nl": "Vervolg op de volgende pagina", "en": "Continued on next page"},
 
     # --- corpus overview (textplot/corpus.py) ------------------------------------------
     "corpus.articles": {"nl": "artikelen", "en": "articles"},

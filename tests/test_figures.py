@@ -150,8 +150,8 @@ def test_two_processes_write_byte_identical_files(tmp_path):
         subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path / run)], check=True,
                        cwd=tmp_path, timeout=300)
     one = sorted(p.name for p in (tmp_path / "one").iterdir())
-    assert one == ["MANIFEST.csv", "rq9-words.csv", "rq9-words.pdf", "rq9-words.png",
-                   "rq9-words.svg"]
+    assert one == ["MANIFEST.csv", "rq9-words.csv", "rq9-words.docx", "rq9-words.pdf",
+                   "rq9-words.png", "rq9-words.svg", "rq9-words.tex"]
     assert sorted(p.name for p in (tmp_path / "two").iterdir()) == one
     for name in one:
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), \
@@ -163,7 +163,8 @@ def test_table_save_writes_plain_csv_and_lists_it(tmp_path):
     table = pd.DataFrame({"outlet": ["NRC", "De Morgen"], "share": [0.5, 0.25]})
     path = table_save(table, "rq9-share")
     assert path.read_bytes() == b"outlet,share\nNRC,0.5\nDe Morgen,0.25\n"
-    assert [row["file"] for row in manifest(tmp_path)] == ["rq9-share.csv"]
+    assert [row["file"] for row in manifest(tmp_path)] == [
+        "rq9-share.csv", "rq9-share.docx", "rq9-share.tex"]
 
 
 def test_rerunning_a_notebook_removes_what_its_last_run_made(tmp_path):
@@ -174,9 +175,11 @@ def test_rerunning_a_notebook_removes_what_its_last_run_made(tmp_path):
     figures_setup(tmp_path, notebook="rq9-test")  # the notebook runs again ...
     table_save(pd.DataFrame({"a": [2]}), "rq9-new-name")  # ... and names its table anew
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        MANIFEST_NAME, "rq8-kept.csv", "rq9-new-name.csv"]
+        MANIFEST_NAME, "rq8-kept.csv", "rq8-kept.docx", "rq8-kept.tex", "rq9-new-name.csv",
+        "rq9-new-name.docx", "rq9-new-name.tex"]
     assert [(r["file"], r["notebook"]) for r in manifest(tmp_path)] == [
-        ("rq8-kept.csv", "rq8-other"), ("rq9-new-name.csv", "rq9-test")]
+        (f"rq8-kept.{ext}", "rq8-other") for ext in ("csv", "docx", "tex")] + [
+        (f"rq9-new-name.{ext}", "rq9-test") for ext in ("csv", "docx", "tex")]
 
 
 def test_write_atomic_leaves_the_old_file_when_it_fails(tmp_path, monkeypatch):
@@ -208,3 +211,46 @@ def test_figures_are_never_written_into_the_corpus_folder(tmp_path, corpus):
     with pytest.raises(ValueError, match="lies inside the corpus folder"):
         figures_setup(tmp_path / "out", corpus=copy)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_figures_in_the_formats_asked_for(tmp_path):
+    figures_setup(tmp_path / "a", formats="pdf,eps,tiff")
+    paths = figure_save(bar_figure(), "rq9-bars")
+    assert [p.name for p in paths] == ["rq9-bars.pdf", "rq9-bars.eps", "rq9-bars.tiff"]
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == [
+        MANIFEST_NAME, "rq9-bars.eps", "rq9-bars.pdf", "rq9-bars.tiff"]
+    with Image.open(tmp_path / "a" / "rq9-bars.tiff") as tiff:
+        assert tiff.info["compression"] == "tiff_lzw"
+        assert tiff.info["dpi"] == pytest.approx((600, 600), abs=0.01)
+        assert tiff.size == (2100, 1680)  # 3.5 x 2.8 inches at 600 dpi
+        assert tiff.tag_v2[270].startswith("notebook=; corpus_fingerprint=")
+    eps = (tmp_path / "a" / "rq9-bars.eps").read_bytes()
+    assert eps.startswith(b"%!PS-Adobe-3.0 EPSF-3.0") and b"%%CreationDate" not in eps
+    assert b"/FontType 42" in eps  # fonts embedded as TrueType (Type 42), not outlines
+    figures_setup(tmp_path / "b", formats=["pdf", "eps", "tiff"])
+    figure_save(bar_figure(), "rq9-bars")
+    for fmt in ("pdf", "eps", "tiff"):
+        assert (tmp_path / "a" / f"rq9-bars.{fmt}").read_bytes() == (
+            tmp_path / "b" / f"rq9-bars.{fmt}").read_bytes(), fmt
+
+
+def test_an_unknown_format_is_named():
+    with pytest.raises(ValueError, match="unknown figure format 'jpeg'; choose from png, svg"):
+        figures_setup(formats="png,jpeg")
+    assert figures.figures_formats(" PNG,tif,png ") == ("png", "tiff")
+
+
+def test_a_very_long_table_is_written_as_csv_only(tmp_path, monkeypatch):
+    from analysis import paper_tables
+
+    monkeypatch.setattr(paper_tables, "PAPER_TABLE_MAX_ROWS", 2)
+    figures_setup(tmp_path, notebook="rq9-test")
+    with pytest.warns(UserWarning, match="rq9-long: 3 rows is more than a paper table holds"):
+        table_save(pd.DataFrame({"a": [1, 2, 3]}), "rq9-long")
+    table_save(pd.DataFrame({"a": [1, 2]}), "rq9-short")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        MANIFEST_NAME, "rq9-long.csv", "rq9-short.csv", "rq9-short.docx", "rq9-short.tex"]
+    figures_setup(tmp_path / "csv-only", notebook="rq9-test", paper_tables=False)
+    table_save(pd.DataFrame({"a": [1]}), "rq9-plain")
+    assert sorted(p.name for p in (tmp_path / "csv-only").iterdir()) == [
+        MANIFEST_NAME, "rq9-plain.csv"]

@@ -11,6 +11,7 @@ from analysis.notebooks import notebooks_list
 from analysis.paths import NOTEBOOKS_DIR
 
 FORMATS = ("png", "svg", "pdf")
+TABLE_FORMATS = ("csv", "tex", "docx")
 EXPECTED_FIGURES = [
     "rq0-corpus-overview",
     "rq1-top-terms-by-outlet",
@@ -50,7 +51,7 @@ def test_every_output_is_expected_and_listed(figures_dir):
     """Nothing is written that the lists above do not name, and the manifest lists it all."""
     written = {p.name for p in figures_dir.iterdir() if p.name != "MANIFEST.csv"}
     expected = {f"{n}.{fmt}" for n in EXPECTED_FIGURES for fmt in FORMATS}
-    expected |= {f"{n}.csv" for n in EXPECTED_TABLES}
+    expected |= {f"{n}.{fmt}" for n in EXPECTED_TABLES for fmt in TABLE_FORMATS}
     assert written == expected
     manifest = (figures_dir / "MANIFEST.csv").read_text(encoding="utf-8").splitlines()[1:]
     assert sorted(row.split(",", 1)[0] for row in manifest) == sorted(expected)

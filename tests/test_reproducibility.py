@@ -74,7 +74,8 @@ def test_every_notebook_writes_figures_in_three_formats(figures_runs):
     rows = manifest(first)
     made_by = {row["notebook"] for row in rows}
     assert made_by == {p.stem for p in figures_runs.notebooks}
-    stems = {Path(row["file"]).stem for row in rows if Path(row["file"]).suffix != ".csv"}
+    stems = {Path(row["file"]).stem for row in rows
+             if Path(row["file"]).suffix[1:] in FIGURE_FORMATS}
     for stem in stems:
         assert {f"{stem}.{fmt}" for fmt in FIGURE_FORMATS} <= set(files(first)), stem
 
