@@ -29,7 +29,7 @@ from matplotlib.figure import Figure
 
 from analysis import __version__
 from analysis.corpus import corpus_fingerprint
-from analysis.io import file_sha256, output_check, write_atomic
+from analysis.io import file_sha256, output_check, table_to_csv, write_atomic
 from analysis.messages import Lang, lang_check
 from analysis.paths import FIGURES_DIR
 
@@ -296,17 +296,18 @@ def figure_save(fig: Figure, name: str, *, out_dir: str | Path | None = None,
 
 def table_save(table: pd.DataFrame, name: str, *, out_dir: str | Path | None = None,
                index: bool = False, caption: str | None = None) -> Path:
-    """Write ``table`` as ``<name>.csv`` (UTF-8, ``\\n`` line ends, every digit) and, for a
-    paper, as ``<name>.tex`` (booktabs) and ``<name>.docx``, rounded for reading and headed
-    in the language of :func:`figures_setup` (see :mod:`analysis.paper_tables`), each
-    atomically; returns the CSV's path, and lists every file in the manifest. ``caption``
-    heads the LaTeX and Word tables. A table of more than ``PAPER_TABLE_MAX_ROWS`` rows gets
+    """Write ``table`` as ``<name>.csv`` (by :func:`analysis.io.table_to_csv`: UTF-8, ``\\n``
+    line ends, floats to 10 significant digits) and, for a paper, as ``<name>.tex``
+    (booktabs) and ``<name>.docx``, rounded for reading and headed in the language of
+    :func:`figures_setup` (see :mod:`analysis.paper_tables`), each atomically; returns the
+    CSV's path, and lists every file in the manifest. ``caption`` heads the LaTeX and Word
+    tables. A table of more than ``PAPER_TABLE_MAX_ROWS`` rows gets
     the CSV only, and a warning that says so.
     """
     from analysis.paper_tables import PAPER_TABLE_MAX_ROWS, table_docx, table_latex
 
     folder = Path(out_dir) if out_dir else _CONTEXT.out_dir
-    data = table.to_csv(index=index, lineterminator="\n").encode("utf-8")
+    data = table_to_csv(table, index=index)
     path = write_atomic(folder / f"{name}.csv", data)
     paths = [path]
     if _CONTEXT.paper_tables:

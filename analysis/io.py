@@ -7,6 +7,11 @@
   calling :func:`output_check`, so no writer (tables, figures, ``--init``, the model, the
   training report, match tables) can put a file into a corpus.
 - :func:`file_sha256` is the one way a file's SHA-256 is computed.
+- :func:`table_to_csv` is the one way a table becomes CSV (every ``discourse ... -o`` and
+  every table in ``figures/``): UTF-8, ``\\n`` line ends, floats with
+  :data:`SIGNIFICANT_DIGITS` (10) significant digits, as the shortest text that reads back as
+  the rounded value (``0.231809247``, ``3.0``, ``1e-07``), so that arithmetic noise in the last
+  digits, which differs between builds of numpy, scipy and the BLAS, never changes a file.
 
 A writer needs nothing but ``write_atomic(path, data)``; a command that learns which corpus
 it reads wraps its work in ``with corpus_protect(source):`` so that this corpus is guarded
@@ -18,10 +23,14 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import hashlib
+import math
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+import numpy as np
+import pandas as pd
 
 from analysis.paths import CORPUS_DIR
 
@@ -31,6 +40,9 @@ __all__ = [
     "corpus_protect",
     "write_atomic",
     "file_sha256",
+    "SIGNIFICANT_DIGITS",
+    "float_text",
+    "table_to_csv",
 ]
 
 _UMASK = os.umask(0o022)
@@ -125,3 +137,54 @@ def file_sha256(path: str | Path) -> str:
         while block := handle.read(_CHUNK):
             digest.update(block)
     return digest.hexdigest()
+
+
+#: Significant digits of every float in a CSV file the toolkit writes.
+SIGNIFICANT_DIGITS = 10
+
+
+def float_text(value: float) -> str:
+    """``value`` rounded to :data:`SIGNIFICANT_DIGITS` significant digits, as the shortest
+    text that reads back as that rounded float.
+
+    >>> float_text(-0.23180924700314517), float_text(-0.2318092470031452)
+    ('-0.231809247', '-0.231809247')
+    >>> float_text(3.0), float_text(2 / 3), float_text(1e-7), float_text(float("inf"))
+    ('3.0', '0.6666666667', '1e-07', 'inf')
+    """
+    value = float(value)
+    if not math.isfinite(value):
+        return repr(value)
+    return repr(float(f"{value:.{SIGNIFICANT_DIGITS}g}"))
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, float | np.floating) and not pd.isna(value):
+        return float_text(value)
+    return value
+
+
+def _column(values: pd.Series) -> pd.Series:
+    if pd.api.types.is_float_dtype(values.dtype):
+        return values.map(float_text, na_action="ignore").astype(object)
+    if values.dtype == object:
+        return values.map(_cell)
+    return values
+
+
+def table_to_csv(table: pd.DataFrame, *, index: bool = False) -> bytes:
+    """The bytes of ``table`` as a CSV file (UTF-8, ``\\n`` line ends); ``index=True`` writes
+    the index as the first column(s). Floats, also in mixed columns, have
+    :data:`SIGNIFICANT_DIGITS` significant digits; ``table`` itself is left as it is.
+
+    >>> table = pd.DataFrame({"term": ["oorlog", "vrede"], "G2": [4.534918620235, 1 / 3]})
+    >>> print(table_to_csv(table).decode())
+    term,G2
+    oorlog,4.53491862
+    vrede,0.3333333333
+    <BLANKLINE>
+    """
+    frame = table.reset_index() if index else table
+    frame = pd.DataFrame({i: _column(frame.iloc[:, i]) for i in range(frame.shape[1])})
+    frame.columns = table.reset_index().columns if index else table.columns
+    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")

@@ -44,8 +44,9 @@ def test_document_level_classifier(capsys, tmp_path):
     assert table["n_sentences"].tolist() == [2, 2]
     probs = table[["prob_negative", "prob_neutral", "prob_positive"]]
     assert probs.sum(axis=1).round(10).tolist() == [1.0, 1.0]
+    # the CSV holds 10 significant digits of each
     assert (table["polarity"] - (table["prob_positive"] - table["prob_negative"])).abs().max() \
-        < 1e-12
+        < 1e-9
 
 
 def test_missing_text_column_is_a_clear_error(capsys):

@@ -1,16 +1,26 @@
-"""The one output guard, atomic write and file hash that every writer uses."""
+"""The one output guard, atomic write and file hash that every writer uses, and the one CSV
+writer: floats to ten significant digits, so that noise in the last digits between library
+builds never changes a file."""
 
 from __future__ import annotations
 
 import hashlib
 
+import numpy as np
+import pandas as pd
 import pytest
 
+from analysis import figures
+from analysis.cli.common import write_table
+from analysis.figures import table_save
 from analysis.io import (
+    SIGNIFICANT_DIGITS,
     OutputInCorpusError,
     corpus_protect,
     file_sha256,
+    float_text,
     output_check,
+    table_to_csv,
     write_atomic,
 )
 from analysis.paths import CORPUS_DIR
@@ -60,3 +70,58 @@ def test_file_sha256_is_the_digest_of_the_bytes(tmp_path):
     assert file_sha256(path) == hashlib.sha256(data).hexdigest()
     assert file_sha256(write_atomic(tmp_path / "abc", b"abc")) == (
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+
+
+# --------------------------------------------------------------------------- CSV
+
+# The same G2 from two builds of numpy: equal to 16 significant digits, not in the 17th.
+NOISY = (-0.23180924700314517, -0.2318092470031452)
+
+
+def keyness(value: float) -> pd.DataFrame:
+    return pd.DataFrame({"term": ["sancties", "oorlog"], "count": [3, 1],
+                         "G2": [value, 12.0], "p": [np.nan, 1 / 3]})
+
+
+EXPECTED = b"term,count,G2,p\nsancties,3,-0.231809247,\noorlog,1,12.0,0.3333333333\n"
+
+
+def test_table_save_writes_ten_significant_digits(tmp_path, monkeypatch):
+    monkeypatch.setattr(figures, "_CONTEXT", figures._Context())
+    written = [table_save(keyness(v), f"k{i}", out_dir=tmp_path).read_bytes()
+               for i, v in enumerate(NOISY)]
+    assert written == [EXPECTED, EXPECTED]
+
+
+def test_command_line_tables_write_ten_significant_digits(tmp_path, capsys):
+    for i, value in enumerate(NOISY):
+        write_table(keyness(value), str(tmp_path / f"k{i}.csv"))
+        assert (tmp_path / f"k{i}.csv").read_bytes() == EXPECTED
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (0.0, "0.0"), (-0.0, "-0.0"), (1.0, "1.0"), (1234567890123.0, "1234567890000.0"),
+    (0.1 + 0.2, "0.3"), (2 / 3, "0.6666666667"), (-1 / 3, "-0.3333333333"),
+    (123.45678901234, "123.456789"), (1e-12 / 3, "3.333333333e-13"), (float("nan"), "nan"),
+    (np.float32(1 / 3), "0.3333333433"), (np.float64(14.000000000000002), "14.0"),
+])
+def test_float_text(value, text):
+    assert float_text(value) == text
+    assert SIGNIFICANT_DIGITS == 10
+
+
+def test_floats_in_mixed_and_nullable_columns_are_rounded_too():
+    table = pd.DataFrame({
+        "mixed": pd.Series(["a", 2 / 3, None, 7], dtype=object),
+        "nullable": pd.array([1 / 3, None, 2.5, 1], dtype="Float64"),
+        "whole": [1, 2, 3, 4],
+    })
+    assert table_to_csv(table) == (b"mixed,nullable,whole\na,0.3333333333,1\n"
+                                   b"0.6666666667,,2\n,2.5,3\n7,1.0,4\n")
+
+
+def test_the_index_is_written_only_when_asked():
+    table = pd.DataFrame({"x": [1 / 3]}, index=pd.Index(["NRC"], name="outlet"))
+    assert table_to_csv(table) == b"x\n0.3333333333\n"
+    assert table_to_csv(table, index=True) == b"outlet,x\nNRC,0.3333333333\n"
+    assert table.loc["NRC", "x"] == 1 / 3  # the table itself keeps every digit

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
+import subprocess
 from pathlib import Path
 
 import papermill
@@ -111,14 +112,42 @@ def test_every_figure_file_carries_its_provenance(figures_run_twice):
         }, row["file"]
 
 
+def git_blob_sha1(data: bytes) -> str:
+    """The id git gives a file with these bytes."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def committed_figures() -> dict[str, str] | None:
+    """{file name: git blob id} of figures/ in the commit checked out (HEAD), or None outside
+    a git checkout (an unpacked release)."""
+    try:
+        listing = subprocess.run(
+            ["git", "ls-tree", "-z", "HEAD", "--", f"{FIGURES_DIR.name}/"], cwd=FIGURES_DIR.parent,
+            capture_output=True, check=True).stdout.decode("utf-8")
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    entries = (line.split("\t", 1) for line in listing.split("\0") if line)
+    return {Path(path).name: meta.split()[2] for meta, path in entries}
+
+
 def test_committed_figures_are_what_make_figures_regenerates(figures_runs, figures_run_twice):
     """README: `make figures` runs `discourse figures --out figures`; the first run does the
-    same into a temporary folder."""
+    same into a temporary folder. It is compared with the figures/ of the commit (HEAD), not
+    only with the folder, so that a `make figures` before the tests cannot hide a difference:
+    this compares the committed files with a run, never a run with a run."""
     first, _ = figures_run_twice
     assert figures_runs.notebooks == tuple(notebooks_list()), "notebooks changed during the run"
     assert files(FIGURES_DIR) == files(first), "figures/ holds other files than a fresh run"
     stale = [n for n in files(first) if (FIGURES_DIR / n).read_bytes() != (first / n).read_bytes()]
     assert stale == [], f"regenerate figures/ (make figures): these differ: {stale}"
+    committed = committed_figures()
+    if committed is None:  # not a git checkout: the folder is what was shipped
+        return
+    assert sorted(committed) == files(first), "the commit's figures/ holds other files"
+    uncommitted = [n for n in files(first)
+                   if committed[n] != git_blob_sha1((first / n).read_bytes())]
+    assert uncommitted == [], ("figures/ in the last commit differ from a regeneration; "
+                               f"commit what make figures wrote: {uncommitted}")
 
 
 def test_notebooks_leave_the_corpus_unchanged(figures_runs):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.corpus import corpus_load
-from analysis.io import write_atomic
+from analysis.io import table_to_csv, write_atomic
 
 __all__ = ["add_corpus_arguments", "corpus_options", "corpus_from_args", "write_table",
            "add_output_argument", "add_grouping_arguments", "grouping_from_args",
@@ -161,13 +161,14 @@ def add_output_argument(parser: argparse.ArgumentParser, *, required: bool = Tru
 
 
 def write_table(table: pd.DataFrame, output: str | None) -> None:
-    """Write ``table`` as CSV to ``output`` atomically, or print it readably when None."""
+    """Write ``table`` as CSV to ``output`` atomically (see :func:`analysis.io.table_to_csv`), or
+    print it readably when None."""
     if output is None:
         with pd.option_context("display.max_rows", None, "display.max_columns", None,
                                "display.width", 200, "display.max_colwidth", 80):
             print(table.to_string(index=False))
         return
-    write_atomic(Path(output), table.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+    write_atomic(Path(output), table_to_csv(table))
     print(f"Wrote {len(table)} rows to {output}", file=sys.stderr)
 
 
