@@ -280,6 +280,11 @@ def _compare(state, extra):
     return extra
 
 
+def _duplicates(corpus, near: float):
+    pairs = _function("analysis.corpus.dedupe", "duplicates_pairs")(corpus, near=near)
+    return {"pairs": len(pairs)}
+
+
 STAGES: dict[str, Stage] = {s.name: s for s in [
     Stage("load", "corpus laden (Parquet)", _load, setup=lambda ctx: ctx),
     Stage("tokens", "tokens", _tokenise),
@@ -308,6 +313,11 @@ STAGES: dict[str, Stage] = {s.name: s for s in [
     Stage("sentiment-classifier", "classifier-sentiment, heel corpus", _classifier,
           setup=_tokens,
           note="sentiment_corpus(method='classifier') from a tokenised corpus"),
+    Stage("duplicates", "dubbele artikelen (exact)", lambda corpus: _duplicates(corpus, 1.0),
+          note="duplicates_pairs: exact copies after Unicode, case and whitespace folding"),
+    Stage("duplicates-near", "bijna-kopieen (MinHash, 0.9)",
+          lambda corpus: _duplicates(corpus, 0.9),
+          note="duplicates_pairs(near=0.9): MinHash LSH candidates, exact Jaccard for each"),
     Stage("pipeline", "hele pijplijn", _pipeline,
           note="tokens, frequencies, keyness, frames, both sentiment measures; no cache"),
     Stage("pipeline-no-exclude", "hele pijplijn, lexicon zonder frame-uitsluiting",
