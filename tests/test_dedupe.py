@@ -153,14 +153,36 @@ def test_undated_articles_come_last_and_ties_go_by_id():
 
 def test_by_outlet_summary():
     frame = corpus()
-    table = duplicates_by_outlet(frame, duplicates_pairs(frame, near=0.9))
+    table = duplicates_by_outlet(frame, near=0.9)
     assert table.to_dict("records") == [
-        {"outlet": "Dagblad van de Delta", "articles": 2, "exact_copies": 2, "near_copies": 0,
-         "within_outlet": 0, "shared_with": "Gelders Avondnieuws (1); Rivierblad (2)"},
-        {"outlet": "Gelders Avondnieuws", "articles": 2, "exact_copies": 0, "near_copies": 1,
-         "within_outlet": 0, "shared_with": "Dagblad van de Delta (1); Rivierblad (1)"},
-        {"outlet": "Rivierblad", "articles": 5, "exact_copies": 3, "near_copies": 0,
-         "within_outlet": 2, "shared_with": "Dagblad van de Delta (3); Gelders Avondnieuws (2)"},
+        {"outlet": "Dagblad van de Delta", "articles": 2, "dropped": 0, "exact_copies": 2,
+         "near_copies": 0, "within_outlet": 0,
+         "shared_with": "Gelders Avondnieuws (1); Rivierblad (2)"},
+        {"outlet": "Gelders Avondnieuws", "articles": 2, "dropped": 0, "exact_copies": 0,
+         "near_copies": 1, "within_outlet": 0,
+         "shared_with": "Dagblad van de Delta (1); Rivierblad (1)"},
+        {"outlet": "Rivierblad", "articles": 5, "dropped": 0, "exact_copies": 3,
+         "near_copies": 0, "within_outlet": 2,
+         "shared_with": "Dagblad van de Delta (3); Gelders Avondnieuws (2)"},
+    ]
+    pd.testing.assert_frame_equal(
+        duplicates_by_outlet(frame, pairs=duplicates_pairs(frame, near=0.9)), table)
+
+
+def test_by_outlet_summary_after_dedupe_counts_what_was_dropped():
+    frame = corpus()
+    dropped = duplicates_drop(frame, dedupe="corpus")
+    kept = frame[~frame["doc_id"].isin(dropped["doc_id"])].reset_index(drop=True)
+    kept.attrs["dropped"] = dropped.to_dict("records")
+    table = duplicates_by_outlet(kept, near=0.9)
+    assert table[["outlet", "articles", "dropped", "exact_copies", "near_copies"]].to_dict(
+        "records") == [
+        {"outlet": "Dagblad van de Delta", "articles": 1, "dropped": 1, "exact_copies": 0,
+         "near_copies": 1},
+        {"outlet": "Gelders Avondnieuws", "articles": 2, "dropped": 0, "exact_copies": 0,
+         "near_copies": 1},
+        {"outlet": "Rivierblad", "articles": 3, "dropped": 2, "exact_copies": 0,
+         "near_copies": 0},
     ]
 
 

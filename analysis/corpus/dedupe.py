@@ -266,26 +266,36 @@ def duplicates_drop(corpus: pd.DataFrame, *, dedupe: DedupeMode = "corpus",
     return pd.DataFrame(rows, columns=_DROP_COLUMNS).astype({"similarity": "float64"})
 
 
-def duplicates_by_outlet(corpus: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet: how many of its articles have a copy, and with which outlets it shares
-    them, from the ``pairs`` of :func:`duplicates_pairs`.
+def duplicates_by_outlet(corpus: pd.DataFrame, *, pairs: pd.DataFrame | None = None,
+                         near: float = NEAR_REPORT) -> pd.DataFrame:
+    """Per outlet: how many of its articles have a copy, with which outlets it shares them,
+    and how many a dedupe mode dropped.
 
-    Returns one row per outlet (in name order) with the columns ``outlet``, ``articles``,
-    ``exact_copies`` (its articles that have an exact copy anywhere in the corpus, in the
-    same outlet or another), ``near_copies`` (its articles that have a near-copy but no
-    exact copy), ``within_outlet`` (its articles that have a copy in the same outlet) and
+    ``pairs`` are those of :func:`duplicates_pairs` (found at similarity ``near`` when not
+    given); the dropped articles come from ``corpus.attrs["dropped"]`` (what
+    :func:`analysis.corpus.corpus_load` left out with ``dedupe=``).
+
+    Returns one row per outlet (in name order) with the columns ``outlet``, ``articles``
+    (in the corpus), ``dropped`` (left out as copies before the corpus was given),
+    ``exact_copies`` (its articles that have an exact copy in the corpus, in the same
+    outlet or another), ``near_copies`` (its articles that have a near-copy but no exact
+    copy), ``within_outlet`` (its articles that have a copy in the same outlet) and
     ``shared_with`` (the other outlets holding a copy of one of its articles, each with the
     number of its articles concerned, e.g. ``"De Gelderlander (2); Tubantia (1)"``).
 
     >>> import pandas as pd
     >>> corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["X", "Y", "X"],
     ...                        "text": ["Zelfde.", "Zelfde.", "Anders."]})
-    >>> duplicates_by_outlet(corpus, duplicates_pairs(corpus)).to_dict("records")[0]
-    {'outlet': 'X', 'articles': 2, 'exact_copies': 1, 'near_copies': 0, 'within_outlet': 0, \
-'shared_with': 'Y (1)'}
+    >>> duplicates_by_outlet(corpus).to_dict("records")[0]
+    {'outlet': 'X', 'articles': 2, 'dropped': 0, 'exact_copies': 1, 'near_copies': 0, \
+'within_outlet': 0, 'shared_with': 'Y (1)'}
     """
+    if pairs is None:
+        pairs = duplicates_pairs(corpus, near=near)
     outlets = corpus["outlet"].astype(str)
     by_id = dict(zip(corpus["doc_id"].astype(str), outlets, strict=True))
+    dropped = pd.DataFrame(corpus.attrs.get("dropped", []), columns=_DROP_COLUMNS)
+    dropped_per = dropped["outlet"].astype(str).value_counts().to_dict()
     exact: set[str] = set()
     close: set[str] = set()
     within: set[str] = set()
@@ -298,19 +308,20 @@ def duplicates_by_outlet(corpus: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFr
             else:
                 shared.setdefault(by_id[me], {}).setdefault(by_id[other], set()).add(me)
     rows = []
-    for outlet in sorted(outlets.unique()):
+    for outlet in sorted(set(outlets) | set(dropped_per)):
         mine = set(corpus.loc[outlets == outlet, "doc_id"].astype(str))
         partners = shared.get(outlet, {})
         rows.append({
             "outlet": outlet,
             "articles": len(mine),
+            "dropped": int(dropped_per.get(outlet, 0)),
             "exact_copies": len(mine & exact),
             "near_copies": len((mine & close) - exact),
             "within_outlet": len(mine & within),
             "shared_with": "; ".join(f"{o} ({len(d)})" for o, d in sorted(partners.items())),
         })
-    return pd.DataFrame(rows, columns=["outlet", "articles", "exact_copies", "near_copies",
-                                       "within_outlet", "shared_with"])
+    return pd.DataFrame(rows, columns=["outlet", "articles", "dropped", "exact_copies",
+                                       "near_copies", "within_outlet", "shared_with"])
 
 
 def _counts(table: pd.DataFrame, other: str) -> str:
