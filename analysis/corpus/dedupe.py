@@ -351,7 +351,7 @@ def duplicates_summary(pairs: pd.DataFrame) -> str:
     """
     if pairs.empty:
         return "none"
-    return f"{len(pairs)} pairs: {_counts(pairs, 'other_outlet')}"
+    return f"{len(pairs)} pair{'' if len(pairs) == 1 else 's'}: {_counts(pairs, 'other_outlet')}"
 
 
 def dropped_summary(dropped: pd.DataFrame) -> str:
