@@ -6,8 +6,8 @@ import sys
 
 import pandas as pd
 
-from analysis.cli import UserError
 from analysis.cli.common import (
+    UserError,
     add_corpus_arguments,
     corpus_from_args,
     corpus_options,
