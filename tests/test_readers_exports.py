@@ -360,3 +360,14 @@ def test_a_broken_export_is_named_not_raised(tmp_path):
     (problem,) = corpus_check(path).errors
     assert problem.message.startswith("cannot be read as a zip archive (")
     assert problem.hint == "Check that the file is complete (download it again), or remove it."
+
+
+def test_an_archive_too_large_unpacked_is_refused(tmp_path, monkeypatch):
+    from analysis.corpus import corpus_check
+    from analysis.corpus.readers import zip_archive
+
+    path = write_zip(tmp_path / "a.zip", {"a/x.txt": classic_txt().encode()})
+    monkeypatch.setattr(zip_archive, "MAX_ARCHIVE_BYTES", 100)
+    (problem,) = corpus_check(path).errors
+    assert problem.message.endswith("bytes unpacked: too large for news exports, so the "
+                                    "archive is not read.")

@@ -8,10 +8,12 @@ import io
 import zipfile
 from pathlib import PurePosixPath
 
-__all__ = ["MAX_MEMBER_BYTES", "sniff", "zip_members"]
+__all__ = ["MAX_MEMBER_BYTES", "MAX_ARCHIVE_BYTES", "sniff", "zip_members"]
 
-#: A member of a .zip larger than this (unpacked) is refused, not read.
+#: A member of a .zip larger than this (unpacked) is refused, not read; so is an archive
+#: whose members together are larger than MAX_ARCHIVE_BYTES.
 MAX_MEMBER_BYTES = 1 << 30
+MAX_ARCHIVE_BYTES = 2 << 30
 
 
 #: What the first member of a zip of exports is called (a folder, or an export file).
@@ -43,6 +45,10 @@ def zip_members(data: bytes) -> list[tuple[str, bytes]]:
         raise ValueError(f"cannot be read as a zip archive ({exc}).") from None
     out = []
     with archive:
+        total = sum(info.file_size for info in archive.infolist())
+        if total > MAX_ARCHIVE_BYTES:
+            raise ValueError(f"holds {total:,} bytes unpacked: too large for news exports, so "
+                             "the archive is not read.")
         for info in sorted(archive.infolist(), key=lambda i: i.filename):
             path = PurePosixPath(info.filename)
             if info.is_dir() or any(p.startswith(".") or p == "__MACOSX" for p in path.parts):
