@@ -26,6 +26,9 @@ articles is one row with ``articles`` 0 and no term.
 (2014) Log Ratio as its effect size; collocations are scored with pointwise mutual
 information, logDice (Rychlý 2008) and the log-likelihood G2 of the full 2x2 table
 (Dunning 1993, Evert 2005). The formulas are in each function's documentation.
+
+Collocations live in :mod:`analysis.collocations` and the counting core (terms, n-grams,
+group codes) in :mod:`analysis.terms`; every function is importable from here.
 """
 
 from __future__ import annotations
@@ -39,9 +42,18 @@ from scipy.special import xlogy
 from scipy.stats import chi2
 from statsmodels.stats.multitest import multipletests
 
-from analysis.kwic import _categorical, _check_tokens, _doc_bounds, _labels, kwic_match
+from analysis.collocations import textstat_collocations
+from analysis.kwic import _categorical, _check_tokens, _labels, kwic_match
 from analysis.periods import Period, PeriodCells, periods_assign, periods_by
 from analysis.tables import MISSING_GROUP, require_columns
+from analysis.terms import (
+    _check_min_count,
+    _codes,
+    _count_pairs,
+    _in_text_order,
+    _sorted_groups,
+    _terms,
+)
 
 __all__ = [
     "MISSING_GROUP",
@@ -51,33 +63,8 @@ __all__ = [
     "textstat_dispersion",
 ]
 
-#: Up to this many (group, term) cells (or four per pair counted), counting uses a dense
-#: array; above, a hash table.
-_DENSE_LIMIT = 1_000_000
-
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _codes(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
-    """Integer codes (from 0) and their labels; missing values get their own label."""
-    cat = _categorical(series)
-    codes = cat.cat.codes.to_numpy().astype(np.int64)
-    labels = pd.Index(_labels(cat), dtype=object)
-    if (codes < 0).any():
-        codes = np.where(codes < 0, len(labels), codes)
-        labels = labels.append(pd.Index([MISSING_GROUP]))
-    return codes, labels
-
-
-def _sorted_groups(codes: np.ndarray, labels: pd.Index) -> tuple[np.ndarray, pd.Index]:
-    """Drop labels no row uses and renumber the codes in sorted label order."""
-    used = np.flatnonzero(np.bincount(codes, minlength=len(labels)) > 0)
-    kept = labels[used]
-    order = np.argsort(np.asarray(kept, dtype=object), kind="stable")
-    remap = np.full(len(labels), -1, dtype=np.int64)
-    remap[used[order]] = np.arange(len(used))
-    return remap[codes], kept[order]
 
 
 def _groups(tokens: pd.DataFrame, by: str, corpus: pd.DataFrame | None):
@@ -157,117 +144,6 @@ def _cell_columns(table: pd.DataFrame, cells: PeriodCells, *, placeholder: dict
     return pd.concat([front, merged], axis=1)
 
 
-def _in_text_order(tokens: pd.DataFrame) -> pd.DataFrame:
-    """The table with rows in article order and, within an article, by position."""
-    docs = _categorical(tokens["doc_id"]).cat.codes.to_numpy()
-    pos = tokens["position"].to_numpy()
-    new_doc = np.diff(docs) != 0
-    if len(docs) < 2 or np.all(new_doc | (np.diff(pos) > 0)):
-        runs = docs[np.append(True, new_doc)] if len(docs) else docs
-        if len(np.unique(runs)) == len(runs):
-            return tokens
-    return tokens.iloc[np.lexsort((pos, docs))]
-
-
-class _Terms:
-    """The distinct terms (n-grams) counted: each a tuple of word codes into ``words``
-    (sorted), numbered in sorted order. Labels are built only for the terms shown."""
-
-    def __init__(self, words: np.ndarray, components: list[np.ndarray]):
-        self.words = words
-        self.components = components
-        self.n = len(components[0]) if components else 0
-
-    def parts(self, index: np.ndarray) -> list[np.ndarray]:
-        return [self.words[comp[index]] for comp in self.components]
-
-    def labels(self, index: np.ndarray) -> np.ndarray:
-        parts = self.parts(np.asarray(index, dtype=np.int64))
-        joined = parts[0]
-        for part in parts[1:]:
-            joined = joined + " " + part
-        return joined
-
-    def categorical(self, codes: np.ndarray) -> pd.Categorical:
-        """Terms ``codes`` as a categorical column (labels made once per distinct term)."""
-        inverse, used = _factorize_sorted(np.asarray(codes, dtype=np.int64))
-        labels = pd.Index(self.labels(used), dtype=object)
-        return pd.Categorical.from_codes(inverse, categories=labels)
-
-
-def _terms(tokens: pd.DataFrame, ngram: int) -> tuple[np.ndarray, np.ndarray, _Terms]:
-    """Term code of every n-gram, the row where it starts, and the terms."""
-    if not isinstance(ngram, int | np.integer) or ngram < 1:
-        raise ValueError(f"ngram must be a whole number, 1 or more, not {ngram!r}")
-    norm = _categorical(tokens["norm"])
-    words = _labels(norm)
-    order = np.argsort(words, kind="stable")
-    rank = np.empty(len(words), dtype=np.int64)
-    rank[order] = np.arange(len(words))
-    codes = norm.cat.codes.to_numpy()
-    valid = codes >= 0
-    codes = np.where(valid, rank[np.maximum(codes, 0)], -1)
-    sorted_words = words[order]
-    if ngram == 1:
-        starts = np.flatnonzero(valid)
-        return codes[starts], starts, _Terms(sorted_words, [np.arange(len(words))])
-    m = len(codes) - ngram + 1
-    if m <= 0:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, _Terms(sorted_words, [empty] * ngram)
-    docs = _categorical(tokens["doc_id"]).cat.codes.to_numpy()
-    sids = tokens["sentence_id"].to_numpy()
-    pos = tokens["position"].to_numpy()
-    ok = valid[:m].copy()
-    for k in range(1, ngram):
-        ok &= valid[k: k + m]
-        ok &= docs[k: k + m] == docs[:m]
-        ok &= sids[k: k + m] == sids[:m]
-        ok &= pos[k: k + m] == pos[:m] + k
-    starts = np.flatnonzero(ok)
-    v = max(len(words), 1)
-    if float(v) ** ngram < 2**62:
-        key = np.zeros(len(starts), dtype=np.int64)
-        for k in range(ngram):
-            key = key * v + codes[starts + k]
-        term_codes, unique_keys = _factorize_sorted(key)
-        components = []
-        for _ in range(ngram):
-            components.append(unique_keys % v)
-            unique_keys = unique_keys // v
-        components.reverse()
-    else:  # vocabularies too large for one integer key
-        stacked = np.stack([codes[starts + k] for k in range(ngram)], axis=1)
-        unique_rows, term_codes = np.unique(stacked, axis=0, return_inverse=True)
-        components = [unique_rows[:, k] for k in range(ngram)]
-    terms = _Terms(sorted_words, components)
-    return term_codes.reshape(-1).astype(np.int64), starts, terms
-
-
-def _factorize_sorted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Codes of ``values`` into their sorted distinct values, and those values (a hash
-    table, then a sort of the distinct values only: faster than ``np.unique``)."""
-    codes, uniques = pd.factorize(values)
-    order = np.argsort(uniques, kind="stable")
-    rank = np.empty(len(order), dtype=np.int64)
-    rank[order] = np.arange(len(order))
-    return rank[codes], np.asarray(uniques)[order]
-
-
-def _count_pairs(a: np.ndarray, b: np.ndarray, nb: int):
-    """Distinct pairs ``(a, b)`` and how often each occurs, sorted by a, then b."""
-    na = int(a.max()) + 1 if len(a) else 0
-    key = a * nb + b
-    if na * nb <= max(_DENSE_LIMIT, 4 * len(key)):
-        counts = np.bincount(key, minlength=na * nb)
-        uniq = np.flatnonzero(counts)
-        counts = counts[uniq]
-    else:
-        codes, uniq = _factorize_sorted(key)
-        counts = np.bincount(codes, minlength=len(uniq))
-    return uniq // nb, uniq % nb, counts.astype(np.int64)
-
-
 def _counts(tokens: pd.DataFrame, by: str, ngram: int, corpus: pd.DataFrame | None, *,
             docfreq: bool = True):
     """Counts and document frequencies (None unless ``docfreq``) per (group, term), sorted
@@ -316,11 +192,6 @@ def _doc_terms(unit_docs: np.ndarray, unit_groups: np.ndarray, term_codes: np.nd
     group_of = np.zeros(int(group_doc.max()) + 1, dtype=np.int64)
     group_of[group_doc] = unit_groups
     return group_of[triples // nt], triples % nt
-
-
-def _check_min_count(min_count: int) -> None:
-    if not isinstance(min_count, int | np.integer) or min_count < 1:
-        raise ValueError(f"min_count must be a whole number, 1 or more, not {min_count!r}")
 
 
 # --------------------------------------------------------------------------- frequency
@@ -573,165 +444,6 @@ def _references(groups: pd.Index, cells: PeriodCells | None, reference: str):
                 refs[i, j] = 1.0
                 labels[i] = period[j]
     return refs, labels
-
-
-# --------------------------------------------------------------------------- collocations
-
-
-def _association(o11, o12, o21, o22):
-    """Expected count, PMI and signed four-cell G2 for arrays of 2x2 tables."""
-    o11, o12, o21, o22 = (np.asarray(x, dtype=np.float64) for x in (o11, o12, o21, o22))
-    n = o11 + o12 + o21 + o22
-    r1, r2, c1, c2 = o11 + o12, o21 + o22, o11 + o21, o12 + o22
-    cells = ((o11, r1 * c1 / n), (o12, r1 * c2 / n), (o21, r2 * c1 / n), (o22, r2 * c2 / n))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        g2 = 2.0 * sum(xlogy(o, np.where(e > 0, o / e, 1.0)) for o, e in cells)
-        pmi = np.log2(o11 / cells[0][1])
-    g2 = np.maximum(g2, 0.0)
-    expected = cells[0][1]
-    return expected, pmi, np.where(o11 < expected, -g2, g2)
-
-
-def textstat_collocations(
-    tokens: pd.DataFrame,
-    *,
-    node: str | None = None,
-    window: int = 5,
-    min_count: int = 2,
-) -> pd.DataFrame:
-    """Word pairs that occur together more often than chance: adjacent pairs (bigrams), or
-    the words around a node word.
-
-    **Without** ``node``: every bigram (two tokens directly adjacent in one sentence, see
-    the module documentation). Its 2x2 table counts bigrams: ``O11`` = the pair,
-    ``R1`` = bigrams whose first word is ``word1``, ``C1`` = bigrams whose second word is
-    ``word2``, ``N`` = all bigrams.
-
-    **With** ``node`` (a word, phrase or ``*``/``?`` pattern, as in
-    :func:`analysis.kwic.kwic_match`): the window is the ``window`` tokens of the table on
-    each side of every occurrence of the node, within its article (overlapping windows are
-    merged; the node's own tokens are not in it). ``O11`` = tokens of the collocate inside
-    the windows, ``R1`` = tokens inside the windows, ``C1`` = tokens of the collocate in the
-    corpus outside the node, ``N`` = all tokens outside the node.
-
-    Scores, with ``E11 = R1 C1 / N``:
-
-    - ``pmi = log2(O11 / E11)`` (pointwise mutual information; favours rare pairs),
-    - ``log_dice = 14 + log2(2 O11 / (f1 + f2))`` (Rychlý 2008), with ``f1``, ``f2`` the
-      two words' frequencies: ``R1`` and ``C1`` for bigrams, the node's occurrences and
-      ``C1`` for a node; at most 14, independent of corpus size,
-    - ``g2``: the log-likelihood of the full 2x2 table, ``2 Σ O ln(O / E)`` over its four
-      cells, negative when ``O11 < E11``, and ``p`` its chi-squared (1 d.f.) upper tail.
-
-    Pairs seen fewer than ``min_count`` times are left out.
-
-    Returns, sorted by G2 (strongest first), then by term, the columns
-
-    - bigrams: ``word1``, ``word2``, ``count`` (O11), ``count_word1`` (R1), ``count_word2``
-      (C1), ``expected``, ``pmi``, ``log_dice``, ``g2``, ``p``;
-    - a node: ``node``, ``collocate``, ``count`` (O11), ``count_collocate`` (C1),
-      ``count_node`` (occurrences of the node), ``window_tokens`` (R1), ``expected``,
-      ``pmi``, ``log_dice``, ``g2``, ``p``.
-
-    >>> import pandas as pd
-    >>> from analysis.tokens import tokens_corpus
-    >>> c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"],
-    ...                   "text": ["koude oorlog. koude oorlog. warme zomer. koude winter."]})
-    >>> bigrams = textstat_collocations(tokens_corpus(c))
-    >>> bigrams[["word1", "word2", "count", "expected"]].values.tolist()
-    [['koude', 'oorlog', 2, 1.5]]
-    >>> round(float(bigrams["pmi"][0]), 4)  # log2(2 / 1.5)
-    0.415
-    """
-    _check_min_count(min_count)
-    if not isinstance(window, int | np.integer) or window < 1:
-        raise ValueError(f"window must be a whole number of tokens, 1 or more, not {window!r}")
-    _check_tokens(tokens, ("doc_id", "sentence_id", "position", "norm", "token"))
-    tokens = _in_text_order(tokens)
-    if node is None:
-        return _bigram_collocations(tokens, min_count)
-    return _node_collocations(tokens, node, window, min_count)
-
-
-def _bigram_collocations(tokens: pd.DataFrame, min_count: int) -> pd.DataFrame:
-    term_codes, starts, terms = _terms(tokens, 2)
-    w1_codes, w2_codes = terms.components
-    o11 = np.bincount(term_codes, minlength=terms.n).astype(np.int64)
-    r1 = np.bincount(w1_codes[term_codes], minlength=len(terms.words))[w1_codes]
-    c1 = np.bincount(w2_codes[term_codes], minlength=len(terms.words))[w2_codes]
-    n = len(term_codes)
-    keep = o11 >= min_count
-    o11, r1, c1 = o11[keep], r1[keep], c1[keep]
-    expected, pmi, g2 = _association(o11, r1 - o11, c1 - o11, n - r1 - c1 + o11)
-    kept = np.flatnonzero(keep)
-    table = pd.DataFrame({
-        "word1": pd.Categorical.from_codes(
-            w1_codes[kept], categories=pd.Index(terms.words, dtype=object)),
-        "word2": pd.Categorical.from_codes(
-            w2_codes[kept], categories=pd.Index(terms.words, dtype=object)),
-        "count": o11,
-        "count_word1": r1.astype(np.int64),
-        "count_word2": c1.astype(np.int64),
-        "expected": expected,
-        "pmi": pmi,
-        "log_dice": 14 + np.log2(2 * o11 / (r1 + c1)),
-        "g2": g2,
-        "p": chi2.sf(np.abs(g2), 1),
-    })
-    order = np.lexsort((np.flatnonzero(keep), -g2))
-    return table.iloc[order].reset_index(drop=True)
-
-
-def _node_collocations(tokens: pd.DataFrame, node: str, window: int,
-                       min_count: int) -> pd.DataFrame:
-    matches = kwic_match(tokens, node)
-    n_rows = len(tokens)
-    first_of_doc, last_of_doc = _doc_bounds(tokens)
-    first = matches["first_row"].to_numpy()
-    last = matches["last_row"].to_numpy()
-    is_node = np.zeros(n_rows, dtype=bool)
-    if len(first):
-        lengths = last - first + 1
-        node_rows = np.repeat(first, lengths) + (
-            np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths))
-        is_node[node_rows] = True
-    in_window = np.zeros(n_rows, dtype=bool)
-    for k in range(1, window + 1):
-        before = first - k
-        ok = before >= first_of_doc[first] if len(first) else np.zeros(0, dtype=bool)
-        in_window[before[ok]] = True
-        after = last + k
-        ok = after <= last_of_doc[last] if len(last) else np.zeros(0, dtype=bool)
-        in_window[after[ok]] = True
-    in_window &= ~is_node
-    norm = _categorical(tokens["norm"])
-    labels = _labels(norm)
-    codes = norm.cat.codes.to_numpy().astype(np.int64)
-    outside = ~is_node & (codes >= 0)
-    f_c = np.bincount(codes[outside], minlength=len(labels))
-    o11 = np.bincount(codes[in_window & (codes >= 0)], minlength=len(labels))
-    r1 = int(o11.sum())
-    n = int(outside.sum())
-    keep = np.flatnonzero(o11 >= min_count)
-    o, c1 = o11[keep], f_c[keep]
-    expected, pmi, g2 = _association(o, r1 - o, c1 - o, n - r1 - c1 + o)
-    n_node = len(matches)
-    table = pd.DataFrame({
-        "node": pd.Categorical([node] * len(keep)),
-        "collocate": pd.Categorical.from_codes(
-            np.arange(len(keep)), categories=pd.Index(labels[keep], dtype=object)),
-        "count": o.astype(np.int64),
-        "count_collocate": c1.astype(np.int64),
-        "count_node": np.full(len(keep), n_node, dtype=np.int64),
-        "window_tokens": np.full(len(keep), r1, dtype=np.int64),
-        "expected": expected,
-        "pmi": pmi,
-        "log_dice": 14 + np.log2(2 * o / (n_node + c1)),
-        "g2": g2,
-        "p": chi2.sf(np.abs(g2), 1),
-    })
-    order = np.lexsort((keep, -g2))
-    return table.iloc[order].reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- dispersion
