@@ -142,7 +142,7 @@ def run_import(args) -> int:
     from analysis.cli.common import report_loading
     from analysis.corpus import corpus_load
     from analysis.corpus.dedupe import duplicates_drop
-    from analysis.io import write_atomic
+    from analysis.io import table_to_csv, write_atomic
 
     output = Path(args.output)
     if output.suffix.lower() not in {".parquet", ".csv"}:
@@ -180,7 +180,7 @@ def run_import(args) -> int:
         corpus.to_parquet(buffer, index=False)
         data = buffer.getvalue()
     else:
-        data = corpus.to_csv(index=False, lineterminator="\n").encode("utf-8")
+        data = table_to_csv(corpus)
     write_atomic(output, data)
     with pd.option_context("display.width", 200, "display.max_columns", None):
         print(corpus_summary(corpus).to_string(index=False))
