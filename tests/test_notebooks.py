@@ -26,6 +26,7 @@ EXPECTED_FIGURES = [
 ]
 EXPECTED_TABLES = [
     "rq0-corpus-overview",
+    "rq0-duplicates-by-outlet",
     "rq1-frequencies-by-outlet",
     "rq1-keyness-by-outlet",
     "rq1-dispersion-framing-words",
