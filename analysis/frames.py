@@ -67,7 +67,7 @@ _FRAME_KEYS = ("label", "label_en", "definition", "patterns", "exclude")
 _REQUIRED_KEYS = ("label", "definition", "patterns")
 _SETTING_KEYS = ("fold_diacritics",)
 _NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
-_PATTERN_CHARS = re.compile(r"[\w'’*? \-\u2010\u2011]+\Z")
+_PATTERN_CHARS = re.compile(rf"[\w'’*? {HYPHENS}]+\Z")
 
 
 # --------------------------------------------------------------------------- the file

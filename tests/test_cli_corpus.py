@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analysis.cli import main
@@ -92,3 +93,15 @@ def test_figures_refuse_to_write_into_the_corpus_folder(capsys, argv):
                    f"{CORPUS_DIR}; nothing may be written into the corpus. Choose another "
                    "output folder.\n")
     assert not (CORPUS_DIR / "figures").exists()
+
+
+def test_a_loading_warning_is_printed_once_with_its_file(tmp_path, capsys):
+    """A corpus problem that is a warning names its file and says 'warning:' once."""
+    fake = tmp_path / "export.csv"  # a Parquet file under a CSV name
+    pd.DataFrame({"doc_id": ["a1"], "outlet": ["NOS"], "text": ["De NAVO praat."]}).to_parquet(
+        fake, index=False)
+    code, _, err = run(capsys, "frequencies", str(fake), "-o", str(tmp_path / "f.csv"))
+    assert code == 0
+    assert err.splitlines()[0] == (
+        f"{fake}: warning: is named .csv but holds a Parquet file, so it was read as such. "
+        "Rename it to end in .parquet.")

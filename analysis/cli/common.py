@@ -134,7 +134,9 @@ def report_loading(corpus: pd.DataFrame, caught) -> None:
         message = str(warning.message)
         # Skipped articles are listed one by one below; dropped ones by write_dropped.
         if "skipped as invalid" not in message and "corpus.attrs['dropped']" not in message:
-            print(f"warning: {message}", file=sys.stderr)
+            # a problem of the corpus says "warning:" itself, after the file it concerns
+            said = ": warning: " in message
+            print(message if said else f"warning: {message}", file=sys.stderr)
     skipped = corpus.attrs.get("skipped", [])
     if skipped:
         ids = {p.doc_id for p in skipped}
