@@ -14,7 +14,7 @@ UV_VERSION := 0.13.9
 UV     := $(VENV)/lock-tool/bin/uv
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock figures test lint check bench clean
+.PHONY: help install lock figures test lint check bench lab clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -25,6 +25,15 @@ $(STAMP): pyproject.toml $(LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@$(BIN)/python -m pip check >/dev/null || { $(BIN)/python -m pip check; \
 	  echo "$(LOCK) lacks a package that pyproject.toml asks for: run make lock"; exit 1; }
+	@# notebooks saved in JupyterLab keep their outputs on disk, never in git: .gitattributes
+	@# names the filter; git runs it from the top of the working tree (a checkout without
+	@# .venv passes notebooks through unchanged, and `make lint` catches any outputs)
+	@if git rev-parse --git-dir >/dev/null 2>&1; then \
+	  git config filter.nbstripout.clean \
+	    '[ -x $(BIN)/python ] && exec $(BIN)/python -m nbstripout || exec cat' && \
+	  git config filter.nbstripout.smudge cat && \
+	  git config diff.ipynb.textconv "sh -c 'if [ -x $(BIN)/python ]; then exec \
+	    $(BIN)/python -m nbstripout -t \"\$$0\"; else exec cat \"\$$0\"; fi'"; fi
 	touch $(STAMP)
 
 install: $(STAMP) ## set up .venv with the toolkit and the exact versions in requirements-lock.txt
@@ -51,12 +60,23 @@ test: $(STAMP) ## run the whole test suite
 lint: $(STAMP) ## check code style, the layers of the package, and that notebooks are stored without outputs
 	$(BIN)/ruff check analysis tests benchmarks
 	$(BIN)/lint-imports
-	$(BIN)/nbstripout --verify notebooks/*.ipynb
+	@# what git stores: the index when the output filter is installed, else the file
+	@for nb in notebooks/*.ipynb; do \
+	  if git config filter.nbstripout.clean >/dev/null 2>&1 && \
+	     git ls-files --error-unmatch "$$nb" >/dev/null 2>&1; \
+	  then git show ":$$nb"; else cat "$$nb"; fi | $(BIN)/nbstripout --verify >/dev/null || \
+	  { echo "$$nb has outputs: run 'make install' (its git filter strips them)," \
+	    "or $(BIN)/nbstripout $$nb"; exit 1; }; done
 
 check: lint test ## lint, then the tests
 
 bench: $(STAMP) ## time every stage on 0.1, 1 and 10 million tokens, against peers
 	$(BIN)/python -m benchmarks.run
+
+lab: $(STAMP) ## start JupyterLab on this project and print the address to open
+	@echo "Starting JupyterLab; open the address printed below (with its token). Ctrl-C stops it."
+	$(BIN)/jupyter lab --no-browser --ServerApp.root_dir="$(CURDIR)" \
+	  $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 clean: ## remove the virtual environment and caches (not figures/)
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

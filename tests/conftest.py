@@ -32,6 +32,7 @@ class FiguresRuns:
     before: dict[str, dict[str, str]]
     after: dict[str, dict[str, str]]
     notebooks: tuple[Path, ...]
+    executed: Path
 
 
 @pytest.fixture(scope="session")
@@ -45,9 +46,11 @@ def figures_runs(tmp_path_factory) -> FiguresRuns:
     before = {name: digest() for name, digest in digests.items()}
     assert main(["figures", "--out", str(base / "first")]) == 0
     ran = notebooks_list()
-    notebooks_run(corpus=copy, out_dir=base / "second", notebooks=ran, progress=False)
+    notebooks_run(corpus=copy, out_dir=base / "second", notebooks=ran, progress=False,
+                  executed_dir=base / "executed")
     after = {name: digest() for name, digest in digests.items()}
-    return FiguresRuns(base / "first", base / "second", copy, before, after, tuple(ran))
+    return FiguresRuns(base / "first", base / "second", copy, before, after, tuple(ran),
+                       base / "executed")
 
 
 @pytest.fixture(scope="session")

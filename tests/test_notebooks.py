@@ -84,11 +84,59 @@ def test_rq0_table_counts_the_bundled_corpus(figures_dir):
     assert rows[-1] == "total,5,3019,2022-01,2022-01"
 
 
+def _executed_cells(figures_runs):
+    import nbformat
+
+    for path in figures_runs.notebooks:
+        executed = nbformat.read(figures_runs.executed / path.name, as_version=4)
+        for cell in executed.cells:
+            if cell.cell_type == "code":
+                yield path.name, cell
+
+
+def test_every_figure_shows_inline_in_the_executed_notebooks(figures_runs):
+    """One image/png output for every figure a cell saves, none elsewhere."""
+    saved = shown = 0
+    for name, cell in _executed_cells(figures_runs):
+        figures = cell.source.count("figure_save(")
+        images = [o for o in cell.outputs if "image/png" in o.get("data", {})]
+        assert len(images) == figures, f"{name}: {cell.source[:60]!r}"
+        for image in images:
+            assert 300 <= image.metadata["image/png"]["width"] <= 800, name
+        saved += figures
+        shown += len(images)
+    assert shown == saved == len(EXPECTED_FIGURES)
+
+
+def test_executed_notebooks_have_no_error_and_no_warning_output(figures_runs):
+    for name, cell in _executed_cells(figures_runs):
+        for output in cell.outputs:
+            assert output.output_type != "error", f"{name}: {output.get('evalue')}"
+            assert not (output.output_type == "stream" and output.name == "stderr"), (
+                f"{name}: {cell.source[:60]!r} wrote to stderr: {output.text[:300]}")
+
+
+def _stored(path: Path) -> str:
+    """The notebook as git stores it: the index when the output filter (``make install``)
+    is installed and the file is tracked, else the file as it is."""
+    import subprocess
+
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=path.parent, capture_output=True,
+                              text=True, encoding="utf-8")
+
+    if git("config", "filter.nbstripout.clean").returncode == 0:
+        shown = git("show", f":./{path.name}")
+        if shown.returncode == 0:
+            return shown.stdout
+    return path.read_text(encoding="utf-8")
+
+
 def test_notebooks_are_stored_without_outputs():
     notebooks = notebooks_list(NOTEBOOKS_DIR)
     assert notebooks, "no notebooks found"
     for path in notebooks:
-        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        cells = json.loads(_stored(path))["cells"]
         code = [c for c in cells if c["cell_type"] == "code"]
         assert all(not c["outputs"] and c["execution_count"] is None for c in code), path.name
         tagged = [c for c in code if "parameters" in c.get("metadata", {}).get("tags", [])]
@@ -110,3 +158,41 @@ def test_a_failing_notebook_names_itself_and_the_error(tmp_path):
         notebooks_run(out_dir=tmp_path / "out", notebooks=[path], progress=False)
     message = str(info.value)
     assert message.startswith("notebook broken.ipynb failed in cell 2: ZeroDivisionError:")
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--frames", "{bad}"], "bad.toml, line 1"),
+    (["--by", "krant"], "by: the corpus has no column 'krant'."),
+    (["--text-column", "body"], "The corpus could not be loaded"),
+])
+def test_figures_checks_every_input_before_the_first_notebook(tmp_path, monkeypatch, capsys,
+                                                              argv, message):
+    import papermill
+
+    from analysis.cli import main
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[frames.x\n", encoding="utf-8")
+    started = []
+    monkeypatch.setattr(papermill, "execute_notebook", lambda *a, **k: started.append(a))
+    out = tmp_path / "out"
+    argv = [a.format(bad=bad) for a in argv]
+    corpus = ["--corpus", str(tmp_path / "c.csv")] if "--text-column" in argv else []
+    if corpus:
+        (tmp_path / "c.csv").write_text("tekst\nEen artikel.\n", encoding="utf-8")
+    assert main(["figures", *corpus, "--out", str(out), *argv]) == 1
+    assert message in capsys.readouterr().err
+    assert started == [] and not out.exists()
+
+
+def test_figures_passes_its_parameters_to_every_notebook(tmp_path, monkeypatch):
+    import papermill
+
+    from analysis.cli import main
+
+    calls = []
+    monkeypatch.setattr(papermill, "execute_notebook",
+                        lambda src, dst, parameters, **k: calls.append(parameters))
+    assert main(["figures", "--out", str(tmp_path), "--by", "country"]) == 0
+    assert len(calls) == len(notebooks_list())
+    assert all(c["by"] == "country" and c["out_dir"] == str(tmp_path) for c in calls)

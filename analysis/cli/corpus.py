@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pandas as pd
 
@@ -15,7 +16,7 @@ from analysis.cli.common import (
     write_dropped,
 )
 from analysis.corpus import corpus_check, corpus_summary
-from analysis.paths import FIGURES_DIR
+from analysis.notebooks.parameters import PARAMETERS, ParameterError, results_dir
 
 #: Duplicate pairs listed one by one by ``discourse check``; more are counted.
 SHOWN_PAIRS = 20
@@ -47,11 +48,15 @@ def register(commands) -> None:
         description="Execute every notebook in notebooks/ headlessly, in order, and write "
         "their figures (PNG at 300 dpi, SVG, PDF) and tables (CSV) into the output folder.")
     add_corpus_arguments(figures, positional=False)
-    figures.add_argument("--out", metavar="DIR", default=str(FIGURES_DIR), type=output_path,
-                         help="output folder (default: figures/)")
-    figures.add_argument("--frames", metavar="FILE", default=None,
-                         help="frame dictionary for the framing notebook (default: the "
-                         "shipped one)")
+    figures.add_argument("--out", metavar="DIR", default=None, type=output_path,
+                         help="output folder (default: figures/ for the bundled corpus, "
+                         "results/<corpus name>/ for any other)")
+    for parameter in PARAMETERS.values():  # every notebook parameter with an option
+        if parameter.option:
+            figures.add_argument(parameter.option, dest=f"parameter_{parameter.name}",
+                                 metavar=parameter.metavar, default=None,
+                                 help=f"{parameter.help} (notebook parameter "
+                                 f"{parameter.name})")
     figures.set_defaults(func=run_figures)
 
 
@@ -198,13 +203,19 @@ def run_figures(args) -> int:
     options = {k: v for k, v in corpus_options(args).items() if v is not None}
     if args.skip_invalid:
         options["skip_invalid"] = True
+    parameters = {}
     try:
+        for parameter in PARAMETERS.values():
+            text = getattr(args, f"parameter_{parameter.name}", None)
+            if parameter.option and text is not None:
+                parameters[parameter.name] = parameter.parse(text)
         ran = notebooks_run(corpus=args.corpus, out_dir=args.out, corpus_options=options,
-                            frames_file=args.frames)
-    except NotebookError as exc:
+                            parameters=parameters)
+    except (NotebookError, ParameterError) as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(f"Ran {len(ran)} notebook(s); figures and tables are in {args.out}")
+    out = args.out or results_dir(args.corpus and Path(args.corpus).resolve())
+    print(f"Ran {len(ran)} notebook(s); figures and tables are in {out}")
     return 0
 
 

@@ -1,0 +1,224 @@
+"""The notebooks' parameters: one registry, read by every notebook and by ``discourse figures``.
+
+Each parameter is declared once, here, with its default, its help text, its command-line
+option (if any) and a check that validates and normalises its value. A notebook's parameter
+cell shows the parameters a user is likely to change; :func:`analysis.notebooks.notebook_setup`
+reads every registered parameter from the notebook's namespace (its registered default when
+the cell does not set it), so a new parameter is one :func:`notebook_parameter` call and no
+change to any notebook.
+
+Checks run in registration order and see the parameters checked before them through the
+:class:`~analysis.notebooks.setup.NotebookSetup` they are given (``setup.corpus`` loads the
+corpus on first use), so ``by`` can check its column against the loaded corpus.
+"""
+
+from __future__ import annotations
+
+import difflib
+import inspect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from analysis.paths import CORPUS_DIR, FIGURES_DIR, ROOT
+
+if TYPE_CHECKING:
+    from analysis.notebooks.setup import NotebookSetup
+
+__all__ = ["Parameter", "ParameterError", "PARAMETERS", "RESULTS_DIR", "notebook_parameter",
+           "path_resolve", "results_dir"]
+
+#: Where a user's corpus writes its results: ``results/<corpus name>/`` (git-ignored).
+RESULTS_DIR = ROOT / "results"
+
+
+class ParameterError(ValueError):
+    """A notebook parameter (or its ``discourse figures`` option) has a value that cannot
+    work; the message names the parameter, the value and what to do."""
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One notebook parameter.
+
+    ``check(value, setup)`` returns the value to use (e.g. an absolute path) or raises
+    :class:`ParameterError`; ``option`` is the ``discourse figures`` option that sets it
+    (``None``: none, or set by an option of its own), ``parse`` turns that option's string
+    into a value.
+    """
+
+    name: str
+    default: Any
+    help: str
+    check: Callable[[Any, NotebookSetup], Any] | None = None
+    option: str | None = None
+    metavar: str | None = None
+    parse: Callable[[str], Any] = str
+
+
+#: Every parameter, by name, in the order they are checked.
+PARAMETERS: dict[str, Parameter] = {}
+
+
+def notebook_parameter(
+    name: str,
+    default: Any,
+    help: str,
+    *,
+    check: Callable[[Any, NotebookSetup], Any] | None = None,
+    option: str | None = None,
+    metavar: str | None = None,
+    parse: Callable[[str], Any] = str,
+) -> Parameter:
+    """Register a notebook parameter (see the module docstring); returns it.
+
+    Registering a name twice is an error, so two modules cannot silently fight over one.
+    """
+    if name in PARAMETERS:
+        raise ValueError(f"notebook parameter {name!r} is registered twice")
+    parameter = Parameter(name, default, help, check, option, metavar, parse)
+    PARAMETERS[name] = parameter
+    return parameter
+
+
+def path_resolve(value: str | Path, *, what: str, must_exist: bool = True) -> Path:
+    """``value`` as an absolute path: a relative path is taken from the project root.
+
+    Raises :class:`ParameterError` naming the absolute path tried (and the folder it was
+    resolved from) when ``must_exist`` and nothing is there.
+
+    >>> path_resolve("corpus", what="corpus_path") == CORPUS_DIR
+    True
+    >>> path_resolve("mijn_corpus.csv", what="corpus_path")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    analysis.notebooks.parameters.ParameterError: corpus_path 'mijn_corpus.csv': .../mijn_corpus.csv does not exist (a relative path is taken from the project root, ...
+    """
+    given = Path(str(value)).expanduser()
+    path = given if given.is_absolute() else ROOT / given
+    path = Path(_normpath(path))
+    if must_exist and not path.exists():
+        how = ("" if given.is_absolute() else
+               f" (a relative path is taken from the project root, {ROOT})")
+        hint = "Check the spelling, or give the absolute path."
+        cwd_path = Path.cwd() / given
+        if not given.is_absolute() and cwd_path.exists():
+            hint = (f"It exists in the current folder: give {str(cwd_path.resolve())!r}, or a "
+                    "path relative to the project root.")
+        raise ParameterError(f"{what} {str(value)!r}: {path} does not exist{how}. {hint}")
+    return path
+
+
+def _normpath(path: Path) -> str:
+    import os
+
+    return os.path.normpath(path)
+
+
+def results_dir(corpus_path: Path | None) -> Path:
+    """Where a corpus's results go when no ``out_dir`` is given: ``figures/`` for the
+    bundled corpus, else ``results/<corpus name>/``.
+
+    >>> results_dir(None) == FIGURES_DIR
+    True
+    >>> results_dir(Path("/data/Mijn corpus.csv")).relative_to(RESULTS_DIR).as_posix()
+    'Mijn-corpus'
+    """
+    if corpus_path is None or Path(corpus_path).resolve() == CORPUS_DIR.resolve():
+        return FIGURES_DIR
+    path = Path(corpus_path)
+    stem = path.name if path.is_dir() else path.stem
+    name = re.sub(r"[^\w.-]+", "-", stem).strip("-.") or "corpus"
+    return RESULTS_DIR / name
+
+
+def _suggest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1)
+    return f" Did you mean {close[0]!r}?" if close else ""
+
+
+# --- the parameters every notebook has ----------------------------------------------------
+
+
+def _check_corpus_path(value, setup):
+    if value is None:
+        return None
+    return path_resolve(value, what="corpus_path")
+
+
+def corpus_option_names() -> list[str]:
+    """The keys ``corpus_options`` accepts: the keyword options of ``corpus_load``."""
+    from analysis.corpus import corpus_load
+
+    return [name for name, p in inspect.signature(corpus_load).parameters.items()
+            if p.kind is inspect.Parameter.KEYWORD_ONLY]
+
+
+def _check_corpus_options(value, setup):
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ParameterError(
+            f"corpus_options must be a dict, e.g. {{\"text_column\": \"body\"}}, not "
+            f"{type(value).__name__} {value!r}.")
+    valid = corpus_option_names()
+    unknown = [key for key in value if key not in valid]
+    if unknown:
+        lines = [f"corpus_options: unknown key {key!r}.{_suggest(str(key), valid)}"
+                 for key in unknown]
+        lines.append(f"The valid keys are: {', '.join(valid)}.")
+        raise ParameterError("\n".join(lines))
+    return dict(value)
+
+
+def _check_out_dir(value, setup):
+    if value is None:
+        return results_dir(setup.corpus_path)
+    return path_resolve(value, what="out_dir", must_exist=False)
+
+
+def _check_frames_file(value, setup):
+    from analysis.frames import DEFAULT_FRAMES_FILE, frames_load
+
+    if value is None:
+        return DEFAULT_FRAMES_FILE
+    path = path_resolve(value, what="frames_file")
+    frames_load(path)  # a FrameFileError names the file, the line and what to do
+    return path
+
+
+def _check_by(value, setup):
+    corpus = setup.corpus
+    if not isinstance(value, str) or value not in corpus.columns:
+        columns = [c for c in corpus.columns if c != "text"]
+        raise ParameterError(
+            f"by: the corpus has no column {value!r}.{_suggest(str(value), columns)} "
+            f"Choose one of: {', '.join(columns)}.")
+    return value
+
+
+notebook_parameter(
+    "corpus_path", None,
+    "the corpus: a folder of .txt files or a CSV, TSV, JSONL or Parquet file (None: the "
+    "bundled corpus); a relative path is taken from the project root",
+    check=_check_corpus_path)
+notebook_parameter(
+    "corpus_options", {},
+    "options for reading the corpus, e.g. {\"text_column\": \"body\"} (the keyword options "
+    "of corpus_load)",
+    check=_check_corpus_options)
+notebook_parameter(
+    "out_dir", None,
+    "the folder for figures and tables (None: figures/ for the bundled corpus, "
+    "results/<corpus name>/ for any other)",
+    check=_check_out_dir)
+notebook_parameter(
+    "frames_file", None,
+    "the frame dictionary (None: the shipped one)",
+    check=_check_frames_file, option="--frames", metavar="FILE")
+notebook_parameter(
+    "by", "outlet",
+    "the column whose values are compared (default: outlet)",
+    check=_check_by, option="--by", metavar="COLUMN")

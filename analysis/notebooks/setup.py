@@ -1,0 +1,155 @@
+"""The first call of every notebook: :func:`notebook_setup`.
+
+It reads the notebook's parameters (see :mod:`analysis.notebooks.parameters`), checks them,
+loads the corpus, says where results go, and prepares the notebook for a reader: figures
+show inline, and the toolkit's own errors (a corpus problem, a frame-file problem, a bad
+parameter) show as their short message list, as on the command line, while a bug in the
+code keeps its full traceback.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analysis.notebooks.parameters import PARAMETERS, ParameterError
+
+__all__ = ["NotebookSetup", "notebook_setup", "parameters_check", "toolkit_errors",
+           "display_setup"]
+
+
+def toolkit_errors() -> tuple[type[BaseException], ...]:
+    """The exception classes that are the user's to fix: shown without a traceback."""
+    from analysis.corpus import CorpusError
+    from analysis.frames import FrameFileError
+
+    return (CorpusError, FrameFileError, ParameterError)
+
+
+@dataclass
+class NotebookSetup:
+    """What a notebook works with: ``corpus`` (loaded on first use), ``out_dir`` and every
+    registered parameter as an attribute (``setup.by``, ``setup.frames_file``, ...), with
+    the checked value; ``parameters`` holds them all by name.
+    """
+
+    name: str
+    parameters: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    _corpus: pd.DataFrame | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        parameters = self.__dict__.get("parameters", {})
+        if name in parameters:
+            return parameters[name]
+        raise AttributeError(
+            f"the notebook set-up has no {name!r}; registered parameters: "
+            f"{', '.join(PARAMETERS)}")
+
+    @property
+    def corpus(self) -> pd.DataFrame:
+        """The corpus, loaded with ``corpus_path`` and ``corpus_options`` on first use;
+        warnings from loading are kept in ``notes`` (and printed by the notebook set-up)."""
+        if self._corpus is None:
+            from analysis.corpus import corpus_load
+            from analysis.paths import CORPUS_DIR
+
+            source = self.parameters.get("corpus_path") or CORPUS_DIR
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                self._corpus = corpus_load(source, **self.parameters.get("corpus_options", {}))
+            self.notes += [str(w.message) for w in caught]
+        return self._corpus
+
+    def grouped(self, table: pd.DataFrame) -> pd.DataFrame:
+        """``table`` (one row per article, sentence or token, with ``doc_id``) with the
+        grouping column ``by`` taken from the corpus when it lacks it.
+
+        >>> setup = notebook_setup("example", {"by": "country", "out_dir": "/tmp/x"}, quiet=True)
+        >>> setup.grouped(pd.DataFrame({"doc_id": ["001_5172d383a6afa771"]}))["country"].tolist()
+        ['BE']
+        """
+        by = self.parameters["by"]
+        if by in table.columns:
+            return table
+        groups = self.corpus[["doc_id", by]]
+        return table.merge(groups, on="doc_id", how="left", validate="many_to_one")
+
+
+def parameters_check(name: str, values: Mapping[str, Any]) -> NotebookSetup:
+    """Check every registered parameter in ``values`` (missing ones take their default) and
+    return the :class:`NotebookSetup` with the checked values; loads the corpus when a
+    check needs it. Raises the toolkit error of the first parameter that cannot work."""
+    setup = NotebookSetup(name)
+    for parameter in PARAMETERS.values():
+        value = values.get(parameter.name, parameter.default)
+        if isinstance(value, dict | list):
+            value = type(value)(value)  # never share the registered default
+        if parameter.check is not None:
+            value = parameter.check(value, setup)
+        setup.parameters[parameter.name] = value
+    return setup
+
+
+def notebook_setup(name: str, namespace: Mapping[str, Any] | None = None, *,
+                   quiet: bool = False) -> NotebookSetup:
+    """Set up notebook ``name``: the one call after its parameter cell.
+
+    ``namespace`` is the notebook's ``globals()``: every registered parameter is read from
+    it (its default when the parameter cell does not set it). The set-up makes figures show
+    inline and toolkit errors show short (when run in IPython), checks the parameters, loads
+    the corpus, prepares the output folder for :func:`analysis.figures.figure_save`, prints
+    one line on what is analysed and where results go (unless ``quiet``), and returns the
+    :class:`NotebookSetup`.
+
+    A relative path is taken from the project root; ``out_dir=None`` writes into
+    ``figures/`` for the bundled corpus and ``results/<corpus name>/`` for any other.
+
+    >>> setup = notebook_setup("example", {"out_dir": "/tmp/discourse-example"}, quiet=True)
+    >>> len(setup.corpus), setup.by, str(setup.out_dir)
+    (5, 'outlet', '/tmp/discourse-example')
+    """
+    from analysis.figures import figures_setup
+
+    display_setup()
+    setup = parameters_check(name, namespace or {})
+    frames_file = setup.parameters.get("frames_file")
+    figures_setup(setup.out_dir, notebook=name, corpus=setup.corpus, frames_file=frames_file)
+    if not quiet:
+        for note in setup.notes:
+            print(f"Note: {note}")
+        corpus = setup.corpus
+        groups = corpus[setup.by].nunique(dropna=False)
+        print(f"{len(corpus)} article(s) from {corpus.attrs.get('source', '')}, compared by "
+              f"{setup.by!r} ({groups} group(s)); figures and tables go to {setup.out_dir}")
+    return setup
+
+
+def display_setup() -> None:
+    """In IPython: show matplotlib Figures inline (PNG, sharp on high-resolution screens)
+    and the toolkit's errors as their message only. Does nothing elsewhere."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with jupyterlab
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    shell.run_line_magic("matplotlib", "inline")
+    from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+    set_matplotlib_formats("retina")
+    shell.set_custom_exc(toolkit_errors(), _show_short)
+
+
+def _show_short(shell, etype, value, tb, tb_offset=None):
+    """IPython's handler for toolkit errors: the message, in red, no traceback. (IPython
+    ignores what a handler returns: it shows the error itself, as an error output.)"""
+    lines = str(value).splitlines() or [""]
+    stb = [f"\x1b[0;31m{etype.__name__}\x1b[0m: {lines[0]}", *lines[1:]]
+    shell._showtraceback(etype, value, stb)

@@ -1,0 +1,179 @@
+"""The notebook set-up: parameters checked with clear messages, results folders, inline
+figures and short toolkit errors in a running kernel."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from analysis.notebooks import (
+    PARAMETERS,
+    ParameterError,
+    notebook_setup,
+    parameters_check,
+    path_resolve,
+    results_dir,
+)
+from analysis.notebooks.parameters import RESULTS_DIR
+from analysis.paths import CORPUS_DIR, FIGURES_DIR, ROOT
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def test_a_relative_path_is_taken_from_the_project_root():
+    assert path_resolve("corpus", what="corpus_path") == CORPUS_DIR
+    assert path_resolve("corpus/../corpus", what="corpus_path") == CORPUS_DIR
+
+
+def test_a_missing_file_names_the_absolute_path_tried_and_the_root():
+    with pytest.raises(ParameterError) as info:
+        path_resolve("mijn_corpus.csv", what="corpus_path")
+    message = str(info.value)
+    assert message.startswith(f"corpus_path 'mijn_corpus.csv': {ROOT / 'mijn_corpus.csv'} "
+                              "does not exist")
+    assert f"taken from the project root, {ROOT}" in message
+
+
+def test_a_missing_file_found_in_the_current_folder_says_so(tmp_path, monkeypatch):
+    (tmp_path / "mijn_corpus.csv").write_text("text\nx\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ParameterError, match="It exists in the current folder: give "
+                       + re.escape(repr(str(tmp_path / "mijn_corpus.csv")))):
+        path_resolve("mijn_corpus.csv", what="corpus_path")
+
+
+def test_an_unknown_corpus_option_lists_the_valid_keys():
+    with pytest.raises(ParameterError) as info:
+        parameters_check("t", {"corpus_options": {"text_col": "body"}})
+    assert str(info.value) == (
+        "corpus_options: unknown key 'text_col'. Did you mean 'text_column'?\n"
+        "The valid keys are: text_column, id_column, outlet_column, date_column, "
+        "title_column, encoding, skip_invalid.")
+
+
+def test_corpus_options_must_be_a_dict():
+    with pytest.raises(ParameterError, match="corpus_options must be a dict"):
+        parameters_check("t", {"corpus_options": "text_column=body"})
+
+
+def test_by_must_name_a_column_of_the_corpus():
+    with pytest.raises(ParameterError) as info:
+        parameters_check("t", {"by": "outlett"})
+    assert str(info.value) == (
+        "by: the corpus has no column 'outlett'. Did you mean 'outlet'? Choose one of: "
+        "doc_id, outlet, date, title, country, attribution, file.")
+
+
+def test_a_bad_frames_file_is_refused_before_anything_runs(tmp_path):
+    from analysis.frames import FrameFileError
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[frames.x\n", encoding="utf-8")
+    with pytest.raises(FrameFileError, match="bad.toml"):
+        parameters_check("t", {"frames_file": str(bad)})
+
+
+def test_results_go_to_figures_only_for_the_bundled_corpus(tmp_path):
+    copy = tmp_path / "Mijn corpus"
+    import shutil
+
+    shutil.copytree(CORPUS_DIR, copy)
+    assert parameters_check("t", {}).out_dir == FIGURES_DIR
+    assert parameters_check("t", {"corpus_path": str(CORPUS_DIR)}).out_dir == FIGURES_DIR
+    assert parameters_check("t", {"corpus_path": str(copy)}).out_dir == RESULTS_DIR / "Mijn-corpus"
+    assert results_dir(tmp_path / "nexis export.csv") == RESULTS_DIR / "nexis-export"
+    given = parameters_check("t", {"corpus_path": str(copy), "out_dir": "elders"})
+    assert given.out_dir == ROOT / "elders"
+
+
+def test_results_folder_is_ignored_by_git():
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert "/results/" in ignored
+
+
+def test_every_parameter_has_a_default_and_help():
+    assert list(PARAMETERS)[:5] == ["corpus_path", "corpus_options", "out_dir", "frames_file",
+                                    "by"]
+    for parameter in PARAMETERS.values():
+        assert parameter.help
+
+
+def test_setup_outside_ipython_loads_the_corpus_and_says_where_results_go(tmp_path, capsys):
+    setup = notebook_setup("t", {"out_dir": str(tmp_path), "unrelated": 1})
+    assert len(setup.corpus) == 5 and setup.by == "outlet" and setup.out_dir == tmp_path
+    assert capsys.readouterr().out == (
+        f"5 article(s) from {CORPUS_DIR}, compared by 'outlet' (5 group(s)); figures and "
+        f"tables go to {tmp_path}\n")
+    with pytest.raises(AttributeError, match="registered parameters: corpus_path"):
+        setup.periode  # noqa: B018
+
+
+def _run_cells(cells: list[str], cwd: Path):
+    """Execute ``cells`` in a fresh kernel (errors allowed); returns the executed cells."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(source) for source in cells]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(cwd)}}).execute()
+    return nb.cells
+
+
+@pytest.fixture(scope="module")
+def kernel_cells(tmp_path_factory):
+    """One kernel: a parameter cell with a missing corpus, the set-up, a good set-up, a
+    figure, and a bug."""
+    out = tmp_path_factory.mktemp("kernel-out")
+    return _run_cells([
+        'corpus_path = "mijn_corpus.csv"',
+        "from analysis.notebooks import notebook_setup\n"
+        'setup = notebook_setup("t", globals())',
+        f'corpus_path = None\nout_dir = {str(out)!r}\nsetup = notebook_setup("t", globals())',
+        "from analysis.figures import figure_new\n"
+        "fig, ax = figure_new('wide')\nax.plot([0, 1], [0, 1])\nfig",
+        "def broken():\n    return 1 / 0\nbroken()",
+        "parameters_check = __import__('analysis.notebooks', fromlist=['x']).parameters_check\n"
+        "parameters_check('t', {'corpus_options': {'text_col': 'body'}})",
+    ], out)
+
+
+def test_a_toolkit_error_in_a_notebook_shows_its_message_only(kernel_cells):
+    errors = [o for o in kernel_cells[1].outputs if o.output_type == "error"]
+    assert len(errors) == 1
+    text = ANSI.sub("", "\n".join(errors[0].traceback))
+    assert text == (f"ParameterError: corpus_path 'mijn_corpus.csv': {ROOT / 'mijn_corpus.csv'} "
+                    f"does not exist (a relative path is taken from the project root, {ROOT}). "
+                    "Check the spelling, or give the absolute path.")
+    listed = ANSI.sub("", "\n".join(
+        next(o for o in kernel_cells[5].outputs if o.output_type == "error").traceback))
+    assert listed.splitlines()[-1] == ("The valid keys are: text_column, id_column, "
+                                       "outlet_column, date_column, title_column, encoding, "
+                                       "skip_invalid.")
+
+
+def test_a_bug_keeps_its_full_traceback(kernel_cells):
+    errors = [o for o in kernel_cells[4].outputs if o.output_type == "error"]
+    assert errors[0].ename == "ZeroDivisionError"
+    text = ANSI.sub("", "\n".join(errors[0].traceback))
+    assert "return 1 / 0" in text and "broken()" in text
+
+
+def test_a_figure_shows_inline_at_screen_size(kernel_cells):
+    import base64
+    import struct
+
+    setup_outputs = kernel_cells[2].outputs
+    assert [o.output_type for o in setup_outputs] == ["stream"]
+    assert setup_outputs[0].name == "stdout"
+    images = [o for o in kernel_cells[3].outputs if "image/png" in o.get("data", {})]
+    assert len(images) == 1
+    png = base64.b64decode(images[0].data["image/png"])
+    width, height = struct.unpack(">II", png[16:24])
+    shown = images[0].metadata["image/png"]
+    assert (shown["width"], shown["height"]) == (width // 2, height // 2)  # sharp: 2x pixels
+    assert 600 <= shown["width"] <= 800
