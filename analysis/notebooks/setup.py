@@ -97,7 +97,7 @@ def parameters_check(name: str, values: Mapping[str, Any]) -> NotebookSetup:
 
 
 def notebook_setup(name: str, namespace: Mapping[str, Any] | None = None, *,
-                   quiet: bool = False) -> NotebookSetup:
+                   frames: bool = False, quiet: bool = False) -> NotebookSetup:
     """Set up notebook ``name``: the one call after its parameter cell.
 
     ``namespace`` is the notebook's ``globals()``: every registered parameter is read from
@@ -108,7 +108,9 @@ def notebook_setup(name: str, namespace: Mapping[str, Any] | None = None, *,
     :class:`NotebookSetup`.
 
     A relative path is taken from the project root; ``out_dir=None`` writes into
-    ``figures/`` for the bundled corpus and ``results/<corpus name>/`` for any other.
+    ``figures/`` for the bundled corpus and ``results/<corpus name>/`` for any other. A
+    notebook that uses the frame dictionary passes ``frames=True``: the dictionary's hash is
+    then recorded with its outputs.
 
     >>> setup = notebook_setup("example", {"out_dir": "/tmp/discourse-example"}, quiet=True)
     >>> len(setup.corpus), setup.by, str(setup.out_dir)
@@ -118,7 +120,7 @@ def notebook_setup(name: str, namespace: Mapping[str, Any] | None = None, *,
 
     display_setup()
     setup = parameters_check(name, namespace or {})
-    frames_file = setup.parameters.get("frames_file")
+    frames_file = setup.parameters.get("frames_file") if frames else None
     figures_setup(setup.out_dir, notebook=name, corpus=setup.corpus, frames_file=frames_file)
     if not quiet:
         for note in setup.notes:
