@@ -20,12 +20,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from analysis.paths import CORPUS_DIR, FIGURES_DIR, ROOT
-
-if TYPE_CHECKING:
-    from analysis.notebooks.setup import NotebookSetup
 
 __all__ = ["Parameter", "ParameterError", "PARAMETERS", "RESULTS_DIR", "notebook_parameter",
            "path_resolve", "results_dir"]
@@ -44,7 +41,9 @@ class Parameter:
     """One notebook parameter.
 
     ``check(value, setup)`` returns the value to use (e.g. an absolute path) or raises
-    :class:`ParameterError`; ``option`` is the ``discourse figures`` option that sets it
+    :class:`ParameterError` (``setup`` is the
+    :class:`~analysis.notebooks.setup.NotebookSetup` being checked); ``option`` is the
+    ``discourse figures`` option that sets it
     (``None``: none, or set by an option of its own), ``parse`` turns that option's string
     into a value.
     """
@@ -52,7 +51,7 @@ class Parameter:
     name: str
     default: Any
     help: str
-    check: Callable[[Any, NotebookSetup], Any] | None = None
+    check: Callable[[Any, Any], Any] | None = None
     option: str | None = None
     metavar: str | None = None
     parse: Callable[[str], Any] = str
@@ -67,7 +66,7 @@ def notebook_parameter(
     default: Any,
     help: str,
     *,
-    check: Callable[[Any, NotebookSetup], Any] | None = None,
+    check: Callable[[Any, Any], Any] | None = None,
     option: str | None = None,
     metavar: str | None = None,
     parse: Callable[[str], Any] = str,
