@@ -46,6 +46,10 @@ __all__ = [
     "write_atomic",
     "file_sha256",
     "figures_refuse_corpus",
+    "OutputFolderError",
+    "manifest_read",
+    "manifest_owns",
+    "manifest_write",
 ]
 
 #: Figure sizes in inches (width, height): one column, two columns, and a tall page figure.
@@ -139,15 +143,53 @@ def figures_refuse_corpus(out: str | Path, corpus_source: str | Path) -> None:
     output_check(out, corpus_source)
 
 
-def _manifest_rows(folder: Path) -> dict[str, dict[str, str]]:
-    manifest = folder / MANIFEST_NAME
-    if not manifest.exists():
+class OutputFolderError(ValueError):
+    """An output folder the toolkit cannot safely write into: its ``MANIFEST.csv`` was not
+    written by the toolkit, or a file there would be replaced that the toolkit did not write."""
+
+
+#: The kinds of file the toolkit writes into an output folder (and may later replace).
+OUTPUT_SUFFIXES = (".png", ".svg", ".pdf", ".csv")
+
+
+def manifest_read(folder: str | Path) -> dict[str, dict[str, str]]:
+    """The rows of ``folder``'s ``MANIFEST.csv`` by file name (empty when there is none).
+
+    Raises :class:`OutputFolderError` when the file is not a manifest this toolkit wrote
+    (other columns, not UTF-8 text), so that a user's own ``MANIFEST.csv`` is never taken
+    for a list of files to replace.
+    """
+    manifest = Path(folder) / MANIFEST_NAME
+    if not manifest.is_file():
         return {}
-    with manifest.open(encoding="utf-8", newline="") as handle:
-        return {row["file"]: row for row in csv.DictReader(handle)}
+    try:
+        with manifest.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            header = reader.fieldnames or []
+            rows = list(reader) if header == MANIFEST_COLUMNS else None
+    except (UnicodeDecodeError, csv.Error) as exc:
+        header, rows = [f"unreadable: {exc}"], None
+    if rows is None:
+        raise OutputFolderError(
+            f"{manifest} was not written by this toolkit (its columns: "
+            f"{', '.join(header) or 'none'}; the toolkit's are {', '.join(MANIFEST_COLUMNS)}). "
+            "The toolkit lists the files it wrote in that file: move or rename it, or choose "
+            "another output folder.")
+    return {row["file"]: row for row in rows}
 
 
-def _write_manifest(folder: Path, rows: dict[str, dict[str, str]]) -> None:
+def manifest_owns(folder: str | Path, name: str, row: dict[str, str]) -> bool:
+    """True when ``folder/name`` is a file this toolkit wrote and nobody changed since: a
+    plain file name of an output kind (PNG, SVG, PDF, CSV), listed in the manifest with
+    the SHA-256 the file still has. Only such a file is ever removed or replaced."""
+    path = Path(folder) / name
+    return (Path(name).name == name and Path(name).suffix.lower() in OUTPUT_SUFFIXES
+            and path.is_file() and not path.is_symlink()
+            and row.get("sha256") == file_sha256(path))
+
+
+def manifest_write(folder: Path, rows: dict[str, dict[str, str]]) -> None:
+    """Write ``rows`` (by file name) as ``folder``'s ``MANIFEST.csv``, sorted, atomically."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=MANIFEST_COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -157,17 +199,18 @@ def _write_manifest(folder: Path, rows: dict[str, dict[str, str]]) -> None:
 
 
 def _forget(notebook: str) -> None:
-    """Remove the files an earlier run of ``notebook`` wrote, and their manifest rows."""
+    """Remove the files an earlier run of ``notebook`` wrote, and their manifest rows. A
+    listed file that is not the toolkit's (changed since, or not an output file) is kept."""
     folder = _CONTEXT.out_dir
-    rows = _manifest_rows(folder)
+    rows = manifest_read(folder)
     stale = [name for name, row in rows.items() if row.get("notebook") == notebook]
     if not stale:
         return
     for name in stale:
-        if Path(name).name == name:  # a plain file name in this folder, nothing else
-            (folder / name).unlink(missing_ok=True)
+        if manifest_owns(folder, name, rows[name]):
+            (folder / name).unlink()
         del rows[name]
-    _write_manifest(folder, rows)
+    manifest_write(folder, rows)
 
 
 def figure_new(size: Literal["single", "wide", "tall"] = "wide", **subplots) -> tuple:
@@ -195,7 +238,7 @@ def _provenance(name: str) -> dict[str, str]:
 
 
 def _record(paths: list[Path]) -> None:
-    rows = _manifest_rows(_CONTEXT.out_dir)
+    rows = manifest_read(_CONTEXT.out_dir)
     for path in paths:
         prov = _provenance(path.stem)
         rows[path.name] = {
@@ -206,7 +249,7 @@ def _record(paths: list[Path]) -> None:
             "toolkit_version": prov["toolkit_version"],
             "sha256": file_sha256(path),
         }
-    _write_manifest(_CONTEXT.out_dir, rows)
+    manifest_write(_CONTEXT.out_dir, rows)
 
 
 def figures_formats(formats: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:

@@ -17,7 +17,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-__all__ = ["MISSING_GROUP", "ColumnError", "require_columns", "groups_by"]
+__all__ = ["MISSING_GROUP", "OTHER_GROUP", "ColumnError", "require_columns", "groups_by",
+           "groups_top"]
 
 #: Label of the group of rows whose ``by`` value is missing (and of an article without an
 #: outlet in the loaded corpus).
@@ -95,3 +96,48 @@ def groups_by(table: pd.DataFrame, by: str, *, corpus: pd.DataFrame | None = Non
         values = pd.Series(lookup.reindex(table["doc_id"].astype(str)).to_numpy(),
                            index=table.index)
     return values.astype("string").fillna(MISSING_GROUP).astype(object)
+
+
+#: Label of the group that holds every group beyond the largest ones (see :func:`groups_top`).
+OTHER_GROUP = "(other)"
+
+
+def groups_top(values: pd.Series, *, n: int | None, width: int | None = 40) -> pd.Series:
+    """Group labels a figure can show: at most ``n`` groups, and no label longer than
+    ``width`` characters.
+
+    With more than ``n`` distinct values, the ``n - 1`` groups with the most rows (ties: in
+    name order) keep their label and the others become :data:`OTHER_GROUP`. A label longer
+    than ``width`` is cut to ``width - 1`` characters plus "…" (whitespace runs, line breaks
+    included, become one space); two labels that would become equal get " (2)", " (3)", ...
+    ``None`` switches either limit off. Returns the new labels (as strings), index as
+    ``values``'s.
+
+    >>> s = pd.Series(["NRC", "NRC", "NOS", "Trouw", "De Morgen", "De Morgen", "AD"])
+    >>> groups_top(s, n=3).tolist()
+    ['NRC', 'NRC', '(other)', '(other)', 'De Morgen', 'De Morgen', '(other)']
+    >>> groups_top(pd.Series(["Het Financieele Dagblad, editie A", "Het Financieele Dagblad, "
+    ...                       "editie B"]), n=None, width=12).tolist()
+    ['Het Financi…', 'Het Financi… (2)']
+    """
+    labels = values.astype("string").fillna(MISSING_GROUP).astype(str)
+    if n is not None and labels.nunique() > n:
+        counts = labels.value_counts()
+        order = sorted(counts.index, key=lambda g: (-counts[g], g))
+        keep = set(order[: n - 1])
+        labels = labels.where(labels.isin(keep), OTHER_GROUP)
+    if width is None:
+        return labels
+    short: dict[str, str] = {}
+    taken: set[str] = set()
+    for label in sorted(labels.unique()):
+        text = " ".join(label.split())
+        if len(text) > width:
+            text = text[: width - 1].rstrip() + "…"
+        candidate, k = text, 1
+        while candidate in taken:
+            k += 1
+            candidate = f"{text} ({k})"
+        taken.add(candidate)
+        short[label] = candidate
+    return labels.map(short)

@@ -195,4 +195,30 @@ def test_figures_passes_its_parameters_to_every_notebook(tmp_path, monkeypatch):
                         lambda src, dst, parameters, **k: calls.append(parameters))
     assert main(["figures", "--out", str(tmp_path), "--by", "country"]) == 0
     assert len(calls) == len(notebooks_list())
-    assert all(c["by"] == "country" and c["out_dir"] == str(tmp_path) for c in calls)
+    for parameters in calls:  # the notebooks write into a staging folder inside --out
+        staging = Path(parameters["out_dir"]).parent
+        assert parameters["by"] == "country" and staging.parent == tmp_path
+        assert staging.name.startswith(".discourse-staging-")
+
+
+def test_an_empty_table_gets_one_sentence_saying_why(tmp_path):
+    """rq1 on two short articles: nothing to test for keyness, no word pair, no KWIC line."""
+    import nbformat
+
+    from analysis.notebooks import notebooks_run
+    from analysis.paths import NOTEBOOKS_DIR
+
+    corpus = tmp_path / "klein.csv"
+    corpus.write_text("text,outlet\nDe NAVO praat met Rusland.,A\nRusland praat met de VS.,B\n",
+                      encoding="utf-8")
+    notebooks_run(corpus=corpus, out_dir=tmp_path / "out", executed_dir=tmp_path / "run",
+                  notebooks=[NOTEBOOKS_DIR / "rq1-vocabulary-by-outlet.ipynb"], progress=False)
+    executed = nbformat.read(tmp_path / "run" / "rq1-vocabulary-by-outlet.ipynb", as_version=4)
+    printed = [o.text.strip() for c in executed.cells if c.cell_type == "code"
+               for o in c.outputs if o.output_type == "stream" and o.name == "stdout"]
+    assert "No term occurs at least 5 times in the corpus (2 articles), so no term could be " \
+           "tested: lower min_count in this cell, or add articles." in printed
+    assert "No word pair occurs at least 3 times in the 2 articles: lower min_count in this " \
+           "cell, or add articles." in printed
+    assert "'koude oorlog' does not occur in the 2 articles: change the pattern in this cell " \
+           "(* matches any letters)." in printed

@@ -176,3 +176,49 @@ def test_a_figure_shows_inline_at_screen_size(kernel_cells):
     shown = images[0].metadata["image/png"]
     assert (shown["width"], shown["height"]) == (width // 2, height // 2)  # sharp: 2x pixels
     assert 600 <= shown["width"] <= 800
+
+
+def _csv(path: Path, outlets: list[str], extra: dict[str, list[str]] | None = None) -> Path:
+    import csv
+
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["body", "krant", *(extra or {})])
+        for i, outlet in enumerate(outlets):
+            writer.writerow([f"Artikel {i} over de NAVO en Rusland.", outlet,
+                             *(v[i] for v in (extra or {}).values())])
+    return path
+
+
+def test_many_groups_become_the_largest_and_other(tmp_path):
+    outlets = [f"Bron {k:04d}" for k in range(1000)] + ["NRC"] * 3
+    path = _csv(tmp_path / "duizend.csv", outlets)
+    setup = parameters_check("t", {"corpus_path": str(path),
+                                   "corpus_options": {"text_column": "body",
+                                                      "outlet_column": "krant"}})
+    assert setup.corpus["outlet"].nunique() == 25
+    assert setup.corpus["outlet_full"].nunique() == 1001
+    assert setup.notes == [
+        "'outlet' has 1,001 groups: the 24 with the most articles are shown one by one, the "
+        "other 977 (977 articles) together as '(other)'. Set max_groups (--max-groups) to "
+        "show more."]
+    every = parameters_check("t", {"corpus_path": str(path), "max_groups": None,
+                                   "corpus_options": {"text_column": "body",
+                                                      "outlet_column": "krant"}})
+    assert every.corpus["outlet"].nunique() == 1001 and every.notes == []
+    with pytest.raises(ParameterError, match="max_groups must be a whole number"):
+        parameters_check("t", {"max_groups": 1})
+
+
+def test_one_group_is_refused_where_groups_are_compared(tmp_path):
+    path = _csv(tmp_path / "een.csv", ["NRC"] * 4, {"sectie": ["A", "B", "A", "B"]})
+    values = {"corpus_path": str(path),
+              "corpus_options": {"text_column": "body", "outlet_column": "krant"}}
+    assert len(parameters_check("t", values).corpus) == 4  # one group is fine elsewhere
+    with pytest.raises(ParameterError) as info:
+        parameters_check("t", values, min_groups=2)
+    assert str(info.value) == (
+        "by: 'outlet' has 1 group(s) in this corpus; this analysis compares groups, so it "
+        "needs at least 2. Set by (--by) to another column. Columns with 2 or more values: "
+        "sectie (2).")
+    assert parameters_check("t", {**values, "by": "sectie"}, min_groups=2).by == "sectie"

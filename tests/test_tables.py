@@ -72,3 +72,26 @@ def test_one_missing_group_label_in_frequencies_frames_and_sentiment():
     assert by_outlet["outlet"].tolist() == [MISSING_GROUP, "NOS", "NRC"]
     extremes = sentiment_extremes(scores, by="outlet")
     assert extremes[["outlet", "side"]].values.tolist() == [["NRC", "positive"]]
+
+
+def test_groups_top_keeps_the_largest_and_merges_the_rest():
+    from analysis.tables import OTHER_GROUP, groups_top
+
+    values = pd.Series([f"Bron {k:04d}" for k in range(1000)] + ["NRC"] * 5 + ["NOS"] * 3)
+    shown = groups_top(values, n=25)
+    assert shown.nunique() == 25
+    assert shown[values == "NRC"].eq("NRC").all() and shown[values == "NOS"].eq("NOS").all()
+    kept = sorted(set(shown) - {"NRC", "NOS", OTHER_GROUP})
+    assert kept == [f"Bron {k:04d}" for k in range(22)]  # ties: name order
+    assert (shown == OTHER_GROUP).sum() == 1000 - 22
+    assert groups_top(values, n=None).equals(values.astype(str))
+
+
+def test_groups_top_shortens_long_names_and_keeps_them_apart():
+    from analysis.tables import groups_top
+
+    long = "Zeer Lange\nKrantnaam " * 40
+    shown = groups_top(pd.Series([long, long + "B", "NRC", None]), n=None, width=20)
+    assert shown.tolist() == ["Zeer Lange Krantnaa…", "Zeer Lange Krantnaa… (2)", "NRC",
+                              "(unknown)"]
+    assert all(len(s) <= 24 for s in shown)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -204,6 +205,8 @@ def run_figures(args) -> int:
     if args.skip_invalid:
         options["skip_invalid"] = True
     parameters = {}
+    out = args.out or results_dir(args.corpus and Path(args.corpus).resolve())
+    terminated = signal.signal(signal.SIGTERM, _interrupt)  # killed: clean up as for Ctrl-C
     try:
         for parameter in PARAMETERS.values():
             text = getattr(args, f"parameter_{parameter.name}", None)
@@ -214,8 +217,17 @@ def run_figures(args) -> int:
     except (NotebookError, ParameterError) as exc:
         print(exc, file=sys.stderr)
         return 1
-    out = args.out or results_dir(args.corpus and Path(args.corpus).resolve())
+    except KeyboardInterrupt:
+        print(f"\ndiscourse figures: interrupted; nothing in {out} was changed.",
+              file=sys.stderr)
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, terminated)
     print(f"Ran {len(ran)} notebook(s); figures and tables are in {out}")
     return 0
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 

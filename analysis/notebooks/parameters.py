@@ -188,6 +188,26 @@ def _check_frames_file(value, setup):
     return path
 
 
+def _check_max_groups(value, setup):
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 2:
+        raise ParameterError(
+            f"max_groups must be a whole number of at least 2, or None (every group), not "
+            f"{value!r}.")
+    return value
+
+
+def _parse_max_groups(text: str):
+    if text.strip().lower() in {"none", "all"}:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise ParameterError(
+            f"--max-groups: {text!r} is not a whole number (or 'all').") from None
+
+
 def _check_by(value, setup):
     corpus = setup.corpus
     if not isinstance(value, str) or value not in corpus.columns:
@@ -221,3 +241,9 @@ notebook_parameter(
     "by", "outlet",
     "the column whose values are compared (default: outlet)",
     check=_check_by, option="--by", metavar="COLUMN")
+notebook_parameter(
+    "max_groups", 25,
+    "tables and figures show at most this many groups of 'by': the largest, and the others "
+    "together as '(other)'; names longer than 40 characters are shortened ('all': every "
+    "group)",
+    check=_check_max_groups, option="--max-groups", metavar="N", parse=_parse_max_groups)

@@ -7,17 +7,30 @@ Every parameter is checked, and the corpus loaded, before the first notebook sta
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import logging
+import os
 import shutil
+import signal
+import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from tqdm.auto import tqdm
 
-from analysis.figures import figures_refuse_corpus
+from analysis.figures import (
+    OUTPUT_SUFFIXES,
+    OutputFolderError,
+    manifest_owns,
+    manifest_read,
+    manifest_write,
+)
+from analysis.io import OutputInCorpusError, output_check
 from analysis.notebooks.parameters import PARAMETERS
-from analysis.paths import CORPUS_DIR, NOTEBOOKS_DIR
+from analysis.paths import NOTEBOOKS_DIR
 
 __all__ = ["NotebookError", "notebooks_list", "notebooks_run"]
 
@@ -27,11 +40,17 @@ def _local_kernel_manager():
     from traitlets import default
 
     class LocalKernelManager(AsyncKernelManager):
-        """Talks to the kernel over local (IPC) sockets in the run's working folder, not TCP."""
+        """Talks to the kernel over local (IPC) sockets in the run's working folder, not TCP,
+        and keeps the kernel's own log (its start-up and shut-down messages, and its
+        reaction to Ctrl-C) out of the terminal: what the notebook prints is in its outputs."""
 
         @default("transport")
         def _default_transport(self):
             return "ipc"
+
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            kw.setdefault("stderr", subprocess.DEVNULL)
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
 
     return LocalKernelManager
 
@@ -70,12 +89,18 @@ def notebooks_run(
 
     ``corpus``, ``out_dir``, ``corpus_options`` and ``frames_file`` set the parameters of
     the same names (``corpus_path`` for ``corpus``); ``parameters`` sets any registered
-    parameter by name. Every parameter is checked (and the corpus loaded) before the first
-    notebook starts: a problem raises :class:`NotebookError` with the message. A failing
-    notebook stops the run with a :class:`NotebookError` naming the notebook, the cell and
-    the error; its executed copy is kept and its path given. ``executed_dir``, when given,
-    receives a copy of every executed notebook, with its outputs. Nothing is ever written
-    into the corpus folder.
+    parameter by name. ``executed_dir``, when given, receives a copy of every executed
+    notebook, with its outputs.
+
+    Before the first notebook starts, every parameter is checked (and the corpus loaded),
+    the output folder is locked against a second run, and its ``MANIFEST.csv`` is checked:
+    a problem raises :class:`NotebookError` with the message. The notebooks write into a
+    staging folder inside the output folder; only when every notebook succeeded are their
+    files moved into the output folder, replacing those of the previous run (files the
+    toolkit did not write are never touched). A failing notebook stops the run with a
+    :class:`NotebookError` naming the notebook, the cell and the error (its executed copy
+    is kept and its path given); a failure or an interruption leaves the output folder as
+    it was, and the staging folder is removed on any exit.
     """
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
@@ -95,21 +120,74 @@ def notebooks_run(
             values[key] = str(Path(values[key]).resolve())
     try:
         if values.get("out_dir") is not None:
-            source = values.get("corpus_path") or CORPUS_DIR
-            figures_refuse_corpus(values["out_dir"], source)
-        setup = parameters_check("", values)
-    except toolkit_errors() as exc:
-        raise NotebookError(str(exc)) from None
-    except ValueError as exc:  # the output folder lies in the corpus
+            output_check(values["out_dir"], values.get("corpus_path"))
+        setup = parameters_check("", values, min_groups=2)  # the notebooks compare groups
+    except (*toolkit_errors(), OutputInCorpusError) as exc:
         raise NotebookError(str(exc)) from None
     out = Path(setup.out_dir)
+    paths = list(notebooks if notebooks is not None else notebooks_list())
+    with _locked(out):
+        try:
+            previous = manifest_read(out)
+        except OutputFolderError as exc:
+            raise NotebookError(str(exc)) from None
+        _refuse_changed(out, previous, {p.stem for p in paths})
+        for stale in out.glob(f"{_STAGING_PREFIX}*"):  # left by a killed run
+            shutil.rmtree(stale, ignore_errors=True)
+        staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=out))
+        try:
+            staged, work = staging / "out", staging / "run"
+            work.mkdir()
+            values["out_dir"] = str(staged)
+            _execute(pm, PapermillExecutionError, paths, values, work, executed_dir,
+                     progress)
+            _publish(staged, out, previous, {p.stem for p in paths})
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return paths
+
+
+_STAGING_PREFIX = ".discourse-staging-"
+
+
+@contextlib.contextmanager
+def _locked(out: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the output folder (created if needed) for the run; a second
+    run into the same folder is refused while the first holds it. The lock is the
+    operating system's (flock), so a killed run never leaves it behind."""
     out.mkdir(parents=True, exist_ok=True)
-    paths = notebooks if notebooks is not None else notebooks_list()
-    _LocalKernelManager = _local_kernel_manager()
+    fd = os.open(out, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise NotebookError(
+                f"another `discourse figures` run is writing into {out}; wait until it has "
+                "finished, or choose another output folder (--out).") from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def _refuse_changed(out: Path, previous: dict[str, dict[str, str]],
+                    notebooks: set[str]) -> None:
+    """Refuse to start when output files of these notebooks that the manifest lists were
+    changed since the toolkit wrote them: the run would replace them."""
+    changed = sorted(
+        name for name, row in previous.items()
+        if row.get("notebook") in notebooks and Path(name).suffix.lower() in OUTPUT_SUFFIXES
+        and (out / name).exists() and not manifest_owns(out, name, row))
+    if changed:
+        raise NotebookError(
+            f"{len(changed)} file(s) in {out} were changed after the toolkit wrote them "
+            f"(MANIFEST.csv has other checksums): {', '.join(changed)}. The run would replace "
+            "them: move them elsewhere first, or choose another output folder.")
+
+
+def _execute(pm, failure, paths, values, work, executed_dir, progress) -> None:
     log = logging.getLogger("papermill")
     quiet = _UnknownParameterFilter()
     log.addFilter(quiet)
-    work = Path(tempfile.mkdtemp(prefix="discourse-notebooks-"))
     bar = tqdm(paths, desc="notebooks", unit="notebook", disable=not progress)
     try:
         for path in bar:
@@ -123,10 +201,12 @@ def notebooks_run(
                 pm.execute_notebook(
                     str(path), str(executed), parameters=passed, kernel_name="python3",
                     progress_bar=False, cwd=str(work), log_output=False,
-                    kernel_manager_class=_LocalKernelManager,
+                    kernel_manager_class=_local_kernel_manager(),
                 )
-            except PapermillExecutionError as exc:
-                kept = Path(tempfile.mkdtemp(prefix="discourse-failed-")) / path.name
+            except failure as exc:
+                fd, kept = tempfile.mkstemp(prefix=f"discourse-failed-{path.stem}-",
+                                            suffix=".ipynb")
+                os.close(fd)
                 shutil.copy(executed, kept)
                 raise NotebookError(
                     f"notebook {path.name} failed in cell {exc.exec_count}: {exc.ename}: "
@@ -138,5 +218,34 @@ def notebooks_run(
     finally:
         bar.close()
         log.removeFilter(quiet)
-        shutil.rmtree(work, ignore_errors=True)
-    return list(paths)
+
+
+def _publish(staged: Path, out: Path, previous: dict[str, dict[str, str]],
+             notebooks: set[str]) -> None:
+    """Move the run's files from ``staged`` into ``out``, remove the files the previous run
+    of the same notebooks wrote and this one did not, and write the merged manifest. Ctrl-C
+    and SIGTERM wait until this is done (it takes milliseconds)."""
+    new = manifest_read(staged)
+    clash = sorted(name for name in new
+                   if (out / name).exists() and not (
+                       name in previous and manifest_owns(out, name, previous[name])))
+    if clash:
+        raise NotebookError(
+            f"the run would replace {len(clash)} file(s) in {out} that the toolkit did not "
+            f"write (MANIFEST.csv does not list them): {', '.join(clash)}. Nothing in {out} "
+            "was changed; move those files, or choose another output folder.")
+    kept = {name: row for name, row in previous.items()
+            if row.get("notebook") not in notebooks and (out / name).exists()}
+    stale = [name for name, row in previous.items()
+             if row.get("notebook") in notebooks and name not in new
+             and manifest_owns(out, name, row)]
+    signals = {signal.SIGINT, signal.SIGTERM}
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, signals)
+    try:
+        for name in new:
+            os.replace(staged / name, out / name)
+        for name in stale:
+            (out / name).unlink()
+        manifest_write(out, {**kept, **new})
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)

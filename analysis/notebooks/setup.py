@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.notebooks.parameters import PARAMETERS, ParameterError
+from analysis.tables import MISSING_GROUP, OTHER_GROUP, groups_by, groups_top
 
 __all__ = ["NotebookSetup", "notebook_setup", "parameters_check", "toolkit_errors",
            "display_setup"]
@@ -77,14 +78,20 @@ class NotebookSetup:
         by = self.parameters["by"]
         if by in table.columns:
             return table
-        groups = self.corpus[["doc_id", by]]
-        return table.merge(groups, on="doc_id", how="left", validate="many_to_one")
+        return table.assign(**{by: groups_by(table, by, corpus=self.corpus)})
 
 
-def parameters_check(name: str, values: Mapping[str, Any]) -> NotebookSetup:
+def parameters_check(name: str, values: Mapping[str, Any], *,
+                     min_groups: int = 1) -> NotebookSetup:
     """Check every registered parameter in ``values`` (missing ones take their default) and
     return the :class:`NotebookSetup` with the checked values; loads the corpus when a
-    check needs it. Raises the toolkit error of the first parameter that cannot work."""
+    check needs it. Raises the toolkit error of the first parameter that cannot work.
+
+    The corpus's ``by`` column then holds at most ``max_groups`` groups (see
+    :func:`analysis.tables.groups_top`; ``setup.notes`` says what was merged or shortened,
+    and the column ``<by>_full`` keeps the names as given), and must hold at least
+    ``min_groups`` groups (a notebook that compares groups asks for 2).
+    """
     setup = NotebookSetup(name)
     for parameter in PARAMETERS.values():
         value = values.get(parameter.name, parameter.default)
@@ -93,11 +100,57 @@ def parameters_check(name: str, values: Mapping[str, Any]) -> NotebookSetup:
         if parameter.check is not None:
             value = parameter.check(value, setup)
         setup.parameters[parameter.name] = value
+    _groups_limit(setup)
+    _groups_require(setup, min_groups)
     return setup
 
 
+def _groups_limit(setup: NotebookSetup) -> None:
+    by, most = setup.parameters["by"], setup.parameters.get("max_groups")
+    corpus = setup.corpus
+    given = corpus[by].astype("string").fillna(MISSING_GROUP).astype(str)
+    shown = groups_top(given, n=most)
+    if shown.equals(given):
+        return
+    corpus = corpus.copy()
+    corpus[f"{by}_full"] = corpus[by]
+    corpus[by] = shown.astype("string")
+    corpus.attrs = setup.corpus.attrs
+    setup._corpus = corpus
+    pairs = pd.DataFrame({"given": given, "shown": shown}).drop_duplicates()
+    merged = pairs[pairs["shown"].eq(OTHER_GROUP) & pairs["given"].ne(OTHER_GROUP)]
+    if len(merged):
+        articles = int(given.isin(set(merged["given"])).sum())
+        setup.notes.append(
+            f"{by!r} has {given.nunique():,} groups: the {shown.nunique() - 1} with the most "
+            f"articles are shown one by one, the other {len(merged):,} ({articles:,} "
+            f"articles) together as {OTHER_GROUP!r}. Set max_groups (--max-groups) to show "
+            "more.")
+    shortened = pairs[pairs["shown"].ne(pairs["given"]) & pairs["shown"].ne(OTHER_GROUP)]
+    if len(shortened):
+        setup.notes.append(
+            f"{len(shortened)} name(s) in {by!r} are longer than 40 characters and are "
+            f"shortened in the tables and figures; the column '{by}_full' keeps them whole.")
+
+
+def _groups_require(setup: NotebookSetup, min_groups: int) -> None:
+    by, corpus = setup.parameters["by"], setup.corpus
+    n = corpus[by].nunique(dropna=False)
+    if n >= min_groups:
+        return
+    candidates = [f"{c} ({corpus[c].nunique()})" for c in corpus.columns
+                  if c not in {"text", "doc_id", "file", by, f"{by}_full"} and
+                  2 <= corpus[c].nunique() <= max(50, min_groups)]
+    choose = (f" Columns with {min_groups} or more values: {', '.join(candidates)}."
+              if candidates else " No column of this corpus has that many values.")
+    raise ParameterError(
+        f"by: {by!r} has {n} group(s) in this corpus; this analysis compares groups, so it "
+        f"needs at least {min_groups}. Set by (--by) to another column.{choose}")
+
+
 def notebook_setup(name: str, namespace: Mapping[str, Any] | None = None, *,
-                   frames: bool = False, quiet: bool = False) -> NotebookSetup:
+                   frames: bool = False, min_groups: int = 1,
+                   quiet: bool = False) -> NotebookSetup:
     """Set up notebook ``name``: the one call after its parameter cell.
 
     ``namespace`` is the notebook's ``globals()``: every registered parameter is read from
@@ -110,7 +163,7 @@ def notebook_setup(name: str, namespace: Mapping[str, Any] | None = None, *,
     A relative path is taken from the project root; ``out_dir=None`` writes into
     ``figures/`` for the bundled corpus and ``results/<corpus name>/`` for any other. A
     notebook that uses the frame dictionary passes ``frames=True``: the dictionary's hash is
-    then recorded with its outputs.
+    then recorded with its outputs. A notebook that compares groups passes ``min_groups=2``.
 
     >>> setup = notebook_setup("example", {"out_dir": "/tmp/discourse-example"}, quiet=True)
     >>> len(setup.corpus), setup.by, str(setup.out_dir)
@@ -119,7 +172,7 @@ def notebook_setup(name: str, namespace: Mapping[str, Any] | None = None, *,
     from analysis.figures import figures_setup
 
     display_setup()
-    setup = parameters_check(name, namespace or {})
+    setup = parameters_check(name, namespace or {}, min_groups=min_groups)
     frames_file = setup.parameters.get("frames_file") if frames else None
     figures_setup(setup.out_dir, notebook=name, corpus=setup.corpus, frames_file=frames_file)
     if not quiet:

@@ -1,0 +1,164 @@
+"""``discourse figures`` as a careful writer: one run per output folder, all or nothing,
+nothing deleted that the toolkit did not write."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from analysis.cli import main
+from analysis.figures import MANIFEST_COLUMNS, figures_setup
+from tests.conftest import tree_digest
+
+
+def _notebook(folder: Path) -> Path:
+    """A small notebook in the project's convention: it saves one table, whose value comes
+    from $DISCOURSE_TEST_VALUE, and when $DISCOURSE_TEST_SLOW names a file it touches that
+    file and sleeps (so a test can interrupt it)."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    parameters = nbformat.v4.new_code_cell("corpus_path = None\nout_dir = None")
+    parameters.metadata["tags"] = ["parameters"]
+    nb.cells = [
+        parameters,
+        nbformat.v4.new_code_cell(
+            "import os\nimport pandas as pd\nfrom analysis.figures import table_save\n"
+            "from analysis.notebooks import notebook_setup\n"
+            'setup = notebook_setup("t-notebook", globals())\n'
+            'table_save(pd.DataFrame({"a": [os.environ.get("DISCOURSE_TEST_VALUE", "1")]}),'
+            ' "t-table")'),
+        nbformat.v4.new_code_cell(
+            "import pathlib, time\nif os.environ.get('DISCOURSE_TEST_SLOW'):\n"
+            "    pathlib.Path(os.environ['DISCOURSE_TEST_SLOW']).touch()\n"
+            "    time.sleep(120)"),
+    ]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    path = folder / "t-notebook.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+@pytest.fixture
+def small(tmp_path, monkeypatch):
+    """``discourse figures`` running only the small notebook; returns (notebook, out)."""
+    import analysis.notebooks.run as run
+
+    notebook = _notebook(tmp_path)
+    monkeypatch.setattr(run, "notebooks_list", lambda *a: [notebook])
+    return notebook, tmp_path / "out"
+
+
+def _manifest(folder: Path, rows: list[dict[str, str]]) -> None:
+    with (folder / "MANIFEST.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=MANIFEST_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_a_second_run_into_the_same_folder_is_refused(small, capsys):
+    from analysis.notebooks.run import _locked
+
+    _, out = small
+    with _locked(out):  # a first run holds the folder
+        assert main(["figures", "--out", str(out)]) == 1
+    assert capsys.readouterr().err == (
+        f"another `discourse figures` run is writing into {out}; wait until it has finished, "
+        "or choose another output folder (--out).\n")
+    assert list(out.iterdir()) == []
+    assert main(["figures", "--out", str(out)]) == 0  # once the first run is done
+    assert (out / "t-table.csv").read_text(encoding="utf-8") == "a\n1\n"
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_run_leaves_the_folder_as_it_was(small, tmp_path, signum):
+    notebook, out = small
+    assert main(["figures", "--out", str(out)]) == 0
+    before = tree_digest(out)
+    flag = tmp_path / "started"
+    script = (
+        "import sys\nfrom pathlib import Path\nimport analysis.notebooks.run as run\n"
+        f"run.notebooks_list = lambda *a: [Path({str(notebook)!r})]\n"
+        "from analysis.cli import main\n"
+        f"sys.exit(main(['figures', '--out', {str(out)!r}]))\n")
+    env = dict(os.environ, DISCOURSE_TEST_SLOW=str(flag), DISCOURSE_TEST_VALUE="2")
+    proc = subprocess.Popen([sys.executable, "-c", script], env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while not flag.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert flag.exists(), proc.communicate(timeout=30)
+    proc.send_signal(signum)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    assert err.strip().endswith(
+        f"discourse figures: interrupted; nothing in {out} was changed.")
+    assert tree_digest(out) == before  # no new table, no staging folder left
+
+
+def test_a_killed_runs_staging_folder_is_removed_by_the_next_run(small):
+    _, out = small
+    stale = out / ".discourse-staging-x1" / "out"
+    stale.mkdir(parents=True)
+    (stale / "t-table.csv").write_text("a\n9\n", encoding="utf-8")
+    assert main(["figures", "--out", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["MANIFEST.csv", "t-table.csv"]
+
+
+def test_an_unrelated_manifest_is_refused_with_a_message(small, capsys):
+    _, out = small
+    out.mkdir()
+    (out / "MANIFEST.csv").write_text("naam,opmerking\nhoofdstuk1.docx,klad\n",
+                                      encoding="utf-8")
+    assert main(["figures", "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{out / 'MANIFEST.csv'} was not written by this toolkit (its "
+                          "columns: naam, opmerking;")
+    assert sorted(p.name for p in out.iterdir()) == ["MANIFEST.csv"]
+
+
+def test_a_file_the_toolkit_did_not_write_is_never_deleted(small, tmp_path):
+    _, out = small
+    out.mkdir()
+    notes = out / "scriptie-notities.txt"
+    notes.write_text("mijn aantekeningen\n", encoding="utf-8")
+    sha = hashlib.sha256(notes.read_bytes()).hexdigest()
+    row = {"file": notes.name, "notebook": "t-notebook", "corpus_fingerprint": "",
+           "frames_sha256": "", "toolkit_version": "0.1.0", "sha256": sha}
+    _manifest(out, [row])
+    assert main(["figures", "--out", str(out)]) == 0
+    assert notes.read_text(encoding="utf-8") == "mijn aantekeningen\n"
+    # and a notebook run by hand, which forgets its earlier files, keeps it too
+    _manifest(out, [row])
+    figures_setup(out, notebook="t-notebook")
+    assert notes.read_text(encoding="utf-8") == "mijn aantekeningen\n"
+
+
+def test_a_users_file_with_an_output_name_is_not_replaced(small, capsys):
+    _, out = small
+    out.mkdir()
+    (out / "t-table.csv").write_text("mijn eigen tabel\n", encoding="utf-8")
+    assert main(["figures", "--out", str(out)]) == 1
+    assert "the run would replace 1 file(s)" in capsys.readouterr().err
+    assert (out / "t-table.csv").read_text(encoding="utf-8") == "mijn eigen tabel\n"
+    assert sorted(p.name for p in out.iterdir()) == ["t-table.csv"]
+
+
+def test_a_rerun_replaces_the_toolkits_own_files(small, monkeypatch):
+    _, out = small
+    assert main(["figures", "--out", str(out)]) == 0
+    monkeypatch.setenv("DISCOURSE_TEST_VALUE", "3")
+    assert main(["figures", "--out", str(out)]) == 0
+    assert (out / "t-table.csv").read_text(encoding="utf-8") == "a\n3\n"
+    rows = (out / "MANIFEST.csv").read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 2 and rows[1].startswith("t-table.csv,t-notebook,")
