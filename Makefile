@@ -12,6 +12,7 @@ LOCK   := requirements-lock.txt
 # The lock tool lives in its own environment, so .venv holds only what the lock names.
 UV_VERSION := 0.13.9
 UV     := $(VENV)/lock-tool/bin/uv
+USER_ID ?= $(shell id -u)
 
 .DEFAULT_GOAL := help
 .PHONY: help install lock figures test lint check bench lab clean
@@ -76,7 +77,7 @@ bench: $(STAMP) ## time every stage on 0.1, 1 and 10 million tokens, against pee
 lab: $(STAMP) ## start JupyterLab on this project and print the address to open
 	@echo "Starting JupyterLab; open the address printed below (with its token). Ctrl-C stops it."
 	$(BIN)/jupyter lab --no-browser --ServerApp.root_dir="$(CURDIR)" \
-	  $(if $(filter 0,$(shell id -u)),--allow-root,)
+	  $(if $(filter 0,$(USER_ID)),--allow-root,)
 
 clean: ## remove the virtual environment and caches (not figures/)
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
