@@ -148,8 +148,9 @@ class OutputFolderError(ValueError):
     written by the toolkit, or a file there would be replaced that the toolkit did not write."""
 
 
-#: The kinds of file the toolkit writes into an output folder (and may later replace).
-OUTPUT_SUFFIXES = (".png", ".svg", ".pdf", ".csv")
+#: The kinds of file the toolkit writes into an output folder (and may later replace): every
+#: figure format, and tables as CSV, LaTeX and Word.
+OUTPUT_SUFFIXES = tuple(f".{fmt}" for fmt in (*FIGURE_FORMATS, "csv", "tex", "docx"))
 
 
 def manifest_read(folder: str | Path) -> dict[str, dict[str, str]]:
