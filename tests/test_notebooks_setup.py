@@ -222,3 +222,11 @@ def test_one_group_is_refused_where_groups_are_compared(tmp_path):
         "needs at least 2. Set by (--by) to another column. Columns with 2 or more values: "
         "sectie (2).")
     assert parameters_check("t", {**values, "by": "sectie"}, min_groups=2).by == "sectie"
+
+
+def test_the_earlier_set_up_call_still_loads_the_corpus(tmp_path, capsys):
+    from analysis.notebooks import notebook_start
+
+    corpus = notebook_start("t", out_dir=str(tmp_path), frames_file=None)
+    assert len(corpus) == 5
+    assert capsys.readouterr().out.endswith(f"figures and tables go to {tmp_path}\n")

@@ -18,8 +18,13 @@ from analysis.notebooks.parameters import (
     results_dir,
 )
 from analysis.notebooks.run import NotebookError, notebooks_list, notebooks_run
-from analysis.notebooks.setup import NotebookSetup, notebook_setup, parameters_check
+from analysis.notebooks.setup import (
+    NotebookSetup,
+    notebook_setup,
+    notebook_start,
+    parameters_check,
+)
 
 __all__ = ["PARAMETERS", "Parameter", "ParameterError", "notebook_parameter", "path_resolve",
            "results_dir", "NotebookError", "notebooks_list", "notebooks_run", "NotebookSetup",
-           "notebook_setup", "parameters_check"]
+           "notebook_setup", "notebook_start", "parameters_check"]

@@ -20,8 +20,8 @@ import pandas as pd
 from analysis.notebooks.parameters import PARAMETERS, ParameterError
 from analysis.tables import MISSING_GROUP, OTHER_GROUP, groups_by, groups_top
 
-__all__ = ["NotebookSetup", "notebook_setup", "parameters_check", "toolkit_errors",
-           "display_setup"]
+__all__ = ["NotebookSetup", "notebook_setup", "notebook_start", "parameters_check",
+           "toolkit_errors", "display_setup"]
 
 
 def toolkit_errors() -> tuple[type[BaseException], ...]:
@@ -183,6 +183,20 @@ def notebook_setup(name: str, namespace: Mapping[str, Any] | None = None, *,
         print(f"{len(corpus)} article(s) from {corpus.attrs.get('source', '')}, compared by "
               f"{setup.by!r} ({groups} group(s)); figures and tables go to {setup.out_dir}")
     return setup
+
+
+def notebook_start(name: str, *, corpus_path=None, out_dir=None, corpus_options=None,
+                   frames_file=False, by: str = "outlet") -> pd.DataFrame:
+    """The earlier first call of a notebook: :func:`notebook_setup` with the parameters
+    named one by one; returns only the corpus. ``frames_file`` (None: the shipped
+    dictionary) says that the notebook uses frames. New notebooks call
+    :func:`notebook_setup` with their ``globals()``."""
+    values = {"corpus_path": corpus_path, "out_dir": out_dir,
+              "corpus_options": corpus_options or {}, "by": by}
+    uses_frames = frames_file is not False
+    if uses_frames:
+        values["frames_file"] = frames_file
+    return notebook_setup(name, values, frames=uses_frames).corpus
 
 
 def display_setup() -> None:
