@@ -202,6 +202,7 @@ def _execute(pm, failure, paths, values, work, executed_dir, progress) -> None:
                     str(path), str(executed), parameters=passed, kernel_name="python3",
                     progress_bar=False, cwd=str(work), log_output=False,
                     kernel_manager_class=_local_kernel_manager(),
+                    shutdown_kernel="immediate",  # on Ctrl-C too: no wait for a busy cell
                 )
             except failure as exc:
                 fd, kept = tempfile.mkstemp(prefix=f"discourse-failed-{path.stem}-",
