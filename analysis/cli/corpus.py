@@ -206,7 +206,9 @@ def run_figures(args) -> int:
         options["skip_invalid"] = True
     parameters = {}
     out = args.out or results_dir(args.corpus and Path(args.corpus).resolve())
-    terminated = signal.signal(signal.SIGTERM, _interrupt)  # killed: clean up as for Ctrl-C
+    # Ctrl-C and a kill both stop the run cleanly (also when started with SIGINT ignored)
+    handlers = {signum: signal.signal(signum, _interrupt)
+                for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         for parameter in PARAMETERS.values():
             text = getattr(args, f"parameter_{parameter.name}", None)
@@ -222,7 +224,8 @@ def run_figures(args) -> int:
               file=sys.stderr)
         return 130
     finally:
-        signal.signal(signal.SIGTERM, terminated)
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
     print(f"Ran {len(ran)} notebook(s); figures and tables are in {out}")
     return 0
 
