@@ -83,6 +83,16 @@ def test_a_second_run_into_the_same_folder_is_refused(small, capsys):
     assert (out / "t-table.csv").read_text(encoding="utf-8") == "a\n1\n"
 
 
+def _signals_at_default():
+    """Give the child Ctrl-C and SIGTERM at their defaults, as in a terminal.
+
+    A test run started in the background (``cmd &``, nohup, some CI runners) inherits an
+    ignored SIGINT, and Python then never raises KeyboardInterrupt in the child.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_an_interrupted_run_leaves_the_folder_as_it_was(small, tmp_path, signum):
     notebook, out = small
@@ -96,7 +106,8 @@ def test_an_interrupted_run_leaves_the_folder_as_it_was(small, tmp_path, signum)
         f"sys.exit(main(['figures', '--out', {str(out)!r}]))\n")
     env = dict(os.environ, DISCOURSE_TEST_SLOW=str(flag), DISCOURSE_TEST_VALUE="2")
     proc = subprocess.Popen([sys.executable, "-c", script], env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=_signals_at_default)
     deadline = time.monotonic() + 120
     while not flag.exists() and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.2)
