@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.tables import require_columns
+from analysis.text import text_normalise
 
 __all__ = ["kwic_match", "kwic", "kwic_format"]
 
@@ -171,8 +172,8 @@ def kwic_cut(tokens: pd.DataFrame, texts: dict[str, str], doc_ids, starts, ends,
 
     The left context starts at the ``window``-th token of ``tokens`` before the span, the
     right context ends with the ``window``-th token after it; neither crosses the article's
-    start or end. ``texts`` maps each article's id to its text (made NFC, as the token
-    offsets are).
+    start or end. ``texts`` maps each article's id to its text (normalised with
+    :func:`analysis.text.text_normalise`, as for the token offsets).
 
     >>> from analysis.tokens import tokens_corpus
     >>> c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"], "text": ["Zij zag de crisis nu."]})
@@ -201,7 +202,7 @@ def kwic_cut(tokens: pd.DataFrame, texts: dict[str, str], doc_ids, starts, ends,
     for k in range(len(m_doc)):
         d = int(m_doc[k])
         if d not in normal:
-            normal[d] = unicodedata.normalize("NFC", texts[names[d]])
+            normal[d] = text_normalise(texts[names[d]])
         text, base = normal[d], d * scale
         a, b = int(starts[k]), int(ends[k])
         lo = int(t_start[left_from[k]] - base) if window and left_from[k] < first[k] else a
