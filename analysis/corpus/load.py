@@ -46,8 +46,12 @@ def _remove_invisible(entry: Entry) -> None:
         value = record.get(key)
         if isinstance(value, str):
             found += text_invisible_count(value)
-            record[key] = text_normalise(value)
-    if found:
+            record[key] = text_normalise(value).strip()
+    if found and not record.get("text"):
+        entry.problem(f"the text holds nothing but {found} invisible character(s) (soft "
+                      "hyphens, zero-width spaces or joiners).",
+                      "Give the article its text, or remove it.")
+    elif found:
         entry.problems.append(Problem(
             entry.where[0], f"{entry.label}: {found} invisible character(s) (soft hyphens, "
             "zero-width spaces or joiners) inside the text or title were removed, so that "
