@@ -40,7 +40,7 @@ from analysis.frames_stats import (  # the statistics of the match table, re-exp
 from analysis.paths import DATA_DIR
 from analysis.spans import spans_overlap
 from analysis.tables import groups_by
-from analysis.text import HYPHENS
+from analysis.text import HYPHENS, text_normalise
 
 __all__ = [
     "DEFAULT_FRAMES_FILE",
@@ -536,7 +536,7 @@ def frames_match(
                          "own doc_id.")
     compiled = _compile(book, fold)
     tokens = tokens_corpus(corpus)
-    texts = corpus["text"].astype(str).tolist()
+    texts = [text_normalise(t) for t in corpus["text"].astype(str).tolist()]
     token_cat = tokens["token"].cat
     types = token_cat.categories.astype(str).tolist()
     type_hits = _type_hits(types, compiled)

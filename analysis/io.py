@@ -11,7 +11,8 @@
   every table in ``figures/``): UTF-8, ``\\n`` line ends, floats with
   :data:`SIGNIFICANT_DIGITS` (10) significant digits, as the shortest text that reads back as
   the rounded value (``0.231809247``, ``3.0``, ``1e-07``), so that arithmetic noise in the last
-  digits, which differs between builds of numpy, scipy and the BLAS, never changes a file.
+  digits, which differs between builds of numpy, scipy and the BLAS, never changes a file;
+  text cells that a spreadsheet would run as a formula get a leading ``'`` (OWASP).
 
 A writer needs nothing but ``write_atomic(path, data)``; a command that learns which corpus
 it reads wraps its work in ``with corpus_protect(source):`` so that this corpus is guarded
@@ -42,6 +43,8 @@ __all__ = [
     "file_sha256",
     "SIGNIFICANT_DIGITS",
     "float_text",
+    "FORMULA_STARTS",
+    "text_cell",
     "table_to_csv",
 ]
 
@@ -158,24 +161,47 @@ def float_text(value: float) -> str:
     return repr(float(f"{value:.{SIGNIFICANT_DIGITS}g}"))
 
 
+#: A text cell starting with one of these is read as a formula by spreadsheet programs
+#: (OWASP, "CSV Injection"): equals, plus, minus, at, tab, carriage return.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text_cell(value: str) -> str:
+    """``value`` made safe for a spreadsheet: a text that starts like a formula gets a
+    leading ``'`` (OWASP's rule), so Excel, LibreOffice and Google Sheets show it as text
+    instead of running it; every other text is returned as it is.
+
+    >>> text_cell("=SUM(A1:A9)"), text_cell("-5 graden"), text_cell("@NOS"), text_cell("NOS")
+    ("'=SUM(A1:A9)", "'-5 graden", "'@NOS", 'NOS')
+    """
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
 def _cell(value: object) -> object:
     if isinstance(value, float | np.floating) and not pd.isna(value):
         return float_text(value)
+    if isinstance(value, str):
+        return text_cell(value)
     return value
 
 
 def _column(values: pd.Series) -> pd.Series:
     if pd.api.types.is_float_dtype(values.dtype):
         return values.map(float_text, na_action="ignore").astype(object)
-    if values.dtype == object:
-        return values.map(_cell)
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return _column(values.astype(object).where(values.notna(), None))
+    if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
+        return values.astype(object).map(_cell, na_action="ignore")
     return values
 
 
 def table_to_csv(table: pd.DataFrame, *, index: bool = False) -> bytes:
     """The bytes of ``table`` as a CSV file (UTF-8, ``\\n`` line ends); ``index=True`` writes
     the index as the first column(s). Floats, also in mixed columns, have
-    :data:`SIGNIFICANT_DIGITS` significant digits; ``table`` itself is left as it is.
+    :data:`SIGNIFICANT_DIGITS` significant digits, and every text cell (column names too)
+    that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
+    ``'`` (:func:`text_cell`), so that a spreadsheet never runs an outlet, a title or a text
+    as a formula; ``table`` itself is left as it is (and Parquet files keep every value).
 
     >>> table = pd.DataFrame({"term": ["oorlog", "vrede"], "G2": [4.534918620235, 1 / 3]})
     >>> print(table_to_csv(table).decode())
@@ -186,5 +212,6 @@ def table_to_csv(table: pd.DataFrame, *, index: bool = False) -> bytes:
     """
     frame = table.reset_index() if index else table
     frame = pd.DataFrame({i: _column(frame.iloc[:, i]) for i in range(frame.shape[1])})
-    frame.columns = table.reset_index().columns if index else table.columns
+    names = table.reset_index().columns if index else table.columns
+    frame.columns = [text_cell(n) if isinstance(n, str) else n for n in names]
     return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")

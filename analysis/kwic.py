@@ -4,9 +4,11 @@ A pattern is one or more words separated by spaces. Each word matches a token as
 case-insensitively, with ``*`` (any characters) and ``?`` (one character) as wildcards, as
 in :mod:`fnmatch`; straight and curly apostrophes count as the same character. A word made
 only of wildcards (``*``, ``***``, ``?``) is refused, as in a frame dictionary. A phrase
-("koude oorlog") matches tokens that follow each other directly in the text: a token
-removed from the table (punctuation, a stopword) between them breaks the phrase, so search
-a table that still holds every word of the phrase.
+("koude oorlog") matches tokens that follow each other directly in the text within one
+sentence, the rule of the n-grams of :mod:`analysis.textstat`: a sentence end (and so every
+line break, see :func:`analysis.tokens.sentences_split`) or a token removed from the table
+(punctuation, a stopword) between them breaks the phrase, so search a table that still holds
+every word of the phrase.
 
 - :func:`kwic_match`: every occurrence of a pattern, with its rows in the token table.
 - :func:`kwic`: keyword in context, the left and right context cut from the article text.
@@ -23,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.tables import require_columns
+from analysis.text import text_normalise
 
 __all__ = ["kwic_match", "kwic", "kwic_format"]
 
@@ -108,6 +111,7 @@ def kwic_match(tokens: pd.DataFrame, pattern: str) -> pd.DataFrame:
     hits = np.zeros(n_rows, dtype=bool)
     if n_rows >= k:
         docs = _categorical(tokens["doc_id"]).cat.codes.to_numpy()
+        sids = tokens["sentence_id"].to_numpy()
         pos = tokens["position"].to_numpy()
         hits[: n_rows - k + 1] = True
         for offset, word in enumerate(words):
@@ -118,8 +122,10 @@ def kwic_match(tokens: pd.DataFrame, pattern: str) -> pd.DataFrame:
             hits[: n_rows - k + 1] &= row_ok[offset: n_rows - k + 1 + offset]
             if offset:
                 same_doc = docs[offset:] == docs[: n_rows - offset]
+                same_sentence = sids[offset:] == sids[: n_rows - offset]
                 next_pos = pos[offset:] == pos[: n_rows - offset] + offset
-                hits[: n_rows - k + 1] &= (same_doc & next_pos)[: n_rows - k + 1]
+                hits[: n_rows - k + 1] &= (same_doc & same_sentence & next_pos)[
+                    : n_rows - k + 1]
     first = np.flatnonzero(hits)
     last = first + k - 1
     spelled = np.append(categories, "")
@@ -166,8 +172,8 @@ def kwic_cut(tokens: pd.DataFrame, texts: dict[str, str], doc_ids, starts, ends,
 
     The left context starts at the ``window``-th token of ``tokens`` before the span, the
     right context ends with the ``window``-th token after it; neither crosses the article's
-    start or end. ``texts`` maps each article's id to its text (made NFC, as the token
-    offsets are).
+    start or end. ``texts`` maps each article's id to its text (normalised with
+    :func:`analysis.text.text_normalise`, as for the token offsets).
 
     >>> from analysis.tokens import tokens_corpus
     >>> c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"], "text": ["Zij zag de crisis nu."]})
@@ -196,7 +202,7 @@ def kwic_cut(tokens: pd.DataFrame, texts: dict[str, str], doc_ids, starts, ends,
     for k in range(len(m_doc)):
         d = int(m_doc[k])
         if d not in normal:
-            normal[d] = unicodedata.normalize("NFC", texts[names[d]])
+            normal[d] = text_normalise(texts[names[d]])
         text, base = normal[d], d * scale
         a, b = int(starts[k]), int(ends[k])
         lo = int(t_start[left_from[k]] - base) if window and left_from[k] < first[k] else a

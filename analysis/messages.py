@@ -150,6 +150,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "column.doc_id": {"nl": "artikel", "en": "article"},
     "column.sentence_id": {"nl": "zin nr.", "en": "sentence no."},
     "column.position": {"nl": "positie", "en": "position"},
+    "column.word_position": {"nl": "woordpositie", "en": "word position"},
+    "column.cooccurrences": {"nl": "keren samen", "en": "co-occurrences"},
     "column.match": {"nl": "treffer", "en": "match"},
     "column.n_tokens": {"nl": "woorden in het artikel", "en": "words in the article"},
     "column.relative_position": {"nl": "relatieve positie", "en": "relative position"},

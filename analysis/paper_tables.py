@@ -45,7 +45,8 @@ COUNT_COLUMNS = frozenset({
     "articles", "words", "count", "count_word1", "count_word2", "count_target",
     "count_reference", "size_target", "size_reference", "docfreq", "rank", "hits", "docs",
     "docs_with_frame", "units_a", "units_b", "units_both", "n_documents", "n_sentences",
-    "n_tokens", "sentence_id", "position", "start", "end", "n",
+    "n_tokens", "sentence_id", "position", "word_position", "cooccurrences", "start", "end",
+    "n",
 })
 #: Columns written with one decimal.
 ONE_DECIMAL_COLUMNS = frozenset({"g2"})

@@ -10,12 +10,16 @@ counts words with it without importing the token tables.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
 from analysis.paths import DATA_DIR
 
 __all__ = [
+    "INVISIBLE_CHARACTERS",
+    "text_normalise",
+    "text_invisible_count",
     "ABBREVIATIONS_FILE",
     "HYPHENS",
     "wordlist_load",
@@ -26,6 +30,34 @@ __all__ = [
 ]
 
 ABBREVIATIONS_FILE = DATA_DIR / "abbreviations_nl.txt"
+
+#: Characters that show nothing and only hint at a line break or a ligature: the soft
+#: hyphen, the zero-width space, non-joiner and joiner, the word joiner and the zero-width
+#: no-break space (a byte-order mark inside a text). Inside a word they would split it
+#: ("sanc\u00adties"); :func:`text_normalise` removes them.
+INVISIBLE_CHARACTERS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE_CHARACTERS))
+
+
+def text_normalise(text: str) -> str:
+    """The one normalisation of every text the toolkit reads (the corpus loader, the token
+    tables, frames, KWIC): Unicode NFC (so a decomposed "Gene\u0300ve" is "Genève") with the
+    :data:`INVISIBLE_CHARACTERS` removed. Offsets in every table refer to this text, which
+    is also the text of a loaded corpus.
+
+    >>> text_normalise("Gene\u0300ve: sanc\u00adties, zero\u200bwidth")
+    'Genève: sancties, zerowidth'
+    """
+    return unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+
+
+def text_invisible_count(text: str) -> int:
+    """How many :data:`INVISIBLE_CHARACTERS` ``text`` holds.
+
+    >>> text_invisible_count("sanc\u00adties en \u200bnog")
+    2
+    """
+    return sum(text.count(ch) for ch in INVISIBLE_CHARACTERS)
 
 def wordlist_load(path: str | Path) -> frozenset[str]:
     """The words of a one-word-a-line file, lower-cased; ``#`` starts a comment line.

@@ -43,7 +43,7 @@ from scipy.stats import chi2
 from statsmodels.stats.multitest import multipletests
 
 from analysis.collocations import textstat_collocations
-from analysis.kwic import _categorical, _check_tokens, _labels, kwic_match
+from analysis.kwic import _categorical, _check_tokens, _doc_bounds, kwic_match
 from analysis.periods import Period, PeriodCells, periods_assign, periods_by
 from analysis.tables import MISSING_GROUP, require_columns
 from analysis.terms import (
@@ -283,6 +283,8 @@ def textstat_keyness(
     alpha: float = 0.05,
     period: Period | None = None,
     reference: Literal["rest", "previous"] = "rest",
+    g2: Literal["two-cell", "four-cell"] = "two-cell",
+    correction: Literal["yates", "williams", "none"] | None = None,
 ) -> pd.DataFrame:
     """Keywords of every group against the rest of the corpus (or, over time, against the
     period before), with significance and effect size.
@@ -304,9 +306,18 @@ def textstat_keyness(
       ``E1 = c (a + b) / N`` and ``E2 = d (a + b) / N``,
       ``G2 = 2 (a ln(a / E1) + b ln(b / E2))``, where ``0 ln 0 = 0``. It is given a minus
       sign when the term is relatively rarer in the target (``a / c < b / d``), as in
-      quanteda, so positive values are the target's keywords. (quanteda's
-      ``textstat_keyness(measure = "lr")`` uses the four-cell G2 with Williams' correction,
-      which gives slightly smaller values.)
+      quanteda, so positive values are the target's keywords. This is the Lancaster
+      log-likelihood calculator's G2.
+    - ``g2="four-cell"`` gives quanteda's ``textstat_keyness(measure = "lr")`` instead: the
+      G2 of the full 2x2 table (cells ``a``, ``b``, ``c - a``, ``d - b``),
+      ``2 Σ O ln(O / E)``, with quanteda's ``correction``: ``"yates"`` (quanteda's default,
+      and the default here): when ``|a (d - b) - b (c - a)| >= N / 2`` and an expected
+      count is below 5, each cell moves 0.5 towards its expected count before G2 is
+      computed (this can make G2 much smaller); ``"williams"``: G2 divided by Williams'
+      (1976) ``q = 1 + (N/R1 + N/R2 - 1)(N/C1 + N/C2 - 1) / (6 N)`` (1 when a cell is 0);
+      ``"none"``. On quanteda's own test table ("b" in ``b b b b b b b a a a`` against
+      ``a a a a a a a b b``) these give 2.7028, 4.2008 and 4.5349; the two-cell G2 gives
+      2.4401.
     - **p**: the chi-squared (1 degree of freedom) upper tail of ``|G2|``.
     - **p_adj**: ``p`` adjusted for the number of terms tested in that group, by
       Benjamini-Hochberg (``adjust="bh"``, false discovery rate) or Holm (``"holm"``,
@@ -345,6 +356,15 @@ def textstat_keyness(
         raise ValueError(f"alpha must lie between 0 and 1, not {alpha!r}")
     if reference not in ("rest", "previous"):
         raise ValueError(f"reference must be 'rest' or 'previous', not {reference!r}")
+    if g2 not in ("two-cell", "four-cell"):
+        raise ValueError(f"g2 must be 'two-cell' or 'four-cell', not {g2!r}")
+    if g2 == "two-cell" and correction is not None:
+        raise ValueError("a correction applies to the four-cell G2 only: give "
+                         "g2='four-cell' with correction=")
+    if correction not in (None, "yates", "williams", "none"):
+        raise ValueError(f"correction must be 'yates', 'williams' or 'none', not "
+                         f"{correction!r}")
+    measure = g2
     if reference == "previous" and period is None:
         raise ValueError("reference='previous' compares each period with the one before: "
                          "give period=")
@@ -374,10 +394,13 @@ def textstat_keyness(
     d = np.broadcast_to((refs @ sizes.astype(np.float64))[:, None], a.shape)
     shown = (a + b > 0) & refs.any(axis=1)[:, None]
     with np.errstate(divide="ignore", invalid="ignore"):
-        n = c + d
-        e1 = c * (a + b) / n
-        e2 = d * (a + b) / n
-        g2 = 2.0 * (xlogy(a, a / e1) + xlogy(b, b / e2))
+        if measure == "four-cell":
+            g2 = _g2_four_cell(a, b, c - a, d - b, correction or "yates")
+        else:
+            n = c + d
+            e1 = c * (a + b) / n
+            e2 = d * (a + b) / n
+            g2 = 2.0 * (xlogy(a, a / e1) + xlogy(b, b / e2))
         rel_t, rel_r = a / c, b / d
         log_ratio = np.log2((np.where(a == 0, 0.5, a) / c) / (np.where(b == 0, 0.5, b) / d))
     g2 = np.maximum(np.where(shown, g2, 0.0), 0.0)  # rounding can leave -1e-16 where a = E1
@@ -416,6 +439,25 @@ def textstat_keyness(
         return table
     table.insert(1, "reference", ref_labels[rows_g[order]])
     return _cell_columns(table, cells, placeholder={})
+
+
+def _g2_four_cell(a, b, c, d, correction: str) -> np.ndarray:
+    """quanteda's G2 of the 2x2 tables ``[[a, b], [c, d]]`` (target and reference columns),
+    unsigned, with its Yates-type or Williams' correction or none."""
+    n = a + b + c + d
+    if correction == "yates":
+        small = np.zeros(a.shape, dtype=bool)
+        for row, col in ((a + b, a + c), (a + b, b + d), (c + d, a + c), (c + d, b + d)):
+            small |= row * col / n < 5
+        delta = np.where((np.abs(a * d - b * c) >= n / 2) & small, 0.5, 0.0)
+        delta = np.where(a * d - b * c > 0, delta, -delta)
+        a, b, c, d = a - delta, b + delta, c + delta, d - delta
+    cells = ((a, a + b, a + c), (b, a + b, b + d), (c, c + d, a + c), (d, c + d, b + d))
+    g2 = 2.0 * sum(xlogy(o, np.where(r * k > 0, o * n / (r * k), 1.0)) for o, r, k in cells)
+    if correction == "williams":
+        q = 1.0 + (n / (a + b) + n / (c + d) - 1.0) * (n / (a + c) + n / (b + d) - 1.0) / (6 * n)
+        g2 = g2 / np.where(a * b * c * d == 0, 1.0, q)
+    return g2
 
 
 def _references(groups: pd.Index, cells: PeriodCells | None, reference: str):
@@ -460,11 +502,15 @@ def textstat_dispersion(tokens: pd.DataFrame, patterns: str | Iterable[str]) -> 
 
     - ``pattern``: the pattern as given,
     - ``doc_id``, ``outlet``: the article,
-    - ``sentence_id``, ``position``: where the occurrence starts,
+    - ``sentence_id``, ``position``: where the occurrence starts (``position`` as in the
+      token table, which numbers every token, punctuation too),
+    - ``word_position``: the occurrence's first token counted among the article's tokens
+      in the table (1 = its first word), as quanteda's x-ray plot counts,
     - ``match``: the tokens as written,
-    - ``n_tokens``: the article's length, its last token's ``position`` in the table,
-    - ``relative_position``: ``position / n_tokens``, from just above 0 (the start of the
-      article) to 1 (its end).
+    - ``n_tokens``: the article's tokens in the table (with punctuation removed: its words
+      and numbers),
+    - ``relative_position``: ``word_position / n_tokens``, from just above 0 (the start of
+      the article) to 1 (its end).
 
     >>> import pandas as pd
     >>> from analysis.tokens import tokens_corpus
@@ -480,22 +526,23 @@ def textstat_dispersion(tokens: pd.DataFrame, patterns: str | Iterable[str]) -> 
         raise ValueError("give at least one pattern")
     _check_tokens(tokens, ("doc_id", "position"))
     tokens = _in_text_order(tokens)
-    doc = _categorical(tokens["doc_id"])
-    lengths = pd.Series(tokens["position"].to_numpy()).groupby(doc.cat.codes.to_numpy()).max()
-    lengths.index = pd.Index(_labels(doc), dtype=object)[lengths.index]
+    first_of_doc, last_of_doc = _doc_bounds(tokens)
     parts = []
     for pattern in patterns:
         found = kwic_match(tokens, pattern)
-        n_tok = found["doc_id"].map(lengths).to_numpy(dtype=np.int64)
+        row = found["first_row"].to_numpy()
+        word = (row - first_of_doc[row] + 1).astype(np.int64)
+        n_tok = (last_of_doc[row] - first_of_doc[row] + 1).astype(np.int64)
         parts.append(pd.DataFrame({
             "pattern": np.full(len(found), pattern, dtype=object),
             "doc_id": found["doc_id"].astype(object),
             "outlet": found["outlet"].astype(object),
             "sentence_id": found["sentence_id"],
             "position": found["position"],
+            "word_position": word,
             "match": found["match"].astype(object),
             "n_tokens": n_tok,
-            "relative_position": found["position"].to_numpy() / n_tok,
+            "relative_position": word / n_tok,
         }))
     table = pd.concat(parts, ignore_index=True)
     table["pattern"] = pd.Categorical(table["pattern"], categories=list(dict.fromkeys(patterns)))

@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -40,6 +39,7 @@ from analysis.text import (
     ABBREVIATIONS_FILE,
     _kind,
     abbreviations_load,
+    text_normalise,
     tokens_count_words,
     tokens_tokenize,
     tokens_words,
@@ -195,8 +195,9 @@ def _store(key: tuple, table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _texts(corpus: pd.DataFrame) -> list[str]:
-    """The corpus texts as NFC-normalised strings (a no-op for a loaded corpus)."""
-    return [unicodedata.normalize("NFC", t) for t in corpus["text"].astype(str).tolist()]
+    """The corpus texts as :func:`analysis.text.text_normalise` makes them (NFC, invisible
+    characters removed; a no-op for a loaded corpus)."""
+    return [text_normalise(t) for t in corpus["text"].astype(str).tolist()]
 
 
 def _chunks(texts: list[str]) -> list[tuple[int, int]]:

@@ -156,3 +156,20 @@ def test_frequencies_of_an_article_of_20_megabytes_in_one_paragraph(tmp_path, ca
     counts = pd.read_csv(out).set_index("term")["count"]
     assert repeats == 69_687
     assert counts["sancties"] == repeats and counts["de"] == 5 * repeats
+
+
+def test_keyness_with_quantedas_four_cell_g2(tmp_path, capsys):
+    corpus = tmp_path / "q.csv"
+    corpus.write_text("doc_id,outlet,text\nd1,d1,b b b b b b b a a a\nd2,d2,a a a a a a a b b\n",
+                      encoding="utf-8")
+    out = tmp_path / "k.csv"
+    for correction, expected in (("williams", 4.2008), ("none", 4.5349), (None, 2.7028)):
+        argv = ["keyness", str(corpus), "--min-count", "1", "--g2", "four-cell", "-o", str(out)]
+        code, _, err = run(argv + (["--correction", correction] if correction else []), capsys)
+        assert code == 0, err
+        table = pd.read_csv(out)
+        b = table[(table["outlet"] == "d1") & (table["term"] == "b")]
+        assert b["g2"].round(4).tolist() == [expected]
+    code, _, err = run(["keyness", str(corpus), "--correction", "williams", "-o", str(out)],
+                       capsys)
+    assert code == 2 and "--g2 four-cell" in err

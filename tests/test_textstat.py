@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 
 from analysis.corpus import corpus_load
+from analysis.kwic import kwic_match
 from analysis.textstat import (
     textstat_collocations,
     textstat_dispersion,
@@ -387,3 +388,71 @@ def test_keyness_against_the_rest_of_the_periods():
     with pytest.raises(ValueError, match="compares periods"):
         one = corpus.assign(date="2022-01")
         textstat_keyness(tokens_corpus(one), corpus=one, period="month", min_count=1)
+
+
+# --------------------------------------------------------------------------- reference cases
+
+def test_phrases_never_cross_a_sentence_in_any_vocabulary_tool():
+    """A line break ends a sentence, so "koude\\nOorlog" is no phrase, for bigrams as for
+    KWIC, dispersion and the words around a node."""
+    c = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
+                      "text": ["Het dreigt: koude\nOorlog in Europa. De koude oorlog keert."]})
+    toks = tokens_corpus(c)
+    bigrams = textstat_collocations(toks, min_count=1)
+    pair = bigrams[(bigrams["word1"] == "koude") & (bigrams["word2"] == "oorlog")]
+    assert pair["count"].tolist() == [1]
+    assert kwic_match(toks, "koude oorlog")["match"].tolist() == ["koude oorlog"]
+    assert textstat_dispersion(toks, "koude oorlog")["match"].tolist() == ["koude oorlog"]
+    around = textstat_collocations(toks, node="koude oorlog", window=1, min_count=1)
+    assert sorted(around["collocate"].astype(str)) == ["de", "keert"]
+
+
+def test_log_dice_around_a_node_never_exceeds_14():
+    """Rychlý (2008): 14 + log2(2 f_xy / (f_x + f_y)) with f_xy <= f_x, f_y. Three "de" in
+    the window of one "oorlog" co-occur with it once."""
+    c = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], "text": ["de de de oorlog"]})
+    table = textstat_collocations(tokens_corpus(c), node="oorlog", min_count=1)
+    de = table.iloc[0]
+    assert (de["collocate"], de["count"], de["cooccurrences"]) == ("de", 3, 1)
+    assert de["log_dice"] == pytest.approx(14 + math.log2(2 * 1 / (1 + 3)))  # 13.0
+    # one "de" in the windows of two "oorlog": one pair, not two
+    c = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], "text": ["oorlog de oorlog"]})
+    de = textstat_collocations(tokens_corpus(c), node="oorlog", min_count=1).iloc[0]
+    assert (de["count"], de["cooccurrences"]) == (1, 1)
+    assert de["log_dice"] == pytest.approx(14 + math.log2(2 / 3))
+
+
+def test_dispersion_counts_word_positions_as_quantedas_xray():
+    """quanteda: textplot_xray(kwic(tokens(x, remove_punct = TRUE), "sancties")) puts the
+    three at 1/8, 2/8 and 3/8 of the eight words."""
+    c = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
+                      "text": ["Sancties, sancties, sancties, en nog meer woorden hier."]})
+    table = textstat_dispersion(tokens_corpus(c), "sancties")
+    assert table["word_position"].tolist() == [1, 2, 3]
+    assert table["n_tokens"].tolist() == [8, 8, 8]
+    assert table["relative_position"].tolist() == pytest.approx([0.125, 0.25, 0.375])
+
+
+QUANTEDA_TABLE = pd.DataFrame({"doc_id": ["d1", "d2"], "outlet": ["d1", "d2"],
+                               "text": ["b b b b b b b a a a", "a a a a a a a b b"]})
+
+
+@pytest.mark.parametrize(("correction", "expected"), [
+    ("none", 4.5349), ("williams", 4.2008), ("yates", 2.7028), (None, 2.7028)])
+def test_four_cell_g2_reproduces_quantedas_keyness_lr(correction, expected):
+    """quanteda.textstats' test table: textstat_keyness(dfm, measure = "lr",
+    correction = ...) for "b" of d1 against d2 (default: the Yates-type correction)."""
+    table = textstat_keyness(tokens_corpus(QUANTEDA_TABLE), min_count=1, g2="four-cell",
+                             correction=correction)
+    b = table[(table["outlet"] == "d1") & (table["term"] == "b")].iloc[0]
+    assert round(b["g2"], 4) == expected
+    a = table[(table["outlet"] == "d1") & (table["term"] == "a")].iloc[0]
+    assert round(a["g2"], 4) == -expected
+
+
+def test_two_cell_g2_takes_no_correction():
+    toks = tokens_corpus(QUANTEDA_TABLE)
+    with pytest.raises(ValueError, match="correction"):
+        textstat_keyness(toks, min_count=1, correction="williams")
+    with pytest.raises(ValueError, match="g2"):
+        textstat_keyness(toks, min_count=1, g2="three-cell")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 import warnings
 from contextlib import contextmanager
@@ -158,19 +159,28 @@ def output_path(value: str) -> OutputPath:
 
 def add_output_argument(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", required=required, type=output_path,
-                        help="write the table to this CSV file" +
+                        help="write the table to this CSV file (or Parquet, every value "
+                        "exact, when FILE ends in .parquet)" +
                         ("" if required else " (default: print it)"))
 
 
 def write_table(table: pd.DataFrame, output: str | None) -> None:
-    """Write ``table`` as CSV to ``output`` atomically (see :func:`analysis.io.table_to_csv`), or
-    print it readably when None."""
+    """Write ``table`` to ``output`` atomically: as CSV (see :func:`analysis.io.table_to_csv`:
+    floats to 10 significant digits, formula-like text cells prefixed with ``'``), or as
+    Parquet, every value exact, when the name ends in ``.parquet``; print it readably when
+    ``output`` is None."""
     if output is None:
         with pd.option_context("display.max_rows", None, "display.max_columns", None,
                                "display.width", 200, "display.max_colwidth", 80):
             print(table.to_string(index=False))
         return
-    write_atomic(Path(output), table_to_csv(table))
+    if Path(output).suffix.lower() == ".parquet":
+        buffer = io.BytesIO()
+        table.to_parquet(buffer, index=False)
+        data = buffer.getvalue()
+    else:
+        data = table_to_csv(table)
+    write_atomic(Path(output), data)
     print(f"Wrote {len(table)} rows to {output}", file=sys.stderr)
 
 

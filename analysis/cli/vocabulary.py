@@ -101,6 +101,12 @@ def register(commands) -> None:
                      help="p-value adjustment: bh = Benjamini-Hochberg (default), holm = Holm")
     key.add_argument("--alpha", type=float, default=0.05,
                      help="significance level for the adjusted p-value (default: 0.05)")
+    key.add_argument("--g2", choices=("two-cell", "four-cell"), default="two-cell",
+                     help="two-cell: Rayson & Garside's G2 (default); four-cell: quanteda's "
+                     "textstat_keyness(measure = 'lr'), with --correction")
+    key.add_argument("--correction", choices=("yates", "williams", "none"), default=None,
+                     help="with --g2 four-cell: quanteda's correction (default: yates, as "
+                     "quanteda)")
     _add_token_arguments(key)
     add_output_argument(key)
     key.set_defaults(func=run_keyness)
@@ -154,13 +160,16 @@ def run_keyness(args) -> int:
     if args.reference == "previous" and args.period is None:
         raise UserError("--reference previous compares each period with the one before it: "
                         "give --period too")
+    if args.correction is not None and args.g2 != "four-cell":
+        raise UserError("--correction applies to the four-cell G2: give --g2 four-cell too")
     corpus = corpus_from_args(args)
     by = grouping_from_args(args, corpus)
     with grouped():
         table = textstat_keyness(_tokens(args, corpus), by=by, ngram=args.ngram,
                                  corpus=corpus, min_count=args.min_count, adjust=args.adjust,
                                  alpha=args.alpha, period=args.period,
-                                 reference=args.reference)
+                                 reference=args.reference, g2=args.g2,
+                                 correction=args.correction)
     write_table(table, args.output)
     return 0
 

@@ -21,6 +21,7 @@ from analysis.corpus.dedupe import (
 from analysis.corpus.problems import CorpusError, CorpusReport, Problem
 from analysis.corpus.readers import ReadOptions, reader_for, reader_suffixes
 from analysis.corpus.readers.base import CORE_COLUMNS, Entry
+from analysis.text import text_invisible_count, text_normalise
 
 __all__ = ["corpus_check", "corpus_load"]
 
@@ -32,6 +33,30 @@ def _short_place(entry: Entry, source: Path) -> str:
         return f"{unit} {line}"
     short = name.relative_to(source).as_posix() if name.is_relative_to(source) else name.name
     return short if line is None else f"{short}, {unit} {line}"
+
+
+def _remove_invisible(entry: Entry) -> None:
+    """Normalise the article's text and title with :func:`analysis.text.text_normalise`
+    (NFC, the invisible characters removed), with a warning that counts what was removed."""
+    record = entry.record
+    if record is None:
+        return
+    found = 0
+    for key in ("text", "title"):
+        value = record.get(key)
+        if isinstance(value, str):
+            found += text_invisible_count(value)
+            record[key] = text_normalise(value).strip()
+    if found and not record.get("text"):
+        entry.problem(f"the text holds nothing but {found} invisible character(s) (soft "
+                      "hyphens, zero-width spaces or joiners).",
+                      "Give the article its text, or remove it.")
+    elif found:
+        entry.problems.append(Problem(
+            entry.where[0], f"{entry.label}: {found} invisible character(s) (soft hyphens, "
+            "zero-width spaces or joiners) inside the text or title were removed, so that "
+            "the words they split are found and counted whole.", "Nothing to do.",
+            line=entry.where[1], unit=entry.where[2] or "line", severity="warning"))
 
 
 def corpus_check(
@@ -124,6 +149,8 @@ def _check(source, *, text_column, id_column, outlet_column, date_column, title_
             entry.label = f"{doc_id} ({_short_place(entry, path)})"
             entry.record = None
 
+    for entry in entries:
+        _remove_invisible(entry)
     skipped: list[str] = []
     records: list[dict] = []
     for entry in entries:
