@@ -135,10 +135,12 @@ def test_csv_with_renamed_columns():
 
 
 def test_jsonl_with_renamed_columns():
-    # The timestamp keeps its date; the number 2 becomes the id "2"; a list becomes JSON.
-    corpus = corpus_load(FIXTURES / "renamed.jsonl", id_column="id", outlet_column="medium",
-                         date_column="published", title_column="headline",
-                         text_column="content")
+    # The timestamp keeps its date (its time zone is named in a warning); the number 2
+    # becomes the id "2"; a list becomes JSON.
+    with pytest.warns(UserWarning, match="1 date carries a time of day and a time zone"):
+        corpus = corpus_load(FIXTURES / "renamed.jsonl", id_column="id",
+                             outlet_column="medium", date_column="published",
+                             title_column="headline", text_column="content")
     assert rows(corpus) == [
         {"doc_id": "j1", "outlet": "NRC", "date": "2022-01-12", "title": "Eerste",
          "text": "Tekst één.\nTweede regel.", "words": "4", "tags": '["navo", "rusland"]'},

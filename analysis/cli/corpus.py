@@ -11,6 +11,7 @@ from analysis.cli.common import (
     add_corpus_arguments,
     corpus_from_args,
     corpus_options,
+    output_folder,
     output_path,
     write_dropped,
 )
@@ -47,7 +48,7 @@ def register(commands) -> None:
         description="Execute every notebook in notebooks/ headlessly, in order, and write "
         "their figures (PNG at 300 dpi, SVG, PDF) and tables (CSV) into the output folder.")
     add_corpus_arguments(figures, positional=False)
-    figures.add_argument("--out", metavar="DIR", default=str(FIGURES_DIR), type=output_path,
+    figures.add_argument("--out", metavar="DIR", default=str(FIGURES_DIR), type=output_folder,
                          help="output folder (default: figures/)")
     figures.add_argument("--frames", metavar="FILE", default=None,
                          help="frame dictionary for the framing notebook (default: the "
