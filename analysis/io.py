@@ -3,9 +3,12 @@
 - :func:`output_check` is the one output-path guard: it raises :class:`OutputInCorpusError`
   when a path is a corpus file or lies inside a corpus folder (the bundled ``corpus/``,
   any corpus named in the call, and any corpus protected with :func:`corpus_protect`).
+- :func:`output_writable` raises :class:`OutputError` when a path cannot be written: a
+  folder where a file is wanted (or the reverse), a folder the user may not write to.
 - :func:`write_atomic` writes bytes through a temporary file renamed into place, after
-  calling :func:`output_check`, so no writer (tables, figures, ``--init``, the model, the
-  training report, match tables) can put a file into a corpus.
+  calling :func:`output_check` and :func:`output_writable`, so no writer (tables, figures,
+  ``--init``, the model, the training report, match tables) can put a file into a corpus,
+  and a failed write (a read-only folder, a full disk) ends in :class:`OutputError`.
 - :func:`file_sha256` is the one way a file's SHA-256 is computed.
 - :func:`table_to_csv` is the one way a table becomes CSV (every ``discourse ... -o`` and
   every table in ``figures/``): UTF-8, ``\\n`` line ends, floats with
@@ -37,7 +40,9 @@ from analysis.paths import CORPUS_DIR
 
 __all__ = [
     "OutputInCorpusError",
+    "OutputError",
     "output_check",
+    "output_writable",
     "corpus_protect",
     "write_atomic",
     "file_sha256",
@@ -59,6 +64,48 @@ _PROTECTED: contextvars.ContextVar[tuple[Path, ...]] = contextvars.ContextVar(
 
 class OutputInCorpusError(ValueError):
     """An output path that is a corpus file or lies inside a corpus folder."""
+
+
+class OutputError(OSError):
+    """An output that cannot be written: a folder where a file is wanted (or the reverse),
+    a folder the user may not write to, a full disk. The message names the path and what to
+    do."""
+
+
+def _cannot(path: str | Path, reason: str) -> OutputError:
+    return OutputError(f"cannot write {path}: {reason}. Choose a folder you may write to.")
+
+
+def output_writable(path: str | Path, *, folder: bool = False,
+                    example: str = "table.csv") -> Path:
+    """``path`` when a file (with ``folder``: a folder) can be written there; raise
+    :class:`OutputError` when it names a folder where a file is wanted (``example`` names a
+    file for the hint) or the reverse, or lies in a folder this user may not write to.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> output_writable(folder / "a.csv") == folder / "a.csv"
+    True
+    >>> output_writable(folder, example="freq.csv")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    analysis.io.OutputError: the output file ... is a folder. Give a file name, e.g. .../freq.csv.
+    """
+    out = Path(path)
+    if folder and out.exists() and not out.is_dir():
+        raise OutputError(f"the output folder {path} is a file. Give a folder for the figures "
+                          "and tables (it is made when missing).")
+    if not folder and out.is_dir():
+        raise OutputError(f"the output file {path} is a folder. Give a file name, e.g. "
+                          f"{out / example}.")
+    existing = out.parent if not folder or not out.exists() else out
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if existing.exists() and not existing.is_dir():
+        raise _cannot(path, f"{existing} is a file, not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise _cannot(path, "permission denied")
+    return out
 
 
 def output_check(path: str | Path, *corpora: str | Path | None) -> Path:
@@ -111,9 +158,12 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
     >>> write_atomic(folder / "a.txt", b"NAVO").read_bytes()
     b'NAVO'
     """
-    path = output_check(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    path = output_writable(output_check(path))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise _cannot(path, (exc.strerror or str(exc)).lower()) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -121,8 +171,10 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes the file private; use the umask
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _cannot(path, (exc.strerror or str(exc)).lower()) from None
         raise
     return path
 

@@ -23,6 +23,7 @@ __all__ = [
     "ABBREVIATIONS_FILE",
     "HYPHENS",
     "wordlist_load",
+    "wordlist_parse",
     "abbreviations_load",
     "tokens_tokenize",
     "tokens_words",
@@ -66,8 +67,17 @@ def wordlist_load(path: str | Path) -> frozenset[str]:
     >>> sorted(wordlist_load(STOPWORDS_FILE))[:3]
     ["'n", "'s", "'t"]
     """
+    return wordlist_parse(Path(path).read_text(encoding="utf-8"))
+
+
+def wordlist_parse(text: str) -> frozenset[str]:
+    """The words of a one-word-a-line text, lower-cased; ``#`` starts a comment line.
+
+    >>> sorted(wordlist_parse("# mijn lijst\\nDe\\n\\nnavo\\n"))
+    ['de', 'navo']
+    """
     words = set()
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
             words.add(line.lower())

@@ -28,7 +28,7 @@ import pandas as pd
 from nltk.stem.snowball import DutchStemmer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from analysis.corpus import corpus_fingerprint
+from analysis.corpus import CorpusError, corpus_fingerprint, decode_bytes
 from analysis.parallel import chunks_map
 from analysis.paths import DATA_DIR
 from analysis.tables import groups_by
@@ -44,6 +44,7 @@ from analysis.text import (
     tokens_tokenize,
     tokens_words,
     wordlist_load,
+    wordlist_parse,
 )
 
 __all__ = [
@@ -69,8 +70,17 @@ _CHUNK_CHARS = 1_000_000
 
 
 def stopwords_load(path: str | Path | None = None) -> frozenset[str]:
-    """The Dutch stopword list shipped with the package, or the one in ``path``."""
-    return wordlist_load(path or STOPWORDS_FILE)
+    """The Dutch stopword list shipped with the package, or the one in ``path`` (one word a
+    line, ``#`` starts a comment). A file is decoded as the articles are: UTF-8, UTF-16 or
+    Windows-1252, detected, so a list saved by Notepad reads as written. Raises
+    ``ValueError`` naming the file when it cannot be read as text.
+    """
+    if path is None:
+        return wordlist_load(STOPWORDS_FILE)
+    try:
+        return wordlist_parse(decode_bytes(Path(path).read_bytes(), name=str(path)))
+    except CorpusError as exc:
+        raise ValueError(" ".join(str(p) for p in exc.problems)) from None
 
 
 # --------------------------------------------------------------------------- sentences

@@ -57,3 +57,19 @@ def figures_runs(tmp_path_factory) -> FiguresRuns:
 def figures_run_twice(figures_runs) -> tuple[Path, Path]:
     """The output folders of two runs of every notebook (see :class:`FiguresRuns`)."""
     return figures_runs.first, figures_runs.second
+
+
+@pytest.fixture
+def read_only_folder(tmp_path) -> Path:
+    """A folder this user may not write to: a folder without write permission, or (for
+    root, who may write anywhere on a normal file system) the kernel's /sys/kernel."""
+    import os
+
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    if not os.access(folder, os.W_OK):
+        return folder
+    if Path("/sys/kernel").is_dir():
+        return Path("/sys/kernel")
+    pytest.skip("no folder on this machine that this user may not write to")

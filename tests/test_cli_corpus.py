@@ -105,3 +105,12 @@ def test_a_loading_warning_is_printed_once_with_its_file(tmp_path, capsys):
     assert err.splitlines()[0] == (
         f"{fake}: warning: is named .csv but holds a Parquet file, so it was read as such. "
         "Rename it to end in .parquet.")
+
+
+def test_figures_refuse_an_output_folder_that_is_a_file(tmp_path, capsys):
+    notes = tmp_path / "scriptie-notities.txt"
+    notes.write_text("Mijn aantekeningen.")
+    code, _, err = run(capsys, "figures", "--out", str(notes))
+    assert (code, err) == (2, f"discourse figures: the output folder {notes} is a file. Give a "
+                              "folder for the figures and tables (it is made when missing).\n")
+    assert notes.read_text() == "Mijn aantekeningen."

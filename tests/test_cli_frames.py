@@ -89,3 +89,12 @@ def test_init_refuses_a_file_inside_the_corpus_folder(capsys):
         f"{CORPUS_DIR}; nothing may be written into the corpus. Choose another output "
         "file.\n")
     assert not target.exists()
+
+
+def test_two_outputs_naming_the_same_file_are_refused(tmp_path, capsys):
+    target = tmp_path / "frames.csv"
+    code = main(["frames", str(CORPUS_DIR), "-o", str(target), "--matches", str(target)])
+    err = capsys.readouterr().err
+    assert (code, err) == (2, f"discourse frames: -o/--output and --matches both name {target}. "
+                              "Give each output its own file.\n")
+    assert not target.exists()

@@ -2,10 +2,10 @@
 refused when it points inside the bundled corpus or the corpus being read.
 
 The cases are generated from the argument parser, so an option added later is covered as
-soon as it exists: an output option (``type=output_path``) gets the refusal test, and an
-option that takes a path and is neither an output nor a known input fails
-``test_every_path_option_is_an_output_or_a_known_input`` until it is declared one or the
-other.
+soon as it exists: an output option (``type=output_path`` or ``output_folder``) gets the
+refusal test, and an option that takes a path and is neither an output nor a known input
+fails ``test_every_path_option_is_an_output_or_a_known_input`` until it is declared one or
+the other.
 """
 
 from __future__ import annotations
@@ -16,13 +16,15 @@ from pathlib import Path
 import pytest
 
 from analysis.cli import build_parser, main
-from analysis.cli.common import output_path
+from analysis.cli.common import output_folder, output_path
 from analysis.paths import CORPUS_DIR
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CODED_SAMPLE = FIXTURES / "sentiment" / "coded_sample.csv"
 #: Options (or positionals, by their dest) that name a file or folder a command reads.
 READS = {"corpus", "--corpus", "sources", "file", "--frames", "--stopwords", "--data"}
+#: The argument types of the options that name a file or folder a command writes.
+OUTPUT_TYPES = (output_path, output_folder)
 #: The positionals (by dest) that name the corpus a command reads.
 CORPUS_DESTS = {"corpus", "sources"}
 PATH_METAVARS = {"FILE", "DIR", "PATH", "FOLDER", "CORPUS"}
@@ -44,7 +46,7 @@ def _name(action) -> str:
 
 
 OUTPUTS = [(name, _name(a)) for name, command in _commands().items()
-           for a in _value_options(command) if a.type is output_path]
+           for a in _value_options(command) if a.type in OUTPUT_TYPES]
 
 
 def _argv(name: str, option: str, target: Path, corpus: Path, tmp_path: Path) -> list[str]:
@@ -61,7 +63,7 @@ def _argv(name: str, option: str, target: Path, corpus: Path, tmp_path: Path) ->
                 CODED_SAMPLE if action.dest == "file" else "navo")
             argv.append(str(value))
         elif action.required:
-            value = tmp_path / "elsewhere.csv" if action.type is output_path else "text"
+            value = tmp_path / "elsewhere.csv" if action.type in OUTPUT_TYPES else "text"
             argv += [flag, str(value)]
         elif flag == "--corpus":
             argv += [flag, str(corpus)]
@@ -80,7 +82,7 @@ def test_every_path_option_is_an_output_or_a_known_input():
     unclassified = [(name, _name(a)) for name, command in _commands().items()
                     for a in _value_options(command)
                     if (a.metavar in PATH_METAVARS or a.dest in READS)
-                    and a.type is not output_path and _name(a) not in READS]
+                    and a.type not in OUTPUT_TYPES and _name(a) not in READS]
     assert unclassified == []
 
 

@@ -173,3 +173,40 @@ def test_keyness_with_quantedas_four_cell_g2(tmp_path, capsys):
     code, _, err = run(["keyness", str(corpus), "--correction", "williams", "-o", str(out)],
                        capsys)
     assert code == 2 and "--g2 four-cell" in err
+
+
+def test_an_output_that_cannot_be_written_is_named_before_any_work(tmp_path, capsys,
+                                                                    read_only_folder):
+    code, _, err = run(["frequencies", str(FIXTURE), "-o", str(tmp_path)], capsys)
+    assert (code, err) == (2, f"discourse frequencies: the output file {tmp_path} is a folder. "
+                              f"Give a file name, e.g. {tmp_path / 'frequencies.csv'}.\n")
+    target = read_only_folder / "freq.csv"
+    code, _, err = run(["frequencies", str(FIXTURE), "-o", str(target)], capsys)
+    assert (code, err) == (2, f"discourse frequencies: cannot write {target}: permission "
+                              "denied. Choose a folder you may write to.\n")
+
+
+def test_stopword_files_saved_by_windows_editors_are_read(tmp_path, capsys):
+    # Notepad saves as Windows-1252 ("ANSI") or UTF-16 with a byte-order mark ("Unicode")
+    words = "# eigen lijst: één, navo\r\nde\r\nnavo\r\nwacht\r\néén\r\n"
+    for encoding in ("cp1252", "utf-16"):
+        stopwords = tmp_path / f"stop-{encoding}.txt"
+        stopwords.write_bytes(words.encode(encoding))
+        out = tmp_path / f"freq-{encoding}.csv"
+        code, _, err = run(["frequencies", str(FIXTURE), "--stopwords", str(stopwords),
+                            "-o", str(out)], capsys)
+        assert code == 0, err
+        terms = set(pd.read_csv(out)["term"])
+        assert not terms & {"de", "navo", "wacht"} and "praat" in terms
+
+
+def test_a_stopword_file_that_is_not_text_is_named(tmp_path, capsys):
+    import gzip
+
+    stopwords = tmp_path / "stop.txt"
+    stopwords.write_bytes(gzip.compress(b"de\nnavo\n", mtime=0))
+    code, _, err = run(["frequencies", str(FIXTURE), "--stopwords", str(stopwords),
+                        "-o", str(tmp_path / "f.csv")], capsys)
+    assert (code, err) == (2, f"discourse frequencies: the stopword file {stopwords}: is "
+                              "compressed with gzip, not a text file. Unpack it first (e.g. "
+                              "with gunzip or 7-Zip) and give the unpacked file.\n")

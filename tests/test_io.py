@@ -15,11 +15,13 @@ from analysis.cli.common import write_table
 from analysis.figures import table_save
 from analysis.io import (
     SIGNIFICANT_DIGITS,
+    OutputError,
     OutputInCorpusError,
     corpus_protect,
     file_sha256,
     float_text,
     output_check,
+    output_writable,
     table_to_csv,
     write_atomic,
 )
@@ -164,3 +166,31 @@ def test_notebook_tables_are_neutralised(tmp_path, monkeypatch):
     monkeypatch.setattr(figures, "_CONTEXT", figures._Context())
     written = table_save(HOSTILE[["outlet", "text"]], "t", out_dir=tmp_path).read_text("utf-8")
     assert "\n\"'=HYPERLINK" in written and ",'-5 graden" in written
+
+
+# --------------------------------------------------------------------------- unwritable outputs
+
+
+def test_a_folder_given_for_a_file_is_refused(tmp_path):
+    with pytest.raises(OutputError) as caught:
+        write_atomic(tmp_path, b"x")
+    assert str(caught.value) == (f"the output file {tmp_path} is a folder. Give a file name, "
+                                 f"e.g. {tmp_path / 'table.csv'}.")
+
+
+def test_a_file_given_for_a_folder_is_refused(tmp_path):
+    (tmp_path / "figures").write_text("notities")
+    with pytest.raises(OutputError) as caught:
+        output_writable(tmp_path / "figures", folder=True)
+    assert str(caught.value) == (f"the output folder {tmp_path / 'figures'} is a file. Give a "
+                                 "folder for the figures and tables (it is made when missing).")
+    assert (tmp_path / "figures").read_text() == "notities"
+
+
+def test_a_read_only_folder_is_named_with_the_file(read_only_folder):
+    target = read_only_folder / "freq.csv"
+    with pytest.raises(OutputError) as caught:
+        write_atomic(target, b"x")
+    assert str(caught.value) == (f"cannot write {target}: permission denied. Choose a folder "
+                                 "you may write to.")
+    assert not target.exists()

@@ -418,3 +418,18 @@ def test_lexicon_scores_strings_and_token_lists_alike_in_processes(monkeypatch, 
         assert table["polarity"].round(10).tolist() == expected
         assert table["words"].tolist() == ["", "naar", "niet goed", "", "goed"]
         assert table["label"].tolist() == [0, -1, -1, 0, 1]
+
+
+def test_scoring_an_article_that_is_not_dutch_is_warned_about():
+    # the classifier labelled English text -1 without a word
+    english = ("The talks in Geneva ended on Monday and the Russian delegation said that it "
+               "had not been given what it wanted from the West.")
+    c = pd.DataFrame({"doc_id": ["nl", "en"], "outlet": ["X", "X"],
+                      "text": ["De NAVO sprak in Genève.", english]})
+    for method in ("classifier", "lexicon"):
+        with pytest.warns(UserWarning) as caught:
+            sentiment_corpus(c, method=method)
+        assert [str(w.message) for w in caught if str(w.message).startswith("article")] == [
+            "article 'en' reads as English, not Dutch (62% of the 24 words read are common "
+            "English words, 8% common Dutch ones). The " + method + " is Dutch: its tone for "
+            "this article means nothing."]

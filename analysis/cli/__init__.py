@@ -10,11 +10,18 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from pathlib import Path
 
 from analysis import __version__
-from analysis.cli.common import OutputPath, UserError
+from analysis.cli.common import OutputFolder, OutputPath, UserError
 from analysis.corpus import CorpusError
-from analysis.io import OutputInCorpusError, corpus_protect, output_check
+from analysis.io import (
+    OutputError,
+    OutputInCorpusError,
+    corpus_protect,
+    output_check,
+    output_writable,
+)
 
 __all__ = ["main", "build_parser", "UserError"]
 
@@ -38,10 +45,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        _refuse_outputs_in_corpus(args)
+        _check_outputs(parser, args)
         with corpus_protect(*_sources(args)):
             return int(args.func(args) or 0)
-    except OutputInCorpusError as exc:
+    except (OutputInCorpusError, OutputError) as exc:
         print(f"discourse {args.command}: {exc}", file=sys.stderr)
         return 2
     except CorpusError as exc:
@@ -60,12 +67,33 @@ def _sources(args: argparse.Namespace) -> list[str]:
     return [s for s in [getattr(args, "corpus", None), *getattr(args, "sources", [])] if s]
 
 
-def _refuse_outputs_in_corpus(args: argparse.Namespace) -> None:
-    """Check every output option (those of ``type=output_path``) before the command runs:
-    nothing is written into the bundled corpus or any corpus the command reads."""
-    for value in vars(args).values():
-        if isinstance(value, OutputPath) and value:
-            output_check(value, *_sources(args))
+def _option_names(parser: argparse.ArgumentParser, command: str) -> dict[str, str]:
+    """The option strings of each argument of ``command``, by dest (``-o/--output``)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            sub = action.choices[command]
+            return {a.dest: "/".join(a.option_strings) or a.dest for a in sub._actions}
+    return {}
+
+
+def _check_outputs(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Check every output option (those of ``type=output_path`` or ``output_folder``)
+    before the command runs: nothing is written into the bundled corpus or any corpus the
+    command reads, a file is not a folder (nor the reverse), its folder may be written to,
+    and no two options name the same file."""
+    names = _option_names(parser, args.command)
+    seen: dict[Path, str] = {}
+    for dest, value in vars(args).items():
+        if not (isinstance(value, OutputPath) and value):
+            continue
+        output_check(value, *_sources(args))
+        example = f"{args.command if dest == 'output' else dest}.csv"
+        output_writable(value, folder=isinstance(value, OutputFolder), example=example)
+        resolved = Path(value).resolve()
+        if resolved in seen:
+            raise UserError(f"{seen[resolved]} and {names.get(dest, dest)} both name {value}. "
+                            "Give each output its own file.")
+        seen[resolved] = names.get(dest, dest)
 
 
 if __name__ == "__main__":

@@ -16,8 +16,8 @@ from analysis.io import table_to_csv, write_atomic
 
 __all__ = ["add_corpus_arguments", "corpus_options", "corpus_from_args", "write_table",
            "add_output_argument", "add_grouping_arguments", "grouping_from_args",
-           "grouped", "whole_number", "OutputPath", "output_path", "report_loading",
-           "write_dropped", "UserError"]
+           "grouped", "whole_number", "OutputPath", "output_path", "OutputFolder",
+           "output_folder", "report_loading", "write_dropped", "UserError"]
 
 COLUMN_OPTIONS = ("text", "id", "outlet", "date", "title")
 
@@ -150,11 +150,23 @@ class OutputPath(str):
     """The value of an option that names a file or folder the command writes."""
 
 
+class OutputFolder(OutputPath):
+    """The value of an option that names a folder the command writes into."""
+
+
 def output_path(value: str) -> OutputPath:
-    """The ``type=`` of every option that names a file or folder a command writes:
+    """The ``type=`` of every option that names a file a command writes:
     :func:`analysis.cli.main` checks each such value with :func:`analysis.io.output_check`
-    before the command runs, so an output inside the corpus is refused up front."""
+    and :func:`analysis.io.output_writable` before the command runs, so an output inside the
+    corpus, a folder given for a file, a folder the user may not write to, and two options
+    naming the same file are refused up front."""
     return OutputPath(value)
+
+
+def output_folder(value: str) -> OutputFolder:
+    """The ``type=`` of every option that names a folder a command writes into (checked as
+    :func:`output_path` values are)."""
+    return OutputFolder(value)
 
 
 def add_output_argument(parser: argparse.ArgumentParser, *, required: bool = True) -> None:

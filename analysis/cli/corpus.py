@@ -13,6 +13,7 @@ from analysis.cli.common import (
     add_corpus_arguments,
     corpus_from_args,
     corpus_options,
+    output_folder,
     output_path,
     write_dropped,
 )
@@ -49,7 +50,7 @@ def register(commands) -> None:
         description="Execute every notebook in notebooks/ headlessly, in order, and write "
         "their figures (PNG at 300 dpi, SVG, PDF) and tables (CSV) into the output folder.")
     add_corpus_arguments(figures, positional=False)
-    figures.add_argument("--out", metavar="DIR", default=None, type=output_path,
+    figures.add_argument("--out", metavar="DIR", default=None, type=output_folder,
                          help="output folder (default: figures/ for the bundled corpus, "
                          "results/<corpus name>/ for any other)")
     for parameter in PARAMETERS.values():  # every notebook parameter with an option

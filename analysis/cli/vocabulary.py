@@ -41,7 +41,7 @@ def _add_token_arguments(parser: argparse.ArgumentParser, *, filters: bool = Tru
 
 
 def _tokens(args, corpus):
-    from analysis.tokens import tokens_corpus
+    from analysis.tokens import stopwords_load, tokens_corpus
 
     stopwords = getattr(args, "stopwords", None)
     if stopwords is not None:
@@ -50,6 +50,10 @@ def _tokens(args, corpus):
         if not Path(stopwords).is_file():
             raise UserError(f"stopword file {stopwords} not found; give a text file with one "
                             "word a line")
+        try:
+            stopwords = stopwords_load(stopwords)
+        except ValueError as exc:
+            raise UserError(f"the stopword file {exc}") from None
     return tokens_corpus(
         corpus,
         lowercase=not args.case_sensitive,

@@ -19,6 +19,56 @@ _ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16",
 _SINGLE_BYTE = {"cp1252", "latin-1", "iso8859-1", "iso8859-15", "cp1250", "mac-roman"}
 
 
+_UNPACK = "Unpack it first and give the file inside"
+#: The first bytes of files that are not text, what they are, and what to do.
+_MAGIC: tuple[tuple[bytes, str, str], ...] = (
+    (b"\x1f\x8b", "is compressed with gzip, not a text file.",
+     "Unpack it first (e.g. with gunzip or 7-Zip) and give the unpacked file."),
+    (b"\xfd7zXZ\x00", "is compressed with xz, not a text file.",
+     "Unpack it first (e.g. with unxz or 7-Zip) and give the unpacked file."),
+    (b"(\xb5/\xfd", "is compressed with Zstandard, not a text file.",
+     "Unpack it first (e.g. with unzstd or 7-Zip) and give the unpacked file."),
+    (b"PK\x03\x04", "is a zip archive, not a text file.",
+     f"{_UNPACK}; a spreadsheet (.xlsx, .ods) is a zip archive too: save it as CSV (UTF-8)."),
+    (b"PK\x05\x06", "is a zip archive, not a text file.", f"{_UNPACK}."),
+    (b"7z\xbc\xaf\x27\x1c", "is a 7-Zip archive, not a text file.", f"{_UNPACK}."),
+    (b"Rar!\x1a\x07", "is a RAR archive, not a text file.", f"{_UNPACK}."),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "is a Microsoft Office file (an Excel .xls "
+     "workbook or a Word .doc document), not a text file.",
+     "Save it as CSV (UTF-8) or as plain text (.txt)."),
+    (b"%PDF-", "is a PDF document, not a text file.",
+     "Export its text as plain text (.txt) first."),
+)
+_BZIP2 = re.compile(rb"\ABZh[1-9]1AY&SY")
+
+
+def _not_text(data: bytes, name: str) -> Problem | None:
+    """What ``data`` is when its first bytes say it is compressed, an archive, an Office
+    file or a PDF (a file named ``.csv`` or ``.txt`` may be any of them), else ``None``."""
+    if _BZIP2.match(data):
+        return Problem(name, "is compressed with bzip2, not a text file.",
+                       "Unpack it first (e.g. with bunzip2 or 7-Zip) and give the unpacked "
+                       "file.")
+    for magic, message, hint in _MAGIC:
+        if data.startswith(magic):
+            return Problem(name, message, hint)
+    return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Whether ``data`` (not UTF-16 or UTF-32) is binary: its first 4,096 bytes hold at least
+    four zero bytes (and at least one in a hundred). A stray zero byte in text is reported
+    as a control character instead, with its line."""
+    head = data[:4096]
+    return head.count(0) >= max(4, len(head) // 100)
+
+
+def _binary(data: bytes, name: str) -> Problem:
+    return Problem(name, "is a binary file, not text: it holds a zero byte, which no text "
+                   "file does.", "Give a text file (a .txt article, or a CSV, TSV or JSON "
+                   "Lines table).", line=data.index(0), unit="byte")
+
+
 def _encoding_name(encoding: str) -> str:
     return _ENCODING_NAMES.get(encoding, encoding)
 
@@ -46,6 +96,9 @@ def _decode(data: bytes, name: str, encoding: str | None, *,
     encoding is named, since the named encoding is the articles' one.
     """
     notes: list[Problem] = []
+    not_text = _not_text(data, name)
+    if not_text is not None:
+        raise CorpusError([not_text])
     if encoding is not None:
         try:
             codec = codecs.lookup(encoding).name
@@ -86,6 +139,8 @@ def _decode(data: bytes, name: str, encoding: str | None, *,
         text = _strict(data, "utf-16", name)
     elif (utf16 := _utf16_without_bom(data)) is not None:
         text = _strict(data, utf16, name)
+    elif _looks_binary(data):
+        raise CorpusError([_binary(data, name)])
     else:
         try:
             text = data.decode("utf-8")

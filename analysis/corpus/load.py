@@ -18,6 +18,7 @@ from analysis.corpus.dedupe import (
     duplicates_drop,
     duplicates_pairs,
 )
+from analysis.corpus.doubts import doubts_check
 from analysis.corpus.problems import CorpusError, CorpusReport, Problem
 from analysis.corpus.readers import ReadOptions, reader_for, reader_suffixes
 from analysis.corpus.readers.base import CORE_COLUMNS, Entry
@@ -151,6 +152,7 @@ def _check(source, *, text_column, id_column, outlet_column, date_column, title_
 
     for entry in entries:
         _remove_invisible(entry)
+    doubts_check(entries)
     skipped: list[str] = []
     records: list[dict] = []
     for entry in entries:

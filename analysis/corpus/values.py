@@ -17,11 +17,17 @@ from analysis.corpus.problems import Problem
 _DATE = re.compile(r"\A(\d{4})-(\d{2})(?:-(\d{2}))?\Z")
 _DATE_LOOSE = re.compile(r"\A(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?\Z")
 _DATE_DAY_FIRST = re.compile(r"\A(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\Z")
-_DATETIME = re.compile(r"\A(\d{4}-\d{2}-\d{2})[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?\Z")
+_DATETIME = re.compile(
+    r"\A(\d{4}-\d{2}-\d{2})[T ][0-9:.,]+(?:\s*([Zz]|UTC|GMT|[+-]\d{2}(?::?\d{2})?))?\Z")
 
 
 def _normalise_date(value: str) -> str | None:
-    """``YYYY-MM`` or ``YYYY-MM-DD`` (a timestamp keeps its date) if real, else ``None``."""
+    """``YYYY-MM`` or ``YYYY-MM-DD`` (a timestamp keeps its date as written, whatever its
+    time zone) if real, else ``None``.
+
+    >>> _normalise_date("2022-01-10T23:30:00-05:00"), _normalise_date("2022-01-10 12:00 Z")
+    ('2022-01-10', '2022-01-10')
+    """
     value = value.strip()
     stamp = _DATETIME.match(value)
     if stamp:
@@ -35,6 +41,32 @@ def _normalise_date(value: str) -> str | None:
     except ValueError:
         return None
     return value
+
+
+def _date_zone(value: str) -> bool:
+    """Whether ``value`` is a timestamp with a time zone (``Z``, ``UTC``, ``+01:00``), whose
+    time and zone :func:`_normalise_date` drops.
+
+    >>> [_date_zone(v) for v in ("2022-01-10T12:00:00+01:00", "2022-01-10T12:00:00Z",
+    ...                          "2022-01-10T12:00:00", "2022-01-10")]
+    [True, True, False, False]
+    """
+    stamp = _DATETIME.match(value.strip())
+    return bool(stamp and stamp.group(2))
+
+
+def _zone_warning(file: str, zoned: list[tuple[str, str]]) -> Problem | None:
+    """One warning for the dates of ``file`` that carry a time zone, ``zoned`` listing
+    ``(where, value)`` for each (``None`` when there are none): whatever the zone, an
+    article keeps the date as written, so that ``Z`` and ``+01:00`` are treated alike."""
+    if not zoned:
+        return None
+    shown = "; ".join(f"{where}: {value!r}" for where, value in zoned[:3])
+    shown += "; ..." if len(zoned) > 3 else ""
+    what = "1 date carries" if len(zoned) == 1 else f"{len(zoned)} dates carry"
+    return Problem(file, f"{what} a time of day and a time zone ({shown}): the time and the "
+                   "zone are dropped, and each article keeps the date as written there.",
+                   severity="warning")
 
 
 def _date_reason(value: str) -> tuple[str, str]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import warnings
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 
+from analysis.language import language_guess
 from analysis.sentiment.labels import PROB_COLUMNS, SCORE_COLUMNS
 from analysis.sentiment.lexicon import _token_words
 from analysis.sentiment.methods import Method, sentiment_method
@@ -66,6 +68,20 @@ def _sentence_words(corpus: pd.DataFrame, sentences: pd.DataFrame, matches: pd.D
     return items
 
 
+def _warn_not_dutch(corpus: pd.DataFrame, method: str) -> None:
+    """Warn about every article that is not Dutch (:mod:`analysis.language`): both measures
+    are Dutch, so their tone for it means nothing. A corpus from
+    :func:`analysis.corpus.corpus_load` (``attrs["source"]``) has had its articles named by
+    the loader's check already."""
+    if corpus.attrs.get("source") or "text" not in corpus.columns:
+        return
+    for doc_id, text in zip(corpus["doc_id"], corpus["text"], strict=True):
+        guess = language_guess("" if pd.isna(text) else str(text))
+        if guess.dutch is False:
+            warnings.warn(f"article {doc_id!r} {guess.describe()} The {method} is Dutch: its "
+                          "tone for this article means nothing.", stacklevel=3)
+
+
 def sentiment_corpus(
     corpus: pd.DataFrame,
     *,
@@ -82,7 +98,8 @@ def sentiment_corpus(
     :func:`analysis.frames.frames_match` returns it): the words inside a match are left out
     of the lexicon score (they count as unknown words, so "koude" in "Koude Oorlog" is not
     tone, and a negation before them does not jump to the next word). The classifier reads
-    whole sentences and ignores ``exclude``.
+    whole sentences and ignores ``exclude``. Articles that are not Dutch are named in a
+    warning (a corpus from :func:`analysis.corpus.corpus_load` had them named when loaded).
 
     With ``level="sentence"`` the columns are
 
@@ -109,6 +126,7 @@ def sentiment_corpus(
     scorer = sentiment_method(method)
     if level not in ("sentence", "document"):
         raise ValueError(f"unknown level {level!r}: use 'sentence' or 'document'")
+    _warn_not_dutch(corpus, method)
     sentences = tokens_sentences(corpus, progress=progress)
     table = sentences[["doc_id", "outlet", "sentence_id", "sentence"]].copy()
     table["method"] = method

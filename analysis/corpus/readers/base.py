@@ -75,6 +75,11 @@ class Entry:
             line=line if file is not None or line is not None else self.where[1],
             unit=unit or self.where[2]))
 
+    def warn(self, message: str, hint: str = "") -> None:
+        """Add a warning at the entry's place: it is reported, and takes nothing out."""
+        self.problems.append(Problem(self.where[0], message, hint, line=self.where[1],
+                                     unit=self.where[2], severity="warning"))
+
 
 ReadResult = tuple[list[Entry], list[Problem]]
 

@@ -7,11 +7,13 @@ article, through :mod:`analysis.corpus.readers.exports`. ``metadata.csv`` beside
 has a ``file`` column naming each text file by its path inside the folder
 (``NRC/001.txt``, never ``../`` or an absolute path) plus any of ``doc_id, outlet, date,
 title`` and other columns. Files in subfolders are read too; hidden files and folders
-(names starting with ``.``) are not; other files are named in a warning.
+(names starting with ``.``) are not; the lock files that Word and LibreOffice keep
+beside an open document (``~$name``) and other files are named in a warning and not read.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
@@ -33,7 +35,14 @@ from analysis.corpus.readers.delimited import (
     _row_dict,
 )
 from analysis.corpus.readers.exports import export_entries, looks_like_export
-from analysis.corpus.values import _as_text, _bad_date, _clean, _normalise_date
+from analysis.corpus.values import (
+    _as_text,
+    _bad_date,
+    _clean,
+    _date_zone,
+    _normalise_date,
+    _zone_warning,
+)
 from analysis.tables import MISSING_GROUP
 
 __all__ = ["METADATA_NAME", "read"]
@@ -42,12 +51,20 @@ METADATA_NAME = "metadata.csv"
 _HEADER = re.compile(r"\A[ \t]*date[ \t]+(\S+)(?:[ \t]+|[ \t]*\n|\Z)", re.IGNORECASE)
 
 
-def _escapes(name: str) -> bool:
-    for flavour in (PurePosixPath, PureWindowsPath):
-        p = flavour(name)
-        if p.is_absolute() or p.drive or p.root or ".." in p.parts:
-            return True
-    return False
+def _inside(name: str) -> str | None:
+    """The path that ``name`` (from metadata.csv) gives inside the corpus folder, with
+    ``/`` between folders (``NRC/../NRC/001.txt`` and ``NRC\\001.txt`` give
+    ``NRC/001.txt``), or ``None`` when it leads outside: an absolute path, a drive, or more
+    ``..`` than folders.
+
+    >>> _inside("NRC/../NRC/001.txt"), _inside("./a.txt"), _inside("nos/../../a.txt")
+    ('NRC/001.txt', 'a.txt', None)
+    """
+    windows = PureWindowsPath(name)
+    if windows.drive or windows.root or PurePosixPath(name).is_absolute():
+        return None
+    key = posixpath.normpath(name.replace("\\", "/"))
+    return None if key == ".." or key.startswith("../") else key
 
 
 def _read_metadata(path: Path, folder: Path, encoding: str | None, problems: list[Problem]):
@@ -104,6 +121,12 @@ def read(folder: Path, options: ReadOptions) -> ReadResult:
             continue
         if not path.is_file():
             continue
+        if path.name.startswith("~$"):
+            problems.append(Problem(
+                str(path), "is a lock file that Word or LibreOffice keeps while a document is "
+                "open (its name starts with '~$'), not an article, so it is not read.",
+                severity="warning"))
+            continue
         key = rel.as_posix()
         if key == METADATA_NAME:
             continue
@@ -157,8 +180,9 @@ def read(folder: Path, options: ReadOptions) -> ReadResult:
     for line, row, n_values, delimiter in rows:
         name = _as_text(row.get("file"))[0]
         doc_id = _as_text(row.get(cols["doc_id"]))[0]
-        key = PurePosixPath(name.replace("\\", "/")).as_posix() if name else ""
-        label = doc_id or (name if _escapes(name) else PurePosixPath(key).with_suffix(
+        inside = _inside(name) if name else None
+        key = inside or ""
+        label = doc_id or (name if inside is None else PurePosixPath(key).with_suffix(
             "").as_posix()) if name else doc_id or f"{METADATA_NAME} line {line}"
         entry = Entry(label, (meta_shown, line, "line"))
         if n_values != width:
@@ -166,7 +190,7 @@ def read(folder: Path, options: ReadOptions) -> ReadResult:
         elif not name:
             entry.problem("this row has an empty 'file', so no article goes with it.",
                           "Fill in the article's .txt file name, or remove the row.")
-        elif _escapes(name):
+        elif inside is None:
             entry.problem(f"names {name!r}, a path outside the corpus folder, which is "
                           "never read.", "Name files by their path inside the corpus folder "
                           "(e.g. 001.txt or NRC/001.txt), without '..' or a leading '/'.")
@@ -200,6 +224,8 @@ def read(folder: Path, options: ReadOptions) -> ReadResult:
         else:
             orphans[f"\x00{line}"] = entry
 
+    header_zoned: list[tuple[str, str]] = []
+    meta_zoned: list[tuple[int, str]] = []
     for key, path in txt.items():
         shown = str(path)
         line_no, row = meta_rows.get(key, (None, {}))
@@ -244,6 +270,8 @@ def read(folder: Path, options: ReadOptions) -> ReadResult:
                           "Put the article's text after the header, or remove the file.",
                           line=1)
             continue
+        if _date_zone(header.group(1)):
+            header_zoned.append((key, header.group(1)))
         date = header_date
         meta_date_raw = _as_text(row.get(cols["date"]))[0]
         if meta_date_raw:
@@ -251,6 +279,8 @@ def read(folder: Path, options: ReadOptions) -> ReadResult:
             if meta_date is None:
                 entry.problems.append(_bad_date(meta_shown, line_no, meta_date_raw, None))
                 continue
+            if _date_zone(meta_date_raw):
+                meta_zoned.append((line_no, meta_date_raw))
             if not (meta_date.startswith(header_date) or header_date.startswith(meta_date)):
                 entry.problem(f"gives the date {meta_date} for {key}, whose header says "
                               f"{header_date}.", "Make the two agree.", file=meta_shown,
@@ -272,6 +302,10 @@ def read(folder: Path, options: ReadOptions) -> ReadResult:
         entry.record = record
     entries.extend(orphans.values())
     entries.extend(export_found)
+    meta_lines = [(f"line {line}", value) for line, value in sorted(meta_zoned)]
+    for file, zoned in ((str(folder), header_zoned), (meta_shown, meta_lines)):
+        if (zones := _zone_warning(file, zoned)) is not None:
+            problems.append(zones)
     if not entries and not any(p.severity == "error" for p in problems):
         problems.append(Problem(str(folder), "holds no .txt files and no news exports.",
                                 "Point to the folder of articles, or to a CSV, JSONL or "

@@ -1,4 +1,7 @@
-"""JSON Lines files (``.jsonl``, ``.ndjson``): one JSON object per line, one article each."""
+"""JSON Lines files (``.jsonl``, ``.ndjson``): one JSON object per line, one article each.
+
+A record that names a key twice (``{"text": "a", "text": "b"}``) is refused, as a CSV file
+that names a column twice is: which value is meant cannot be told."""
 
 from __future__ import annotations
 
@@ -28,6 +31,29 @@ def sniff(head: bytes) -> bool:
     return _OBJECT_START.match(text) is not None
 
 
+def _shown(value: object) -> str:
+    """A value for a message: quoted, and cut after 30 characters."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return repr(text if len(text) <= 30 else text[:30] + "…")
+
+
+def _object(pairs: list[tuple[str, object]]) -> dict:
+    """A JSON object as a dict; a key given twice raises ``_RepeatedKey`` (``json.loads``
+    would keep the last value without a word)."""
+    seen: dict[str, object] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _RepeatedKey(key, seen[key], value)
+        seen[key] = value
+    return seen
+
+
+class _RepeatedKey(ValueError):
+    def __init__(self, key: str, first: object, second: object):
+        super().__init__(key)
+        self.key, self.first, self.second = key, first, second
+
+
 def read(path: Path, options: ReadOptions) -> ReadResult:
     """The articles of a JSON Lines file, and problems about the whole file."""
     shown = str(path)
@@ -41,7 +67,15 @@ def read(path: Path, options: ReadOptions) -> ReadResult:
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = json.loads(line, object_pairs_hook=_object)
+        except _RepeatedKey as exc:
+            entry = Entry(f"line {number}", (shown, number, unit))
+            entry.problem(f"this record names the key {exc.key!r} twice ({_shown(exc.first)}, "
+                          f"then {_shown(exc.second)}), so which value is meant cannot be "
+                          "told.", "Give every key once, as every column of a CSV file has "
+                          "its own name.")
+            rows.append((number, None, entry))
+            continue
         except json.JSONDecodeError as exc:
             entry = Entry(f"line {number}", (shown, number, unit))
             entry.problem(f"this line is not valid JSON ({exc.msg} at character "

@@ -15,7 +15,15 @@ from pathlib import Path
 from analysis.corpus.decode import _CONTROL, _decode
 from analysis.corpus.problems import CorpusError, Problem
 from analysis.corpus.readers.base import Entry, ReadOptions, ReadResult, missing_column
-from analysis.corpus.values import _as_text, _bad_date, _clean, _missing, _normalise_date
+from analysis.corpus.values import (
+    _as_text,
+    _bad_date,
+    _clean,
+    _date_zone,
+    _missing,
+    _normalise_date,
+    _zone_warning,
+)
 from analysis.tables import MISSING_GROUP
 
 __all__ = ["table_text", "table_read"]
@@ -51,10 +59,15 @@ def table_read(path: Path, rows: list, columns: list[str], problems: list[Proble
             problems.append(missing_column(shown, column, key, columns))
     if any(p.severity == "error" for p in problems):
         return [], problems
-    return _table_entries(path, rows, cols, unit), problems
+    zoned: list[tuple[str, str]] = []
+    entries = _table_entries(path, rows, cols, unit, zoned)
+    zones = _zone_warning(shown, zoned)
+    return entries, problems + ([zones] if zones else [])
 
 
-def _table_entries(path: Path, rows, cols: dict[str, str], unit: str) -> list[Entry]:
+def _table_entries(path: Path, rows, cols: dict[str, str], unit: str,
+                   zoned: list[tuple[str, str]]) -> list[Entry]:
+    """The entries of ``rows``; dates with a time zone are added to ``zoned``."""
     shown = str(path)
     entries: list[Entry] = []
     width = max(5, len(str(len(rows))))
@@ -97,6 +110,8 @@ def _table_entries(path: Path, rows, cols: dict[str, str], unit: str) -> list[En
         date = _normalise_date(raw_date) if raw_date else None
         if raw_date and date is None:
             entry.problems.append(_bad_date(shown, line, raw_date, None, unit))
+        elif raw_date and _date_zone(raw_date):
+            zoned.append((f"{unit} {line}", raw_date))
         if entry.problems:
             continue
         used = set(cols.values())
