@@ -51,13 +51,15 @@ def notebooks_run(
     out_dir: str | Path = FIGURES_DIR,
     corpus_options: dict | None = None,
     frames_file: str | Path | None = None,
+    events_file: str | Path | None = None,
     notebooks: list[Path] | None = None,
     progress: bool = True,
 ) -> list[Path]:
     """Execute the notebooks in order; returns the notebooks run.
 
     Each notebook receives the parameters it declares among ``corpus_path``, ``out_dir``,
-    ``corpus_options`` and ``frames_file``. A failing notebook stops the run with a
+    ``corpus_options``, ``frames_file`` and ``events_file`` (a CSV ``date,label`` of events
+    drawn on the time figures). A failing notebook stops the run with a
     :class:`NotebookError` naming the notebook, the cell and the error; its executed copy is
     kept and its path given. Raises :class:`NotebookError` before running anything when
     ``out_dir`` lies inside the corpus folder: nothing is ever written there.
@@ -78,6 +80,7 @@ def notebooks_run(
         "out_dir": str(out),
         "corpus_options": dict(corpus_options or {}),
         "frames_file": str(Path(frames_file).resolve()) if frames_file else None,
+        "events_file": str(Path(events_file).resolve()) if events_file else None,
     }
     paths = notebooks if notebooks is not None else notebooks_list()
     work = Path(tempfile.mkdtemp(prefix="discourse-notebooks-"))

@@ -106,8 +106,10 @@ def _resolve_by(by, period, corpus, tokens):
     cells = periods_assign(corpus, period, by=columns)
     keyed = pd.DataFrame({"doc_id": cells.docs["doc_id"], _CELL: cells.key_of(cells.docs)})
     inside = tokens["doc_id"].astype(str).isin(keyed["doc_id"]).to_numpy()
-    if not inside.all():
+    if not inside.all():  # articles without a period (month-only dates for weeks): out
         tokens = tokens[inside]
+        if isinstance(tokens["doc_id"].dtype, pd.CategoricalDtype):
+            tokens = tokens.assign(doc_id=tokens["doc_id"].cat.remove_unused_categories())
     return _CELL, cells, tokens, keyed
 
 
@@ -141,7 +143,9 @@ def _cell_columns(table: pd.DataFrame, cells: PeriodCells, *, placeholder: dict
     articles = pd.Series(cells.key_of(cells.docs).to_numpy()).value_counts()
     front = pd.DataFrame({c: split[c].to_numpy() for c in cells.keys})
     front["articles"] = articles.reindex(all_keys).fillna(0).astype(np.int64).to_numpy()
-    return pd.concat([front, merged], axis=1)
+    out = pd.concat([front, merged], axis=1)
+    out.attrs.update(period=cells.period, note=cells.note)
+    return out
 
 
 def _counts(tokens: pd.DataFrame, by: str, ngram: int, corpus: pd.DataFrame | None, *,

@@ -126,7 +126,7 @@ def timeline(
     - ``articles``: the cell's articles (0 for a period without articles: ``value`` empty),
     - ``words``: their word tokens (as in :func:`analysis.frames.frames_count`).
 
-    ``attrs`` hold ``frame_labels``, ``period``, ``by``, ``note`` (articles left out: dated
+    ``attrs`` hold ``frame_labels`` (and ``frame_labels_en``), ``period``, ``by``, ``note`` (articles left out: dated
     to the month only for day or week periods, or without a date), ``n_boot``, ``seed``
     and ``confidence``.
 
@@ -144,14 +144,15 @@ def timeline(
     ids = pd.Index(cells.docs["doc_id"])
     words = _article_words(corpus).reindex(ids).fillna(0).to_numpy(np.float64)
     parts: list[tuple[str, np.ndarray, np.ndarray, float]] = []  # measure, num, den, scale
-    labels: dict[str, str] = {}
+    labels: dict[str, dict[str, str]] = {}
     if "frames" in wanted:
         if matches is None:
             from analysis.frames import frames_match
 
             matches = frames_match(corpus)
         names, hits = _frame_totals(matches, ids)
-        labels = dict(matches.attrs.get("frame_labels", {}))
+        labels = {k: dict(matches.attrs[k]) for k in ("frame_labels", "frame_labels_en")
+                  if k in matches.attrs}
         for name in names:
             parts.append((name, hits[name].to_numpy(np.float64), words, 1000.0))
     tone = [m for m in wanted if m in TONE_MEASURES]
@@ -187,8 +188,9 @@ def timeline(
     table = pd.concat([front, body.drop(columns="cell")], axis=1)
     table = table.astype({"articles": "int64", "words": "int64", "value": "float64",
                           "ci_low": "float64", "ci_high": "float64"})
-    table.attrs.update(frame_labels=labels, period=period, by=list(cells.by), note=cells.note,
-                       n_boot=n_boot, seed=seed, confidence=confidence)
+    table.attrs.update(labels)
+    table.attrs.update(period=period, by=list(cells.by), note=cells.note, n_boot=n_boot,
+                       seed=seed, confidence=confidence)
     return table
 
 

@@ -23,6 +23,8 @@ EXPECTED_FIGURES = [
     "rq3-sentiment-by-outlet",
     "rq3-sentiment-by-frame",
     "rq3-sentiment-validity",
+    "rq4-frames-over-time",
+    "rq4-tone-over-time",
 ]
 EXPECTED_TABLES = [
     "rq0-corpus-overview",
@@ -45,6 +47,7 @@ EXPECTED_TABLES = [
     "rq3-sentiment-by-frame",
     "rq3-sentiment-extremes",
     "rq3-sentiment-validity",
+    "rq4-timeline",
 ]
 
 
@@ -110,3 +113,28 @@ def test_a_failing_notebook_names_itself_and_the_error(tmp_path):
         notebooks_run(out_dir=tmp_path / "out", notebooks=[path], progress=False)
     message = str(info.value)
     assert message.startswith("notebook broken.ipynb failed in cell 2: ZeroDivisionError:")
+
+
+def test_rq4_on_the_bundled_corpus_has_one_period(figures_dir):
+    rows = (figures_dir / "rq4-timeline.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "period,outlet,measure,value,ci_low,ci_high,articles,words"
+    assert len(rows) - 1 == 5 * 7  # five outlets, five frames and two tone measures
+    assert {r.split(",")[0] for r in rows[1:]} == {"2022-01-01"}
+    assert not (figures_dir / "rq4-new-terms.csv").exists()  # no earlier period
+
+
+def test_rq4_on_a_corpus_over_three_months(tmp_path):
+    from analysis.notebooks import notebooks_run
+
+    fixtures = Path(__file__).parent / "fixtures" / "timeline"
+    notebooks_run(corpus=fixtures / "corpus.csv", out_dir=tmp_path,
+                  events_file=fixtures / "events.csv",
+                  notebooks=[NOTEBOOKS_DIR / "rq4-over-time.ipynb"], progress=False)
+    for name in ("rq4-frames-over-time", "rq4-tone-over-time", "rq4-new-terms"):
+        assert (tmp_path / f"{name}.png").stat().st_size > 1000
+    table = (tmp_path / "rq4-timeline.csv").read_text(encoding="utf-8").splitlines()
+    # eleven weeks from Monday 2022-01-03 to 2022-03-14: weekly periods are chosen for it
+    weeks = sorted({r.split(",")[0] for r in table[1:]})
+    assert (len(weeks), weeks[0], weeks[-1]) == (11, "2022-01-03", "2022-03-14")
+    new_terms = (tmp_path / "rq4-new-terms.csv").read_text(encoding="utf-8").splitlines()
+    assert new_terms[0].startswith("period,articles,reference,term,")

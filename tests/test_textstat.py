@@ -387,3 +387,14 @@ def test_keyness_against_the_rest_of_the_periods():
     with pytest.raises(ValueError, match="compares periods"):
         one = corpus.assign(date="2022-01")
         textstat_keyness(tokens_corpus(one), corpus=one, period="month", min_count=1)
+
+
+def test_weekly_keyness_leaves_out_an_article_dated_to_the_month_only():
+    corpus = _months_corpus().assign(date=["2022-01-10", "2022-01", "2022-01-17"])
+    with pytest.warns(UserWarning, match="1 of 3 articles is dated to the month only"):
+        table = textstat_keyness(tokens_corpus(corpus), corpus=corpus, period="week",
+                                 reference="previous", min_count=1)
+    # m3 (week of 2022-01-17) against m1 (week of 2022-01-10); m2 is left out
+    oorlog = table[(table["period"] == "2022-01-17") & (table["term"] == "oorlog")].iloc[0]
+    assert (oorlog["count_target"], oorlog["count_reference"]) == (4, 3)
+    assert (oorlog["size_target"], oorlog["size_reference"]) == (4, 4)

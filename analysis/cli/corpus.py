@@ -52,6 +52,9 @@ def register(commands) -> None:
     figures.add_argument("--frames", metavar="FILE", default=None,
                          help="frame dictionary for the framing notebook (default: the "
                          "shipped one)")
+    figures.add_argument("--events", metavar="FILE", default=None,
+                         help="events to draw on the time figures (rq4): a CSV file with "
+                         "the columns date,label")
     figures.set_defaults(func=run_figures)
 
 
@@ -192,6 +195,15 @@ def run_import(args) -> int:
 def run_figures(args) -> int:
     from analysis.notebooks import NotebookError, notebooks_run
 
+    if args.events:
+        from analysis.cli import UserError
+        from analysis.timeline import EventsFileError, events_load
+
+        try:
+            events_load(args.events)
+        except EventsFileError as exc:
+            raise UserError(str(exc)) from None
+
     if args.dedupe != "none" or args.dropped:
         corpus_from_args(args)  # says what is dropped, and writes --dropped
 
@@ -200,7 +212,7 @@ def run_figures(args) -> int:
         options["skip_invalid"] = True
     try:
         ran = notebooks_run(corpus=args.corpus, out_dir=args.out, corpus_options=options,
-                            frames_file=args.frames)
+                            frames_file=args.frames, events_file=args.events)
     except NotebookError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -6,3 +6,4 @@ from analysis.textplot.corpus import *  # noqa: F403
 from analysis.textplot.frames import *  # noqa: F403
 from analysis.textplot.sentiment import *  # noqa: F403
 from analysis.textplot.vocabulary import *  # noqa: F403
+from analysis.textplot.timeline import *  # noqa: F403
