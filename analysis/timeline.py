@@ -126,9 +126,9 @@ def timeline(
     - ``articles``: the cell's articles (0 for a period without articles: ``value`` empty),
     - ``words``: their word tokens (as in :func:`analysis.frames.frames_count`).
 
-    ``attrs`` hold ``frame_labels`` (and ``frame_labels_en``), ``period``, ``by``, ``note`` (articles left out: dated
-    to the month only for day or week periods, or without a date), ``n_boot``, ``seed``
-    and ``confidence``.
+    ``attrs`` hold ``frame_labels`` (and ``frame_labels_en``), ``period``, ``by``, ``note``
+    (articles left out: dated to the month only for day or week periods, or without a
+    date), ``n_boot``, ``seed`` and ``confidence``.
 
     >>> import pandas as pd
     >>> c = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["NOS", "NOS", "NRC"],

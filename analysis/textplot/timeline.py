@@ -22,12 +22,11 @@ from analysis.textplot._labels import (
     msg,
     number,
 )
+from analysis.textplot.palettes import SINGLE_COLOR, category_style
 from analysis.textplot.vocabulary import _panels
 
 __all__ = ["textplot_timeline", "textplot_new_terms"]
 
-_COLORS = ["#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3", "#937860", "#da8bc3",
-           "#8c8c8c", "#ccb974", "#64b5cd"]
 _TONE = {"tone_lexicon": "lexicon", "tone_classifier": "classifier"}
 _EVENT_COLOR = "#7f7f7f"
 _TIMELINE_COLUMNS = ("period", "measure", "value", "ci_low", "ci_high", "articles", "words")
@@ -166,7 +165,7 @@ def textplot_timeline(
         for j, group in enumerate(groups):
             ax = axes[i][j]
             rows = data[data["_group"] == group].sort_values("_date")
-            color = _COLORS[i % len(_COLORS)]
+            color = category_style(i)[0]
             x = rows["_date"].to_numpy()
             value = rows["value"].to_numpy(float)
             low, high = rows["ci_low"].to_numpy(float), rows["ci_high"].to_numpy(float)
@@ -242,7 +241,7 @@ def textplot_new_terms(
     for period_, group in top.groupby("period", sort=True):
         ax.text(0.01, pd.Timestamp(str(period_)), "  ·  ".join(group["term"].astype(str)),
                 transform=ax.get_yaxis_transform(), ha="left", va="center", fontsize=7,
-                color="#1f3b73")
+                color=SINGLE_COLOR)
     first, last = periods.min(), periods.max()
     margin = max((last - first) / 30, pd.Timedelta(days=3))
     ax.set_ylim(last + margin, first - margin)  # time runs down
