@@ -231,6 +231,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "against {against} (size: G²)"},
     "time.against_previous": {"nl": "de {period} ervoor", "en": "the {period} before"},
     "time.against_rest": {"nl": "de andere periodes", "en": "the other periods"},
+    "time.no_new_terms": {"nl": "Geen nieuwe woorden: de artikelen vallen in één {period}, er "
+                          "is geen periode om mee te vergelijken.",
+                          "en": "No new words: the articles fall in one {period}, there is "
+                          "no period to compare with."},
 
     # --- actors and quotes (rq5): entries of the actor and quote plots go here ---------
 

@@ -296,7 +296,8 @@ def textstat_keyness(
     ``reference="rest"`` compares it with all other periods of that group,
     ``reference="previous"`` with the period before it (the last earlier one with
     articles), which shows what is new. A period with nothing to compare with (the first,
-    for ``previous``) or without articles is one row with no term. Terms that occur in
+    for ``previous``; every period when the articles span one period only) or without
+    articles is one row with no term. Terms that occur in
     neither the target nor its reference are not tested for that target.
 
     For each group (the target) and each term counted at least ``min_count`` times in the
@@ -359,12 +360,6 @@ def textstat_keyness(
             f"keyness compares groups with the rest of the corpus, but {by!r} has "
             f"{len(groups)} group(s) here; choose a column with two or more values")
     refs, ref_labels = _references(groups, cells, reference)
-    if cells is not None and not refs.any():
-        raise ValueError(
-            f"keyness over time compares periods, but the corpus has articles in "
-            f"{len(pd.unique(cells.docs['period']))} {cells.period}(s) "
-            f"{'per group ' if cells.by else ''}here; choose a shorter period or a corpus "
-            "that spans more time")
     totals = np.bincount(t, weights=count, minlength=terms.n).astype(np.int64)
     tested = np.flatnonzero(totals >= min_count)
     column = np.full(terms.n, -1, dtype=np.int64)

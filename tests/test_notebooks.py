@@ -25,6 +25,7 @@ EXPECTED_FIGURES = [
     "rq3-sentiment-validity",
     "rq4-frames-over-time",
     "rq4-tone-over-time",
+    "rq4-new-terms",
 ]
 EXPECTED_TABLES = [
     "rq0-corpus-overview",
@@ -48,6 +49,7 @@ EXPECTED_TABLES = [
     "rq3-sentiment-extremes",
     "rq3-sentiment-validity",
     "rq4-timeline",
+    "rq4-new-terms",
 ]
 
 
@@ -120,7 +122,8 @@ def test_rq4_on_the_bundled_corpus_has_one_period(figures_dir):
     assert rows[0] == "period,outlet,measure,value,ci_low,ci_high,articles,words"
     assert len(rows) - 1 == 5 * 7  # five outlets, five frames and two tone measures
     assert {r.split(",")[0] for r in rows[1:]} == {"2022-01-01"}
-    assert not (figures_dir / "rq4-new-terms.csv").exists()  # no earlier period
+    new_terms = (figures_dir / "rq4-new-terms.csv").read_text(encoding="utf-8").splitlines()
+    assert new_terms[1].startswith("2022-01-01,5,,,")  # one period: nothing to compare with
 
 
 def test_rq4_on_a_corpus_over_three_months(tmp_path):

@@ -266,5 +266,8 @@ def textplot_new_terms(
                   lang, period=_period_word(period, lang))
     ax.set_title(msg("time.new_terms_title", lang, n=number(n, lang), against=against),
                  loc="left", fontsize=8.5)
+    if len(periods) < 2:
+        ax.text(0.5, 0.5, msg("time.no_new_terms", lang, period=_period_word(period, lang)),
+                transform=ax.transAxes, ha="center", va="center", fontsize=8, color="#555555")
     _events_note(fig, events, periods, lang)
     return fig
