@@ -4,6 +4,7 @@ and the words that are new in each period; events drawn as labelled vertical lin
 from __future__ import annotations
 
 import textwrap
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -13,6 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, FuncFormatter
 
 from analysis.figures import figure_new
+from analysis.messages import method_name
 from analysis.textplot._labels import (
     Lang,
     axis_numbers,
@@ -27,7 +29,7 @@ from analysis.textplot.vocabulary import _panels
 
 __all__ = ["textplot_timeline", "textplot_new_terms"]
 
-_TONE = {"tone_lexicon": "lexicon", "tone_classifier": "classifier"}
+_TONE = "tone_"  # a tone measure is tone_<sentiment method>
 _EVENT_COLOR = "#7f7f7f"
 _TIMELINE_COLUMNS = ("period", "measure", "value", "ci_low", "ci_high", "articles", "words")
 
@@ -118,7 +120,7 @@ def _period_word(period: str | None, lang: Lang) -> str:
 def textplot_timeline(
     timeline: pd.DataFrame,
     *,
-    measures: list[str] | None = None,
+    measures: list[str] | Literal["frames", "tone"] | None = None,
     events: pd.DataFrame | None = None,
     labels: dict[str, str] | None = None,
     size: str = "tall",
@@ -149,7 +151,10 @@ def textplot_timeline(
             raise KeyError(f"the table has no column {column!r}; pass the table of "
                            "analysis.timeline.timeline")
     by = [c for c in timeline.columns if c not in _TIMELINE_COLUMNS]
-    measures = measures or list(dict.fromkeys(timeline["measure"].astype(str)))
+    found = list(dict.fromkeys(timeline["measure"].astype(str)))
+    if measures in ("frames", "tone"):
+        measures = [m for m in found if m.startswith(_TONE) == (measures == "tone")]
+    measures = measures or found
     names = frame_labels(timeline, lang, labels)
     events = _events_table(events)
     table = timeline.assign(_date=pd.to_datetime(timeline["period"].astype(str)))
@@ -161,7 +166,7 @@ def textplot_timeline(
                            sharey="row", squeeze=False)
     for i, measure in enumerate(measures):
         data = table[table["measure"].astype(str) == measure]
-        tone = measure in _TONE
+        tone = measure.startswith(_TONE)
         for j, group in enumerate(groups):
             ax = axes[i][j]
             rows = data[data["_group"] == group].sort_values("_date")
@@ -180,8 +185,8 @@ def textplot_timeline(
             if i == 0 and by:
                 ax.set_title(group, fontsize=6.5, pad=7)
             if j == 0:
-                label = msg(f"method.{_TONE[measure]}", lang) if tone else names.get(measure,
-                                                                                     measure)
+                label = (method_name(measure.removeprefix(_TONE), lang) if tone
+                         else names.get(measure, measure))
                 ax.set_ylabel("\n".join(textwrap.wrap(label, 18)), fontsize=6.5)
             ax.yaxis.set_major_formatter(axis_numbers(lang))
             ax.tick_params(labelsize=5, length=2)
@@ -191,7 +196,7 @@ def textplot_timeline(
                        maxticks=3 if len(groups) > 3 else 6)
         if not tone:
             axes[i][0].set_ylim(bottom=0)
-    tone_only = all(m in _TONE for m in measures)
+    tone_only = all(m.startswith(_TONE) for m in measures)
     unit = (msg("time.tone_axis", lang) if tone_only else
             msg("frames.per_1000", lang, thousand=number(1000, lang)))
     key = "time.title_by" if by else "time.title"
