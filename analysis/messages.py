@@ -224,6 +224,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "en": "{what} per {period} and {group} ({unit}), with 95% interval "
                       "(cluster bootstrap over articles)"},
     "time.events": {"nl": "Gebeurtenissen", "en": "Events"},
+    "column.period": {"nl": "periode", "en": "period"},
+    "column.measure": {"nl": "maat", "en": "measure"},
+    "column.value": {"nl": "waarde", "en": "value"},
+    "column.reference": {"nl": "vergeleken met", "en": "compared with"},
     "time.tone_axis": {"nl": "gemiddelde toon", "en": "mean tone"},
     "time.new_terms_title": {"nl": "Nieuwe woorden: de {n} sterkste sleutelwoorden van elke "
                              "periode tegenover {against} (grootte: G²)",

@@ -103,7 +103,8 @@ def _column_text(table: pd.DataFrame, column: str, lang: Lang) -> list[str]:
     if column in P_COLUMNS:
         return [p_apa(float(v), lang) if not _is_missing(v) else _DASH for v in values]
     if pd.api.types.is_bool_dtype(series):
-        return [msg("value.yes" if v else "value.no", lang) for v in values]
+        return [_DASH if _is_missing(v) else msg("value.yes" if v else "value.no", lang)
+                for v in values]
     numeric = pd.api.types.is_numeric_dtype(series)
     if numeric and (pd.api.types.is_integer_dtype(series)
                     or (column in COUNT_COLUMNS and _whole(series))):

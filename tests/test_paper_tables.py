@@ -163,3 +163,10 @@ def test_docx_opens_with_the_header_row_and_is_the_same_every_time(keyness):
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         assert b"dcterms:created" not in archive.read("docProps/core.xml")
+
+
+def test_a_missing_yes_or_no_is_a_dash():
+    from analysis.paper_tables import table_readable
+
+    t = pd.DataFrame({"significant": pd.array([True, pd.NA], dtype="boolean")})
+    assert table_readable(t, lang="en")["significant"].tolist() == ["yes", "–"]
