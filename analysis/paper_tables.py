@@ -119,6 +119,11 @@ def _column_text(table: pd.DataFrame, column: str, lang: Lang) -> list[str]:
         return [_DASH if _is_missing(v) else
                 msg(f"tone.{_TONE_WORDS[str(v)]}", lang) if str(v) in _TONE_WORDS else str(v)
                 for v in values]
+    if column == "measure":  # the timeline's measures: frames, and tone_<method>
+        names = _frame_names(table, lang)
+        return [_DASH if _is_missing(v) else
+                method_name(str(v).removeprefix("tone_"), lang) if str(v).startswith("tone_")
+                else names.get(str(v), str(v)) for v in values]
     if column in FRAME_COLUMNS:
         names = _frame_names(table, lang)
         return [_DASH if _is_missing(v) else names.get(str(v), str(v)) for v in values]

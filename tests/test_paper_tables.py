@@ -170,3 +170,15 @@ def test_a_missing_yes_or_no_is_a_dash():
 
     t = pd.DataFrame({"significant": pd.array([True, pd.NA], dtype="boolean")})
     assert table_readable(t, lang="en")["significant"].tolist() == ["yes", "–"]
+
+
+def test_timeline_measures_are_shown_by_their_frame_label_or_method_name():
+    from analysis.paper_tables import table_readable
+
+    t = pd.DataFrame({"measure": ["koude_oorlog", "tone_classifier"], "value": [1.5, -0.2]})
+    t.attrs = {"frame_labels": {"koude_oorlog": "Koude Oorlog"},
+               "frame_labels_en": {"koude_oorlog": "Cold War"}}
+    assert table_readable(t, lang="en")["measure"].tolist() == [
+        "Cold War", "Classifier (headlines)"]
+    assert table_readable(t, lang="nl")["maat"].tolist() == [
+        "Koude Oorlog", "Classificatiemodel (koppen)"]
