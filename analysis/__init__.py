@@ -5,6 +5,7 @@ The package is organised in layers, each importing only the ones below it:
 - :mod:`analysis.cli` (the ``discourse`` command) and :mod:`analysis.notebooks`
 - :mod:`analysis.textplot`: plot functions that return matplotlib Figures;
   :mod:`analysis.figures`: ``figure_save``, ``table_save`` (the one figure helper)
+- :mod:`analysis.timeline`: frames and tone per period, from frames and sentiment
 - the analyses: :mod:`analysis.textstat`, :mod:`analysis.kwic`, :mod:`analysis.frames`,
   :mod:`analysis.sentiment` (a package: one module per concern, a registry of methods)
 - :mod:`analysis.tokens`: ``sentences_split``, ``tokens_tokenize``, ``tokens_corpus``
@@ -12,6 +13,8 @@ The package is organised in layers, each importing only the ones below it:
   ``corpus_load``, ``corpus_check``, ``corpus_summary``
 - :mod:`analysis.text` (what a word is), :mod:`analysis.io` (the output guard, atomic
   write, file hash), :mod:`analysis.tables` (missing-group label, column check, ``by=``),
+  :mod:`analysis.periods` (dates binned into periods, for every ``period=``),
+  :mod:`analysis.bootstrap` (the cluster bootstrap over articles),
   :mod:`analysis.paths`, :mod:`analysis.parallel`"""
 
 from importlib.metadata import PackageNotFoundError, version

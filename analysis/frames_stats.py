@@ -132,6 +132,8 @@ def frames_count(matches: pd.DataFrame, corpus: pd.DataFrame, *,
         front = cells.keys
     table = table[[*front, "frame", "label", *counts]].astype(
         {"hits": "int64", "words": "int64", "docs": "int64", "docs_with_frame": "int64"})
+    if cells is not None:
+        table.attrs.update(period=cells.period, note=cells.note)
     return _keep_labels(table, matches)
 
 

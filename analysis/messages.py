@@ -210,6 +210,37 @@ MESSAGES: dict[str, dict[str, str]] = {
     "column.fold_sd": {"nl": "sd over de folds", "en": "SD over the folds"},
 
     # --- time (rq4): entries of the time plots go here ---------------------------------
+    "time.period.day": {"nl": "dag", "en": "day"},
+    "time.period.week": {"nl": "week", "en": "week"},
+    "time.period.month": {"nl": "maand", "en": "month"},
+    "time.period.quarter": {"nl": "kwartaal", "en": "quarter"},
+    "time.period.year": {"nl": "jaar", "en": "year"},
+    "time.frames": {"nl": "Frames", "en": "Frames"},
+    "time.tone": {"nl": "Toon", "en": "Tone"},
+    "time.title": {"nl": "{what} per {period} ({unit}), met 95%-interval (clusterbootstrap "
+                   "over artikelen)",
+                   "en": "{what} per {period} ({unit}), with 95% interval (cluster "
+                   "bootstrap over articles)"},
+    "time.title_by": {"nl": "{what} per {period} en {group} ({unit}), met 95%-interval "
+                      "(clusterbootstrap over artikelen)",
+                      "en": "{what} per {period} and {group} ({unit}), with 95% interval "
+                      "(cluster bootstrap over articles)"},
+    "time.events": {"nl": "Gebeurtenissen", "en": "Events"},
+    "column.period": {"nl": "periode", "en": "period"},
+    "column.measure": {"nl": "maat", "en": "measure"},
+    "column.value": {"nl": "waarde", "en": "value"},
+    "column.reference": {"nl": "vergeleken met", "en": "compared with"},
+    "time.tone_axis": {"nl": "gemiddelde toon", "en": "mean tone"},
+    "time.new_terms_title": {"nl": "Nieuwe woorden: de {n} sterkste sleutelwoorden van elke "
+                             "periode tegenover {against} (grootte: G²)",
+                             "en": "New words: the {n} strongest keywords of each period "
+                             "against {against} (size: G²)"},
+    "time.against_previous": {"nl": "de {period} ervoor", "en": "the {period} before"},
+    "time.against_rest": {"nl": "de andere periodes", "en": "the other periods"},
+    "time.no_new_terms": {"nl": "Geen nieuwe woorden: de artikelen vallen in één {period}, er "
+                          "is geen periode om mee te vergelijken.",
+                          "en": "No new words: the articles fall in one {period}, there is "
+                          "no period to compare with."},
 
     # --- actors and quotes (rq5): entries of the actor and quote plots go here ---------
 

@@ -104,7 +104,8 @@ def _column_text(table: pd.DataFrame, column: str, lang: Lang) -> list[str]:
     if column in P_COLUMNS:
         return [p_apa(float(v), lang) if not _is_missing(v) else _DASH for v in values]
     if pd.api.types.is_bool_dtype(series):
-        return [msg("value.yes" if v else "value.no", lang) for v in values]
+        return [_DASH if _is_missing(v) else msg("value.yes" if v else "value.no", lang)
+                for v in values]
     numeric = pd.api.types.is_numeric_dtype(series)
     if numeric and (pd.api.types.is_integer_dtype(series)
                     or (column in COUNT_COLUMNS and _whole(series))):
@@ -119,6 +120,11 @@ def _column_text(table: pd.DataFrame, column: str, lang: Lang) -> list[str]:
         return [_DASH if _is_missing(v) else
                 msg(f"tone.{_TONE_WORDS[str(v)]}", lang) if str(v) in _TONE_WORDS else str(v)
                 for v in values]
+    if column == "measure":  # the timeline's measures: frames, and tone_<method>
+        names = _frame_names(table, lang)
+        return [_DASH if _is_missing(v) else
+                method_name(str(v).removeprefix("tone_"), lang) if str(v).startswith("tone_")
+                else names.get(str(v), str(v)) for v in values]
     if column in FRAME_COLUMNS:
         names = _frame_names(table, lang)
         return [_DASH if _is_missing(v) else names.get(str(v), str(v)) for v in values]

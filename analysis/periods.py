@@ -43,6 +43,7 @@ __all__ = [
     "periods_range",
     "periods_assign",
     "periods_by",
+    "periods_choose",
 ]
 
 Period = Literal["day", "week", "month", "quarter", "year"]
@@ -155,6 +156,36 @@ def periods_range(first: str, last: str, period: Period) -> list[str]:
 
 class PeriodWarning(UserWarning):
     """Articles were left out of the periods (dated to the month only, or undated)."""
+
+
+def periods_choose(dates: pd.Series) -> str:
+    """A period that suits a time figure of ``dates``: ``day`` for a span up to a month,
+    ``week`` up to half a year, ``month`` up to four years, ``quarter`` up to fifteen,
+    else ``year``; never finer than ``month`` when most dated articles are dated to the
+    month only (they would be left out).
+
+    >>> import pandas as pd
+    >>> periods_choose(pd.Series(["2022-01-03", "2022-12-20"]))
+    'month'
+    >>> periods_choose(pd.Series(["2022-01", "2022-01", "2022-01-12"]))
+    'month'
+    """
+    year, month, day = _parse(pd.Series(dates).reset_index(drop=True))
+    known = year >= 0
+    if not known.any():
+        return "month"
+    full = known & (day > 0)
+    stamps = pd.to_datetime(pd.DataFrame({"year": year[known], "month": month[known],
+                                          "day": np.maximum(day[known], 1)}))
+    first, last = stamps.min(), stamps.max()
+    span = (last - first).days
+    if span <= 31 and full.sum() * 2 > known.sum():
+        return "day"
+    if span <= 183 and full.sum() * 2 > known.sum():
+        return "week"
+    if span <= 4 * 366:
+        return "month"
+    return "quarter" if span <= 15 * 366 else "year"
 
 
 @dataclass

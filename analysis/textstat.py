@@ -106,8 +106,10 @@ def _resolve_by(by, period, corpus, tokens):
     cells = periods_assign(corpus, period, by=columns)
     keyed = pd.DataFrame({"doc_id": cells.docs["doc_id"], _CELL: cells.key_of(cells.docs)})
     inside = tokens["doc_id"].astype(str).isin(keyed["doc_id"]).to_numpy()
-    if not inside.all():
+    if not inside.all():  # articles without a period (month-only dates for weeks): out
         tokens = tokens[inside]
+        if isinstance(tokens["doc_id"].dtype, pd.CategoricalDtype):
+            tokens = tokens.assign(doc_id=tokens["doc_id"].cat.remove_unused_categories())
     return _CELL, cells, tokens, keyed
 
 
@@ -141,7 +143,9 @@ def _cell_columns(table: pd.DataFrame, cells: PeriodCells, *, placeholder: dict
     articles = pd.Series(cells.key_of(cells.docs).to_numpy()).value_counts()
     front = pd.DataFrame({c: split[c].to_numpy() for c in cells.keys})
     front["articles"] = articles.reindex(all_keys).fillna(0).astype(np.int64).to_numpy()
-    return pd.concat([front, merged], axis=1)
+    out = pd.concat([front, merged], axis=1)
+    out.attrs.update(period=cells.period, note=cells.note)
+    return out
 
 
 def _counts(tokens: pd.DataFrame, by: str, ngram: int, corpus: pd.DataFrame | None, *,
@@ -294,7 +298,8 @@ def textstat_keyness(
     ``reference="rest"`` compares it with all other periods of that group,
     ``reference="previous"`` with the period before it (the last earlier one with
     articles), which shows what is new. A period with nothing to compare with (the first,
-    for ``previous``) or without articles is one row with no term. Terms that occur in
+    for ``previous``; every period when the articles span one period only) or without
+    articles is one row with no term. Terms that occur in
     neither the target nor its reference are not tested for that target.
 
     For each group (the target) and each term counted at least ``min_count`` times in the
@@ -375,12 +380,6 @@ def textstat_keyness(
             f"keyness compares groups with the rest of the corpus, but {by!r} has "
             f"{len(groups)} group(s) here; choose a column with two or more values")
     refs, ref_labels = _references(groups, cells, reference)
-    if cells is not None and not refs.any():
-        raise ValueError(
-            f"keyness over time compares periods, but the corpus has articles in "
-            f"{len(pd.unique(cells.docs['period']))} {cells.period}(s) "
-            f"{'per group ' if cells.by else ''}here; choose a shorter period or a corpus "
-            "that spans more time")
     totals = np.bincount(t, weights=count, minlength=terms.n).astype(np.int64)
     tested = np.flatnonzero(totals >= min_count)
     column = np.full(terms.n, -1, dtype=np.int64)

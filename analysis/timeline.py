@@ -23,19 +23,27 @@ import pandas as pd
 from analysis.bootstrap import BOOTSTRAP_SEED, bootstrap_ratio
 from analysis.periods import Period, periods_assign, periods_start
 
-__all__ = ["TONE_MEASURES", "TIMELINE_COLUMNS", "EventsFileError", "timeline_measures",
+__all__ = ["TONE_PREFIX", "TIMELINE_COLUMNS", "EventsFileError", "timeline_measures",
            "timeline", "events_load"]
 
-#: The tone measures: the mean sentence tone of each sentiment method.
-TONE_MEASURES = {"tone_lexicon": "lexicon", "tone_classifier": "classifier"}
+#: A tone measure is ``tone_<method>``: the mean sentence tone of a sentiment method of
+#: the registry (:data:`analysis.sentiment.methods.SENTIMENT_METHODS`), e.g.
+#: ``tone_lexicon``, ``tone_classifier``.
+TONE_PREFIX = "tone_"
 #: The columns of :func:`timeline`, with the ``by`` columns after ``period``.
 TIMELINE_COLUMNS = ["period", "measure", "value", "ci_low", "ci_high", "articles", "words"]
 
 
+def _tone_methods() -> list[str]:
+    from analysis.sentiment.methods import SENTIMENT_METHODS
+
+    return list(SENTIMENT_METHODS)
+
+
 def timeline_measures(measures: str | Sequence[str]) -> list[str]:
-    """The measure groups asked for, as a list: ``frames``, ``tone_lexicon``,
-    ``tone_classifier``; ``tone`` stands for both tone measures. A comma-separated string
-    is split.
+    """The measure groups asked for, as a list: ``frames``, and ``tone_<method>`` for the
+    sentiment methods (``tone_lexicon``, ``tone_classifier``); ``tone`` stands for every
+    method's tone. A comma-separated string is split.
 
     >>> timeline_measures("frames,tone")
     ['frames', 'tone_lexicon', 'tone_classifier']
@@ -44,16 +52,21 @@ def timeline_measures(measures: str | Sequence[str]) -> list[str]:
         measures = [m.strip() for m in measures.split(",") if m.strip()]
     out: list[str] = []
     for measure in measures:
-        expanded = list(TONE_MEASURES) if measure == "tone" else [measure]
+        if measure == "tone":
+            expanded = [TONE_PREFIX + m for m in _tone_methods()]
+        else:
+            expanded = [measure]
         for m in expanded:
-            if m not in ("frames", *TONE_MEASURES):
+            known = m == "frames" or (m.startswith(TONE_PREFIX) and
+                                      m.removeprefix(TONE_PREFIX) in _tone_methods())
+            if not known:
+                tones = ", ".join(TONE_PREFIX + t for t in _tone_methods())
                 raise ValueError(f"unknown measure {measure!r}: choose among frames, tone, "
-                                 f"{', '.join(TONE_MEASURES)}")
+                                 f"{tones}")
             if m not in out:
                 out.append(m)
     if not out:
-        raise ValueError("give at least one measure: frames, tone, tone_lexicon or "
-                         "tone_classifier")
+        raise ValueError("give at least one measure: frames, tone, or tone_<method>")
     return out
 
 
@@ -126,9 +139,9 @@ def timeline(
     - ``articles``: the cell's articles (0 for a period without articles: ``value`` empty),
     - ``words``: their word tokens (as in :func:`analysis.frames.frames_count`).
 
-    ``attrs`` hold ``frame_labels``, ``period``, ``by``, ``note`` (articles left out: dated
-    to the month only for day or week periods, or without a date), ``n_boot``, ``seed``
-    and ``confidence``.
+    ``attrs`` hold ``frame_labels`` (and ``frame_labels_en``), ``period``, ``by``, ``note``
+    (articles left out: dated to the month only for day or week periods, or without a
+    date), ``n_boot``, ``seed`` and ``confidence``.
 
     >>> import pandas as pd
     >>> c = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["NOS", "NOS", "NRC"],
@@ -144,27 +157,29 @@ def timeline(
     ids = pd.Index(cells.docs["doc_id"])
     words = _article_words(corpus).reindex(ids).fillna(0).to_numpy(np.float64)
     parts: list[tuple[str, np.ndarray, np.ndarray, float]] = []  # measure, num, den, scale
-    labels: dict[str, str] = {}
+    labels: dict[str, dict[str, str]] = {}
     if "frames" in wanted:
         if matches is None:
             from analysis.frames import frames_match
 
             matches = frames_match(corpus)
         names, hits = _frame_totals(matches, ids)
-        labels = dict(matches.attrs.get("frame_labels", {}))
+        labels = {k: dict(matches.attrs[k]) for k in ("frame_labels", "frame_labels_en")
+                  if k in matches.attrs}
         for name in names:
             parts.append((name, hits[name].to_numpy(np.float64), words, 1000.0))
-    tone = [m for m in wanted if m in TONE_MEASURES]
+    tone = [m for m in wanted if m.startswith(TONE_PREFIX)]
     if tone:
         if scores is None:
             from analysis.sentiment import sentiment_corpus
 
-            scores = pd.concat([sentiment_corpus(corpus, method=TONE_MEASURES[m])
+            scores = pd.concat([sentiment_corpus(corpus, method=m.removeprefix(TONE_PREFIX))
                                 for m in tone], ignore_index=True)
         for measure in tone:
-            totals = _tone_totals(scores, TONE_MEASURES[measure], ids)
+            method = measure.removeprefix(TONE_PREFIX)
+            totals = _tone_totals(scores, method, ids)
             if "method" in scores and not totals["n"].any() and len(ids):
-                raise ValueError(f"the scores hold no {TONE_MEASURES[measure]} sentences; "
+                raise ValueError(f"the scores hold no {method} sentences; "
                                  "score the corpus with that method, or leave the measure "
                                  "out")
             parts.append((measure, totals["sum"].to_numpy(), totals["n"].to_numpy(), 1.0))
@@ -187,8 +202,9 @@ def timeline(
     table = pd.concat([front, body.drop(columns="cell")], axis=1)
     table = table.astype({"articles": "int64", "words": "int64", "value": "float64",
                           "ci_low": "float64", "ci_high": "float64"})
-    table.attrs.update(frame_labels=labels, period=period, by=list(cells.by), note=cells.note,
-                       n_boot=n_boot, seed=seed, confidence=confidence)
+    table.attrs.update(labels)
+    table.attrs.update(period=period, by=list(cells.by), note=cells.note, n_boot=n_boot,
+                       seed=seed, confidence=confidence)
     return table
 
 

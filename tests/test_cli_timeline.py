@@ -61,3 +61,28 @@ def test_mistakes_end_with_a_message(tmp_path, capsys):
     assert "unknown measure 'toon'" in capsys.readouterr().err
     assert main(["timeline", CORPUS, "--by", "land", "-o", out]) == 2
     assert "no column 'land'" in capsys.readouterr().err
+
+
+def test_figures_checks_the_events_file_before_running_a_notebook(tmp_path, capsys):
+    bad = tmp_path / "events.csv"
+    bad.write_text("date,label\n2022-13-01,Nergens\n", encoding="utf-8")
+    assert main(["figures", "--out", str(tmp_path / "out"), "--events", str(bad)]) == 2
+    assert "line 2: the date '2022-13-01'" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_sentiment_per_month_and_outlet(tmp_path, capsys):
+    out = tmp_path / "tone.csv"
+    assert main(["sentiment", CORPUS, "--by", "outlet", "--period", "month",
+                 "-o", str(out)]) == 0
+    table = pd.read_csv(out)
+    assert list(table.columns[:5]) == ["period", "outlet", "method", "n_documents",
+                                       "n_sentences"]
+    assert table[["period", "outlet", "n_documents"]].values.tolist() == [
+        ["2022-01-01", "NOS", 2], ["2022-01-01", "NRC", 1], ["2022-02-01", "NOS", 0],
+        ["2022-02-01", "NRC", 0], ["2022-03-01", "NOS", 1], ["2022-03-01", "NRC", 1]]
+    # a1 has two sentences, a2 one: three sentences for NOS in January
+    assert table["n_sentences"].tolist() == [3, 1, 0, 0, 1, 1]
+    assert main(["sentiment", CORPUS, "--period", "week", "--level", "document",
+                 "-o", str(out)]) == 2
+    assert "leave out --level" in capsys.readouterr().err

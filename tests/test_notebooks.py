@@ -23,6 +23,9 @@ EXPECTED_FIGURES = [
     "rq3-sentiment-by-outlet",
     "rq3-sentiment-by-frame",
     "rq3-sentiment-validity",
+    "rq4-frames-over-time",
+    "rq4-tone-over-time",
+    "rq4-new-terms",
 ]
 EXPECTED_TABLES = [
     "rq0-corpus-overview",
@@ -45,6 +48,8 @@ EXPECTED_TABLES = [
     "rq3-sentiment-by-frame",
     "rq3-sentiment-extremes",
     "rq3-sentiment-validity",
+    "rq4-timeline",
+    "rq4-new-terms",
 ]
 
 
@@ -222,3 +227,29 @@ def test_an_empty_table_gets_one_sentence_saying_why(tmp_path):
            "cell, or add articles." in printed
     assert "'koude oorlog' does not occur in the 2 articles: change the pattern in this cell " \
            "(* matches any letters)." in printed
+
+
+def test_rq4_on_the_bundled_corpus_has_one_period(figures_dir):
+    rows = (figures_dir / "rq4-timeline.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "period,outlet,measure,value,ci_low,ci_high,articles,words"
+    assert len(rows) - 1 == 5 * 7  # five outlets, five frames and two tone measures
+    assert {r.split(",")[0] for r in rows[1:]} == {"2022-01-01"}
+    new_terms = (figures_dir / "rq4-new-terms.csv").read_text(encoding="utf-8").splitlines()
+    assert new_terms[1].startswith("2022-01-01,5,,,")  # one period: nothing to compare with
+
+
+def test_rq4_on_a_corpus_over_three_months(tmp_path):
+    from analysis.notebooks import notebooks_run
+
+    fixtures = Path(__file__).parent / "fixtures" / "timeline"
+    notebooks_run(corpus=fixtures / "corpus.csv", out_dir=tmp_path,
+                  parameters={"events_file": str(fixtures / "events.csv")},
+                  notebooks=[NOTEBOOKS_DIR / "rq4-over-time.ipynb"], progress=False)
+    for name in ("rq4-frames-over-time", "rq4-tone-over-time", "rq4-new-terms"):
+        assert (tmp_path / f"{name}.png").stat().st_size > 1000
+    table = (tmp_path / "rq4-timeline.csv").read_text(encoding="utf-8").splitlines()
+    # eleven weeks from Monday 2022-01-03 to 2022-03-14: weekly periods are chosen for it
+    weeks = sorted({r.split(",")[0] for r in table[1:]})
+    assert (len(weeks), weeks[0], weeks[-1]) == (11, "2022-01-03", "2022-03-14")
+    new_terms = (tmp_path / "rq4-new-terms.csv").read_text(encoding="utf-8").splitlines()
+    assert new_terms[0].startswith("period,articles,reference,term,")

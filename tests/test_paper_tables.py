@@ -163,3 +163,22 @@ def test_docx_opens_with_the_header_row_and_is_the_same_every_time(keyness):
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         assert b"dcterms:created" not in archive.read("docProps/core.xml")
+
+
+def test_a_missing_yes_or_no_is_a_dash():
+    from analysis.paper_tables import table_readable
+
+    t = pd.DataFrame({"significant": pd.array([True, pd.NA], dtype="boolean")})
+    assert table_readable(t, lang="en")["significant"].tolist() == ["yes", "–"]
+
+
+def test_timeline_measures_are_shown_by_their_frame_label_or_method_name():
+    from analysis.paper_tables import table_readable
+
+    t = pd.DataFrame({"measure": ["koude_oorlog", "tone_classifier"], "value": [1.5, -0.2]})
+    t.attrs = {"frame_labels": {"koude_oorlog": "Koude Oorlog"},
+               "frame_labels_en": {"koude_oorlog": "Cold War"}}
+    assert table_readable(t, lang="en")["measure"].tolist() == [
+        "Cold War", "Classifier (headlines)"]
+    assert table_readable(t, lang="nl")["maat"].tolist() == [
+        "Koude Oorlog", "Classificatiemodel (koppen)"]

@@ -75,3 +75,16 @@ def test_a_date_that_is_no_date_names_the_article():
         periods_assign(corpus, "month")
     with pytest.raises(ValueError, match="period must be one of day, week, month"):
         periods_assign(corpus, "fortnight")
+
+
+def test_the_period_chosen_for_a_figure_follows_the_time_span():
+    from analysis.periods import periods_choose
+
+    assert periods_choose(pd.Series(["2022-01-03", "2022-01-28"])) == "day"
+    assert periods_choose(pd.Series(["2022-01-03", "2022-05-28"])) == "week"
+    assert periods_choose(pd.Series(["2022-01-03", "2022-12-28"])) == "month"
+    assert periods_choose(pd.Series(["2015-01-03", "2022-12-28"])) == "quarter"
+    assert periods_choose(pd.Series(["1990-01-03", "2022-12-28"])) == "year"
+    # most articles dated to the month only: never finer than months
+    assert periods_choose(pd.Series(["2022-01", "2022-01", "2022-01-12"])) == "month"
+    assert periods_choose(pd.Series([None, None])) == "month"

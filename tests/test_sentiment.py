@@ -383,6 +383,31 @@ def test_aggregate_by_documents_and_by_corpus_metadata():
         sentiment_aggregate(_scores(), by="date")
 
 
+def test_aggregate_per_month_and_outlet_keeps_the_empty_month():
+    corpus = pd.DataFrame({"doc_id": ["a", "b", "c"],
+                           "date": ["2022-01-10", "2022-03", "2022-01-31T23:00:00-05:00"]})
+    table = sentiment_aggregate(_scores(), corpus, by="outlet", period="month",
+                                resample="document", n_boot=4000)
+    assert table[["period", "outlet", "n_documents", "n_sentences"]].values.tolist() == [
+        ["2022-01-01", "NOS", 1, 2], ["2022-01-01", "NRC", 1, 2],
+        ["2022-02-01", "NOS", 0, 0], ["2022-02-01", "NRC", 0, 0],
+        ["2022-03-01", "NOS", 1, 1], ["2022-03-01", "NRC", 0, 0]]
+    means = table.set_index(["period", "outlet"])["mean"]
+    assert means[("2022-01-01", "NOS")] == pytest.approx(0.3)  # a: 0.2, 0.4
+    assert means[("2022-01-01", "NRC")] == pytest.approx(-0.3)  # c: -0.5, -0.1
+    assert np.isnan(means[("2022-02-01", "NOS")])
+    # per month only: January holds a and c, resampled as two articles (sums 0.6 and -0.6,
+    # two sentences each): (a,a) 0.3, (a,c) 0.0, (c,c) -0.3
+    months = sentiment_aggregate(_scores(), corpus, period="month", resample="document",
+                                 n_boot=4000).set_index("period")
+    assert (months.loc["2022-01-01", "ci_low"], months.loc["2022-01-01", "ci_high"]) == (
+        pytest.approx(-0.3), pytest.approx(0.3))
+    with pytest.warns(UserWarning, match="1 of 3 articles is dated to the month only"):
+        weeks = sentiment_aggregate(_scores(), corpus, period="week")
+    assert weeks["period"].tolist() == ["2022-01-10", "2022-01-17", "2022-01-24", "2022-01-31"]
+    assert weeks["n_documents"].tolist() == [1, 0, 0, 1]
+
+
 def test_tone_by_frame_counts_each_sentence_once_per_frame():
     matches = pd.DataFrame({
         "doc_id": ["a", "a", "a", "c"], "outlet": ["NOS", "NOS", "NOS", "NRC"],

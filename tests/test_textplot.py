@@ -100,11 +100,14 @@ def _all_plots(lang: str) -> dict[str, object]:
         textplot_frames_heatmap,
         textplot_frequency,
         textplot_keyness,
+        textplot_new_terms,
         textplot_sentiment_frames,
         textplot_sentiment_groups,
         textplot_sentiment_validity,
+        textplot_timeline,
     )
     from analysis.textstat import textstat_frequency, textstat_keyness
+    from analysis.timeline import timeline
 
     corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["NOS", "NRC", "NOS"],
                            "date": ["2022-01-10"] * 3,
@@ -121,6 +124,14 @@ def _all_plots(lang: str) -> dict[str, object]:
                              "method": "lexicon", "mean": [0.1, -0.2], "n_sentences": [3, 4]})
     by_frame.attrs = matches.attrs
     counts = frames_count(matches, corpus)
+    months = corpus.assign(date=["2022-01-10", "2022-02-14", "2022-03-01"], outlet="NOS")
+    scores = pd.DataFrame({"doc_id": ["a", "b", "c"], "method": "lexicon",
+                           "polarity": [0.1, -0.2, 0.0]})
+    over_time = timeline(months, by="outlet", measures=["frames", "tone_lexicon"],
+                         matches=frames_match(months), scores=scores, n_boot=200)
+    events = pd.DataFrame({"date": ["2022-02-01"], "label": ["Genève"]})
+    new_terms = textstat_keyness(tokens_corpus(months), corpus=months, period="month",
+                                 reference="previous", min_count=1)
     return {
         "corpus_overview": textplot_corpus_overview(corpus_summary(corpus), lang=lang),
         "frequency": textplot_frequency(textstat_frequency(tokens), n=3, lang=lang),
@@ -139,6 +150,9 @@ def _all_plots(lang: str) -> dict[str, object]:
         "sentiment_frames": textplot_sentiment_frames(by_frame, lang=lang),
         "sentiment_validity": textplot_sentiment_validity(
             sentiment_crossvalidation_confusion(), sentiment_crossvalidation(), lang=lang),
+        "timeline": textplot_timeline(over_time, events=events, lang=lang),
+        "timeline_tone": textplot_timeline(over_time, measures=["tone_lexicon"], lang=lang),
+        "new_terms": textplot_new_terms(new_terms, events=events, lang=lang),
     }
 
 
@@ -201,3 +215,18 @@ def test_dutch_figures_write_dutch_numbers_and_frame_labels():
     assert "„sancties” (7×)" in _figure_texts(plots["xray"])
     assert ("Validiteit: elke maat tegenover menselijke codes (6.031 koppen, 5-voudige "
             "kruisvalidatie)") in _figure_texts(plots["sentiment_validity"])
+
+
+def test_time_figures_in_english_and_dutch_name_the_period_and_the_events():
+    en, nl = _all_plots("en"), _all_plots("nl")
+    assert ("Frames per month and outlet (matches per 1,000 words), with 95% interval "
+            "(cluster bootstrap over articles)") in _figure_texts(en["timeline"])
+    assert ("Frames per maand en medium (treffers per 1.000 woorden), met 95%-interval "
+            "(clusterbootstrap over artikelen)") in _figure_texts(nl["timeline"])
+    assert "Events: 1 2022-02-01 Genève" in _figure_texts(en["timeline"])
+    assert "Gebeurtenissen: 1 2022-02-01 Genève" in _figure_texts(nl["new_terms"])
+    rows = en["timeline"].axes  # five frames and the lexicon tone, one outlet
+    assert len(rows) == 6
+    assert [ax.get_ylabel() for ax in rows[:2]] == ["Cold War", "escalation"]
+    assert ("New words: the 6 strongest keywords of each period against the month before "
+            "(size: G²)") in _figure_texts(en["new_terms"])

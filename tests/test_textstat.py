@@ -385,9 +385,22 @@ def test_keyness_against_the_rest_of_the_periods():
     # April against January and February together: a = 4, b = 4, c = 4, d = 8
     assert (apr["reference"], apr["count_reference"], apr["size_reference"]) == ("rest", 4, 8)
     assert apr["g2"] == pytest.approx(_g2(4, 4, 4, 8))  # 0.9423
-    with pytest.raises(ValueError, match="compares periods"):
-        one = corpus.assign(date="2022-01")
-        textstat_keyness(tokens_corpus(one), corpus=one, period="month", min_count=1)
+    # one month only: nothing to compare with, one row without a term
+    one = corpus.assign(date="2022-01")
+    alone = textstat_keyness(tokens_corpus(one), corpus=one, period="month", min_count=1)
+    assert alone[["period", "articles"]].values.tolist() == [["2022-01-01", 3]]
+    assert alone["term"].isna().all()
+
+
+def test_weekly_keyness_leaves_out_an_article_dated_to_the_month_only():
+    corpus = _months_corpus().assign(date=["2022-01-10", "2022-01", "2022-01-17"])
+    with pytest.warns(UserWarning, match="1 of 3 articles is dated to the month only"):
+        table = textstat_keyness(tokens_corpus(corpus), corpus=corpus, period="week",
+                                 reference="previous", min_count=1)
+    # m3 (week of 2022-01-17) against m1 (week of 2022-01-10); m2 is left out
+    oorlog = table[(table["period"] == "2022-01-17") & (table["term"] == "oorlog")].iloc[0]
+    assert (oorlog["count_target"], oorlog["count_reference"]) == (4, 3)
+    assert (oorlog["size_target"], oorlog["size_reference"]) == (4, 4)
 
 
 # --------------------------------------------------------------------------- reference cases

@@ -13,10 +13,13 @@ from analysis.cli.common import (
     add_corpus_arguments,
     add_output_argument,
     corpus_from_args,
+    grouped,
+    grouping_from_args,
     output_path,
     write_table,
 )
 from analysis.io import file_sha256, write_atomic
+from analysis.periods import PERIODS
 from analysis.sentiment.methods import SENTIMENT_METHODS
 
 
@@ -29,7 +32,10 @@ def register(commands) -> None:
         "trained on human-coded Dutch news headlines. Sentence rows: doc_id, outlet, "
         "sentence_id, sentence, method, polarity, subjectivity, label, prob_negative, "
         "prob_neutral, prob_positive, words. Article rows: doc_id, outlet, method, "
-        "n_sentences, the mean scores and label.")
+        "n_sentences, the mean scores and label. With --by or --period: the mean tone per "
+        "group (and period) with its 95% bootstrap interval: <period>, <by>, method, "
+        "n_documents, n_sentences, mean, ci_low, ci_high, share_negative, share_neutral, "
+        "share_positive.")
     add_corpus_arguments(score)
     methods = tuple(SENTIMENT_METHODS)  # the registry, read when the parser is built
     score.add_argument("--method", choices=methods, default="lexicon",
@@ -42,6 +48,19 @@ def register(commands) -> None:
                        "or --frames) out of the lexicon score")
     score.add_argument("--frames", metavar="FILE", default=None,
                        help="frame dictionary for --exclude-frames (default: the shipped one)")
+    aggregate = score.add_argument_group("aggregates (mean tone per group)")
+    aggregate.add_argument(
+        "--by", metavar="COLUMN", default=None,
+        help="write the mean tone per value of this corpus column (e.g. outlet; several "
+        "comma-separated with --period) instead of one row per sentence")
+    aggregate.add_argument(
+        "--period", choices=PERIODS, default=None,
+        help="write the mean tone per period (days, ISO weeks, months, quarters, years), "
+        "combined with --by; periods without articles are rows with 0 articles")
+    aggregate.add_argument(
+        "--resample", choices=("sentence", "document"), default="document",
+        help="the bootstrap resamples articles (document, default: a cluster bootstrap, "
+        "the article is the sampled unit) or sentences")
     add_output_argument(score, required=False)
     score.set_defaults(func=run_sentiment)
 
@@ -97,7 +116,17 @@ def run_sentiment(args) -> int:
         exclude = _frame_matches(corpus, args.frames)
     elif args.frames:
         raise UserError("--frames is used with --exclude-frames")
+    if args.by or args.period:
+        if args.level != "sentence":
+            raise UserError("--by and --period average the sentences: leave out --level")
+        by = grouping_from_args(args, corpus, default=None)
     table = sentiment_corpus(corpus, method=args.method, level=args.level, exclude=exclude)
+    if args.by or args.period:
+        from analysis.sentiment import sentiment_aggregate
+
+        with grouped():
+            table = sentiment_aggregate(table, corpus, by=by, period=args.period,
+                                        resample=args.resample)
     write_table(table, args.output)
     return 0
 

@@ -188,6 +188,16 @@ def _check_frames_file(value, setup):
     return path
 
 
+def _check_events_file(value, setup):
+    from analysis.timeline import events_load
+
+    if value is None:
+        return None
+    path = path_resolve(value, what="events_file")
+    events_load(path)  # a bad file is named with its line and what to do
+    return path
+
+
 def _check_max_groups(value, setup):
     if value is None:
         return None
@@ -237,6 +247,11 @@ notebook_parameter(
     "frames_file", None,
     "the frame dictionary (None: the shipped one)",
     check=_check_frames_file, option="--frames", metavar="FILE")
+notebook_parameter(
+    "events_file", None,
+    "events drawn on the time figures: a CSV file with the columns date,label (None: no "
+    "events)",
+    check=_check_events_file, option="--events", metavar="FILE")
 notebook_parameter(
     "by", "outlet",
     "the column whose values are compared (default: outlet)",

@@ -28,8 +28,9 @@ def toolkit_errors() -> tuple[type[BaseException], ...]:
     """The exception classes that are the user's to fix: shown without a traceback."""
     from analysis.corpus import CorpusError
     from analysis.frames import FrameFileError
+    from analysis.timeline import EventsFileError
 
-    return (CorpusError, FrameFileError, ParameterError)
+    return (CorpusError, FrameFileError, EventsFileError, ParameterError)
 
 
 @dataclass

@@ -9,6 +9,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from analysis.bootstrap import bootstrap_ratio
+from analysis.periods import Period, periods_assign, periods_by
 from analysis.sentiment.labels import LABELS
 from analysis.tables import groups_by, require_columns
 
@@ -21,40 +23,29 @@ def _bootstrap(values: np.ndarray, docs: np.ndarray, *, resample: str, n_boot: i
 
     if len(values) < 2:
         return np.nan, np.nan
-    rng = np.random.default_rng(seed)
     if resample == "sentence":
         if np.all(values == values[0]):
             return float(values[0]), float(values[0])
         res = bootstrap((values,), np.mean, n_resamples=n_boot, method="percentile",
-                        confidence_level=confidence, random_state=rng, vectorized=True,
-                        batch=max(1, 2_000_000 // len(values)))
-    else:
-        frame = pd.DataFrame({"doc": docs, "v": values}).groupby("doc", sort=False)["v"]
-        sums, counts = frame.sum().to_numpy(float), frame.size().to_numpy(float)
-        if len(sums) < 2:
-            return np.nan, np.nan
-        if np.allclose(sums / counts, sums[0] / counts[0]):
-            return float(sums[0] / counts[0]), float(sums[0] / counts[0])
-
-        def ratio(s, c, axis=-1):
-            return s.sum(axis=axis) / c.sum(axis=axis)
-
-        res = bootstrap((sums, counts), ratio, paired=True, n_resamples=n_boot,
-                        method="percentile", confidence_level=confidence, random_state=rng,
-                        vectorized=True, batch=max(1, 2_000_000 // len(sums)))
-    return float(res.confidence_interval.low), float(res.confidence_interval.high)
+                        confidence_level=confidence, rng=np.random.default_rng(seed),
+                        vectorized=True, batch=max(1, 2_000_000 // len(values)))
+        return float(res.confidence_interval.low), float(res.confidence_interval.high)
+    frame = pd.DataFrame({"doc": docs, "v": values}).groupby("doc", sort=False)["v"]
+    return bootstrap_ratio(frame.sum().to_numpy(float), frame.size().to_numpy(float),
+                           n_boot=n_boot, confidence=confidence, seed=seed)
 
 
 def sentiment_aggregate(
     scores: pd.DataFrame,
     corpus: pd.DataFrame | None = None,
     *,
-    by: str | Sequence[str] = "outlet",
+    by: str | Sequence[str] | None = None,
     value: str = "polarity",
     resample: Literal["sentence", "document"] = "sentence",
     n_boot: int = 2000,
     confidence: float = 0.95,
     seed: int = 20220110,
+    period: Period | None = None,
 ) -> pd.DataFrame:
     """Mean tone per group with a percentile bootstrap interval.
 
@@ -65,9 +56,16 @@ def sentiment_aggregate(
     these texts); ``"document"`` resamples whole articles (a cluster bootstrap; use it to
     generalise to an outlet's coverage, it needs several articles per group). The bootstrap
     is scipy.stats.bootstrap, percentile method, ``n_boot`` resamples, NumPy Generator
-    seeded with ``seed``, so results repeat exactly.
+    seeded with ``seed``, so results repeat exactly; the article bootstrap is
+    :func:`analysis.bootstrap.bootstrap_ratio` on the articles' summed tone and sentences.
+    ``by`` defaults to ``outlet`` (none with a period). ``period`` (``day``, ``week``,
+    ``month``, ``quarter``, ``year``; needs ``corpus``) bins the articles' dates (see
+    :mod:`analysis.periods`) into a first column ``period``, combined with ``by``; every
+    period from the first to the last is a row, one without articles with
+    ``n_documents`` 0 and an empty mean.
 
-    Returns one row per group: the ``by`` columns, ``method``, ``n_documents``,
+    Returns one row per group: ``period`` (with a period), the ``by`` columns, ``method``,
+    ``n_documents``,
     ``n_sentences``, ``mean``, ``ci_low``, ``ci_high`` (empty for fewer than two units),
     ``share_negative``, ``share_neutral``, ``share_positive`` (shares of the labels).
 
@@ -77,9 +75,22 @@ def sentiment_aggregate(
     >>> t = sentiment_aggregate(s)[["outlet", "n_sentences", "mean", "ci_low", "ci_high"]]
     >>> t.round(2).values.tolist()
     [['NOS', 2, 0.3, 0.2, 0.4], ['NRC', 1, -0.1, nan, nan]]
+    >>> c = pd.DataFrame({"doc_id": ["a", "b"], "date": ["2022-01-10", "2022-03-02"]})
+    >>> t = sentiment_aggregate(s, c, period="month")
+    >>> t[["period", "n_documents", "mean"]].round(2).values.tolist()
+    [['2022-01-01', 1, 0.3], ['2022-02-01', 0, nan], ['2022-03-01', 1, -0.1]]
     """
-    by = [by] if isinstance(by, str) else list(by)
+    by = periods_by(by, period)
     table = _with_metadata(scores, corpus, by)
+    cells = None
+    if period is not None:
+        if corpus is None:
+            raise ValueError("grouping by period reads the articles' dates: pass the corpus")
+        cells = periods_assign(corpus, period)
+        dated = cells.docs.set_index("doc_id")["period"]
+        table = table.assign(period=table["doc_id"].map(dated))
+        table = table[table["period"].notna()]
+        by = ["period", *by]
     require_columns(table, [value], what="the score table")
     rows = []
     for key, group in table.groupby(by, observed=True, sort=True):
@@ -104,7 +115,19 @@ def sentiment_aggregate(
         rows.append(row)
     columns = [*by, "method", "n_documents", "n_sentences", "mean", "ci_low", "ci_high",
                "share_negative", "share_neutral", "share_positive"]
-    return pd.DataFrame(rows, columns=columns)
+    out = pd.DataFrame(rows, columns=columns)
+    if cells is None:
+        return out
+    # every period, for every value of the other grouping columns: empty cells as rows
+    values = [cells.cells["period"].tolist()] + [sorted(pd.unique(table[c].astype(str)))
+                                                  for c in by[1:]]
+    grid = pd.MultiIndex.from_product(values, names=by).to_frame(index=False)
+    out = grid.merge(out.astype({c: str for c in by}), on=by, how="left")
+    out["method"] = out["method"].fillna(_single(table, "method"))
+    for column in ("n_documents", "n_sentences"):
+        out[column] = out[column].fillna(0).astype(np.int64)
+    out.attrs.update(period=period, note=cells.note)
+    return out
 
 
 def _single(table: pd.DataFrame, column: str):
@@ -130,20 +153,23 @@ def sentiment_by_frame(
     scores: pd.DataFrame,
     matches: pd.DataFrame,
     *,
-    by: str | Sequence[str] = "outlet",
+    by: str | Sequence[str] | None = None,
     value: str = "polarity",
     resample: Literal["sentence", "document"] = "sentence",
     n_boot: int = 2000,
     confidence: float = 0.95,
     seed: int = 20220110,
+    corpus: pd.DataFrame | None = None,
+    period: Period | None = None,
 ) -> pd.DataFrame:
-    """Tone of the sentences that invoke each frame, per group (default: per outlet).
+    """Tone of the sentences that invoke each frame, per group (default: per outlet; with
+    ``period`` and ``corpus``, per period and frame, combined with ``by``).
 
     ``scores``: the sentence table of :func:`sentiment_corpus`; ``matches``: the frame
     matches (``doc_id``, ``sentence_id``, ``frame``, as :func:`analysis.frames.frames_match`
     returns them). A sentence counts once per frame however many of the frame's patterns it
     matches; a sentence with two frames counts for both. Returns the columns of
-    :func:`sentiment_aggregate` with ``frame`` first.
+    :func:`sentiment_aggregate` with ``frame`` first (after ``period``).
 
     >>> import pandas as pd
     >>> s = pd.DataFrame({"doc_id": ["a", "a"], "outlet": ["NOS", "NOS"], "sentence_id": [1, 2],
@@ -164,9 +190,9 @@ def sentiment_by_frame(
     table["doc_id"] = table["doc_id"].astype(str)
     table["sentence_id"] = table["sentence_id"].astype(np.int64)
     joined = table.merge(keys, on=["doc_id", "sentence_id"], how="inner")
-    by = [by] if isinstance(by, str) else list(by)
-    out = sentiment_aggregate(joined, by=["frame", *by], value=value, resample=resample,
-                              n_boot=n_boot, confidence=confidence, seed=seed)
+    out = sentiment_aggregate(joined, corpus, by=["frame", *periods_by(by, period)],
+                              value=value, resample=resample, n_boot=n_boot,
+                              confidence=confidence, seed=seed, period=period)
     return out
 
 
