@@ -96,6 +96,9 @@ class ActorDictionary:
     fold_diacritics: bool = True
     path: str = ""
     groups: list[str] = field(default_factory=list)
+    #: group -> English name (the file's ``[groups]`` table; a group without one keeps its
+    #: own name in English figures)
+    groups_en: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self):
         self.groups[:] = list(dict.fromkeys(a.group for a in self.actors.values()))
@@ -123,7 +126,14 @@ def _string(spec, key, *, path, lines, section, head, name, required=True):
 
 
 def _parse(text: str, path: str) -> ActorDictionary:
-    data, lines, settings = _read_toml(text, path, table="actors", error=ActorFileError)
+    data, lines, settings = _read_toml(text, path, table="actors", error=ActorFileError,
+                                       extra=("groups",))
+    groups_en = data.get("groups", {})
+    if not isinstance(groups_en, dict) or not all(
+            isinstance(v, str) and v.strip() for v in groups_en.values()):
+        raise ActorFileError(path, "[groups] must give each group its English name: "
+                             "\"Rusland\" = \"Russia\".",
+                             line=_line_of(lines, r"^\s*\[\s*groups\s*\]"))
     raw = data.get("actors")
     if not isinstance(raw, dict) or not raw:
         raise ActorFileError(path, "no actors found.",
@@ -188,7 +198,13 @@ def _parse(text: str, path: str) -> ActorDictionary:
         actors[name] = Actor(name, strings["label"], strings["group"], strings["role"],
                              strings["kind"], lists["aliases"], lists["exclude"],
                              strings["gender"], strings["label_en"], head)
-    return ActorDictionary(actors, settings.get("fold_diacritics", True), path)
+    unknown = sorted(set(groups_en) - {a.group for a in actors.values()})
+    if unknown:
+        raise ActorFileError(path, f"[groups] names the group {unknown[0]!r}, which no actor "
+                             "has.", line=_line_of(lines, rf"^\s*\"?{re.escape(unknown[0])}"),
+                             hint="Check its spelling against the actors' group.")
+    return ActorDictionary(actors, settings.get("fold_diacritics", True), path,
+                           groups_en={g: v.strip() for g, v in groups_en.items()})
 
 
 def actors_load(path: str | Path | None = None) -> ActorDictionary:
@@ -278,6 +294,7 @@ def actors_match(corpus: pd.DataFrame, actors: ActorDictionary | str | Path | No
     table.attrs["actor_labels_en"] = {a: book.actors[a].label_en or book.actors[a].label
                                       for a in ids}
     table.attrs["actor_groups"] = {a: book.actors[a].group for a in ids}
+    table.attrs["group_labels_en"] = dict(book.groups_en)
     return table
 
 
@@ -363,4 +380,6 @@ def actors_count(
         table = table.rename(columns={"frame": "group"})
         columns = [by, "group"]
     columns += ["mentions", "words", "per_1000", "docs", "docs_with_actor", "share_docs"]
-    return table[columns].reset_index(drop=True)
+    table = table[columns].reset_index(drop=True)
+    table.attrs["group_labels_en"] = dict(mentions.attrs.get("group_labels_en", {}))
+    return table

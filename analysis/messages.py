@@ -210,6 +210,45 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- time (rq4): entries of the time plots go here ---------------------------------
 
     # --- actors and quotes (rq5): entries of the actor and quote plots go here ---------
+    "quotes.share_title": {"nl": "Wie komt aan het woord? Citaten per {group} naar actorgroep",
+                           "en": "Who speaks? Quotations per {group} by actor group"},
+    "quotes.panel_quotes": {"nl": "aandeel van de citaten", "en": "share of the quotations"},
+    "quotes.panel_words": {"nl": "aandeel van de geciteerde woorden",
+                           "en": "share of the quoted words"},
+    "quotes.kind_all": {"nl": "alle citaten", "en": "all quotations"},
+    "quotes.kind_direct": {"nl": "directe citaten", "en": "direct quotations"},
+    "quotes.kind_indirect": {"nl": "indirecte citaten", "en": "indirect quotations"},
+    "quotes.bar_n": {"nl": "n = {n}", "en": "n = {n}"},
+    "quotes.actor_group": {"nl": "actorgroep", "en": "actor group"},
+    "quotes.no_actor": {"nl": "(geen actor)", "en": "(no actor)"},
+    "quotes.none": {"nl": "geen citaten", "en": "no quotations"},
+    "quotes.direct_title": {
+        "nl": "Direct of geparafraseerd? Aandeel directe citaten per {group} en actorgroep",
+        "en": "Quoted or paraphrased? Share of direct quotations per {group} and actor group"},
+    "quotes.direct_colorbar": {"nl": "aandeel directe citaten (cel: direct/alle)",
+                               "en": "share of direct quotations (cell: direct/all)"},
+    "actors.heatmap_title": {"nl": "Genoemde actoren per {group}: vermeldingen per {thousand} "
+                                   "woorden",
+                             "en": "Actors named per {group}: mentions per {thousand} words"},
+    "actors.per_1000": {"nl": "vermeldingen per {thousand} woorden",
+                        "en": "mentions per {thousand} words"},
+    "column.actor": {"nl": "actor", "en": "actor"},
+    "column.group": {"nl": "actorgroep", "en": "actor group"},
+    "column.mentions": {"nl": "vermeldingen", "en": "mentions"},
+    "column.docs_with_actor": {"nl": "artikelen met de actor", "en": "articles with the actor"},
+    "column.quotes": {"nl": "citaten", "en": "quotations"},
+    "column.share_quotes": {"nl": "aandeel citaten", "en": "share of quotations"},
+    "column.share_words": {"nl": "aandeel geciteerde woorden", "en": "share of quoted words"},
+    "column.kind": {"nl": "soort", "en": "kind"},
+    "column.speaker_text": {"nl": "spreker (tekst)", "en": "speaker (text)"},
+    "column.quote": {"nl": "citaat", "en": "quotation"},
+    "column.verb": {"nl": "spreekwerkwoord", "en": "speech verb"},
+    "column.resolved": {"nl": "via verwijzing", "en": "resolved"},
+    "column.coded": {"nl": "gecodeerd", "en": "coded"},
+    "column.found": {"nl": "gevonden", "en": "found"},
+    "column.precision": {"nl": "precisie", "en": "precision"},
+    "column.recall": {"nl": "recall", "en": "recall"},
+    "column.attribution_accuracy": {"nl": "juiste spreker", "en": "speaker accuracy"},
 
 }
 

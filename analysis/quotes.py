@@ -18,7 +18,8 @@ previous two sentences, and marked as resolved; a quote that stands alone contin
 speaker of the quote before it. The speech verbs, the cues and the other word lists are
 plain data files (:data:`SPEECH_VERBS_FILE` and the others), editable like the stopwords.
 
-:func:`quotes_share` sums the quotes per outlet and actor group (who gets to speak);
+:func:`quotes_share` sums the quotes per outlet and actor group (who gets to speak),
+:func:`quotes_direct` counts how many of each group's quotes are direct;
 :func:`quotes_gold_locate` and :func:`quotes_validate` score the quotes against a
 hand-coded sample (precision and recall of detection, accuracy of attribution).
 """
@@ -37,6 +38,7 @@ import pandas as pd
 
 from analysis.actors import ActorDictionary, actors_load, actors_match
 from analysis.paths import DATA_DIR
+from analysis.tables import MISSING_GROUP, groups_by, require_columns
 
 __all__ = [
     "QUOTE_COLUMNS",
@@ -51,6 +53,8 @@ __all__ = [
     "quotes_marks",
     "quotes_find",
     "quotes_share",
+    "quotes_direct",
+    "quotes_coded_load",
     "quotes_gold_locate",
     "quotes_validate",
 ]
@@ -66,8 +70,9 @@ CODED_BUNDLED_FILE = DATA_DIR / "quotes_coded_bundled.csv"
 #: The columns of :func:`quotes_find`, in order.
 QUOTE_COLUMNS = ["doc_id", "outlet", "sentence_id", "start", "end", "quote", "kind", "verb",
                  "speaker_text", "actor", "label", "group", "resolved", "words"]
-#: The group of a quote whose speaker is no actor of the dictionary.
-NO_GROUP = "(onbekend)"
+#: The group of a quote whose speaker is no actor of the dictionary (the one label of a
+#: missing group, :data:`analysis.tables.MISSING_GROUP`).
+NO_GROUP = MISSING_GROUP
 
 # Words that, right before an actor's name (after any determiner), put it in a
 # prepositional phrase: such an actor is not the subject, so not the speaker.
@@ -776,20 +781,40 @@ def quotes_find(
                           "words": "int64", "resolved": "bool"})
     table.attrs["unclosed"] = unclosed
     table.attrs["groups"] = list(book.groups)
+    table.attrs["group_labels_en"] = dict(book.groups_en)
     return table
 
 
 # --------------------------------------------------------------------------- summaries
 
 
+def _speaking_groups(quotes: pd.DataFrame, groups: list[str] | None) -> tuple[pd.Series,
+                                                                              list[str]]:
+    """Each quote's actor group (:data:`NO_GROUP` for a speaker that is no actor) and the
+    order of the groups: ``groups``, or the dictionary's order kept by :func:`quotes_find`,
+    then any other, then :data:`NO_GROUP`; only groups that speak are listed unless
+    ``groups`` is given."""
+    group = quotes["group"].fillna("").astype(str).replace("", NO_GROUP)
+    present = set(group)
+    order = list(groups if groups is not None else quotes.attrs.get("groups", []))
+    order = [g for g in order if g in present or groups is not None]
+    order += [g for g in dict.fromkeys(group) if g not in order and g != NO_GROUP]
+    if NO_GROUP in present and NO_GROUP not in order:
+        order.append(NO_GROUP)
+    return group, order
+
+
 def quotes_share(quotes: pd.DataFrame, *, by: str = "outlet",
+                 corpus: pd.DataFrame | None = None,
                  groups: list[str] | None = None) -> pd.DataFrame:
     """Who gets to speak: per ``by`` value (outlet), kind and actor group, the quotes and
     the quoted words, and their shares.
 
-    ``groups`` fixes the order of the groups (default: the dictionary's order kept by
-    :func:`quotes_find`, then :data:`NO_GROUP` for speakers that are no actor). Returns one
-    row per ``by`` value, kind (``all``, ``direct``, ``indirect``) and group, with
+    ``by`` is a column of ``quotes`` or, with ``corpus``, of the corpus (looked up by
+    ``doc_id``: country, date, ...). ``groups`` fixes the order of the groups (default:
+    the dictionary's order kept by :func:`quotes_find`, then :data:`NO_GROUP` for speakers
+    that are no actor). Returns one row per ``by`` value, kind (``all``, ``direct``,
+    ``indirect``) and group, with
 
     - ``<by>``, ``kind``, ``group``,
     - ``quotes``: the quotes of the group's speakers,
@@ -798,26 +823,20 @@ def quotes_share(quotes: pd.DataFrame, *, by: str = "outlet",
     - ``words``: the words in those quotes,
     - ``share_words``: ``words`` as a share of all quoted words of that kind.
 
-    Only groups that speak somewhere in the table are listed.
+    Only groups that speak somewhere in the table are listed (all of ``groups`` when given).
 
     >>> q = pd.DataFrame({"outlet": ["NOS", "NOS", "NRC"], "kind": ["direct", "indirect",
     ...     "direct"], "group": ["Rusland", "", "NAVO"], "words": [6, 2, 4]})
     >>> t = quotes_share(q, groups=["Rusland", "NAVO"])
     >>> t[(t.kind == "all") & (t.outlet == "NOS")][["group", "quotes", "share_words"]
     ...     ].values.tolist()
-    [['Rusland', 1, 0.75], ['NAVO', 0, 0.0], ['(onbekend)', 1, 0.25]]
+    [['Rusland', 1, 0.75], ['NAVO', 0, 0.0], ['(unknown)', 1, 0.25]]
     """
-    if by not in quotes.columns:
-        raise KeyError(f"the quote table has no column {by!r}")
-    group = quotes["group"].fillna("").astype(str).replace("", NO_GROUP)
-    order = list(groups if groups is not None else quotes.attrs.get("groups", []))
-    present = set(group)
-    order = [g for g in order if g in present or groups is not None]
-    order += [g for g in dict.fromkeys(group) if g not in order and g != NO_GROUP]
-    if NO_GROUP in present:
-        order.append(NO_GROUP)
-    values = list(dict.fromkeys(quotes[by].astype(str)))
-    data = pd.DataFrame({by: quotes[by].astype(str).to_numpy(), "group": group.to_numpy(),
+    require_columns(quotes, ["kind", "group", "words"], what="the quote table")
+    values_of = groups_by(quotes, by, corpus=corpus, what="the quote table")
+    group, order = _speaking_groups(quotes, groups)
+    values = list(dict.fromkeys(values_of))
+    data = pd.DataFrame({by: values_of.to_numpy(), "group": group.to_numpy(),
                          "kind": quotes["kind"].astype(str).to_numpy(),
                          "words": quotes["words"].to_numpy()})
     frames = []
@@ -836,12 +855,60 @@ def quotes_share(quotes: pd.DataFrame, *, by: str = "outlet",
         frames.append(counts)
     table = pd.concat(frames, ignore_index=True)
     table = table[[by, "kind", "group", "quotes", "share_quotes", "words", "share_words"]]
-    return table.astype({"quotes": "int64", "words": "int64"})
+    table = table.astype({"quotes": "int64", "words": "int64"})
+    table.attrs["group_labels_en"] = dict(quotes.attrs.get("group_labels_en", {}))
+    return table
+
+
+def quotes_direct(quotes: pd.DataFrame, *, by: str = "outlet",
+                  corpus: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Quoted or paraphrased: per ``by`` value (outlet) and actor group that speaks there,
+    how many of the group's quotes are direct.
+
+    ``by`` as in :func:`quotes_share`. Returns one row per ``by`` value and group with at
+    least one quote, with
+
+    - ``<by>``, ``group`` (groups in the order of :func:`quotes_share`),
+    - ``quotes``: the group's quotes, ``direct``: how many of them are direct,
+    - ``share_direct``: ``direct / quotes``.
+
+    >>> q = pd.DataFrame({"outlet": ["NOS", "NOS", "NRC"], "kind": ["direct", "indirect",
+    ...     "direct"], "group": ["Rusland", "Rusland", ""]})
+    >>> quotes_direct(q).values.tolist()
+    [['NOS', 'Rusland', 2, 1, 0.5], ['NRC', '(unknown)', 1, 1, 1.0]]
+    """
+    require_columns(quotes, ["kind", "group"], what="the quote table")
+    values_of = groups_by(quotes, by, corpus=corpus, what="the quote table")
+    group, order = _speaking_groups(quotes, None)
+    data = pd.DataFrame({by: values_of.to_numpy(), "group": group.to_numpy(),
+                         "direct": (quotes["kind"].astype(str) == "direct").to_numpy()})
+    table = data.groupby([by, "group"], sort=False)["direct"].agg(["size", "sum"])
+    table = table.reset_index().rename(columns={"size": "quotes", "sum": "direct"})
+    table["share_direct"] = table["direct"] / table["quotes"]
+    table["_value"] = table[by].map({v: i for i, v in enumerate(dict.fromkeys(values_of))})
+    table["_group"] = table["group"].map({g: i for i, g in enumerate(order)})
+    table = table.sort_values(["_value", "_group"]).drop(columns=["_value", "_group"])
+    table = table.reset_index(drop=True).astype({"quotes": "int64", "direct": "int64"})
+    table.attrs["group_labels_en"] = dict(quotes.attrs.get("group_labels_en", {}))
+    table.attrs["groups"] = order
+    return table
 
 
 # --------------------------------------------------------------------------- validation
 
 GOLD_COLUMNS = ["doc_id", "kind", "quote", "speaker", "actor"]
+
+
+def quotes_coded_load(path: str | Path = CODED_BUNDLED_FILE) -> pd.DataFrame:
+    """A hand-coded sample of quotations (CSV, UTF-8, the columns of
+    :func:`quotes_gold_locate`), every cell as text; the default is the coding of every
+    quotation in the five bundled articles.
+
+    >>> coded = quotes_coded_load()
+    >>> len(coded), coded["kind"].value_counts().to_dict()
+    (56, {'indirect': 32, 'direct': 24})
+    """
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
 
 
 def quotes_gold_locate(gold: pd.DataFrame, corpus: pd.DataFrame, *, source: str = "the sample"

@@ -23,6 +23,9 @@ EXPECTED_FIGURES = [
     "rq3-sentiment-by-outlet",
     "rq3-sentiment-by-frame",
     "rq3-sentiment-validity",
+    "rq5-actors-by-outlet",
+    "rq5-who-speaks",
+    "rq5-direct-or-indirect",
 ]
 EXPECTED_TABLES = [
     "rq0-corpus-overview",
@@ -45,6 +48,13 @@ EXPECTED_TABLES = [
     "rq3-sentiment-by-frame",
     "rq3-sentiment-extremes",
     "rq3-sentiment-validity",
+    "rq5-actors-by-outlet",
+    "rq5-actors-mentions",
+    "rq5-who-speaks",
+    "rq5-direct-or-indirect",
+    "rq5-quotes",
+    "rq5-quotes-validation",
+    "rq5-quotes-validation-pairs",
 ]
 
 

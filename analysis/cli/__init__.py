@@ -18,7 +18,7 @@ from analysis.io import OutputInCorpusError, corpus_protect, output_check
 
 __all__ = ["main", "build_parser", "UserError"]
 
-COMMAND_MODULES = ("corpus", "vocabulary", "frames", "sentiment", "timeline")
+COMMAND_MODULES = ("corpus", "vocabulary", "frames", "sentiment", "timeline", "quotes")
 
 
 def build_parser() -> argparse.ArgumentParser:
