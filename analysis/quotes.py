@@ -139,23 +139,41 @@ class QuoteRules:
     title_words: frozenset[str]
     anaphora: tuple[tuple[str, str | None], ...]
 
-    @property
-    def verb_regex(self) -> re.Pattern:
-        return _alternatives(self.speech_verbs)
-
-    @property
-    def cue_regex(self) -> re.Pattern:
-        return _alternatives(self.cues)
-
-    @property
-    def not_speech_regex(self) -> re.Pattern | None:
-        return _alternatives(self.not_speech) if self.not_speech else None
 
 
 @lru_cache(maxsize=32)
-def _alternatives(phrases: tuple[str, ...]) -> re.Pattern:
-    ordered = sorted(phrases, key=len, reverse=True)
-    return re.compile("|".join(f"(?:{_phrase_regex(p)})" for p in ordered), re.IGNORECASE)
+def _by_first_word(phrases: tuple[str, ...]) -> dict[str, list[re.Pattern]]:
+    """The phrases' regexes by their first word (lower case), longest phrase first."""
+    table: dict[str, list[re.Pattern]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        first = _WORD.match(phrase)
+        key = first.group().lower() if first else phrase.split()[0]
+        table.setdefault(key, []).append(re.compile(_phrase_regex(phrase), re.IGNORECASE))
+    return table
+
+
+def _phrases_in(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The spans of the phrases in ``text``, left to right, not overlapping (the longest
+    phrase wins where several start at a word); only the words that open a phrase are
+    tried, so a long list costs little."""
+    table = _by_first_word(phrases)
+    out: list[tuple[int, int]] = []
+    for word in _WORD.finditer(text):
+        if out and word.start() < out[-1][1]:
+            continue
+        for regex in table.get(word.group().lower(), ()):
+            found = regex.match(text, word.start())
+            if found:
+                out.append((found.start(), found.end()))
+                break
+    return out
+
+
+@lru_cache(maxsize=256)
+def _anaphor_regex(phrase: str, where: str) -> re.Pattern:
+    body = _phrase_regex(phrase)
+    return re.compile(r"[\s,]*(" + body + ")" if where == "first" else
+                      "(" + body + r")[\s,]*$", re.IGNORECASE)
 
 
 def quotes_rules(
@@ -306,9 +324,9 @@ class _Article:
         self.sent_starts = [s for _, s, _ in self.sentences]
         self.mentions = [m for m in mentions if not self._quoted(m.start)]
         self.anaphora = dict(rules.anaphora)
-        self.verbs = [(a, b) for a, b in self._cues(rules.verb_regex, rules.not_speech_regex)
+        self.verbs = [(a, b) for a, b in self._cues(rules.speech_verbs, rules.not_speech)
                       if not self._noun_or_infinitive(a)]
-        self.cues = self._cues(rules.cue_regex, None)
+        self.cues = self._cues(rules.cues, ())
 
     def _noun_or_infinitive(self, pos: int) -> bool:
         """A verb form after a determiner is a noun ("zijn eisen"), after "te" an
@@ -320,15 +338,18 @@ class _Article:
     def _quoted(self, pos: int) -> bool:
         return self.masked[pos] == _MASK if pos < len(self.masked) else False
 
-    def _cues(self, regex: re.Pattern, exclude: re.Pattern | None) -> list[tuple[int, int]]:
-        blocked = []
-        if exclude is not None:
-            blocked = [(m.start(), m.end()) for m in exclude.finditer(self.masked)]
+    def _cues(self, phrases: tuple[str, ...], exclude: tuple[str, ...]
+              ) -> list[tuple[int, int]]:
+        """Where ``phrases`` occur outside quotation marks, less those inside one of the
+        ``exclude`` phrases ("kort gezegd")."""
+        blocked = _phrases_in(self.masked, exclude) if exclude else []
+        starts = [a for a, _ in blocked]
         out = []
-        for m in regex.finditer(self.masked):
-            if any(a < m.end() and m.start() < b for a, b in blocked):
+        for a, b in _phrases_in(self.masked, phrases):
+            k = bisect.bisect_left(starts, b) - 1  # the last blocked span starting before b
+            if any(blocked[i][1] > a for i in range(max(k - 3, 0), k + 1)):
                 continue
-            out.append((m.start(), m.end()))
+            out.append((a, b))
         return out
 
     def sentence_of(self, pos: int) -> int:
@@ -417,11 +438,8 @@ class _Article:
         ``(phrase, offset, text as written)``."""
         segment = self.masked[a:b]
         for phrase, _ in sorted(self.anaphora.items(), key=lambda p: -len(p[0])):
-            regex = _phrase_regex(phrase)
-            if where == "first":
-                found = re.match(r"[\s,]*(" + regex + ")", segment, re.IGNORECASE)
-            else:
-                found = re.search("(" + regex + r")[\s,]*$", segment, re.IGNORECASE)
+            regex = _anaphor_regex(phrase, where)
+            found = regex.match(segment) if where == "first" else regex.search(segment)
             if found:
                 return phrase, a + found.start(1), found.group(1)
         return None
