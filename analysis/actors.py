@@ -301,26 +301,32 @@ def actors_match(corpus: pd.DataFrame, actors: ActorDictionary | str | Path | No
 def _merge_appositions(found: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
     """One mention for a name and its title side by side ("Russische president Poetin",
     "secretaris-generaal van de NAVO, Jens Stoltenberg"): consecutive mentions of the
-    same actor separated by at most a comma and white space are joined."""
+    same actor by different aliases, separated by at most a comma and white space, are
+    joined."""
     if len(found) < 2:
         return found
-    texts = dict(zip(corpus["doc_id"].astype(str), corpus["text"].astype(str), strict=True))
-    rows = found.to_dict("records")
-    out = [rows[0]]
-    for row in rows[1:]:
-        last = out[-1]
-        if str(row["doc_id"]) == str(last["doc_id"]) and row["frame"] == last["frame"] \
-                and row["pattern"] not in last["pattern"].split(" + "):
-            gap = texts[str(row["doc_id"])][last["end"]:row["start"]]
-            if len(gap) <= 3 and not gap.strip(" ,\u00a0"):
-                last["end"] = row["end"]
-                last["pattern"] = f"{last['pattern']} + {row['pattern']}"
-                last["matched_text"] = texts[str(row["doc_id"])][last["start"]:last["end"]]
-                continue
-        out.append(row)
-    merged = pd.DataFrame(out)
-    for column in ("doc_id", "outlet", "frame"):
-        merged[column] = pd.Categorical(merged[column], categories=found[column].cat.categories)
+    texts = corpus["text"].astype(str).tolist()
+    doc = found["doc_id"].cat.codes.to_numpy()
+    frame = found["frame"].cat.codes.to_numpy()
+    start = found["start"].to_numpy()
+    end = found["end"].to_numpy()
+    pattern = found["pattern"].astype(str).to_numpy()
+    near = np.r_[False, (doc[1:] == doc[:-1]) & (frame[1:] == frame[:-1])
+                 & (pattern[1:] != pattern[:-1]) & (start[1:] - end[:-1] <= 3)]
+    join = np.zeros(len(found), dtype=bool)
+    for i in np.flatnonzero(near).tolist():
+        join[i] = not texts[doc[i]][end[i - 1]:start[i]].strip(" ,\u00a0")
+    if not join.any():
+        return found
+    group = np.cumsum(~join) - 1
+    heads = np.flatnonzero(~join)
+    merged = found.iloc[heads].reset_index(drop=True).copy()
+    last = np.r_[heads[1:] - 1, len(found) - 1]
+    merged["end"] = end[last]
+    for g in np.unique(group[join]).tolist():
+        rows = np.flatnonzero(group == g)
+        merged.loc[g, "pattern"] = " + ".join(pattern[rows])
+        merged.loc[g, "matched_text"] = texts[doc[rows[0]]][start[rows[0]]:end[rows[-1]]]
     return merged
 
 
