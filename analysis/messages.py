@@ -249,6 +249,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "column.precision": {"nl": "precisie", "en": "precision"},
     "column.recall": {"nl": "recall", "en": "recall"},
     "column.attribution_accuracy": {"nl": "juiste spreker", "en": "speaker accuracy"},
+    "column.attribution_correct": {"nl": "spreker juist", "en": "speaker right"},
+    "column.f1": {"nl": "F1", "en": "F1"},
+    "column.direct": {"nl": "direct", "en": "direct"},
+    "column.share_direct": {"nl": "aandeel direct", "en": "share direct"},
+    "column.speaker": {"nl": "spreker (codering)", "en": "speaker (coded)"},
+    "column.outcome": {"nl": "uitkomst", "en": "outcome"},
+    "column.found_start": {"nl": "gevonden: begin", "en": "found: start"},
+    "column.found_end": {"nl": "gevonden: einde", "en": "found: end"},
+    "column.found_quote": {"nl": "gevonden citaat", "en": "found quotation"},
+    "column.found_kind": {"nl": "gevonden soort", "en": "found kind"},
+    "column.found_speaker_text": {"nl": "gevonden spreker", "en": "found speaker"},
+    "column.found_actor": {"nl": "gevonden actor", "en": "found actor"},
+    "column.alias": {"nl": "alias", "en": "alias"},
 
 }
 

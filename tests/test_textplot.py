@@ -233,3 +233,18 @@ def test_quote_plots_in_english_and_dutch():
         _figure_texts(plots["nl"]["actors_heatmap"])
     assert [t.get_text() for t in heat.get_xticklabels()][:3] == ["Rusland",
                                                                   "Verenigde Staten", "NAVO"]
+
+
+def test_quote_plots_without_quotations_say_so():
+    from analysis.quotes import quotes_direct, quotes_find, quotes_share
+    from analysis.textplot import textplot_quotes_direct, textplot_quotes_share
+
+    corpus = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["NOS", "NRC"],
+                           "text": ["Geen citaten hier.", "Ook niet."]})
+    quotes = quotes_find(corpus)
+    assert quotes.empty
+    shares = quotes_share(quotes, corpus=corpus)
+    assert shares.empty
+    for fig in (textplot_quotes_share(shares, lang="en"),
+                textplot_quotes_direct(quotes_direct(quotes, corpus=corpus), lang="en")):
+        assert "no quotations" in _figure_texts(fig)

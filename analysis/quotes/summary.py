@@ -49,7 +49,8 @@ def quotes_share(quotes: pd.DataFrame, *, by: str = "outlet",
     - ``words``: the words in those quotes,
     - ``share_words``: ``words`` as a share of all quoted words of that kind.
 
-    Only groups that speak somewhere in the table are listed (all of ``groups`` when given).
+    Only groups that speak somewhere in the table are listed (all of ``groups`` when given);
+    with ``corpus``, every ``by`` value of the corpus is listed, also one without quotes.
 
     >>> q = pd.DataFrame({"outlet": ["NOS", "NOS", "NRC"], "kind": ["direct", "indirect",
     ...     "direct"], "group": ["Rusland", "", "NAVO"], "words": [6, 2, 4]})
@@ -62,6 +63,9 @@ def quotes_share(quotes: pd.DataFrame, *, by: str = "outlet",
     values_of = groups_by(quotes, by, corpus=corpus, what="the quote table")
     group, order = _speaking_groups(quotes, groups)
     values = list(dict.fromkeys(values_of))
+    if corpus is not None and by in corpus.columns:  # also the groups nobody is quoted in
+        every = groups_by(corpus, by, what="the corpus")
+        values = list(dict.fromkeys([*every, *values]))
     data = pd.DataFrame({by: values_of.to_numpy(), "group": group.to_numpy(),
                          "kind": quotes["kind"].astype(str).to_numpy(),
                          "words": quotes["words"].to_numpy()})

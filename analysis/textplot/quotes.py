@@ -52,6 +52,8 @@ def textplot_quotes_share(
     groups = list(dict.fromkeys(part["group"].astype(str)))
     names = _group_names(shares, groups, lang)
     fig, axes = figure_new("wide", ncols=2, sharey=True)
+    if not groups:
+        return _empty(fig, msg("quotes.share_title", lang, group=group_word(by, lang)), lang)
     totals = part.groupby(part[by].astype(str))["quotes"].sum().reindex(values, fill_value=0)
     y = np.arange(len(values))
     for ax, column, title in ((axes[0], "share_quotes", "quotes.panel_quotes"),
@@ -82,6 +84,16 @@ def textplot_quotes_share(
     fig.legend(*axes[0].get_legend_handles_labels(), title=msg("quotes.actor_group", lang),
                loc="outside lower center", ncols=min(len(groups), 4), fontsize=8,
                title_fontsize=8, frameon=False)
+    return fig
+
+
+def _empty(fig: Figure, title: str, lang: Lang) -> Figure:
+    """The figure of a table without quotations: its title and the words 'no quotations'."""
+    for ax in fig.axes:
+        ax.set_axis_off()
+    fig.axes[0].text(0.5, 0.5, msg("quotes.none", lang), ha="center", va="center",
+                     fontsize=10, transform=fig.axes[0].transAxes)
+    fig.suptitle(title, x=0.01, ha="left", fontsize=10)
     return fig
 
 
@@ -130,6 +142,8 @@ def textplot_quotes_direct(direct: pd.DataFrame, *, by: str = "outlet", lang: La
         data[i, j] = row.share_direct
         cells[i][j] = f"{number(row.direct, lang)}/{number(row.quotes, lang)}"
     fig, ax = figure_new("wide")
+    if not order:
+        return _empty(fig, msg("quotes.direct_title", lang, group=group_word(by, lang)), lang)
     _heatmap(ax, fig, data, cells, values, _group_names(direct, order, lang),
              msg("quotes.direct_colorbar", lang), lang, vmax=1.0)
     ax.set_title(msg("quotes.direct_title", lang, group=group_word(by, lang)), loc="left",
