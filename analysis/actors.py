@@ -96,6 +96,9 @@ class ActorDictionary:
     fold_diacritics: bool = True
     path: str = ""
     groups: list[str] = field(default_factory=list)
+    #: group -> English name (the file's ``[groups]`` table; a group without one keeps its
+    #: own name in English figures)
+    groups_en: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self):
         self.groups[:] = list(dict.fromkeys(a.group for a in self.actors.values()))
@@ -123,7 +126,14 @@ def _string(spec, key, *, path, lines, section, head, name, required=True):
 
 
 def _parse(text: str, path: str) -> ActorDictionary:
-    data, lines, settings = _read_toml(text, path, table="actors", error=ActorFileError)
+    data, lines, settings = _read_toml(text, path, table="actors", error=ActorFileError,
+                                       extra=("groups",))
+    groups_en = data.get("groups", {})
+    if not isinstance(groups_en, dict) or not all(
+            isinstance(v, str) and v.strip() for v in groups_en.values()):
+        raise ActorFileError(path, "[groups] must give each group its English name: "
+                             "\"Rusland\" = \"Russia\".",
+                             line=_line_of(lines, r"^\s*\[\s*groups\s*\]"))
     raw = data.get("actors")
     if not isinstance(raw, dict) or not raw:
         raise ActorFileError(path, "no actors found.",
@@ -188,7 +198,13 @@ def _parse(text: str, path: str) -> ActorDictionary:
         actors[name] = Actor(name, strings["label"], strings["group"], strings["role"],
                              strings["kind"], lists["aliases"], lists["exclude"],
                              strings["gender"], strings["label_en"], head)
-    return ActorDictionary(actors, settings.get("fold_diacritics", True), path)
+    unknown = sorted(set(groups_en) - {a.group for a in actors.values()})
+    if unknown:
+        raise ActorFileError(path, f"[groups] names the group {unknown[0]!r}, which no actor "
+                             "has.", line=_line_of(lines, rf"^\s*\"?{re.escape(unknown[0])}"),
+                             hint="Check its spelling against the actors' group.")
+    return ActorDictionary(actors, settings.get("fold_diacritics", True), path,
+                           groups_en={g: v.strip() for g, v in groups_en.items()})
 
 
 def actors_load(path: str | Path | None = None) -> ActorDictionary:
@@ -278,32 +294,39 @@ def actors_match(corpus: pd.DataFrame, actors: ActorDictionary | str | Path | No
     table.attrs["actor_labels_en"] = {a: book.actors[a].label_en or book.actors[a].label
                                       for a in ids}
     table.attrs["actor_groups"] = {a: book.actors[a].group for a in ids}
+    table.attrs["group_labels_en"] = dict(book.groups_en)
     return table
 
 
 def _merge_appositions(found: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
     """One mention for a name and its title side by side ("Russische president Poetin",
     "secretaris-generaal van de NAVO, Jens Stoltenberg"): consecutive mentions of the
-    same actor separated by at most a comma and white space are joined."""
+    same actor by different aliases, separated by at most a comma and white space, are
+    joined."""
     if len(found) < 2:
         return found
-    texts = dict(zip(corpus["doc_id"].astype(str), corpus["text"].astype(str), strict=True))
-    rows = found.to_dict("records")
-    out = [rows[0]]
-    for row in rows[1:]:
-        last = out[-1]
-        if str(row["doc_id"]) == str(last["doc_id"]) and row["frame"] == last["frame"] \
-                and row["pattern"] not in last["pattern"].split(" + "):
-            gap = texts[str(row["doc_id"])][last["end"]:row["start"]]
-            if len(gap) <= 3 and not gap.strip(" ,\u00a0"):
-                last["end"] = row["end"]
-                last["pattern"] = f"{last['pattern']} + {row['pattern']}"
-                last["matched_text"] = texts[str(row["doc_id"])][last["start"]:last["end"]]
-                continue
-        out.append(row)
-    merged = pd.DataFrame(out)
-    for column in ("doc_id", "outlet", "frame"):
-        merged[column] = pd.Categorical(merged[column], categories=found[column].cat.categories)
+    texts = corpus["text"].astype(str).tolist()
+    doc = found["doc_id"].cat.codes.to_numpy()
+    frame = found["frame"].cat.codes.to_numpy()
+    start = found["start"].to_numpy()
+    end = found["end"].to_numpy()
+    pattern = found["pattern"].astype(str).to_numpy()
+    near = np.r_[False, (doc[1:] == doc[:-1]) & (frame[1:] == frame[:-1])
+                 & (pattern[1:] != pattern[:-1]) & (start[1:] - end[:-1] <= 3)]
+    join = np.zeros(len(found), dtype=bool)
+    for i in np.flatnonzero(near).tolist():
+        join[i] = not texts[doc[i]][end[i - 1]:start[i]].strip(" ,\u00a0")
+    if not join.any():
+        return found
+    group = np.cumsum(~join) - 1
+    heads = np.flatnonzero(~join)
+    merged = found.iloc[heads].reset_index(drop=True).copy()
+    last = np.r_[heads[1:] - 1, len(found) - 1]
+    merged["end"] = end[last]
+    for g in np.unique(group[join]).tolist():
+        rows = np.flatnonzero(group == g)
+        merged.loc[g, "pattern"] = " + ".join(pattern[rows])
+        merged.loc[g, "matched_text"] = texts[doc[rows[0]]][start[rows[0]]:end[rows[-1]]]
     return merged
 
 
@@ -363,4 +386,6 @@ def actors_count(
         table = table.rename(columns={"frame": "group"})
         columns = [by, "group"]
     columns += ["mentions", "words", "per_1000", "docs", "docs_with_actor", "share_docs"]
-    return table[columns].reset_index(drop=True)
+    table = table[columns].reset_index(drop=True)
+    table.attrs["group_labels_en"] = dict(mentions.attrs.get("group_labels_en", {}))
+    return table

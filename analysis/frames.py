@@ -182,10 +182,11 @@ def _check_pattern(text, *, path, lines, name, key, section, error=FrameFileErro
     return pattern
 
 
-def _read_toml(text: str, path: str, *, table: str = "frames", error=FrameFileError
-               ) -> tuple[dict, list[str], dict]:
-    """``(data, lines, settings)`` of a dictionary file whose top level holds ``[settings]``
-    and ``[<table>.<name>]``; ``error`` names the file and line of a mistake."""
+def _read_toml(text: str, path: str, *, table: str = "frames", error=FrameFileError,
+               extra: tuple[str, ...] = ()) -> tuple[dict, list[str], dict]:
+    """``(data, lines, settings)`` of a dictionary file whose top level holds ``[settings]``,
+    ``[<table>.<name>]`` and the tables named in ``extra``; ``error`` names the file and
+    line of a mistake."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -194,7 +195,7 @@ def _read_toml(text: str, path: str, *, table: str = "frames", error=FrameFileEr
         raise error(path, f"not valid TOML: {exc}.", line=line,
                     hint="Check quotes, commas and brackets on that line.") from None
     lines = text.splitlines()
-    top_keys = ("settings", table)
+    top_keys = ("settings", table, *extra)
     for key in data:
         if key not in top_keys:
             raise error(path, f"unknown table or key {key!r}.",

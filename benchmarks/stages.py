@@ -141,6 +141,16 @@ def _frames(state):
     return {"matches": len(match(state["corpus"]))}
 
 
+def _actors(state):
+    match = _function("analysis.actors", "actors_match")
+    return {"mentions": len(match(state["corpus"]))}
+
+
+def _quotes(state):
+    find = _function("analysis.quotes", "quotes_find")
+    return {"quotes": len(find(state["corpus"]))}
+
+
 def _sentiment(state, method: str, exclude=None):
     corpus_scores = _function("analysis.sentiment", "sentiment_corpus")
     return {"sentences": len(corpus_scores(state["corpus"], method=method, exclude=exclude))}
@@ -299,6 +309,10 @@ STAGES: dict[str, Stage] = {s.name: s for s in [
           setup=_texts, peer_of=("counting",)),
     Stage("keyness", "keyness", _keyness, setup=_tokens),
     Stage("frames", "frames", _frames, setup=_tokens),
+    Stage("actors", "actoren", _actors, setup=_tokens,
+          note="actors_match: every mention of the shipped actor dictionary"),
+    Stage("quotes", "citaten", _quotes, setup=_tokens,
+          note="quotes_find: actor mentions, quotation marks, speech verbs and speakers"),
     Stage("sentiment-lexicon", "lexicon-sentiment, alle zinnen", _lexicon_sentences,
           setup=_all_sentences,
           note="sentiment_lexicon on every sentence of the corpus (sentence strings given)"),
@@ -330,6 +344,7 @@ STAGES: dict[str, Stage] = {s.name: s for s in [
 # --------------------------------------------------------------------------- one stage
 
 WARM_IMPORTS = ("analysis.corpus", "analysis.tokens", "analysis.textstat", "analysis.frames",
+                "analysis.actors", "analysis.quotes",
                 "analysis.sentiment", "analysis.textblob_compat", "sklearn.feature_extraction.text",
                 "textblob_nl")
 

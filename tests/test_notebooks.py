@@ -26,6 +26,9 @@ EXPECTED_FIGURES = [
     "rq4-frames-over-time",
     "rq4-tone-over-time",
     "rq4-new-terms",
+    "rq5-actors-by-outlet",
+    "rq5-who-speaks",
+    "rq5-direct-or-indirect",
 ]
 EXPECTED_TABLES = [
     "rq0-corpus-overview",
@@ -50,6 +53,13 @@ EXPECTED_TABLES = [
     "rq3-sentiment-validity",
     "rq4-timeline",
     "rq4-new-terms",
+    "rq5-actors-by-outlet",
+    "rq5-actors-mentions",
+    "rq5-who-speaks",
+    "rq5-direct-or-indirect",
+    "rq5-quotes",
+    "rq5-quotes-validation",
+    "rq5-quotes-validation-pairs",
 ]
 
 

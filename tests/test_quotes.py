@@ -11,6 +11,7 @@ from analysis.paths import CORPUS_DIR
 from analysis.quotes import (
     CODED_BUNDLED_FILE,
     QUOTE_COLUMNS,
+    quotes_direct,
     quotes_find,
     quotes_gold_locate,
     quotes_marks,
@@ -273,10 +274,26 @@ def test_quotes_share_hand_computed():
     assert t.loc[("NOS", "all", "Rusland"), "share_words"] == pytest.approx(6 / 12)
     assert t.loc[("NOS", "direct", "NAVO"), "share_quotes"] == pytest.approx(0.5)
     assert t.loc[("NOS", "direct", "NAVO"), "share_words"] == pytest.approx(2 / 8)
-    assert t.loc[("NOS", "indirect", "(onbekend)"), "share_quotes"] == 1.0
+    assert t.loc[("NOS", "indirect", "(unknown)"), "share_quotes"] == 1.0
     assert t.loc[("NRC", "direct", "NAVO"), ["quotes", "share_quotes"]].tolist() == [0, 0.0]
     assert t.loc[("NRC", "indirect", "NAVO"), "share_words"] == 1.0
     assert len(t) == 2 * 3 * 3
+
+
+def test_quotes_share_and_direct_by_a_corpus_column():
+    corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["NOS", "NRC", "AD"],
+                           "country": ["NL", "BE", None]})
+    q = pd.DataFrame({"doc_id": ["a", "a", "b", "c"], "outlet": ["NOS", "NOS", "NRC", "AD"],
+                      "kind": ["direct", "indirect", "direct", "direct"],
+                      "group": ["Rusland", "Rusland", "NAVO", "NAVO"], "words": [4, 6, 5, 1]})
+    t = quotes_share(q, by="country", corpus=corpus).set_index(["country", "kind", "group"])
+    assert t.loc[("NL", "all", "Rusland"), ["quotes", "share_quotes"]].tolist() == [2, 1.0]
+    assert t.loc[("(unknown)", "direct", "NAVO"), "share_words"] == 1.0
+    d = quotes_direct(q, by="country", corpus=corpus)
+    assert d.values.tolist() == [["NL", "Rusland", 2, 1, 0.5], ["BE", "NAVO", 1, 1, 1.0],
+                                 ["(unknown)", "NAVO", 1, 1, 1.0]]
+    with pytest.raises(KeyError, match="krant"):
+        quotes_share(q, by="krant", corpus=corpus)
 
 
 # --------------------------------------------------------------------------- validation

@@ -21,6 +21,7 @@ from analysis.figures import MANIFEST_NAME
 from analysis.frames import DEFAULT_FRAMES_FILE
 from analysis.notebooks import notebooks_list
 from analysis.paths import CORPUS_DIR, FIGURES_DIR
+from analysis.quotes import CODED_BUNDLED_FILE
 
 FIGURE_FORMATS = {"png", "svg", "pdf"}
 MANIFEST_COLUMNS = ["file", "notebook", "corpus_fingerprint", "frames_sha256",
@@ -158,7 +159,8 @@ def test_notebooks_leave_the_corpus_unchanged(figures_runs):
 
 #: Values for arguments a command needs besides the corpus (add one for a new command).
 ARGUMENT_VALUES = {"pattern": "NAVO", "query": "NAVO", "word": "NAVO", "words": "NAVO",
-                   "term": "NAVO", "terms": "NAVO", "keyword": "NAVO", "target": "NRC"}
+                   "term": "NAVO", "terms": "NAVO", "keyword": "NAVO", "target": "NRC",
+                   "file": str(CODED_BUNDLED_FILE)}
 
 
 def corpus_commands() -> dict[str, object]:

@@ -90,10 +90,13 @@ def _only_words(lang: str) -> set[str]:
 
 def _all_plots(lang: str) -> dict[str, object]:
     """Every plot function, drawn in ``lang`` from small hand-made tables."""
+    from analysis.actors import actors_count, actors_match
     from analysis.corpus import corpus_summary
     from analysis.frames import frames_cooccurrence, frames_count, frames_match
+    from analysis.quotes import quotes_direct, quotes_find, quotes_share
     from analysis.sentiment import sentiment_crossvalidation, sentiment_crossvalidation_confusion
     from analysis.textplot import (
+        textplot_actors_heatmap,
         textplot_corpus_overview,
         textplot_frames_bars,
         textplot_frames_cooccurrence,
@@ -101,6 +104,8 @@ def _all_plots(lang: str) -> dict[str, object]:
         textplot_frequency,
         textplot_keyness,
         textplot_new_terms,
+        textplot_quotes_direct,
+        textplot_quotes_share,
         textplot_sentiment_frames,
         textplot_sentiment_groups,
         textplot_sentiment_validity,
@@ -132,7 +137,16 @@ def _all_plots(lang: str) -> dict[str, object]:
     events = pd.DataFrame({"date": ["2022-02-01"], "label": ["Genève"]})
     new_terms = textstat_keyness(tokens_corpus(months), corpus=months, period="month",
                                  reference="previous", min_count=1)
+    speech = pd.DataFrame({"doc_id": ["q1", "q2"], "outlet": ["NOS", "NRC"], "text": [
+        "„We praten verder”, zei Lavrov. Volgens de NAVO gaat de opbouw door.",
+        "Het overleg was nuttig, zeggen analisten. Sherman: „De deur blijft open.”"]})
+    mentions = actors_match(speech)
+    quotes = quotes_find(speech, mentions=mentions)
     return {
+        "actors_heatmap": textplot_actors_heatmap(
+            actors_count(mentions, speech, level="group"), lang=lang),
+        "quotes_share": textplot_quotes_share(quotes_share(quotes), lang=lang),
+        "quotes_direct": textplot_quotes_direct(quotes_direct(quotes), lang=lang),
         "corpus_overview": textplot_corpus_overview(corpus_summary(corpus), lang=lang),
         "frequency": textplot_frequency(textstat_frequency(tokens), n=3, lang=lang),
         "keyness": textplot_keyness(textstat_keyness(tokens, min_count=1),
@@ -230,3 +244,37 @@ def test_time_figures_in_english_and_dutch_name_the_period_and_the_events():
     assert [ax.get_ylabel() for ax in rows[:2]] == ["Cold War", "escalation"]
     assert ("New words: the 6 strongest keywords of each period against the month before "
             "(size: G²)") in _figure_texts(en["new_terms"])
+
+
+def test_quote_plots_in_english_and_dutch():
+    plots = {lang: _all_plots(lang) for lang in ("nl", "en")}
+    assert "Who speaks? Quotations per outlet by actor group (all quotations)" in \
+        _figure_texts(plots["en"]["quotes_share"])
+    assert "Wie komt aan het woord? Citaten per medium naar actorgroep (alle citaten)" in \
+        _figure_texts(plots["nl"]["quotes_share"])
+    direct = plots["en"]["quotes_direct"].axes[0]
+    assert [t.get_text() for t in direct.get_xticklabels()] == [
+        "Russia", "United States", "NATO", "(no actor)"]
+    # NOS: Lavrov direct, the NAVO paraphrased; NRC: Sherman direct, analysts paraphrased
+    assert [t.get_text() for t in direct.texts] == ["1/1", "", "0/1", "",
+                                                    "", "1/1", "", "0/1"]
+    heat = plots["nl"]["actors_heatmap"].axes[0]
+    assert "Genoemde actoren per medium: vermeldingen per 1.000 woorden" in \
+        _figure_texts(plots["nl"]["actors_heatmap"])
+    assert [t.get_text() for t in heat.get_xticklabels()][:3] == ["Rusland",
+                                                                  "Verenigde Staten", "NAVO"]
+
+
+def test_quote_plots_without_quotations_say_so():
+    from analysis.quotes import quotes_direct, quotes_find, quotes_share
+    from analysis.textplot import textplot_quotes_direct, textplot_quotes_share
+
+    corpus = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["NOS", "NRC"],
+                           "text": ["Geen citaten hier.", "Ook niet."]})
+    quotes = quotes_find(corpus)
+    assert quotes.empty
+    shares = quotes_share(quotes, corpus=corpus)
+    assert shares.empty
+    for fig in (textplot_quotes_share(shares, lang="en"),
+                textplot_quotes_direct(quotes_direct(quotes, corpus=corpus), lang="en")):
+        assert "no quotations" in _figure_texts(fig)

@@ -25,7 +25,7 @@ from analysis.io import (
 
 __all__ = ["main", "build_parser", "UserError"]
 
-COMMAND_MODULES = ("corpus", "vocabulary", "frames", "sentiment", "timeline")
+COMMAND_MODULES = ("corpus", "vocabulary", "frames", "sentiment", "timeline", "quotes")
 
 
 def build_parser() -> argparse.ArgumentParser:

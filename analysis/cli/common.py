@@ -16,8 +16,8 @@ from analysis.io import table_to_csv, write_atomic
 
 __all__ = ["add_corpus_arguments", "corpus_options", "corpus_from_args", "write_table",
            "add_output_argument", "add_grouping_arguments", "grouping_from_args",
-           "grouped", "whole_number", "OutputPath", "output_path", "OutputFolder",
-           "output_folder", "report_loading", "write_dropped", "UserError"]
+           "grouped", "whole_number", "read_coded_sample", "OutputPath", "output_path",
+           "OutputFolder", "output_folder", "report_loading", "write_dropped", "UserError"]
 
 COLUMN_OPTIONS = ("text", "id", "outlet", "date", "title")
 
@@ -246,6 +246,22 @@ def grouped():
     for warning in caught:
         kind = "note" if issubclass(warning.category, PeriodWarning) else "warning"
         print(f"{kind}: {warning.message}", file=sys.stderr)
+
+
+def read_coded_sample(path: Path, encoding: str) -> pd.DataFrame:
+    """A hand-coded sample (CSV, or TSV by its suffix), every cell as text; a missing file,
+    a wrong encoding or a broken file ends the command with a message naming the file."""
+    if not path.exists():
+        raise UserError(f"{path}: no such file")
+    sep = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
+    try:
+        return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False,
+                           encoding=encoding)
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{path}: not readable as {encoding} ({exc.reason} at byte "
+                        f"{exc.start}); give the right --encoding") from None
+    except pd.errors.ParserError as exc:
+        raise UserError(f"{path}: not a readable CSV/TSV file: {exc}") from None
 
 
 def whole_number(minimum: int = 1):

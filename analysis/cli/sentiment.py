@@ -16,6 +16,7 @@ from analysis.cli.common import (
     grouped,
     grouping_from_args,
     output_path,
+    read_coded_sample,
     write_table,
 )
 from analysis.io import file_sha256, write_atomic
@@ -144,25 +145,11 @@ def _frame_matches(corpus: pd.DataFrame, frames_file: str | None) -> pd.DataFram
     return frames.frames_match(corpus)
 
 
-def _read_sample(path: Path, encoding: str) -> pd.DataFrame:
-    if not path.exists():
-        raise UserError(f"{path}: no such file")
-    sep = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
-    try:
-        return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False,
-                           encoding=encoding)
-    except UnicodeDecodeError as exc:
-        raise UserError(f"{path}: not readable as {encoding} ({exc.reason} at byte "
-                        f"{exc.start}); give the right --encoding") from None
-    except pd.errors.ParserError as exc:
-        raise UserError(f"{path}: not a readable CSV/TSV file: {exc}") from None
-
-
 def run_validate(args) -> int:
     from analysis.sentiment import sentiment_labels_parse, sentiment_validate
 
     path = Path(args.file)
-    sample = _read_sample(path, args.encoding)
+    sample = read_coded_sample(path, args.encoding)
     for option, column in (("--text-column", args.text_column),
                            ("--label-column", args.label_column)):
         if column not in sample.columns:
