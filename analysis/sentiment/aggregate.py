@@ -104,7 +104,10 @@ def sentiment_aggregate(
         rows.append(row)
     columns = [*by, "method", "n_documents", "n_sentences", "mean", "ci_low", "ci_high",
                "share_negative", "share_neutral", "share_positive"]
-    return pd.DataFrame(rows, columns=columns)
+    table = pd.DataFrame(rows, columns=columns)
+    # how the intervals were made, for the figure's caption
+    table.attrs.update(resample=resample, n_boot=n_boot, confidence=confidence)
+    return table
 
 
 def _single(table: pd.DataFrame, column: str):
