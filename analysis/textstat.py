@@ -434,6 +434,7 @@ def textstat_keyness(
     order = np.lexsort((np.tile(np.arange(n_terms), n_groups), -signed.ravel(), rows_g))
     order = order[keep[order]]
     table = table.iloc[order].reset_index(drop=True)
+    table.attrs.update(adjust=adjust, alpha=alpha)  # for the figure's caption
     if cells is None:
         return table
     table.insert(1, "reference", ref_labels[rows_g[order]])

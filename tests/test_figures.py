@@ -32,7 +32,9 @@ from analysis.paths import CORPUS_DIR
 
 FORMATS = ("png", "svg", "pdf")
 MANIFEST_COLUMNS = ["file", "notebook", "corpus_fingerprint", "frames_sha256",
-                    "toolkit_version", "sha256"]
+                    "toolkit_version", "sha256", "caption"]
+BUNDLED_NL = ("Corpus: 5 artikelen uit 5 media (De Morgen, de Volkskrant, NOS, NRC, Trouw), "
+              "januari 2022.")
 
 
 @pytest.fixture(autouse=True)
@@ -87,7 +89,8 @@ def test_figure_save_writes_three_formats_and_a_manifest(tmp_path, corpus):
         {"file": f"rq9-bars.{fmt}", "notebook": "rq9-test",
          "corpus_fingerprint": corpus_fingerprint(corpus),
          "frames_sha256": hashlib.sha256(frames.read_bytes()).hexdigest(),
-         "toolkit_version": __version__, "sha256": sha256(out / f"rq9-bars.{fmt}")}
+         "toolkit_version": __version__, "sha256": sha256(out / f"rq9-bars.{fmt}"),
+         "caption": BUNDLED_NL}
         for fmt in ("pdf", "png", "svg")  # sorted by file name
     ]
     assert list(manifest(out)[0]) == MANIFEST_COLUMNS
@@ -150,8 +153,8 @@ def test_two_processes_write_byte_identical_files(tmp_path):
         subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path / run)], check=True,
                        cwd=tmp_path, timeout=300)
     one = sorted(p.name for p in (tmp_path / "one").iterdir())
-    assert one == ["MANIFEST.csv", "rq9-words.csv", "rq9-words.docx", "rq9-words.pdf",
-                   "rq9-words.png", "rq9-words.svg", "rq9-words.tex"]
+    assert one == ["CAPTIONS.md", "MANIFEST.csv", "rq9-words.csv", "rq9-words.docx",
+                   "rq9-words.pdf", "rq9-words.png", "rq9-words.svg", "rq9-words.tex"]
     assert sorted(p.name for p in (tmp_path / "two").iterdir()) == one
     for name in one:
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), \
@@ -254,3 +257,35 @@ def test_a_very_long_table_is_written_as_csv_only(tmp_path, monkeypatch):
     table_save(pd.DataFrame({"a": [1]}), "rq9-plain")
     assert sorted(p.name for p in (tmp_path / "csv-only").iterdir()) == [
         MANIFEST_NAME, "rq9-plain.csv"]
+
+
+def test_captions_state_what_is_shown_and_the_corpus(tmp_path, corpus):
+    from analysis.captions import caption_set
+
+    figures_setup(tmp_path, notebook="rq9-test", corpus=corpus, lang="en")
+    fig = bar_figure()
+    caption_set(fig, "Articles per outlet.")
+    figure_save(fig, "rq9-bars")
+    table_save(corpus[["doc_id", "outlet"]], "rq9-table")
+    bundled = ("Corpus: 5 articles from 5 outlets (De Morgen, de Volkskrant, NOS, NRC, "
+               "Trouw), January 2022.")
+    english = "Articles per outlet. " + bundled
+    rows = {row["file"]: row["caption"] for row in manifest(tmp_path)}
+    assert rows["rq9-bars.png"] == rows["rq9-bars.pdf"] == english
+    assert rows["rq9-table.csv"] == bundled + " Every decimal is in rq9-table.csv."
+    assert (tmp_path / "CAPTIONS.md").read_text(encoding="utf-8") == (
+        "# Suggested captions\n\n"
+        "A caption per figure to paste and adapt: what the figure shows, the measure and its "
+        "interval, and the corpus it rests on.\n\n"
+        "## rq9-bars\n\n"
+        "Files: `rq9-bars.pdf`, `rq9-bars.png`, `rq9-bars.svg` (notebook rq9-test)\n\n"
+        f"{english}\n")
+    assert "\\caption{Corpus: 5 articles" in (tmp_path / "rq9-table.tex").read_text("utf-8")
+    # a figure that does not rest on the corpus, and a caption given by the notebook
+    fig = bar_figure()
+    caption_set(fig, "Validity against human codes.", corpus=False)
+    figure_save(fig, "rq9-validity")
+    figure_save(bar_figure(), "rq9-own", caption="My own words.")
+    rows = {row["file"]: row["caption"] for row in manifest(tmp_path)}
+    assert rows["rq9-validity.svg"] == "Validity against human codes."
+    assert rows["rq9-own.svg"] == "My own words. " + bundled

@@ -15,6 +15,7 @@ import pytest
 from PIL import Image
 
 from analysis import __version__
+from analysis.captions import CAPTIONS_NAME
 from analysis.cli import build_parser, main
 from analysis.corpus import corpus_fingerprint, corpus_load
 from analysis.figures import MANIFEST_NAME
@@ -25,7 +26,7 @@ from analysis.quotes import CODED_BUNDLED_FILE
 
 FIGURE_FORMATS = {"png", "svg", "pdf"}
 MANIFEST_COLUMNS = ["file", "notebook", "corpus_fingerprint", "frames_sha256",
-                    "toolkit_version", "sha256"]
+                    "toolkit_version", "sha256", "caption"]
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -85,7 +86,8 @@ def test_every_notebook_writes_figures_in_three_formats(figures_runs):
 def test_manifest_lists_every_file_and_the_data_that_made_it(figures_runs):
     first = figures_runs.first
     rows = manifest(first)
-    assert [row["file"] for row in rows] == [n for n in files(first) if n != MANIFEST_NAME]
+    assert [row["file"] for row in rows] == [n for n in files(first)
+                                             if n not in (MANIFEST_NAME, CAPTIONS_NAME)]
     fingerprint = corpus_fingerprint(corpus_load(CORPUS_DIR))
     # A notebook with a `frames_file` parameter uses a frame dictionary (by default the
     # shipped one), and its files record that dictionary's hash; the others record none.

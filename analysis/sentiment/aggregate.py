@@ -116,17 +116,18 @@ def sentiment_aggregate(
     columns = [*by, "method", "n_documents", "n_sentences", "mean", "ci_low", "ci_high",
                "share_negative", "share_neutral", "share_positive"]
     out = pd.DataFrame(rows, columns=columns)
-    if cells is None:
-        return out
-    # every period, for every value of the other grouping columns: empty cells as rows
-    values = [cells.cells["period"].tolist()] + [sorted(pd.unique(table[c].astype(str)))
-                                                  for c in by[1:]]
-    grid = pd.MultiIndex.from_product(values, names=by).to_frame(index=False)
-    out = grid.merge(out.astype({c: str for c in by}), on=by, how="left")
-    out["method"] = out["method"].fillna(_single(table, "method"))
-    for column in ("n_documents", "n_sentences"):
-        out[column] = out[column].fillna(0).astype(np.int64)
-    out.attrs.update(period=period, note=cells.note)
+    if cells is not None:
+        # every period, for every value of the other grouping columns: empty cells as rows
+        values = [cells.cells["period"].tolist()] + [sorted(pd.unique(table[c].astype(str)))
+                                                      for c in by[1:]]
+        grid = pd.MultiIndex.from_product(values, names=by).to_frame(index=False)
+        out = grid.merge(out.astype({c: str for c in by}), on=by, how="left")
+        out["method"] = out["method"].fillna(_single(table, "method"))
+        for column in ("n_documents", "n_sentences"):
+            out[column] = out[column].fillna(0).astype(np.int64)
+        out.attrs.update(period=period, note=cells.note)
+    # how the intervals were made, for the figure's caption
+    out.attrs.update(resample=resample, n_boot=n_boot, confidence=confidence)
     return out
 
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
+from analysis.captions import caption_set
 from analysis.messages import Lang, group_word, lang_check, msg, number
 
-__all__ = ["Lang", "group_word", "lang_check", "msg", "number", "axis_numbers", "frame_labels",
-           "quoted"]
+__all__ = ["Lang", "caption_set", "group_word", "lang_check", "msg", "number", "axis_numbers",
+           "frame_labels", "quoted"]
 
 
 def axis_numbers(lang: Lang = "nl") -> FuncFormatter:

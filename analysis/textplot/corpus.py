@@ -6,7 +6,15 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.figures import figure_new
-from analysis.textplot._labels import Lang, axis_numbers, group_word, lang_check, msg, number
+from analysis.textplot._labels import (
+    Lang,
+    axis_numbers,
+    caption_set,
+    group_word,
+    lang_check,
+    msg,
+    number,
+)
 from analysis.textplot.palettes import SINGLE_COLOR
 
 __all__ = ["textplot_corpus_overview"]
@@ -42,4 +50,5 @@ def textplot_corpus_overview(summary: pd.DataFrame, *, by: str = "outlet",
         right.annotate(number(value, lang), (value, y), xytext=(3, 0),
                        textcoords="offset points", va="center", fontsize=8)
     right.margins(x=0.15)
+    caption_set(fig, msg("caption.corpus_overview", lang, group=group))
     return fig

@@ -13,6 +13,7 @@ from analysis.messages import MESSAGES
 from analysis.textplot._labels import (
     Lang,
     axis_numbers,
+    caption_set,
     frame_labels,
     group_word,
     lang_check,
@@ -89,6 +90,7 @@ def textplot_frames_heatmap(
     bar = fig.colorbar(image, ax=ax, shrink=0.9)
     bar.set_label(measure, fontsize=8)
     bar.ax.yaxis.set_major_formatter(axis_numbers(lang))
+    caption_set(fig, msg("caption.frames", lang, group=group_word(by, lang), value=measure))
     return fig
 
 
@@ -129,6 +131,8 @@ def textplot_frames_bars(
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(title=group_word(by, lang), fontsize=8, title_fontsize=8, frameon=False,
               loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    caption_set(fig, msg("caption.frames", lang, group=group_word(by, lang),
+                         value=_value_label(value, lang)))
     return fig
 
 
@@ -172,6 +176,7 @@ def textplot_frames_cooccurrence(
     unit = msg("unit.sentence" if level == "sentence" else "unit.article", lang)
     ax.set_title(msg("frames.cooccurrence_title", lang, unit=unit, value=measure),
                  loc="left", fontsize=10)
+    caption_set(fig, msg("caption.frames_cooccurrence", lang, unit=unit, value=measure))
     if value == "share_of_a":
         ax.set_ylabel(msg("frames.frame_a", lang))
         ax.set_xlabel(msg("frames.frame_b", lang))

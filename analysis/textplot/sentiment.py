@@ -13,6 +13,7 @@ from analysis.sentiment.methods import SENTIMENT_METHODS
 from analysis.textplot._labels import (
     Lang,
     axis_numbers,
+    caption_set,
     frame_labels,
     group_word,
     lang_check,
@@ -44,7 +45,9 @@ def textplot_sentiment_groups(aggregates: pd.DataFrame, *, by: str = "outlet",
                               lang: Lang = "nl") -> Figure:
     """Mean tone per group with its bootstrap interval, one panel per measure, from
     :func:`analysis.sentiment.sentiment_aggregate` (the tables of both measures
-    concatenated); words and numbers in ``lang``.
+    concatenated); words and numbers in ``lang``. The suggested caption names the
+    interval's resampling unit and number of resamples from the table's attrs
+    (``resample``, ``n_boot``, as sentiment_aggregate sets them).
 
     >>> import pandas as pd
     >>> a = pd.DataFrame({"outlet": ["NOS", "NRC"] * 2, "method": ["lexicon"] * 2 +
@@ -85,6 +88,10 @@ def textplot_sentiment_groups(aggregates: pd.DataFrame, *, by: str = "outlet",
         ax.set_xlim(-span * 1.35, span * 1.35)
     fig.suptitle(msg("sentiment.groups_title", lang, group=group_word(by, lang)), fontsize=10,
                  x=0.02, ha="left")
+    unit = "unit.articles" if aggregates.attrs.get("resample") == "document" else "unit.sentences"
+    caption_set(fig, msg("caption.sentiment_groups", lang, group=group_word(by, lang),
+                         units=msg(unit, lang),
+                         n_boot=number(int(aggregates.attrs.get("n_boot", 2000)), lang)))
     return fig
 
 
@@ -138,6 +145,7 @@ def textplot_sentiment_frames(by_frame: pd.DataFrame, *, by: str = "outlet",
         bar.ax.yaxis.set_major_formatter(axis_numbers(lang))
     fig.suptitle(msg("sentiment.frames_title", lang, group=group_word(by, lang)), fontsize=10,
                  x=0.02, ha="left")
+    caption_set(fig, msg("caption.sentiment_frames", lang, group=group_word(by, lang)))
     return fig
 
 
@@ -191,4 +199,6 @@ def textplot_sentiment_validity(confusion: pd.DataFrame, metrics: pd.DataFrame, 
     headlines = int(confusion[confusion["method"] == methods[0]]["n"].sum()) if methods else 0
     fig.suptitle(msg("sentiment.validity_title", lang, n=number(headlines, lang),
                      folds=folds), fontsize=9, x=0.02, ha="left")
+    caption_set(fig, msg("caption.sentiment_validity", lang, n=number(headlines, lang),
+                         folds=folds), corpus=False)
     return fig

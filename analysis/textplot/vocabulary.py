@@ -16,6 +16,7 @@ from analysis.figures import figure_new
 from analysis.textplot._labels import (
     Lang,
     axis_numbers,
+    caption_set,
     group_word,
     lang_check,
     msg,
@@ -94,6 +95,8 @@ def textplot_frequency(
         ax.set_xlabel(msg("frequency.axis", lang, thousand=number(1000, lang)), fontsize=8)
     fig.suptitle(msg("frequency.title", lang, group=group_word(by, lang)), fontsize=11,
                  x=0.02, ha="left")
+    caption_set(fig, msg("caption.frequency", lang, n=number(n, lang),
+                         group=group_word(by, lang), thousand=number(1000, lang)))
     return fig
 
 
@@ -173,6 +176,15 @@ def textplot_keyness(
     if significant_only:
         title += msg("keyness.significant_only", lang)
     fig.suptitle(title, fontsize=11, x=0.02, ha="left")
+    selection = ""
+    if significant_only:
+        adjust = str(keyness.attrs.get("adjust", "bh"))
+        selection = msg("caption.keyness_significant", lang,
+                        alpha=number(float(keyness.attrs.get("alpha", 0.05)), lang),
+                        adjust=msg(f"adjust.{adjust}", lang) if adjust in ("bh", "holm")
+                        else adjust)
+    caption_set(fig, msg("caption.keyness", lang, group=group_word(by, lang),
+                         selection=selection))
     return fig
 
 
@@ -266,6 +278,8 @@ def textplot_xray(
     axes[-1].xaxis.set_major_formatter(axis_numbers(lang))
     axes[-1].set_xlabel(msg("xray.axis", lang), fontsize=8)
     fig.suptitle(msg("xray.title", lang), fontsize=11, x=0.02, ha="left")
+    caption_set(fig, msg("caption.xray", lang,
+                         patterns=", ".join(quoted(p, lang) for p in patterns)))
     return fig
 
 
