@@ -141,3 +141,13 @@ def test_import_never_writes_into_a_source(capsys, mixed):
     assert code == 2
     assert "lies inside the corpus folder" in err
     assert not (mixed / "corpus.csv").exists()
+
+
+def test_dropped_without_dedupe_writes_an_empty_table(capsys, copies, tmp_path):
+    dropped = tmp_path / "dropped.csv"
+    code, _, _ = run(capsys, "check", copies, "--dropped", dropped)
+    assert code == 0
+    table = pd.read_csv(dropped)
+    assert list(table.columns) == ["doc_id", "outlet", "date", "title", "duplicate_of",
+                                   "duplicate_outlet", "kind", "similarity", "reason"]
+    assert table.empty

@@ -80,8 +80,7 @@ def run_check(args) -> int:
             print(corpus_summary(corpus).to_string(index=False))
     _print_exports(report)
     _print_duplicates(report, args)
-    if report.dropped is not None:
-        write_dropped(report.dropped, args)
+    write_dropped(report.dropped, args)
     if report.problems:
         print(f"\n{len(report.problems)} problem(s):")
         for problem in report.problems:
