@@ -171,7 +171,7 @@ def manifest_read(folder: str | Path) -> dict[str, dict[str, str]]:
         with manifest.open(encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle)
             header = reader.fieldnames or []
-            rows = list(reader) if header == MANIFEST_COLUMNS else None
+            rows = list(reader) if _manifest_header(header) else None
     except (UnicodeDecodeError, csv.Error) as exc:
         header, rows = [f"unreadable: {exc}"], None
     if rows is None:
@@ -181,6 +181,13 @@ def manifest_read(folder: str | Path) -> dict[str, dict[str, str]]:
             "The toolkit lists the files it wrote in that file: move or rename it, or choose "
             "another output folder.")
     return {row["file"]: row for row in rows}
+
+
+def _manifest_header(header: list[str]) -> bool:
+    """True for the header of a manifest this toolkit wrote: its columns, or those of an
+    earlier version (fewer columns, the same names, ``file`` and ``sha256`` among them)."""
+    return ({"file", "notebook", "sha256"} <= set(header)
+            and set(header) <= set(MANIFEST_COLUMNS) and len(set(header)) == len(header))
 
 
 def manifest_owns(folder: str | Path, name: str, row: dict[str, str]) -> bool:

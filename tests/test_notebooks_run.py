@@ -142,6 +142,25 @@ def test_an_unrelated_manifest_is_refused_with_a_message(small, capsys):
     assert sorted(p.name for p in out.iterdir()) == ["MANIFEST.csv"]
 
 
+def test_a_manifest_of_an_earlier_version_is_taken_as_the_toolkits(small):
+    """A manifest written before the caption column existed still lists the toolkit's own
+    files: the next run replaces them and writes the manifest with every column."""
+    _, out = small
+    assert main(["figures", "--out", str(out)]) == 0
+    manifest = out / "MANIFEST.csv"
+    with manifest.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    older = [c for c in MANIFEST_COLUMNS if c != "caption"]
+    with manifest.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=older, lineterminator="\n",
+                                extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    assert main(["figures", "--out", str(out)]) == 0
+    assert manifest.read_text(encoding="utf-8").splitlines()[0] == ",".join(MANIFEST_COLUMNS)
+    assert sorted(p.name for p in out.iterdir()) == ["MANIFEST.csv", *TABLE_FILES]
+
+
 def test_a_file_the_toolkit_did_not_write_is_never_deleted(small, tmp_path):
     _, out = small
     out.mkdir()

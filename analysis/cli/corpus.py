@@ -198,15 +198,6 @@ def run_import(args) -> int:
 def run_figures(args) -> int:
     from analysis.notebooks import NotebookError, notebooks_run
 
-    if args.events:
-        from analysis.cli import UserError
-        from analysis.timeline import EventsFileError, events_load
-
-        try:
-            events_load(args.events)
-        except EventsFileError as exc:
-            raise UserError(str(exc)) from None
-
     if args.dedupe != "none" or args.dropped:
         corpus_from_args(args)  # says what is dropped, and writes --dropped
 
