@@ -22,7 +22,7 @@ from analysis.paths import CORPUS_DIR
 FIXTURES = Path(__file__).parent / "fixtures"
 CODED_SAMPLE = FIXTURES / "sentiment" / "coded_sample.csv"
 #: Options (or positionals, by their dest) that name a file or folder a command reads.
-READS = {"corpus", "--corpus", "sources", "file", "--frames", "--stopwords", "--data"}
+READS = {"corpus", "--corpus", "sources", "file", "--frames", "--stopwords", "--data", "--events"}
 #: The positionals (by dest) that name the corpus a command reads.
 CORPUS_DESTS = {"corpus", "sources"}
 PATH_METAVARS = {"FILE", "DIR", "PATH", "FOLDER", "CORPUS"}
