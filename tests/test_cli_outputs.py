@@ -23,7 +23,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 CODED_SAMPLE = FIXTURES / "sentiment" / "coded_sample.csv"
 #: Options (or positionals, by their dest) that name a file or folder a command reads.
 READS = {"corpus", "--corpus", "sources", "file", "--frames", "--stopwords", "--data", "--actors",
-         "--speech-verbs", "--cues", "--not-speech", "--title-words", "--anaphora"}
+         "--speech-verbs", "--cues", "--not-speech", "--title-words", "--anaphora",
+         "--events"}
 #: The argument types of the options that name a file or folder a command writes.
 OUTPUT_TYPES = (output_path, output_folder)
 #: The positionals (by dest) that name the corpus a command reads.
