@@ -177,6 +177,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Dispersion of {patterns} across the articles: each tick is one occurrence, at "
               "its relative position in the article (0 = start, 1 = end); one row per "
               "article."},
+    "caption.timeline": {
+        "nl": "{title}. Elk paneel toont één maat (rij) voor één groep (kolom) per periode; "
+              "periodes zonder artikelen staan als lege punten op de tijdas.",
+        "en": "{title}. Each panel shows one measure (row) for one group (column) per period; "
+              "periods without articles stay empty on the time axis."},
+    "caption.new_terms": {
+        "nl": "{title}. De woorden zijn gerangschikt naar G² (log-likelihood, twee cellen) "
+              "van hun frequentie in de periode tegenover de referentie.",
+        "en": "{title}. The words are ranked by G² (log-likelihood, two cells) of their "
+              "frequency in the period against the reference."},
+    "caption.quotes_share": {
+        "nl": "{title}. Aandeel van de citaten (directe en indirecte) per actorgroep van de "
+              "spreker, gevonden met de Nederlandse citaatregels en het actorenwoordenboek.",
+        "en": "{title}. Share of the quotations (direct and indirect) by the speaker's actor "
+              "group, found with the Dutch quotation rules and the actor dictionary."},
+    "caption.quotes_direct": {
+        "nl": "{title}. Per cel: directe citaten van het totaal aantal citaten van die "
+              "actorgroep; de rest is indirecte (parafraserende) weergave.",
+        "en": "{title}. Each cell: direct quotations out of all quotations of that actor "
+              "group; the rest are indirect (paraphrased) speech."},
+    "caption.actors_heatmap": {
+        "nl": "{title}. Vermeldingen van de actoren uit het actorenwoordenboek (namen, "
+              "functies en varianten), per 1.000 woorden.",
+        "en": "{title}. Mentions of the actors of the actor dictionary (names, titles and "
+              "variants), per 1,000 words."},
     "caption.frames": {
         "nl": "Prominentie van de frames per {group}: {value}, uit de treffers van de "
               "patronen van het framewoordenboek.",

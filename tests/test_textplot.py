@@ -80,7 +80,9 @@ def _only_words(lang: str) -> set[str]:
     from analysis.messages import LANGS, MESSAGES
 
     def words(texts):
-        return {w.lower() for t in texts for w in re.findall(r"[^\W\d_]{3,}", t)}
+        # placeholders such as {outlet_word} are no words of the language
+        return {w.lower() for t in texts
+                for w in re.findall(r"[^\W\d_]{3,}", re.sub(r"\{[^}]*\}", " ", t))}
 
     mine = words(entry[lang] for entry in MESSAGES.values())
     others = words(entry[other] for entry in MESSAGES.values() for other in LANGS

@@ -10,7 +10,15 @@ from matplotlib.figure import Figure
 
 from analysis.figures import figure_new
 from analysis.tables import MISSING_GROUP, require_columns
-from analysis.textplot._labels import Lang, axis_numbers, group_word, lang_check, msg, number
+from analysis.textplot._labels import (
+    Lang,
+    axis_numbers,
+    caption_set,
+    group_word,
+    lang_check,
+    msg,
+    number,
+)
 from analysis.textplot.palettes import SEQUENTIAL_CMAP, category_style, text_color_on
 
 __all__ = ["textplot_quotes_share", "textplot_quotes_direct", "textplot_actors_heatmap"]
@@ -84,6 +92,7 @@ def textplot_quotes_share(
     fig.legend(*axes[0].get_legend_handles_labels(), title=msg("quotes.actor_group", lang),
                loc="outside lower center", ncols=min(len(groups), 4), fontsize=8,
                title_fontsize=8, frameon=False)
+    caption_set(fig, msg("caption.quotes_share", lang, title=fig._suptitle.get_text()))
     return fig
 
 
@@ -148,6 +157,7 @@ def textplot_quotes_direct(direct: pd.DataFrame, *, by: str = "outlet", lang: La
              msg("quotes.direct_colorbar", lang), lang, vmax=1.0)
     ax.set_title(msg("quotes.direct_title", lang, group=group_word(by, lang)), loc="left",
                  fontsize=10)
+    caption_set(fig, msg("caption.quotes_direct", lang, title=ax.get_title(loc="left")))
     return fig
 
 
@@ -183,4 +193,5 @@ def textplot_actors_heatmap(counts: pd.DataFrame, *, by: str = "outlet", lang: L
              msg("actors.per_1000", lang, thousand=thousand), lang)
     ax.set_title(msg("actors.heatmap_title", lang, group=group_word(by, lang),
                      thousand=thousand), loc="left", fontsize=10)
+    caption_set(fig, msg("caption.actors_heatmap", lang, title=ax.get_title(loc="left")))
     return fig

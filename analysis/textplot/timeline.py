@@ -18,6 +18,7 @@ from analysis.messages import method_name
 from analysis.textplot._labels import (
     Lang,
     axis_numbers,
+    caption_set,
     frame_labels,
     group_word,
     lang_check,
@@ -205,6 +206,7 @@ def textplot_timeline(
                      group=group_word(by[0], lang) if by else "", unit=unit),
                  fontsize=8.5, x=0.01, ha="left")
     _events_note(fig, events, table["_date"], lang)
+    caption_set(fig, msg("caption.timeline", lang, title=fig._suptitle.get_text()))
     return fig
 
 
@@ -271,6 +273,7 @@ def textplot_new_terms(
                   lang, period=_period_word(period, lang))
     ax.set_title(msg("time.new_terms_title", lang, n=number(n, lang), against=against),
                  loc="left", fontsize=8.5)
+    caption_set(fig, msg("caption.new_terms", lang, title=ax.get_title(loc="left")))
     if len(periods) < 2:
         ax.text(0.5, 0.5, msg("time.no_new_terms", lang, period=_period_word(period, lang)),
                 transform=ax.transAxes, ha="center", va="center", fontsize=8, color="#555555")
