@@ -84,7 +84,8 @@ def caption_dates(dates, lang: Lang = "nl") -> str:
     ('January 2022', '')
     """
     lang_check(lang)
-    parts = sorted({p for p in (_date_parts(d) for d in dates if d is not None and d == d) if p},
+    known = [d for d in dates if not (d is None or pd.isna(d))]  # None, NaN and pd.NA
+    parts = sorted({p for p in (_date_parts(d) for d in known) if p},
                    key=lambda p: (p[0], p[1] or 0, p[2] or 0))
     if not parts:
         return ""

@@ -66,7 +66,8 @@ def test_mistakes_end_with_a_message(tmp_path, capsys):
 def test_figures_checks_the_events_file_before_running_a_notebook(tmp_path, capsys):
     bad = tmp_path / "events.csv"
     bad.write_text("date,label\n2022-13-01,Nergens\n", encoding="utf-8")
-    assert main(["figures", "--out", str(tmp_path / "out"), "--events", str(bad)]) == 2
+    # refused like every other notebook input, before the first notebook starts
+    assert main(["figures", "--out", str(tmp_path / "out"), "--events", str(bad)]) == 1
     assert "line 2: the date '2022-13-01'" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
 

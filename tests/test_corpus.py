@@ -822,8 +822,12 @@ def test_a_text_of_punctuation_and_invisible_characters_is_reported(tmp_path):
     text = "… !? \u200b — \u00ad \u2060 ***"
     path = write(tmp_path, {"a.csv": f"doc_id,text\na,Een.\nb,{text}\n".encode()}) / "a.csv"
     report = corpus_check(path)
-    assert report.ok and report.corpus["text"].tolist() == ["Een.", text]
+    # the invisible characters are removed (and counted), the punctuation stays
+    assert report.ok and report.corpus["text"].tolist() == ["Een.", "… !?  —   ***"]
     assert [str(p) for p in report.problems] == [
+        f"{path}, line 3: warning: b: 3 invisible character(s) (soft hyphens, zero-width "
+        "spaces or joiners) inside the text or title were removed, so that the words they "
+        "split are found and counted whole. Nothing to do.",
         f"{path}, line 3: warning: article 'b' holds no words, only punctuation or invisible "
         "characters. Check the source: the article may have been exported empty."]
 
@@ -861,6 +865,9 @@ def test_check_warns_about_every_doubtful_article_and_loads_them_all():
         "words read are common English words, 8% common Dutch ones). The stopwords, the "
         "sentiment lexicon and the classifier are Dutch: their numbers mean nothing for it. "
         "Leave it out, or check that it belongs in the corpus.",
+        f"{d / 'leeg.txt'}: warning: leeg: 2 invisible character(s) (soft hyphens, zero-width "
+        "spaces or joiners) inside the text or title were removed, so that the words they "
+        "split are found and counted whole. Nothing to do.",
         f"{d / 'leeg.txt'}: warning: article 'leeg' holds no words, only punctuation or "
         "invisible characters. Check the source: the article may have been exported empty.",
         f"{d / 'toekomst.txt'}: warning: article 'toekomst' is dated 2099-01-10, which lies in "

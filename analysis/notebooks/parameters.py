@@ -248,11 +248,6 @@ notebook_parameter(
     "the frame dictionary (None: the shipped one)",
     check=_check_frames_file, option="--frames", metavar="FILE")
 notebook_parameter(
-    "events_file", None,
-    "events drawn on the time figures: a CSV file with the columns date,label (None: no "
-    "events)",
-    check=_check_events_file, option="--events", metavar="FILE")
-notebook_parameter(
     "by", "outlet",
     "the column whose values are compared (default: outlet)",
     check=_check_by, option="--by", metavar="COLUMN")
@@ -262,3 +257,8 @@ notebook_parameter(
     "together as '(other)'; names longer than 40 characters are shortened ('all': every "
     "group)",
     check=_check_max_groups, option="--max-groups", metavar="N", parse=_parse_max_groups)
+notebook_parameter(
+    "events_file", None,
+    "events drawn on the time figures: a CSV file with the columns date,label (None: no "
+    "events)",
+    check=_check_events_file, option="--events", metavar="FILE")
