@@ -19,6 +19,7 @@ import io
 import logging
 import re
 import warnings
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -31,7 +32,7 @@ from analysis import __version__
 from analysis.captions import CAPTIONS_NAME, caption_corpus, caption_get, captions_markdown
 from analysis.corpus import corpus_fingerprint
 from analysis.io import file_sha256, output_check, table_to_csv, write_atomic
-from analysis.messages import Lang, lang_check, msg
+from analysis.messages import LANGS, Lang, lang_check, msg
 from analysis.paths import FIGURES_DIR
 
 __all__ = [
@@ -62,7 +63,7 @@ FIGURE_SIZES: dict[str, tuple[float, float]] = {
 }
 MANIFEST_NAME = "MANIFEST.csv"
 MANIFEST_COLUMNS = ["file", "notebook", "corpus_fingerprint", "frames_sha256",
-                    "toolkit_version", "sha256", "caption"]
+                    "toolkit_version", "sha256", "caption", "lang"]
 PNG_DPI = 300
 #: TIFF, for journals that ask for it: 600 dpi, LZW-compressed.
 TIFF_DPI = 600
@@ -212,8 +213,10 @@ def manifest_write(folder: Path, rows: dict[str, dict[str, str]]) -> None:
 
 
 def _write_captions(folder: Path, rows: dict[str, dict[str, str]]) -> None:
-    """``CAPTIONS.md``: the caption of every figure in the manifest (none: no file)."""
+    """``CAPTIONS.md``: the caption of every figure in the manifest (none: no file), headed
+    in the language the captions were written in (the manifest's ``lang``)."""
     figures: dict[str, dict[str, str]] = {}
+    langs: Counter[str] = Counter()
     for name in sorted(rows):
         path = Path(name)
         if path.suffix[1:] in FIGURE_FORMATS and rows[name].get("caption"):
@@ -221,11 +224,15 @@ def _write_captions(folder: Path, rows: dict[str, dict[str, str]]) -> None:
                 "name": path.stem, "files": "", "notebook": rows[name].get("notebook", ""),
                 "caption": rows[name]["caption"]})
             entry["files"] += (", " if entry["files"] else "") + f"`{name}`"
+            if rows[name].get("lang") in LANGS:
+                langs[rows[name]["lang"]] += 1
     target = folder / CAPTIONS_NAME
     if not figures:
         target.unlink(missing_ok=True)
         return
-    text = captions_markdown(list(figures.values()), _CONTEXT.lang)
+    # the captions' own language (the notebooks ran in processes of their own)
+    lang = langs.most_common(1)[0][0] if langs else _CONTEXT.lang
+    text = captions_markdown(list(figures.values()), lang)
     write_atomic(target, text.encode("utf-8"))
 
 
@@ -280,6 +287,7 @@ def _record(paths: list[Path], caption: str = "") -> None:
             "toolkit_version": prov["toolkit_version"],
             "sha256": file_sha256(path),
             "caption": caption,
+            "lang": _CONTEXT.lang,
         }
     manifest_write(_CONTEXT.out_dir, rows)
 

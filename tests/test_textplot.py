@@ -5,6 +5,7 @@ import analysis.textplot.vocabulary as vocabulary
 from analysis.textplot import textplot_xray
 from analysis.textstat import textstat_dispersion
 from analysis.tokens import tokens_corpus
+from tests.languages import only_words, words_of
 
 
 def _corpus(outlets: list[str]) -> pd.DataFrame:
@@ -67,27 +68,11 @@ def test_sentiment_titles_name_the_grouping():
 
 def _figure_texts(fig) -> list[str]:
     """Every piece of text a figure draws: titles, labels, tick labels, notes, legends."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.text import Text
 
-    fig.canvas.draw()  # tick labels are made when the figure is drawn
+    FigureCanvasAgg(fig).draw()  # tick labels are made when the figure is drawn
     return [t.get_text() for t in fig.findobj(Text) if t.get_visible() and t.get_text()]
-
-
-def _only_words(lang: str) -> set[str]:
-    """The words of the catalogue's ``lang`` texts that none of the other language's have."""
-    import re
-
-    from analysis.messages import LANGS, MESSAGES
-
-    def words(texts):
-        # placeholders such as {outlet_word} are no words of the language
-        return {w.lower() for t in texts
-                for w in re.findall(r"[^\W\d_]{3,}", re.sub(r"\{[^}]*\}", " ", t))}
-
-    mine = words(entry[lang] for entry in MESSAGES.values())
-    others = words(entry[other] for entry in MESSAGES.values() for other in LANGS
-                   if other != lang)
-    return mine - others
 
 
 def _all_plots(lang: str) -> dict[str, object]:
@@ -192,15 +177,13 @@ def test_every_plot_function_takes_lang():
 
 @pytest.mark.parametrize(("lang", "other"), [("en", "nl"), ("nl", "en")])
 def test_no_word_of_the_other_language_in_any_figure(lang, other):
-    import re
-
-    foreign = _only_words(other)
-    assert {"sleutelwoorden", "toon", "medium"} <= _only_words("nl")
-    assert {"keywords", "tone", "outlet"} <= _only_words("en")
+    foreign = only_words(other)
+    assert {"sleutelwoorden", "toon", "medium"} <= only_words("nl")
+    assert {"keywords", "tone", "outlet"} <= only_words("en")
     for name, fig in _all_plots(lang).items():
         texts = _figure_texts(fig)
         assert texts, name
-        words = {w.lower() for t in texts for w in re.findall(r"[^\W\d_]{3,}", t)}
+        words = words_of(texts)
         assert not words & foreign, (name, sorted(words & foreign))
 
 
@@ -280,3 +263,27 @@ def test_quote_plots_without_quotations_say_so():
     for fig in (textplot_quotes_share(shares, lang="en"),
                 textplot_quotes_direct(quotes_direct(quotes, corpus=corpus), lang="en")):
         assert "no quotations" in _figure_texts(fig)
+
+
+@pytest.mark.parametrize(("lang", "other", "unknown"), [("nl", "(overige)", "(onbekend)"),
+                                                         ("en", "(other)", "(unknown)")])
+def test_merged_and_missing_groups_are_named_in_the_figures_language(lang, other, unknown):
+    from analysis.corpus import corpus_summary
+    from analysis.frames import frames_count, frames_match
+    from analysis.textplot import (textplot_corpus_overview, textplot_frames_heatmap,
+                                   textplot_sentiment_groups)
+
+    corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["NOS", "(other)", None],
+                           "date": ["2022-01-10"] * 3,
+                           "text": ["Oorlog en sancties.", "Vrede en overleg.", "Sancties."]})
+    aggregates = pd.DataFrame({"outlet": ["NOS", "(other)", "(unknown)"], "method": "lexicon",
+                               "mean": [0.1, -0.1, 0.0], "ci_low": [0.0, -0.2, -0.1],
+                               "ci_high": [0.2, 0.0, 0.1], "n_sentences": [12, 12, 12]})
+    figures = [textplot_corpus_overview(corpus_summary(corpus), lang=lang),
+               textplot_frames_heatmap(frames_count(frames_match(corpus), corpus), lang=lang),
+               textplot_sentiment_groups(aggregates, lang=lang)]
+    for fig in figures:
+        texts = _figure_texts(fig)
+        assert other in texts and unknown in texts, texts
+        for wrong in {"(other)", "(unknown)", "(overige)", "(onbekend)"} - {other, unknown}:
+            assert wrong not in texts

@@ -48,7 +48,8 @@ def register(commands) -> None:
     figures = commands.add_parser(
         "figures", help="run every notebook and write its figures and tables",
         description="Execute every notebook in notebooks/ headlessly, in order, and write "
-        "their figures (PNG at 300 dpi, SVG, PDF) and tables (CSV) into the output folder.")
+        "their figures (PNG at 300 dpi, SVG, PDF; or --format) and tables (CSV, LaTeX, Word) "
+        "into the output folder, in Dutch or English (--lang).")
     add_corpus_arguments(figures, positional=False)
     figures.add_argument("--out", metavar="DIR", default=None, type=output_folder,
                          help="output folder (default: figures/ for the bundled corpus, "

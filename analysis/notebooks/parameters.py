@@ -262,3 +262,36 @@ notebook_parameter(
     "events drawn on the time figures: a CSV file with the columns date,label (None: no "
     "events)",
     check=_check_events_file, option="--events", metavar="FILE")
+
+
+def _check_lang(value, setup):
+    from analysis.messages import LANGS
+
+    if isinstance(value, str) and value.strip().lower() in LANGS:
+        return value.strip().lower()  # "EN" and " nl" are meant as they read
+    if value not in LANGS:
+        raise ParameterError(
+            f"lang must be one of {', '.join(map(repr, LANGS))} (the language of the figures' "
+            f"and tables' words), not {value!r}.{_suggest(str(value), list(LANGS))}")
+    return value
+
+
+def _check_formats(value, setup):
+    from analysis.figures import figures_formats
+
+    try:
+        return figures_formats(value)
+    except ValueError as exc:
+        raise ParameterError(f"formats: {exc}.") from None
+
+
+notebook_parameter(
+    "lang", "nl",
+    "the language of every word in the figures, tables and captions: 'nl' (Dutch) or 'en' "
+    "(English); numbers follow it (1.234,5 or 1,234.5)",
+    check=_check_lang, option="--lang", metavar="nl|en")
+notebook_parameter(
+    "formats", None,
+    "the figure formats, comma-separated, from png, svg, pdf, eps and tiff (600 dpi, LZW); "
+    "None: png,svg,pdf",
+    check=_check_formats, option="--format", metavar="LIST")

@@ -175,7 +175,8 @@ def notebook_setup(name: str, namespace: Mapping[str, Any] | None = None, *,
     display_setup()
     setup = parameters_check(name, namespace or {}, min_groups=min_groups)
     frames_file = setup.parameters.get("frames_file") if frames else None
-    figures_setup(setup.out_dir, notebook=name, corpus=setup.corpus, frames_file=frames_file)
+    figures_setup(setup.out_dir, notebook=name, corpus=setup.corpus, frames_file=frames_file,
+                  lang=setup.lang, formats=setup.formats)
     if not quiet:
         for note in setup.notes:
             print(f"Note: {note}")

@@ -8,9 +8,10 @@ from matplotlib.ticker import FuncFormatter
 
 from analysis.captions import caption_set
 from analysis.messages import Lang, group_word, lang_check, msg, number
+from analysis.tables import MISSING_GROUP, OTHER_GROUP
 
 __all__ = ["Lang", "caption_set", "group_word", "lang_check", "msg", "number", "axis_numbers",
-           "frame_labels", "quoted"]
+           "frame_labels", "groups_named", "quoted"]
 
 
 def axis_numbers(lang: Lang = "nl") -> FuncFormatter:
@@ -51,3 +52,29 @@ def quoted(text: str, lang: Lang = "nl") -> str:
     ('„sancties”', '“sancties”')
     """
     return msg("quoted", lang, text=text)
+
+
+def groups_named(table: pd.DataFrame, by: str | list[str], lang: Lang = "nl") -> pd.DataFrame:
+    """``table`` with the toolkit's own group names in the column(s) ``by`` written in
+    ``lang``: the merged small groups (:data:`analysis.tables.OTHER_GROUP`) and the missing
+    value (:data:`analysis.tables.MISSING_GROUP`). Other values, and a table without them,
+    are left as they are.
+
+    >>> t = pd.DataFrame({"outlet": ["NRC", "(other)", "(unknown)"]})
+    >>> groups_named(t, "outlet", "nl")["outlet"].tolist()
+    ['NRC', '(overige)', '(onbekend)']
+    """
+    lang_check(lang)
+    names = {OTHER_GROUP: msg("group.other", lang), MISSING_GROUP: msg("group.unknown", lang)}
+    changed = {}
+    for column in [by] if isinstance(by, str) else list(by):
+        if column not in table.columns:
+            continue
+        values = table[column]
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            if values.cat.categories.isin(list(names)).any():
+                changed[column] = values.cat.rename_categories(
+                    [names.get(c, c) for c in values.cat.categories])
+        elif values.isin(list(names)).any():
+            changed[column] = values.map(lambda v: names.get(v, v) if isinstance(v, str) else v)
+    return table.assign(**changed) if changed else table

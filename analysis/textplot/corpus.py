@@ -11,6 +11,7 @@ from analysis.textplot._labels import (
     axis_numbers,
     caption_set,
     group_word,
+    groups_named,
     lang_check,
     msg,
     number,
@@ -32,6 +33,7 @@ def textplot_corpus_overview(summary: pd.DataFrame, *, by: str = "outlet",
     (2, 'Words per outlet')
     """
     lang_check(lang)
+    summary = groups_named(summary, by, lang)
     data = summary[summary[by] != "total"].sort_values("words")
     fig, (left, right) = figure_new("wide", ncols=2, sharey=True)
     labels = data[by].astype(str)

@@ -16,6 +16,7 @@ from analysis.textplot._labels import (
     caption_set,
     frame_labels,
     group_word,
+    groups_named,
     lang_check,
     msg,
     number,
@@ -73,6 +74,7 @@ def textplot_frames_heatmap(
     2
     """
     lang_check(lang)
+    counts = groups_named(counts, by, lang)
     matrix = _matrix(counts, by, value, lang)
     measure = _value_label(value, lang)
     fig, ax = figure_new("wide")
@@ -113,6 +115,7 @@ def textplot_frames_bars(
     10
     """
     lang_check(lang)
+    counts = groups_named(counts, by, lang)
     matrix = _matrix(counts, by, value, lang)
     fig, ax = figure_new("wide")
     n_groups, n_frames = matrix.shape

@@ -15,6 +15,7 @@ from analysis.textplot._labels import (
     axis_numbers,
     caption_set,
     group_word,
+    groups_named,
     lang_check,
     msg,
     number,
@@ -52,6 +53,7 @@ def textplot_quotes_share(
     (2, 4)
     """
     lang_check(lang)
+    shares = groups_named(shares, by, lang)
     require_columns(shares, [by, "kind", "group", "share_quotes", "share_words", "quotes"],
                     what="the table", hint="pass the table of analysis.quotes.quotes_share "
                     "with the same by=")
@@ -138,6 +140,7 @@ def textplot_quotes_direct(direct: pd.DataFrame, *, by: str = "outlet", lang: La
     ['1/2', '', '', '1/1']
     """
     lang_check(lang)
+    direct = groups_named(direct, by, lang)
     require_columns(direct, [by, "group", "quotes", "direct", "share_direct"],
                     what="the table", hint="pass the table of analysis.quotes.quotes_direct "
                     "with the same by=")
@@ -177,6 +180,7 @@ def textplot_actors_heatmap(counts: pd.DataFrame, *, by: str = "outlet", lang: L
     ['500', '0', '0', '333,3']
     """
     lang_check(lang)
+    counts = groups_named(counts, by, lang)
     require_columns(counts, [by, "group", "per_1000"], what="the table",
                     hint="pass the table of analysis.actors.actors_count(level='group') "
                     "with the same by=")

@@ -16,6 +16,7 @@ from analysis.textplot._labels import (
     caption_set,
     frame_labels,
     group_word,
+    groups_named,
     lang_check,
     msg,
     number,
@@ -58,6 +59,7 @@ def textplot_sentiment_groups(aggregates: pd.DataFrame, *, by: str = "outlet",
     2
     """
     lang_check(lang)
+    aggregates = groups_named(aggregates, by, lang)
     methods = _methods(aggregates)
     groups = sorted(pd.unique(aggregates[by].astype(str)), reverse=True)
     fig, axes = figure_new("wide", ncols=len(methods), sharey=True, squeeze=False)
@@ -112,6 +114,7 @@ def textplot_sentiment_frames(by_frame: pd.DataFrame, *, by: str = "outlet",
     2
     """
     lang_check(lang)
+    by_frame = groups_named(by_frame, by, lang)
     names = frame_labels(by_frame, lang, labels)
     methods = _methods(by_frame)
     frames = sorted(pd.unique(by_frame["frame"].astype(str)))

@@ -21,6 +21,7 @@ from analysis.textplot._labels import (
     caption_set,
     frame_labels,
     group_word,
+    groups_named,
     lang_check,
     msg,
     number,
@@ -152,6 +153,7 @@ def textplot_timeline(
             raise KeyError(f"the table has no column {column!r}; pass the table of "
                            "analysis.timeline.timeline")
     by = [c for c in timeline.columns if c not in _TIMELINE_COLUMNS]
+    timeline = groups_named(timeline, by, lang)
     found = list(dict.fromkeys(timeline["measure"].astype(str)))
     if measures in ("frames", "tone"):
         measures = [m for m in found if m.startswith(_TONE) == (measures == "tone")]

@@ -18,6 +18,7 @@ from analysis.textplot._labels import (
     axis_numbers,
     caption_set,
     group_word,
+    groups_named,
     lang_check,
     msg,
     number,
@@ -75,6 +76,7 @@ def textplot_frequency(
     2
     """
     lang_check(lang)
+    frequencies = groups_named(frequencies, by, lang)
     _require(frequencies, (by, "term", "per_1000", "count"),
              "analysis.textstat.textstat_frequency with the same by=")
     groups = _groups_of(frequencies, by)
@@ -124,6 +126,7 @@ def textplot_keyness(
     3
     """
     lang_check(lang)
+    keyness = groups_named(keyness, by, lang)
     _require(keyness, (by, "term", "g2", "log_ratio", "significant"),
              "analysis.textstat.textstat_keyness with the same by=")
     groups = _groups_of(keyness, by)
