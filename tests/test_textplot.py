@@ -270,8 +270,11 @@ def test_quote_plots_without_quotations_say_so():
 def test_merged_and_missing_groups_are_named_in_the_figures_language(lang, other, unknown):
     from analysis.corpus import corpus_summary
     from analysis.frames import frames_count, frames_match
-    from analysis.textplot import (textplot_corpus_overview, textplot_frames_heatmap,
-                                   textplot_sentiment_groups)
+    from analysis.textplot import (
+        textplot_corpus_overview,
+        textplot_frames_heatmap,
+        textplot_sentiment_groups,
+    )
 
     corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["NOS", "(other)", None],
                            "date": ["2022-01-10"] * 3,
