@@ -26,7 +26,7 @@ from analysis.quotes import CODED_BUNDLED_FILE
 
 FIGURE_FORMATS = {"png", "svg", "pdf"}
 MANIFEST_COLUMNS = ["file", "notebook", "corpus_fingerprint", "frames_sha256",
-                    "toolkit_version", "sha256", "caption"]
+                    "toolkit_version", "sha256", "caption", "lang"]
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
