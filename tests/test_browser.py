@@ -30,6 +30,8 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
                   "--no-first-run", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync"]
 NOTEBOOK_TIMEOUT_S = 300
+#: Notebooks also run with English figures and tables (a copy named ``<name>-en.ipynb``).
+ENGLISH = ["rq1-vocabulary-by-outlet", "rq5-who-speaks"]
 
 
 def _need(condition: bool, why: str) -> None:
@@ -49,7 +51,8 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     """JupyterLab on 127.0.0.1 with a token, serving a copy of notebooks/ whose parameter
-    cells write into a temporary folder (figures/ is left alone); yields (url, token, out)."""
+    cells write into a temporary folder (figures/ is left alone), and English copies of the
+    notebooks in ``ENGLISH``; yields (url, token, out)."""
     _need(CHROMIUM.exists(), f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
     try:
         import playwright  # noqa: F401
@@ -61,11 +64,14 @@ def lab(tmp_path_factory):
     work = base / "notebooks"
     work.mkdir()
     for path in notebooks_list():
-        notebook = json.loads(path.read_text(encoding="utf-8"))
-        for cell in notebook["cells"]:
-            if "parameters" in cell.get("metadata", {}).get("tags", []):
-                cell["source"] = "".join(cell["source"]) + f"\nout_dir = {str(out)!r}"
-        (work / path.name).write_text(json.dumps(notebook), encoding="utf-8")
+        for lang in ("nl", "en") if path.stem in ENGLISH else ("nl",):
+            notebook = json.loads(path.read_text(encoding="utf-8"))
+            for cell in notebook["cells"]:
+                if "parameters" in cell.get("metadata", {}).get("tags", []):
+                    cell["source"] = "".join(cell["source"]) + (
+                        f"\nout_dir = {str(out / lang)!r}\nlang = {lang!r}")
+            name = path.name if lang == "nl" else f"{path.stem}-en.ipynb"
+            (work / name).write_text(json.dumps(notebook), encoding="utf-8")
     settings = base / "settings" / "@jupyterlab" / "notebook-extension"
     settings.mkdir(parents=True)
     # every cell in the page (no virtual scrolling), so every output can be measured
@@ -161,7 +167,8 @@ _STATE = """() => {
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("name", [p.name for p in notebooks_list()])
+@pytest.mark.parametrize("name", [p.name for p in notebooks_list()] +
+                         [f"{stem}-en.ipynb" for stem in ENGLISH])
 def test_each_notebook_runs_in_jupyterlab_and_shows_its_figures(lab, browser_page, name):
     url, token, _ = lab
     page = browser_page
