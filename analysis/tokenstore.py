@@ -193,7 +193,7 @@ def _read_table(path: Path, expected: Mapping[str, object]) -> dict[str, np.ndar
     for name, dtype in dtypes.items():
         column = table.column(name)
         if dtype == "object":
-            out[name] = np.asarray(column.to_pylist(), dtype=object)
+            out[name] = np.asarray(column.to_numpy(zero_copy_only=False), dtype=object)
         else:
             out[name] = column.to_numpy().astype(dtype, copy=False)
     return out
