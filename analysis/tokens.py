@@ -74,6 +74,7 @@ __all__ = [
     "tokens_cache_clear",
     "tokens_settings",
     "STORE_MIN_CHARS",
+    "TOKENIZER_MODULES",
 ]
 
 STOPWORDS_FILE = DATA_DIR / "stopwords_nl.txt"
@@ -249,13 +250,18 @@ def _tokenizer_digest(abbreviations: frozenset[str], pattern: str, flags: int) -
     return hashlib.sha256(json.dumps(settings, sort_keys=True).encode("utf-8")).hexdigest()
 
 
+#: The modules whose code makes the sentences and tokens: a change to any of them is a new
+#: key of the token store (list here any module tokenising moves into).
+TOKENIZER_MODULES = ("analysis.text", "analysis.tokens")
+
+
 @lru_cache(maxsize=1)
 def _code_digest() -> str:
-    import analysis.text
+    import importlib
 
     digest = hashlib.sha256()
-    for module in (analysis.text.__file__, __file__):
-        digest.update(Path(module).read_bytes())
+    for name in TOKENIZER_MODULES:
+        digest.update(Path(importlib.import_module(name).__file__).read_bytes())
     return digest.hexdigest()
 
 
