@@ -447,3 +447,22 @@ def test_a_damaged_entry_is_one_line_on_the_command_line(tmp_path, capsys, monke
         f"holds 0 bytes, not {size}); it was removed and the corpus is tokenised again."]
     assert entries(cache / "tokens") == [entry]  # made anew
     tokens_cache_clear()
+
+
+def test_the_command_line_options_reach_the_notebook_kernels_through_the_environment(
+        tmp_path, monkeypatch):
+    # discourse figures starts notebook kernels, which inherit the environment
+    from argparse import Namespace
+
+    from analysis.cli.common import cache_environment
+
+    monkeypatch.setenv("DISCOURSE_CACHE_DIR", "/somewhere/else")
+    monkeypatch.delenv("DISCOURSE_NO_CACHE", raising=False)
+    with cache_environment(Namespace(cache_dir=str(tmp_path / "c"), no_cache=True)):
+        assert os.environ["DISCOURSE_CACHE_DIR"] == str(tmp_path / "c")
+        assert os.environ["DISCOURSE_NO_CACHE"] == "1"
+        assert tokenstore_settings().folder is None
+    assert os.environ["DISCOURSE_CACHE_DIR"] == "/somewhere/else"
+    assert "DISCOURSE_NO_CACHE" not in os.environ
+    with cache_environment(Namespace(cache_dir=str(tmp_path / "c"), no_cache=False)):
+        assert tokenstore_settings().folder == tmp_path / "c" / "tokens"
