@@ -206,10 +206,10 @@ def tokens_cache_clear() -> None:
     _RAW.clear()
 
 
-def _cache_key(corpus: pd.DataFrame, what: str, settings: tuple) -> tuple:
-    """The in-memory key of a table: the fingerprints of the texts (see
+def _cache_key(corpus: pd.DataFrame, what: str, settings: tuple, fingerprint: str) -> tuple:
+    """The in-memory key of a table: the fingerprints of the texts (``fingerprint``, see
     :func:`_text_fingerprint`) and of the article columns, and the settings."""
-    return (what, _text_fingerprint(corpus), corpus_fingerprint(corpus[["doc_id", "outlet"]]),
+    return (what, fingerprint, corpus_fingerprint(corpus[["doc_id", "outlet"]]),
             tuple(sorted(tokens_settings().items())), settings)
 
 
@@ -324,12 +324,13 @@ def tokens_sentences(corpus: pd.DataFrame, *, progress: bool | None = None) -> p
     >>> tokens_sentences(c)[["sentence_id", "sentence"]].values.tolist()
     [[1, 'Eén.'], [2, 'Twee!']]
     """
-    key = _cache_key(corpus, "sentences", ())
+    fingerprint = _text_fingerprint(corpus)
+    key = _cache_key(corpus, "sentences", (), fingerprint)
     hit = _cached(key)
     if hit is not None:
         return hit
-    raw = _raw(corpus, progress=progress)
-    texts = raw.texts
+    raw = _raw(corpus, progress=progress, fingerprint=fingerprint)
+    texts = raw.texts if raw.texts is not None else _texts(corpus)
     table = pd.DataFrame(_doc_columns(corpus, raw.sent_docs))
     table["sentence_id"] = raw.sent_ids
     table["start"] = raw.sent_starts
@@ -391,7 +392,7 @@ def _doc_worker(texts: list[str]):
 class _Raw:
     """Sentence spans and every token of a corpus, before any option is applied."""
 
-    texts: list[str]
+    texts: list[str] | None  # None when read from the token store (the corpus has them)
     sent_docs: np.ndarray
     sent_ids: np.ndarray
     sent_starts: np.ndarray
@@ -409,22 +410,22 @@ class _Raw:
 _RAW: OrderedDict[tuple, _Raw] = OrderedDict()
 
 
-def _raw(corpus: pd.DataFrame, *, progress: bool | None) -> _Raw:
+def _raw(corpus: pd.DataFrame, *, progress: bool | None, fingerprint: str) -> _Raw:
     """Split and tokenise the corpus once; both corpus tables are derived from this. The
-    result is kept in memory and in the token store (:mod:`analysis.tokenstore`)."""
-    fingerprint = _text_fingerprint(corpus)
+    result is kept in memory and in the token store (:mod:`analysis.tokenstore`), keyed by
+    ``fingerprint``, that of the texts (:func:`_text_fingerprint`)."""
     parts = {"texts": fingerprint, **tokens_settings()}
     key = ("raw", tuple(sorted(parts.items())))
     if key in _RAW:
         _RAW.move_to_end(key)
         return _RAW[key]
-    texts = _texts(corpus)
-    stored = sum(map(len, texts)) >= STORE_MIN_CHARS
+    stored = int(corpus["text"].astype(str).str.len().sum()) >= STORE_MIN_CHARS
     store_key = tokenstore_key(parts)
     tables = tokenstore_load(store_key) if stored else None
     if tables is not None:
-        raw = _raw_from_tables(texts, tables)
+        raw = _raw_from_tables(tables)
     else:
+        texts = _texts(corpus)
         raw = _tokenise(texts, progress=progress)
         if stored:
             tokenstore_save(store_key, _raw_tables(raw), protect=(corpus.attrs.get("source"),),
@@ -451,10 +452,10 @@ def _raw_tables(raw: _Raw) -> dict[str, dict[str, np.ndarray]]:
     }
 
 
-def _raw_from_tables(texts: list[str], tables: dict[str, dict[str, np.ndarray]]) -> _Raw:
+def _raw_from_tables(tables: dict[str, dict[str, np.ndarray]]) -> _Raw:
     s, t = tables["sentences"], tables["tokens"]
     return _Raw(
-        texts=texts, sent_docs=s["doc"], sent_ids=s["sentence_id"], sent_starts=s["start"],
+        texts=None, sent_docs=s["doc"], sent_ids=s["sentence_id"], sent_starts=s["start"],
         sent_ends=s["end"], docs=t["doc"], sids=t["sentence_id"], pos=t["position"],
         codes=t["code"], types=pd.Index(tables["types"]["type"], dtype=object).astype(str),
         starts=t["start"], ends=t["end"], kinds=t["kind"])
@@ -546,12 +547,13 @@ def tokens_corpus(
         stop = frozenset(w.lower() for w in stopwords)
     settings = (lowercase, remove_punct, remove_numbers, remove_stopwords,
                 tuple(sorted(stop)) if remove_stopwords else (), stem)
-    key = _cache_key(corpus, "tokens", settings)
+    fingerprint = _text_fingerprint(corpus)
+    key = _cache_key(corpus, "tokens", settings, fingerprint)
     hit = _cached(key)
     if hit is not None:
         return hit
 
-    raw = _raw(corpus, progress=progress)
+    raw = _raw(corpus, progress=progress, fingerprint=fingerprint)
     docs, sids, pos, codes = raw.docs, raw.sids, raw.pos, raw.codes
     starts, ends, kinds, types = raw.starts, raw.ends, raw.kinds, raw.types
     lower = types.str.lower()
@@ -568,16 +570,19 @@ def tokens_corpus(
         keep &= ~np.asarray(lower.isin(stop))[codes]
 
     norm_cat = pd.Categorical(norm_types)
-    norm_codes = norm_cat.codes[codes] if len(types) else codes
-    table = pd.DataFrame(_doc_columns(corpus, docs[keep]))
-    table["sentence_id"] = sids[keep].astype(np.int32)
-    table["position"] = pos[keep].astype(np.int32)
-    table["token"] = _categorical_used(codes[keep], types)
-    table["norm"] = _categorical_used(norm_codes[keep], norm_cat.categories)
-    table["kind"] = pd.Categorical.from_codes(kinds[keep].astype(np.int8), categories=_KINDS)
-    table["start"] = starts[keep]
-    table["end"] = ends[keep]
-    return _store(key, table.reset_index(drop=True))
+    rows = np.flatnonzero(keep)  # one gather per column, instead of one mask each
+    kept = codes[rows]
+    norm_codes = norm_cat.codes[kept] if len(types) else kept
+    columns = _doc_columns(corpus, docs[rows])
+    columns["sentence_id"] = sids[rows].astype(np.int32, copy=False)
+    columns["position"] = pos[rows].astype(np.int32, copy=False)
+    columns["token"] = _categorical_used(kept, types)
+    columns["norm"] = _categorical_used(norm_codes, norm_cat.categories)
+    columns["kind"] = pd.Categorical.from_codes(kinds[rows].astype(np.int8, copy=False),
+                                                categories=_KINDS, validate=False)
+    columns["start"] = starts[rows].astype(np.int64, copy=False)
+    columns["end"] = ends[rows].astype(np.int64, copy=False)
+    return _store(key, pd.DataFrame(columns, copy=False))
 
 
 def _categorical_used(codes: np.ndarray, categories: pd.Index) -> pd.Categorical:
@@ -590,4 +595,4 @@ def _categorical_used(codes: np.ndarray, categories: pd.Index) -> pd.Categorical
     used = np.bincount(codes, minlength=len(categories)) > 0
     renumber = np.cumsum(used, dtype=np.int64) - 1
     return pd.Categorical.from_codes(renumber[codes].astype(codes.dtype, copy=False),
-                                     categories=categories[used])
+                                     categories=categories[used], validate=False)
