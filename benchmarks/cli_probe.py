@@ -6,10 +6,12 @@ record how long it spent getting the corpus's sentences and tokens.
 ``RESULT.json`` receives ``seconds`` (from the start of this process to the command's end,
 imports included), ``tokens_seconds`` (the time inside :func:`analysis.tokens.tokens_corpus`
 and :func:`analysis.tokens.tokens_sentences`, the outermost call counted once: reading the
-token store or tokenising, and making the tables), ``exit`` and the token store's counters
-(:data:`analysis.tokenstore.STATS`). The two functions are wrapped in :mod:`analysis.tokens`
-before any other module imports them, so every caller (the command line, frames,
-sentiment) goes through the wrappers.
+token store or tokenising, and making the tables), the same two as CPU seconds of this
+process (``cpu_seconds``, ``tokens_cpu_seconds``: on a busy machine a share of CPU time
+is steadier than one of wall time; worker processes are not counted), ``exit`` and the
+token store's counters (:data:`analysis.tokenstore.STATS`). The two functions are wrapped
+in :mod:`analysis.tokens` before any other module imports them, so every caller (the
+command line, frames, sentiment) goes through the wrappers.
 """
 
 from __future__ import annotations
@@ -25,20 +27,23 @@ from pathlib import Path  # noqa: E402
 
 
 def _probe(module, names: tuple[str, ...]) -> list[float]:
-    spent = [0.0]
+    """Wrap ``names`` of ``module`` in timers; returns [wall seconds, CPU seconds] spent in
+    them, filled in as they run."""
+    spent = [0.0, 0.0]
     depth = [0]
 
     def timed(function):
         @functools.wraps(function)
         def wrapper(*args, **kwargs):
             depth[0] += 1
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             try:
                 return function(*args, **kwargs)
             finally:
                 depth[0] -= 1
                 if depth[0] == 0:
                     spent[0] += time.perf_counter() - start
+                    spent[1] += time.process_time() - cpu
         return wrapper
 
     for name in names:
@@ -58,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     code = discourse(command)
     result.write_text(json.dumps({
         "command": command, "exit": code, "seconds": time.perf_counter() - STARTED,
-        "tokens_seconds": spent[0], "store": dict(tokenstore.STATS)}), encoding="utf-8")
+        "tokens_seconds": spent[0], "cpu_seconds": time.process_time(),
+        "tokens_cpu_seconds": spent[1], "store": dict(tokenstore.STATS)}), encoding="utf-8")
     return code
 
 

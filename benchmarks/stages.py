@@ -268,6 +268,9 @@ def _cli_run(name: str, corpus: Path, cache: Path, out: Path) -> dict:
     probe = json.loads(result.read_text(encoding="utf-8"))
     return {"seconds": round(seconds, 3), "tokens_seconds": round(probe["tokens_seconds"], 3),
             "tokens_share": round(probe["tokens_seconds"] / seconds, 4),
+            "cpu_seconds": round(probe["cpu_seconds"], 3),
+            "tokens_cpu_seconds": round(probe["tokens_cpu_seconds"], 3),
+            "tokens_cpu_share": round(probe["tokens_cpu_seconds"] / probe["cpu_seconds"], 4),
             "store": probe["store"]}
 
 
