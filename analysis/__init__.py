@@ -8,7 +8,8 @@ The package is organised in layers, each importing only the ones below it:
 - :mod:`analysis.timeline`: frames and tone per period, from frames and sentiment
 - the analyses: :mod:`analysis.textstat`, :mod:`analysis.kwic`, :mod:`analysis.frames`,
   :mod:`analysis.sentiment` (a package: one module per concern, a registry of methods)
-- :mod:`analysis.tokens`: ``sentences_split``, ``tokens_tokenize``, ``tokens_corpus``
+- :mod:`analysis.tokens`: ``sentences_split``, ``tokens_tokenize``, ``tokens_corpus``;
+  :mod:`analysis.tokenstore`: the sentences and tokens of a corpus kept on disk between runs
 - :mod:`analysis.corpus` (a package: one reader per input format, chosen by a registry):
   ``corpus_load``, ``corpus_check``, ``corpus_summary``
 - :mod:`analysis.text` (what a word is), :mod:`analysis.io` (the output guard, atomic

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy.special import xlogy
-from scipy.stats import chi2
 
 from analysis.kwic import _categorical, _check_tokens, _doc_bounds, _labels, kwic_match
 from analysis.terms import _check_min_count, _in_text_order, _terms
@@ -18,6 +16,8 @@ __all__ = ["textstat_collocations"]
 
 def _association(o11, o12, o21, o22):
     """Expected count, PMI and signed four-cell G2 for arrays of 2x2 tables."""
+    from scipy.special import xlogy  # scipy: only when scoring collocations
+
     o11, o12, o21, o22 = (np.asarray(x, dtype=np.float64) for x in (o11, o12, o21, o22))
     n = o11 + o12 + o21 + o22
     r1, r2, c1, c2 = o11 + o12, o21 + o22, o11 + o21, o12 + o22
@@ -96,6 +96,8 @@ def textstat_collocations(
 
 
 def _bigram_collocations(tokens: pd.DataFrame, min_count: int) -> pd.DataFrame:
+    from scipy.stats import chi2
+
     term_codes, starts, terms = _terms(tokens, 2)
     w1_codes, w2_codes = terms.components
     o11 = np.bincount(term_codes, minlength=terms.n).astype(np.int64)
@@ -126,6 +128,8 @@ def _bigram_collocations(tokens: pd.DataFrame, min_count: int) -> pd.DataFrame:
 
 def _node_collocations(tokens: pd.DataFrame, node: str, window: int,
                        min_count: int) -> pd.DataFrame:
+    from scipy.stats import chi2
+
     matches = kwic_match(tokens, node)
     n_rows = len(tokens)
     first_of_doc, last_of_doc = _doc_bounds(tokens)

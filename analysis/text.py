@@ -37,7 +37,7 @@ ABBREVIATIONS_FILE = DATA_DIR / "abbreviations_nl.txt"
 #: no-break space (a byte-order mark inside a text). Inside a word they would split it
 #: ("sanc\u00adties"); :func:`text_normalise` removes them.
 INVISIBLE_CHARACTERS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE_CHARACTERS))
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
 
 
 def text_normalise(text: str) -> str:
@@ -49,7 +49,7 @@ def text_normalise(text: str) -> str:
     >>> text_normalise("Gene\u0300ve: sanc\u00adties, zero\u200bwidth")
     'Genève: sancties, zerowidth'
     """
-    return unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    return _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
 
 
 def text_invisible_count(text: str) -> int:
@@ -88,7 +88,8 @@ def abbreviations_load(path: str | Path | None = None) -> frozenset[str]:
     return wordlist_load(path or ABBREVIATIONS_FILE)
 
 def _abbreviation_pattern(abbreviations: Iterable[str]) -> str:
-    forms = sorted((re.escape(a) + r"\." for a in abbreviations), key=len, reverse=True)
+    # longest first; the same order in every process (the token store keys on the pattern)
+    forms = sorted(sorted(re.escape(a) + r"\." for a in abbreviations), key=len, reverse=True)
     return "|".join(forms)
 
 _NUMBER_WORDS = r"honderd|duizend|miljoen|miljard|biljoen"

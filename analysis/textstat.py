@@ -38,9 +38,6 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
-from scipy.special import xlogy
-from scipy.stats import chi2
-from statsmodels.stats.multitest import multipletests
 
 from analysis.collocations import textstat_collocations
 from analysis.kwic import _categorical, _check_tokens, _doc_bounds, kwic_match
@@ -354,6 +351,10 @@ def textstat_keyness(
     >>> k[["outlet", "term", "g2", "log_ratio"]].round(4).values.tolist()[:2]
     [['X', 'oorlog', 1.0465, 1.585], ['X', 'vrede', -1.0465, -1.585]]
     """
+    from scipy.special import xlogy  # scipy and statsmodels: only when testing keyness
+    from scipy.stats import chi2
+    from statsmodels.stats.multitest import multipletests
+
     _check_min_count(min_count)
     if adjust not in ("bh", "holm"):
         raise ValueError(f"adjust must be 'bh' or 'holm', not {adjust!r}")
@@ -444,6 +445,8 @@ def textstat_keyness(
 def _g2_four_cell(a, b, c, d, correction: str) -> np.ndarray:
     """quanteda's G2 of the 2x2 tables ``[[a, b], [c, d]]`` (target and reference columns),
     unsigned, with its Yates-type or Williams' correction or none."""
+    from scipy.special import xlogy
+
     n = a + b + c + d
     if correction == "yates":
         small = np.zeros(a.shape, dtype=bool)

@@ -12,21 +12,29 @@
   the settings, so repeated analyses in one kernel do not tokenise again. Their texts
   are NFC-normalised first (as :func:`analysis.corpus.corpus_load` already does), so the
   character offsets refer to the NFC text.
+- Both tables derive from one pass over the corpus (sentence spans and every token, before
+  any option), which is also kept on disk by :mod:`analysis.tokenstore`, keyed by the
+  fingerprint of the texts, the tokenizer's settings (:func:`tokens_settings`) and the
+  toolkit version: a later process (a command, a notebook kernel) reads it instead of
+  tokenising again. Corpora under :data:`STORE_MIN_CHARS` characters are not stored
+  (tokenising them is quicker than reading them back).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from nltk.stem.snowball import DutchStemmer
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from analysis.corpus import CorpusError, corpus_fingerprint, decode_bytes
 from analysis.parallel import chunks_map
@@ -46,6 +54,10 @@ from analysis.text import (
     wordlist_load,
     wordlist_parse,
 )
+from analysis.tokenstore import tokenstore_key, tokenstore_load, tokenstore_save
+
+if TYPE_CHECKING:  # nltk takes a second to import: only when a corpus is tokenised
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 __all__ = [
     "STOPWORDS_FILE",
@@ -60,6 +72,9 @@ __all__ = [
     "tokens_sentences",
     "tokens_corpus",
     "tokens_cache_clear",
+    "tokens_settings",
+    "STORE_MIN_CHARS",
+    "TOKENIZER_MODULES",
 ]
 
 STOPWORDS_FILE = DATA_DIR / "stopwords_nl.txt"
@@ -67,6 +82,9 @@ STOPWORDS_FILE = DATA_DIR / "stopwords_nl.txt"
 #: Corpora larger than this many characters are tokenised in parallel, with a progress bar.
 PARALLEL_CHARS = 4_000_000
 _CHUNK_CHARS = 1_000_000
+#: Corpora of at least this many characters are kept in the token store
+#: (:mod:`analysis.tokenstore`); smaller ones are tokenised faster than they are read back.
+STORE_MIN_CHARS = 100_000
 
 
 def stopwords_load(path: str | Path | None = None) -> frozenset[str]:
@@ -94,6 +112,8 @@ def _default_abbreviations() -> frozenset[str]:
 
 @lru_cache(maxsize=8)
 def _punkt(abbreviations: frozenset[str]) -> PunktSentenceTokenizer:
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types = set(abbreviations)
     return PunktSentenceTokenizer(params)
@@ -186,8 +206,63 @@ def tokens_cache_clear() -> None:
     _RAW.clear()
 
 
-def _cache_key(corpus: pd.DataFrame, what: str, settings: tuple) -> tuple:
-    return (what, corpus_fingerprint(corpus[["doc_id", "outlet", "text"]]), settings)
+def _cache_key(corpus: pd.DataFrame, what: str, settings: tuple, fingerprint: str) -> tuple:
+    """The in-memory key of a table: the fingerprints of the texts (``fingerprint``, see
+    :func:`_text_fingerprint`) and of the article columns, and the settings."""
+    return (what, fingerprint, corpus_fingerprint(corpus[["doc_id", "outlet"]]),
+            tuple(sorted(tokens_settings().items())), settings)
+
+
+def _text_fingerprint(corpus: pd.DataFrame) -> str:
+    """The fingerprint of what the sentences and tokens depend on: the texts, in order."""
+    return corpus_fingerprint(corpus[["text"]])
+
+
+def tokens_settings() -> dict[str, str]:
+    """What the sentences and tokens depend on besides the texts, as the token store keys
+    them: the abbreviation list, the token pattern and kinds, the piece sizes of long
+    paragraphs, the NLTK (Punkt) and Unicode (NFC) versions, a digest of this module's and
+    :mod:`analysis.text`'s code (a changed rule is a new key even before a new release) and
+    the toolkit version. Read at each call, so a changed setting is seen at once.
+
+    >>> sorted(tokens_settings())
+    ['code', 'tokenizer', 'version']
+    """
+    import analysis
+
+    return {"tokenizer": _tokenizer_digest(_default_abbreviations(), _TOKEN.pattern,
+                                           _TOKEN.flags),
+            "code": _code_digest(), "version": analysis.__version__}
+
+
+@lru_cache(maxsize=8)
+def _tokenizer_digest(abbreviations: frozenset[str], pattern: str, flags: int) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        nltk_version = version("nltk")
+    except PackageNotFoundError:  # pragma: no cover - nltk is a dependency
+        nltk_version = "?"
+    settings = {"abbreviations": sorted(abbreviations), "pattern": pattern, "flags": flags,
+                "kinds": list(_KINDS), "kind_of_group": sorted(_KIND_OF_GROUP.items()),
+                "piece_chars": PIECE_CHARS, "piece_margin": _PIECE_MARGIN,
+                "nltk": nltk_version, "unicode": unicodedata.unidata_version}
+    return hashlib.sha256(json.dumps(settings, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+#: The modules whose code makes the sentences and tokens: a change to any of them is a new
+#: key of the token store (list here any module tokenising moves into).
+TOKENIZER_MODULES = ("analysis.text", "analysis.tokens")
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    import importlib
+
+    digest = hashlib.sha256()
+    for name in TOKENIZER_MODULES:
+        digest.update(Path(importlib.import_module(name).__file__).read_bytes())
+    return digest.hexdigest()
 
 
 def _cached(key: tuple) -> pd.DataFrame | None:
@@ -249,12 +324,13 @@ def tokens_sentences(corpus: pd.DataFrame, *, progress: bool | None = None) -> p
     >>> tokens_sentences(c)[["sentence_id", "sentence"]].values.tolist()
     [[1, 'Eén.'], [2, 'Twee!']]
     """
-    key = _cache_key(corpus, "sentences", ())
+    fingerprint = _text_fingerprint(corpus)
+    key = _cache_key(corpus, "sentences", (), fingerprint)
     hit = _cached(key)
     if hit is not None:
         return hit
-    raw = _raw(corpus, progress=progress)
-    texts = raw.texts
+    raw = _raw(corpus, progress=progress, fingerprint=fingerprint)
+    texts = raw.texts if raw.texts is not None else _texts(corpus)
     table = pd.DataFrame(_doc_columns(corpus, raw.sent_docs))
     table["sentence_id"] = raw.sent_ids
     table["start"] = raw.sent_starts
@@ -316,7 +392,7 @@ def _doc_worker(texts: list[str]):
 class _Raw:
     """Sentence spans and every token of a corpus, before any option is applied."""
 
-    texts: list[str]
+    texts: list[str] | None  # None when read from the token store (the corpus has them)
     sent_docs: np.ndarray
     sent_ids: np.ndarray
     sent_starts: np.ndarray
@@ -334,13 +410,60 @@ class _Raw:
 _RAW: OrderedDict[tuple, _Raw] = OrderedDict()
 
 
-def _raw(corpus: pd.DataFrame, *, progress: bool | None) -> _Raw:
-    """Split and tokenise the corpus once; both corpus tables are derived from this."""
-    key = _cache_key(corpus, "raw", ())
+def _raw(corpus: pd.DataFrame, *, progress: bool | None, fingerprint: str) -> _Raw:
+    """Split and tokenise the corpus once; both corpus tables are derived from this. The
+    result is kept in memory and in the token store (:mod:`analysis.tokenstore`), keyed by
+    ``fingerprint``, that of the texts (:func:`_text_fingerprint`)."""
+    parts = {"texts": fingerprint, **tokens_settings()}
+    key = ("raw", tuple(sorted(parts.items())))
     if key in _RAW:
         _RAW.move_to_end(key)
         return _RAW[key]
-    texts = _texts(corpus)
+    stored = int(corpus["text"].astype(str).str.len().sum()) >= STORE_MIN_CHARS
+    store_key = tokenstore_key(parts)
+    tables = tokenstore_load(store_key) if stored else None
+    if tables is not None:
+        raw = _raw_from_tables(tables)
+    else:
+        texts = _texts(corpus)
+        raw = _tokenise(texts, progress=progress)
+        if stored:
+            tokenstore_save(store_key, _raw_tables(raw), protect=(corpus.attrs.get("source"),),
+                            meta={"source": corpus.attrs.get("source"),
+                                  "fingerprint": fingerprint, "articles": len(texts),
+                                  "sentences": len(raw.sent_ids), "tokens": len(raw.codes),
+                                  **parts})
+    _RAW[key] = raw
+    while len(_RAW) > 2:
+        _RAW.popitem(last=False)
+    return raw
+
+
+def _raw_tables(raw: _Raw) -> dict[str, dict[str, np.ndarray]]:
+    """The arrays of ``raw`` as the token store keeps them (the texts are not kept: they
+    are the corpus's)."""
+    return {
+        "sentences": {"doc": raw.sent_docs, "sentence_id": raw.sent_ids,
+                      "start": raw.sent_starts, "end": raw.sent_ends},
+        "tokens": {"doc": raw.docs, "sentence_id": raw.sids, "position": raw.pos,
+                   "code": raw.codes, "start": raw.starts, "end": raw.ends,
+                   "kind": raw.kinds},
+        "types": {"type": np.asarray(raw.types, dtype=object)},
+    }
+
+
+def _raw_from_tables(tables: dict[str, dict[str, np.ndarray]]) -> _Raw:
+    s, t = tables["sentences"], tables["tokens"]
+    return _Raw(
+        texts=None, sent_docs=s["doc"], sent_ids=s["sentence_id"], sent_starts=s["start"],
+        sent_ends=s["end"], docs=t["doc"], sids=t["sentence_id"], pos=t["position"],
+        codes=t["code"], types=pd.Index(tables["types"]["type"], dtype=object).astype(str),
+        starts=t["start"], ends=t["end"], kinds=t["kind"])
+
+
+def _tokenise(texts: list[str], *, progress: bool | None) -> _Raw:
+    """Sentence spans and every token of ``texts``, in worker processes for a large
+    corpus."""
     bounds = _chunks(texts)
     big = sum(map(len, texts)) >= PARALLEL_CHARS
     parts = chunks_map(_doc_worker, texts, bounds, parallel=big,
@@ -371,13 +494,14 @@ def _raw(corpus: pd.DataFrame, *, progress: bool | None) -> _Raw:
         starts=cat(tokens, 5, np.int64), ends=cat(tokens, 6, np.int64),
         kinds=cat(tokens, 7, np.int8),
     )
-    _RAW[key] = raw
-    while len(_RAW) > 2:
-        _RAW.popitem(last=False)
     return raw
 
 
-_STEMMER = DutchStemmer()
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.snowball import DutchStemmer
+
+    return DutchStemmer()
 
 
 def tokens_corpus(
@@ -423,18 +547,20 @@ def tokens_corpus(
         stop = frozenset(w.lower() for w in stopwords)
     settings = (lowercase, remove_punct, remove_numbers, remove_stopwords,
                 tuple(sorted(stop)) if remove_stopwords else (), stem)
-    key = _cache_key(corpus, "tokens", settings)
+    fingerprint = _text_fingerprint(corpus)
+    key = _cache_key(corpus, "tokens", settings, fingerprint)
     hit = _cached(key)
     if hit is not None:
         return hit
 
-    raw = _raw(corpus, progress=progress)
+    raw = _raw(corpus, progress=progress, fingerprint=fingerprint)
     docs, sids, pos, codes = raw.docs, raw.sids, raw.pos, raw.codes
     starts, ends, kinds, types = raw.starts, raw.ends, raw.kinds, raw.types
     lower = types.str.lower()
     norm_types = lower if lowercase else types
     if stem:
-        norm_types = pd.Index([_STEMMER.stem(w) for w in norm_types])
+        stemmer = _stemmer()
+        norm_types = pd.Index([stemmer.stem(w) for w in norm_types])
     keep = np.ones(len(codes), dtype=bool)
     if remove_punct:
         keep &= kinds != 2
@@ -444,15 +570,29 @@ def tokens_corpus(
         keep &= ~np.asarray(lower.isin(stop))[codes]
 
     norm_cat = pd.Categorical(norm_types)
-    norm_codes = norm_cat.codes[codes] if len(types) else codes
-    table = pd.DataFrame(_doc_columns(corpus, docs[keep]))
-    table["sentence_id"] = sids[keep].astype(np.int32)
-    table["position"] = pos[keep].astype(np.int32)
-    table["token"] = pd.Categorical.from_codes(codes[keep], categories=types)
-    table["norm"] = pd.Categorical.from_codes(norm_codes[keep], categories=norm_cat.categories)
-    table["kind"] = pd.Categorical.from_codes(kinds[keep].astype(np.int8), categories=_KINDS)
-    table["start"] = starts[keep]
-    table["end"] = ends[keep]
-    table["norm"] = table["norm"].cat.remove_unused_categories()
-    table["token"] = table["token"].cat.remove_unused_categories()
-    return _store(key, table.reset_index(drop=True))
+    rows = np.flatnonzero(keep)  # one gather per column, instead of one mask each
+    kept = codes[rows]
+    norm_codes = norm_cat.codes[kept] if len(types) else kept
+    columns = _doc_columns(corpus, docs[rows])
+    columns["sentence_id"] = sids[rows].astype(np.int32, copy=False)
+    columns["position"] = pos[rows].astype(np.int32, copy=False)
+    columns["token"] = _categorical_used(kept, types)
+    columns["norm"] = _categorical_used(norm_codes, norm_cat.categories)
+    columns["kind"] = pd.Categorical.from_codes(kinds[rows].astype(np.int8, copy=False),
+                                                categories=_KINDS, validate=False)
+    columns["start"] = starts[rows].astype(np.int64, copy=False)
+    columns["end"] = ends[rows].astype(np.int64, copy=False)
+    return _store(key, pd.DataFrame(columns, copy=False))
+
+
+def _categorical_used(codes: np.ndarray, categories: pd.Index) -> pd.Categorical:
+    """``Categorical.from_codes(codes, categories)`` without the categories no code uses
+    (as ``remove_unused_categories`` gives, by counting instead of sorting).
+
+    >>> _categorical_used(np.array([2, 0, 2]), pd.Index(["a", "b", "c"])).categories.tolist()
+    ['a', 'c']
+    """
+    used = np.bincount(codes, minlength=len(categories)) > 0
+    renumber = np.cumsum(used, dtype=np.int64) - 1
+    return pd.Categorical.from_codes(renumber[codes].astype(codes.dtype, copy=False),
+                                     categories=categories[used], validate=False)

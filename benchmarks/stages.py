@@ -16,6 +16,7 @@ import importlib
 import json
 import os
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -43,6 +44,7 @@ class Stage:
     note: str = ""
     check: Callable | None = None  # check(state, extra) -> extra, after the timed run
     default: bool = True  # run unless --stages names other stages
+    store: bool = False  # whether the token store is on (off: every stage tokenises)
 
 
 def _function(module: str, *names: str):
@@ -228,6 +230,78 @@ def _figures(ctx):
     return {"files": len(list(Path(out).iterdir())), "out": out}
 
 
+# --------------------------------------------------------------------------- command line
+
+#: The analyses timed on the command line (first run and stored run), by name: the
+#: arguments after ``discourse`` (CORPUS and OUT are filled in).
+CLI_COMMANDS = {
+    "frequencies": ["frequencies", "{corpus}", "-o", "{out}/frequencies.csv"],
+    "keyness": ["keyness", "{corpus}", "-o", "{out}/keyness.csv"],
+    "collocations": ["collocations", "{corpus}", "-o", "{out}/collocations.csv"],
+    "kwic": ["kwic", "{corpus}", "sancties", "-o", "{out}/kwic.csv"],
+    "frames": ["frames", "{corpus}", "-o", "{out}/frames.csv"],
+    "sentiment": ["sentiment", "{corpus}", "-o", "{out}/sentiment.csv"],
+    "timeline": ["timeline", "{corpus}", "--measures", "frames,tone_lexicon", "-o",
+                 "{out}/timeline.csv"],
+    "actors": ["actors", "{corpus}", "-o", "{out}/actors.csv"],
+    "quotes": ["quotes", "{corpus}", "-o", "{out}/quotes.csv"],
+}
+
+
+def _cli_run(name: str, corpus: Path, cache: Path, out: Path) -> dict:
+    """One ``discourse`` command in a fresh process (``benchmarks.cli_probe``), with the
+    token store in ``cache``: its wall time, seen from outside (interpreter start and
+    imports included, as a user waits for it), and the part spent on sentences and tokens."""
+    import subprocess
+
+    result = out / f"{name}.json"
+    argv = [a.format(corpus=corpus, out=out) for a in CLI_COMMANDS[name]]
+    env = dict(os.environ, DISCOURSE_CACHE_DIR=str(cache), TQDM_DISABLE="1")
+    env.pop("DISCOURSE_NO_CACHE", None)
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "benchmarks.cli_probe", str(result), *argv],
+                          capture_output=True, text=True, env=env)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"discourse {name} failed ({done.returncode}): "
+                           f"{done.stderr.strip()[-2000:]}")
+    probe = json.loads(result.read_text(encoding="utf-8"))
+    return {"seconds": round(seconds, 3), "tokens_seconds": round(probe["tokens_seconds"], 3),
+            "tokens_share": round(probe["tokens_seconds"] / seconds, 4),
+            "cpu_seconds": round(probe["cpu_seconds"], 3),
+            "tokens_cpu_seconds": round(probe["tokens_cpu_seconds"], 3),
+            "tokens_cpu_share": round(probe["tokens_cpu_seconds"] / probe["cpu_seconds"], 4),
+            "store": probe["store"]}
+
+
+def _cli_first(ctx):
+    """Every command with an empty token store of its own: each tokenises (and stores)."""
+    folder = Path(tempfile.mkdtemp(prefix="discourse-bench-cli-"))
+    commands = {}
+    for name in CLI_COMMANDS:
+        cache = folder / f"cache-{name}"
+        commands[name] = _cli_run(name, ctx["path"], cache, folder)
+        shutil.rmtree(cache, ignore_errors=True)
+    shutil.rmtree(folder, ignore_errors=True)
+    return {"commands": commands}
+
+
+def _cli_store_filled(ctx):
+    """A token store holding the corpus (made by one command, not timed)."""
+    folder = Path(tempfile.mkdtemp(prefix="discourse-bench-cli-"))
+    _cli_run("frequencies", ctx["path"], folder / "cache", folder)
+    return {"path": ctx["path"], "folder": folder}
+
+
+def _cli_stored(state):
+    """Every command again, each reading the corpus's tokens from the store."""
+    folder = state["folder"]
+    commands = {name: _cli_run(name, state["path"], folder / "cache", folder)
+                for name in CLI_COMMANDS}
+    shutil.rmtree(folder, ignore_errors=True)
+    return {"commands": commands}
+
+
 # --------------------------------------------------------------------------- peers
 
 
@@ -338,6 +412,12 @@ STAGES: dict[str, Stage] = {s.name: s for s in [
           lambda corpus: _pipeline(corpus, exclude=False), default=False,
           note="as pipeline, but the lexicon does not leave out the frame matches"),
     Stage("figures", "discourse figures", _figures, setup=lambda ctx: ctx, sizes=("1M",)),
+    Stage("cli-first", "opdrachtregel, eerste keer", _cli_first, setup=lambda ctx: ctx,
+          sizes=("1M",), store=True,
+          note="every discourse analysis command in a fresh process, token store empty"),
+    Stage("cli-stored", "opdrachtregel, corpus opgeslagen", _cli_stored,
+          setup=_cli_store_filled, sizes=("1M",), store=True,
+          note="every discourse analysis command in a fresh process, tokens in the store"),
 ]}
 
 
@@ -373,6 +453,8 @@ def stage_run(name: str, path: str | Path, *, tokens: int, sample: int) -> dict:
     """Set up and time one stage in this process; returns what the result file holds."""
     stage = STAGES[name]
     cache: dict = {}
+    if not stage.store:  # every stage tokenises, as its "no cache" promises
+        os.environ["DISCOURSE_NO_CACHE"] = "1"
 
     def corpus():
         if "corpus" not in cache:

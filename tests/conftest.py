@@ -1,15 +1,29 @@
-"""Shared fixtures: every notebook is run (twice) once per test session."""
+"""Shared fixtures: every notebook is run (twice) once per test session.
+
+The token store (:mod:`analysis.tokenstore`) of the whole session, notebook kernels
+included, is a temporary folder, set here before any test runs, so that no test writes into
+the user's cache folder; it is removed at the end.
+"""
 
 from __future__ import annotations
 
+import atexit
 import hashlib
+import os
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from analysis.paths import CORPUS_DIR
+
+SESSION_CACHE = Path(tempfile.mkdtemp(prefix="discourse-test-cache-"))
+os.environ["DISCOURSE_CACHE_DIR"] = str(SESSION_CACHE)
+os.environ.pop("DISCOURSE_NO_CACHE", None)
+os.environ.pop("DISCOURSE_CACHE_MAX_GIB", None)
+atexit.register(shutil.rmtree, SESSION_CACHE, ignore_errors=True)
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

@@ -8,12 +8,14 @@ the program with a message naming the file and what to do, not with a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
+import warnings
 from pathlib import Path
 
 from analysis import __version__
-from analysis.cli.common import OutputFolder, OutputPath, UserError
+from analysis.cli.common import OutputFolder, OutputPath, UserError, cache_environment
 from analysis.corpus import CorpusError
 from analysis.io import (
     OutputError,
@@ -25,7 +27,8 @@ from analysis.io import (
 
 __all__ = ["main", "build_parser", "UserError"]
 
-COMMAND_MODULES = ("corpus", "vocabulary", "frames", "sentiment", "timeline", "quotes")
+COMMAND_MODULES = ("corpus", "vocabulary", "frames", "sentiment", "timeline", "quotes",
+                   "cache")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         _check_outputs(parser, args)
-        with corpus_protect(*_sources(args)):
+        with corpus_protect(*_sources(args)), cache_environment(args), _store_warnings():
             return int(args.func(args) or 0)
     except (OutputInCorpusError, OutputError) as exc:
         print(f"discourse {args.command}: {exc}", file=sys.stderr)
@@ -59,6 +62,27 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # output piped into head and the like
         return 0
+
+
+@contextlib.contextmanager
+def _store_warnings():
+    """A warning of the token store is one line on stderr (``warning: ...``), as the
+    command's other warnings are."""
+    from analysis.tokenstore import TokenStoreWarning
+
+    shown = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, TokenStoreWarning):
+            print(f"warning: {message}", file=sys.stderr)
+        else:
+            shown(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show
+    try:
+        yield
+    finally:
+        warnings.showwarning = shown
 
 
 def _sources(args: argparse.Namespace) -> list[str]:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
 import warnings
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -17,7 +19,8 @@ from analysis.io import table_to_csv, write_atomic
 __all__ = ["add_corpus_arguments", "corpus_options", "corpus_from_args", "write_table",
            "add_output_argument", "add_grouping_arguments", "grouping_from_args",
            "grouped", "whole_number", "read_coded_sample", "OutputPath", "output_path",
-           "OutputFolder", "output_folder", "report_loading", "write_dropped", "UserError"]
+           "OutputFolder", "output_folder", "report_loading", "write_dropped", "UserError",
+           "add_cache_arguments", "cache_environment"]
 
 COLUMN_OPTIONS = ("text", "id", "outlet", "date", "title")
 
@@ -28,11 +31,12 @@ class UserError(Exception):
 
 def add_corpus_arguments(
     parser: argparse.ArgumentParser, *, positional: bool = True, required: bool = True,
-    source: bool = True,
+    source: bool = True, cache: bool = True,
 ) -> None:
     """``CORPUS`` (or ``--corpus`` when not ``positional``; neither when not ``source``),
-    the ``--*-column`` options, ``--encoding``, ``--skip-invalid`` and the duplicate
-    options (``--dedupe``, ``--near``, ``--dropped``). ``required=False`` lets a positional
+    the ``--*-column`` options, ``--encoding``, ``--skip-invalid``, the duplicate
+    options (``--dedupe``, ``--near``, ``--dropped``) and, with ``cache``, the token store
+    options (``--cache-dir``, ``--no-cache``). ``required=False`` lets a positional
     CORPUS be left out (for sub-commands that also work without a corpus)."""
     help_corpus = ("a folder of seed-format .txt files (with an optional metadata.csv) and "
                    "news exports; a CSV, TSV, JSONL or Parquet file with one article a row; "
@@ -58,6 +62,45 @@ def add_corpus_arguments(
                        help="leave out articles that cannot be read, and list each of them, "
                        "instead of stopping")
     add_dedupe_arguments(parser)
+    if cache:
+        add_cache_arguments(parser)
+
+
+def add_cache_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--cache-dir DIR`` and ``--no-cache``: where the token store is, or none (see
+    :mod:`analysis.tokenstore`; :func:`cache_environment` applies them)."""
+    group = parser.add_argument_group(
+        "token store (the corpus's sentences and tokens, kept for the next run)")
+    group.add_argument("--cache-dir", metavar="DIR", type=output_folder, default=None,
+                       help="keep the token store in DIR/tokens (default: $DISCOURSE_CACHE_DIR, "
+                       "else the user's cache folder, e.g. ~/.cache/dutch-discourse); "
+                       "'discourse cache info' shows it")
+    group.add_argument("--no-cache", action="store_true",
+                       help="neither read nor write the token store: tokenise the corpus anew")
+
+
+@contextmanager
+def cache_environment(args: argparse.Namespace) -> Iterator[None]:
+    """Within the block, the token store follows ``--cache-dir`` and ``--no-cache``: they
+    are set in the environment (``DISCOURSE_CACHE_DIR``, ``DISCOURSE_NO_CACHE``), so the
+    notebook kernels ``discourse figures`` starts follow them too; restored afterwards."""
+    from analysis.tokenstore import CACHE_DIR_ENV, NO_CACHE_ENV
+
+    wanted = {}
+    if getattr(args, "cache_dir", None):
+        wanted[CACHE_DIR_ENV] = str(Path(args.cache_dir).expanduser().resolve())
+    if getattr(args, "no_cache", False):
+        wanted[NO_CACHE_ENV] = "1"
+    before = {name: os.environ.get(name) for name in wanted}
+    os.environ.update(wanted)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _similarity(value: str) -> float:

@@ -29,7 +29,7 @@ def register(commands) -> None:
         "check", help="load a corpus, summarise it and list every problem found",
         description="Load a corpus and print a summary (articles, words, per outlet, date "
         "range) and every problem found. Exit status 0 when every article loads.")
-    add_corpus_arguments(check)
+    add_corpus_arguments(check, cache=False)
     check.set_defaults(func=run_check)
 
     importer = commands.add_parser(
@@ -42,7 +42,7 @@ def register(commands) -> None:
                           "file")
     importer.add_argument("-o", "--output", metavar="FILE", required=True, type=output_path,
                           help="the table to write: a .parquet or .csv file")
-    add_corpus_arguments(importer, positional=False, source=False)
+    add_corpus_arguments(importer, positional=False, source=False, cache=False)
     importer.set_defaults(func=run_import, corpus=None)
 
     figures = commands.add_parser(

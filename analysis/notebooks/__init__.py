@@ -17,14 +17,25 @@ from analysis.notebooks.parameters import (
     path_resolve,
     results_dir,
 )
-from analysis.notebooks.run import NotebookError, notebooks_list, notebooks_run
-from analysis.notebooks.setup import (
-    NotebookSetup,
-    notebook_setup,
-    notebook_start,
-    parameters_check,
-)
+
+#: The names of :mod:`.run` and :mod:`.setup`, imported on first use: they import matplotlib
+#: and the analyses, which the command line needs only when it runs the notebooks.
+_LAZY = {"NotebookError": "run", "notebooks_list": "run", "notebooks_run": "run",
+         "NotebookSetup": "setup", "notebook_setup": "setup", "notebook_start": "setup",
+         "parameters_check": "setup"}
 
 __all__ = ["PARAMETERS", "Parameter", "ParameterError", "notebook_parameter", "path_resolve",
            "results_dir", "NotebookError", "notebooks_list", "notebooks_run", "NotebookSetup",
            "notebook_setup", "notebook_start", "parameters_check"]
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f"analysis.notebooks.{_LAZY[name]}"), name)
+    raise AttributeError(f"module 'analysis.notebooks' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])
