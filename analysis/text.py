@@ -49,7 +49,10 @@ def text_normalise(text: str) -> str:
     >>> text_normalise("Gene\u0300ve: sanc\u00adties, zero\u200bwidth")
     'Genève: sancties, zerowidth'
     """
-    return unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", text)
+    if any(ch in text for ch in INVISIBLE_CHARACTERS):  # translate is slow; rarely needed
+        text = text.translate(_INVISIBLE)
+    return text
 
 
 def text_invisible_count(text: str) -> int:
