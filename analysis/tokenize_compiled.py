@@ -260,8 +260,30 @@ class PunktFast:
             "[" + regex.escape(string.whitespace) + "]", regex.REVERSE).search
         self._decide: Callable[[str], bool] = punkt.text_contains_sentbreak
         self._memo: dict[str, bool] = {}
+        # Contexts that Punkt cannot tell apart share one key: with no collocations,
+        # sentence starters or orthographic data (this toolkit trains none), Punkt sees of
+        # a word of letters only before the candidate whether it is a known abbreviation
+        # or a single letter, and of a word of letters only after it only its first
+        # letter's case.
+        params = punkt._params
+        self._abbrevs = params.abbrev_types
+        self._canonical = not (params.collocations or params.sent_starters
+                               or any(params.ortho_context.values()))
+        word = "xx"
+        while word in self._abbrevs:
+            word += "x"
+        self._word = word
 
-    def _breaks(self, context: str) -> bool:
+    def _breaks(self, before: str, match) -> bool:
+        """Whether Punkt breaks at ``match`` after the word ``before``."""
+        after = match.group("after_tok")
+        if self._canonical:
+            if len(before) > 1 and before.isalpha() and before.lower() not in self._abbrevs:
+                before = self._word
+            word = match.group("next_tok")
+            if word is not None and word.isalpha() and len(word) > 1:
+                after = after[:len(after) - len(word) + 1]
+        context = before + match.group() + after
         found = self._memo.get(context)
         if found is None:
             if len(self._memo) >= self._MEMO_MAX:
@@ -271,8 +293,8 @@ class PunktFast:
 
     def _contexts(self, text: str):
         """Punkt's ``_match_potential_end_contexts``: each candidate end with the word
-        before it and what follows it, leaving out a candidate whose word overlaps the
-        next candidate's."""
+        before it (the context is that word, the candidate and what follows it), leaving
+        out a candidate whose word overlaps the next candidate's."""
         prev_start = prev_stop = 0
         previous = None
         for match in self._period.finditer(text):
@@ -281,19 +303,17 @@ class PunktFast:
             space = self._last_space(text, prev_stop, at)
             start = space.start() + 1 if space and space.start() > prev_stop else prev_start
             if previous is not None and prev_stop <= start:
-                yield previous, (text[prev_start:prev_stop] + previous.group()
-                                 + previous.group("after_tok"))
+                yield previous, text[prev_start:prev_stop]
             previous = match
             prev_start, prev_stop = start, at
         if previous is not None:
-            yield previous, (text[prev_start:prev_stop] + previous.group()
-                             + previous.group("after_tok"))
+            yield previous, text[prev_start:prev_stop]
 
     def _slices(self, text: str) -> list[tuple[int, int]]:
         slices = []
         last_break = 0
-        for match, context in self._contexts(text):
-            if self._breaks(context):
+        for match, before in self._contexts(text):
+            if self._breaks(before, match):
                 slices.append((last_break, match.end()))
                 last_break = (match.start("next_tok") if match.group("next_tok")
                               else match.end())

@@ -487,6 +487,23 @@ def tokens_corpus(
     table["kind"] = pd.Categorical.from_codes(kinds[keep].astype(np.int8), categories=_KINDS)
     table["start"] = starts[keep]
     table["end"] = ends[keep]
-    table["norm"] = table["norm"].cat.remove_unused_categories()
-    table["token"] = table["token"].cat.remove_unused_categories()
+    table["norm"] = _without_unused(table["norm"])
+    table["token"] = _without_unused(table["token"])
     return _store(key, table.reset_index(drop=True))
+
+
+def _without_unused(column: pd.Series) -> pd.Categorical:
+    """``column.cat.remove_unused_categories()``, counting the codes instead of sorting
+    them.
+
+    >>> s = pd.Series(pd.Categorical(["b", "d", "b"], categories=["a", "b", "c", "d"]))
+    >>> _without_unused(s).categories.tolist(), _without_unused(s).codes.tolist()
+    (['b', 'd'], [0, 1, 0])
+    """
+    codes = column.cat.codes.to_numpy()
+    categories = column.cat.categories
+    used = np.bincount(codes[codes >= 0], minlength=len(categories)) > 0
+    renumber = np.cumsum(used) - 1
+    new = np.where(codes >= 0, renumber[codes], -1)
+    return pd.Categorical.from_codes(new, categories=categories[used],
+                                     ordered=column.cat.ordered)
