@@ -41,7 +41,8 @@ NASTY = ["o.a.", "dhr.", "Dhr.", "jan.", "e.d.", "bijv.", "nr.", "ca.", "J.", "A
          "—", "–", "-", "--", "...", "..", "…", ". . .", ".", ",", ";", ":", "?", "!", "!!!",
          "?!", ".)", ".”", 'tijd."', "hij!)", "nu?”", "jan.»", "dat.’", "(Ja.)", "wel.'",
          "o.a.]", "*", "@", "&", "#", "%", "/",
-         "zo", "Zo", "st", "ST", "x", "De", "de", "NAVO", "Rusland", "eist", "garanties", "Poetin", "zei", "dat", "het"]
+         "zo", "Zo", "st", "ST", "x", "De", "de", "NAVO", "Rusland", "eist", "garanties",
+         "Poetin", "zei", "dat", "het"]
 SEPARATORS = [" ", " ", " ", "", "  ", "\n", "\n\n", "\t", "\u00a0", "\r\n", " \n ",
               "\u2028", "\u3000", "\x1c"]
 PIECE = st.one_of(st.sampled_from(NASTY), st.sampled_from(NASTY),
