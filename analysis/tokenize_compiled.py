@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import pyarrow as pa
@@ -43,6 +43,8 @@ SEPARATOR = " "
 
 _ENDS_DIGIT = re.compile(r"\d\Z")
 _STARTS_NUMBER_WORD = re.compile(rf"(?:{_NUMBER_WORDS})", re.IGNORECASE)
+
+_PARAGRAPH = re.compile(r"[^\n]+")
 
 _GROUP_KIND = {_TOKEN.groupindex[name]: kind for name, kind in _KIND_OF_GROUP.items()}
 
@@ -107,21 +109,26 @@ class _Pieces:
         if len(self.ids) + len(pieces) > self.LIMIT:
             self.clear()
         ids = self.ids
-        new: list[str] = []
-        out = np.empty(len(pieces), dtype=np.int64)
-        for i, p in enumerate(pieces):
-            j = ids.get(p)
-            if j is None:
-                j = ids[p] = len(ids)
-                new.append(p)
-            out[i] = j
+        get = ids.get
+        found = [get(p, -1) for p in pieces]
+        new = [p for p, j in zip(pieces, found, strict=True) if j < 0]
         if new:
+            new = list(dict.fromkeys(new))
+            ids.update(zip(new, range(len(ids), len(ids) + len(new)), strict=True))
+            found = [ids[p] for p in pieces]
             self._add(new)
-        return out
+        return np.asarray(found, dtype=np.int64)
 
     def _add(self, pieces: list[str]) -> None:
         starts, ends, kinds, forms, counts = [], [], [], [], []
         for p in pieces:
+            if p.isalpha():  # letters only: one word (what the reference pattern finds)
+                starts.append(0)
+                ends.append(len(p))
+                kinds.append(0)
+                forms.append(p)
+                counts.append(1)
+                continue
             a, b, k, f = _tokenise(p)
             starts.extend(a)
             ends.extend(b)
@@ -291,32 +298,33 @@ class PunktFast:
             found = self._memo[context] = bool(self._decide(context))
         return found
 
-    def _contexts(self, text: str):
-        """Punkt's ``_match_potential_end_contexts``: each candidate end with the word
-        before it (the context is that word, the candidate and what follows it), leaving
-        out a candidate whose word overlaps the next candidate's."""
+    def _slices(self, text: str) -> list[tuple[int, int]]:
+        """Punkt's ``_slices_from_text``, with its ``_match_potential_end_contexts``: each
+        candidate end is decided on the word before it (from the last ASCII white space
+        after the previous candidate), leaving out a candidate whose word overlaps the next
+        candidate's."""
+        slices = []
+        last_break = 0
         prev_start = prev_stop = 0
         previous = None
+        last_space = self._last_space
+        breaks = self._breaks
         for match in self._period.finditer(text):
             at = match.start()
             # the last ASCII white space before the candidate, not at the very start
-            space = self._last_space(text, prev_stop, at)
+            space = last_space(text, prev_stop, at)
             start = space.start() + 1 if space and space.start() > prev_stop else prev_start
-            if previous is not None and prev_stop <= start:
-                yield previous, text[prev_start:prev_stop]
+            if previous is not None and prev_stop <= start and breaks(
+                    text[prev_start:prev_stop], previous):
+                slices.append((last_break, previous.end()))
+                last_break = (previous.start("next_tok") if previous.group("next_tok")
+                              else previous.end())
             previous = match
             prev_start, prev_stop = start, at
-        if previous is not None:
-            yield previous, text[prev_start:prev_stop]
-
-    def _slices(self, text: str) -> list[tuple[int, int]]:
-        slices = []
-        last_break = 0
-        for match, before in self._contexts(text):
-            if self._breaks(before, match):
-                slices.append((last_break, match.end()))
-                last_break = (match.start("next_tok") if match.group("next_tok")
-                              else match.end())
+        if previous is not None and breaks(text[prev_start:prev_stop], previous):
+            slices.append((last_break, previous.end()))
+            last_break = (previous.start("next_tok") if previous.group("next_tok")
+                          else previous.end())
         slices.append((last_break, len(text.rstrip())))
         return slices
 
@@ -343,6 +351,33 @@ class PunktFast:
                 realign = 0
                 if a < min(b, n):
                     spans.append((a, b))
+        return spans
+
+
+    def sentences(self, text: str, *, piece_chars: int,
+                  long_paragraph: Callable[[str], Iterable[tuple[int, int]]]
+                  ) -> list[tuple[int, int]]:
+        """The sentence spans of ``text`` as :func:`analysis.tokens.sentences_split` gives
+        them: each line read by :meth:`span_tokenize` (a line longer than
+        ``piece_chars`` by ``long_paragraph``), spans without their outer white space."""
+        spans: list[tuple[int, int]] = []
+        append = spans.append
+        for para in _PARAGRAPH.finditer(text):
+            offset = para.start()
+            line = para.group()
+            found = (self.span_tokenize(line) if len(line) <= piece_chars
+                     else long_paragraph(line))
+            for a, b in found:
+                if a >= b:
+                    continue
+                if line[a].isspace() or line[b - 1].isspace():
+                    piece = line[a:b]
+                    stripped = piece.strip()
+                    if stripped:
+                        lead = len(piece) - len(piece.lstrip())
+                        append((offset + a + lead, offset + a + lead + len(stripped)))
+                else:
+                    append((offset + a, offset + b))
         return spans
 
 

@@ -178,10 +178,11 @@ def sentences_split(
     """
     abbrevs = _default_abbreviations() if abbreviations is None else frozenset(
         a.lower().rstrip(".") for a in abbreviations)
-    if (engine or ENGINE) == "python":
-        span_tokenize = _punkt(abbrevs).span_tokenize
-    else:
-        span_tokenize = _punkt_fast(abbrevs).span_tokenize
+    if (engine or ENGINE) != "python":
+        fast = _punkt_fast(abbrevs)
+        return fast.sentences(text, piece_chars=PIECE_CHARS,
+                              long_paragraph=lambda p: _punkt_spans(fast.span_tokenize, p))
+    span_tokenize = _punkt(abbrevs).span_tokenize
     spans: list[tuple[int, int]] = []
     for para in _PARAGRAPH.finditer(text):
         offset = para.start()
