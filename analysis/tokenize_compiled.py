@@ -73,7 +73,7 @@ class _Pieces:
     flat (numpy arrays, so that the tokens of a text are gathered without Python loops),
     and every distinct token form."""
 
-    LIMIT = 2_000_000  # pieces kept before starting afresh
+    LIMIT = 500_000  # pieces kept before starting afresh (some 100 MB at most)
 
     def __init__(self) -> None:
         self.clear()

@@ -177,3 +177,17 @@ def test_a_paragraph_longer_than_a_piece_on_the_bundled_corpus(corpus):
     ours = sentences_split(text, engine="compiled")
     assert ours == sentences_split(text, engine="python")
     assert np.all(np.diff(np.asarray(ours)[:, 0]) > 0)
+
+
+def test_the_pieces_seen_are_forgotten_past_the_limit(corpus, monkeypatch):
+    from analysis import tokenize_compiled
+
+    texts = corpus["text"].tolist()
+    reference = tables(_doc_worker_python, texts)
+    monkeypatch.setattr(tokenize_compiled._Pieces, "LIMIT", 50)
+    tokenize_compiled._PIECES.clear()
+    assert tables(compiled, texts[:2]) == tables(_doc_worker_python, texts[:2])
+    assert tables(compiled, texts) == reference
+    # started afresh: only the pieces of the last call are kept
+    assert set(tokenize_compiled._PIECES.ids) == {p for t in texts for p in t.split(" ") if p}
+    tokenize_compiled._PIECES.clear()
