@@ -28,6 +28,7 @@ import string
 from collections.abc import Callable, Iterable
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import regex
@@ -153,6 +154,30 @@ class _Pieces:
 _PIECES = _Pieces()
 
 
+def _split(texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
+    """The pieces of ``texts`` between spaces: the number of pieces of each text, the
+    length of each piece (in characters), the distinct non-empty pieces and, for each
+    non-empty piece, its number among them."""
+    try:
+        array = pa.array(texts, type=pa.large_string())
+    except (UnicodeError, pa.ArrowException):  # a lone surrogate has no UTF-8 form
+        parts = [t.split(SEPARATOR) for t in texts]
+        per_text = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
+        flat = [p for ps in parts for p in ps]
+        lengths = np.fromiter(map(len, flat), dtype=np.int64, count=len(flat))
+        index, distinct = pd.factorize(np.asarray(flat, dtype=object)[lengths > 0])
+        return per_text, lengths, list(distinct), index.astype(np.int64)
+    parts = pc.split_pattern(array, pattern=SEPARATOR)
+    del array
+    flat = pc.list_flatten(parts)
+    per_text = pc.list_value_length(parts).to_numpy(zero_copy_only=False).astype(np.int64)
+    lengths = pc.utf8_length(flat).to_numpy(zero_copy_only=False).astype(np.int64)
+    del parts
+    encoded = pc.dictionary_encode(flat.filter(pa.array(lengths > 0)))
+    return (per_text, lengths, encoded.dictionary.to_pylist(),
+            encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64))
+
+
 def tokens_of_texts(texts: list[str]):
     """Every token of ``texts``: arrays ``docs`` (index into ``texts``), ``starts``,
     ``ends``, ``kinds`` (int8: 0 word, 1 number, 2 punct), ``codes`` (int64 into
@@ -163,23 +188,16 @@ def tokens_of_texts(texts: list[str]):
     (["Zo'n", '127 duizend', '.', 'Ja'], [0, 0, 0, 1], [0, 1, 2, 0])
     """
     n = len(texts)
-    parts = pc.split_pattern(pa.array(texts, type=pa.large_string()), pattern=SEPARATOR)
-    flat = pc.list_flatten(parts)
-    per_text = pc.list_value_length(parts).to_numpy(zero_copy_only=False).astype(np.int64)
-    lengths = pc.utf8_length(flat).to_numpy(zero_copy_only=False).astype(np.int64)
-    del parts
+    per_text, lengths, distinct, index = _split(texts)
     doc = np.repeat(np.arange(n, dtype=np.int64), per_text)
     step = lengths + 1
     cum = np.cumsum(step) - step
     first = np.cumsum(per_text) - per_text
     start = cum - np.repeat(cum[first], per_text)
     keep = lengths > 0
-    encoded = pc.dictionary_encode(flat.filter(pa.array(keep)))
-    del flat
     reg = _PIECES
-    ids = reg.lookup(encoded.dictionary.to_pylist())
-    occ = ids[encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)]
-    del encoded, ids
+    occ = reg.lookup(distinct)[index]
+    del distinct, index
     doc, start, lengths = doc[keep], start[keep], lengths[keep]
 
     # a piece ending in a digit before one starting with a number word: tokenised together

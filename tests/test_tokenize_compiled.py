@@ -101,6 +101,15 @@ def test_empty_and_blank_texts():
     assert tables(compiled, texts)["docs"] == ("<i8", [3, 3])
 
 
+def test_a_text_with_a_lone_surrogate_is_cut_without_pyarrow():
+    texts = ["Een \ud800 teken. Zo'n 127 duizend\ud800.", "Gewoon  twee  spaties."]
+    assert tables(compiled, texts) == tables(_doc_worker_python, texts)
+    docs, starts, ends, kinds, codes, forms = tokens_of_texts(texts)
+    assert [forms[c] for c in codes] == ["Een", "\ud800", "teken", ".", "Zo'n",
+                                         "127 duizend", "\ud800", ".", "Gewoon", "twee",
+                                         "spaties", "."]
+
+
 def test_the_realignment_characters_are_those_of_punkts_pattern():
     pattern = _punkt(frozenset())._lang_vars.re_boundary_realignment
     starting = {chr(i) for i in range(0x3000) if pattern.match(chr(i) + " ")}
