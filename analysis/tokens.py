@@ -27,11 +27,11 @@ import json
 import re
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
@@ -54,6 +54,8 @@ from analysis.text import (
     wordlist_load,
     wordlist_parse,
 )
+from analysis.tokenize_compiled import PunktFast
+from analysis.tokenize_compiled import doc_worker as _doc_worker_compiled
 from analysis.tokenstore import tokenstore_key, tokenstore_load, tokenstore_save
 
 if TYPE_CHECKING:  # nltk takes a second to import: only when a corpus is tokenised
@@ -78,6 +80,12 @@ __all__ = [
 ]
 
 STOPWORDS_FILE = DATA_DIR / "stopwords_nl.txt"
+
+Engine = Literal["compiled", "python"]
+#: How sentences and tokens are found: ``"compiled"`` (compiled kernels, see
+#: :mod:`analysis.tokenize_compiled`) or ``"python"`` (the reference: NLTK Punkt and
+#: Python's ``re`` on every text). Both give the same tables, value for value.
+ENGINE: Engine = "compiled"
 
 #: Corpora larger than this many characters are tokenised in parallel, with a progress bar.
 PARALLEL_CHARS = 4_000_000
@@ -119,6 +127,11 @@ def _punkt(abbreviations: frozenset[str]) -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(params)
 
 
+@lru_cache(maxsize=8)
+def _punkt_fast(abbreviations: frozenset[str]) -> PunktFast:
+    return PunktFast(_punkt(abbreviations))
+
+
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WHITESPACE = re.compile(r"\s")
 
@@ -131,8 +144,10 @@ PIECE_CHARS = 20_000
 _PIECE_MARGIN = 1_000
 
 
-def _punkt_spans(punkt: PunktSentenceTokenizer, para: str) -> Iterable[tuple[int, int]]:
-    """Punkt's sentence spans of one paragraph, read in pieces of at most ``PIECE_CHARS``.
+def _punkt_spans(span_tokenize: Callable[[str], Iterable[tuple[int, int]]],
+                 para: str) -> Iterable[tuple[int, int]]:
+    """Punkt's sentence spans of one paragraph (by ``span_tokenize``, Punkt's or
+    :class:`PunktFast`'s), read in pieces of at most ``PIECE_CHARS``.
 
     Each piece starts at a sentence start; its sentences are kept except those whose end
     Punkt decided without seeing ``_PIECE_MARGIN`` characters after it, and the next
@@ -141,13 +156,13 @@ def _punkt_spans(punkt: PunktSentenceTokenizer, para: str) -> Iterable[tuple[int
     cut at its last white space (or, without any, at ``PIECE_CHARS``).
     """
     if len(para) <= PIECE_CHARS:
-        yield from punkt.span_tokenize(para)
+        yield from span_tokenize(para)
         return
     margin = min(_PIECE_MARGIN, PIECE_CHARS // 4)
     start = 0
     while start < len(para):
         piece = para[start:start + PIECE_CHARS]
-        spans = list(punkt.span_tokenize(piece))
+        spans = list(span_tokenize(piece))
         if start + len(piece) >= len(para):
             yield from ((start + a, start + b) for a, b in spans)
             return
@@ -167,13 +182,14 @@ def _punkt_spans(punkt: PunktSentenceTokenizer, para: str) -> Iterable[tuple[int
 
 
 def sentences_split(
-    text: str, *, abbreviations: Iterable[str] | None = None
+    text: str, *, abbreviations: Iterable[str] | None = None, engine: Engine | None = None
 ) -> list[tuple[int, int]]:
     """Character spans ``(start, end)`` of the sentences in ``text``.
 
     Every line break ends a sentence (headings and captions stand alone); within a line,
     Punkt splits at sentence-final punctuation except after the known abbreviations.
-    Leading and trailing white space is not part of a span.
+    Leading and trailing white space is not part of a span. ``engine`` (default
+    :data:`ENGINE`) chooses how Punkt is run; both give the same spans.
 
     >>> text = "Dhr. Rjabkov kwam o.a. op 10 jan. 2022 aan. Daarna sprak hij."
     >>> [text[a:b] for a, b in sentences_split(text)]
@@ -181,11 +197,15 @@ def sentences_split(
     """
     abbrevs = _default_abbreviations() if abbreviations is None else frozenset(
         a.lower().rstrip(".") for a in abbreviations)
-    punkt = _punkt(abbrevs)
+    if (engine or ENGINE) != "python":
+        fast = _punkt_fast(abbrevs)
+        return fast.sentences(text, piece_chars=PIECE_CHARS,
+                              long_paragraph=lambda p: _punkt_spans(fast.span_tokenize, p))
+    span_tokenize = _punkt(abbrevs).span_tokenize
     spans: list[tuple[int, int]] = []
     for para in _PARAGRAPH.finditer(text):
         offset = para.start()
-        for start, end in _punkt_spans(punkt, para.group()):
+        for start, end in _punkt_spans(span_tokenize, para.group()):
             piece = text[offset + start: offset + end]
             stripped = piece.strip()
             if stripped:
@@ -341,17 +361,31 @@ def tokens_sentences(corpus: pd.DataFrame, *, progress: bool | None = None) -> p
 
 
 def _doc_worker(texts: list[str]):
-    """Sentence spans and tokens of ``texts`` (articles numbered 0, 1, ... in ``texts``).
+    """Sentence spans and tokens of ``texts`` (articles numbered 0, 1, ... in ``texts``),
+    by the engine :data:`ENGINE` names.
 
     Tokens come back factorised (int32 codes into this chunk's distinct forms), so that
     worker processes send back arrays and a small vocabulary, not millions of strings.
     """
+    if ENGINE == "python":
+        return _doc_worker_python(texts)
+    return _doc_worker_compiled(texts, _sentences_compiled)
+
+
+def _sentences_compiled(text: str) -> list[tuple[int, int]]:
+    return sentences_split(text, engine="compiled")
+
+
+def _doc_worker_python(texts: list[str]):
+    """The reference engine of :func:`_doc_worker`: Punkt and Python's ``re`` on every
+    text."""
     s_docs, s_ids, s_starts, s_ends = [], [], [], []
     docs, sids, pos, toks, starts, ends, kinds = [], [], [], [], [], [], []
     groups = sorted(_TOKEN.groupindex, key=_TOKEN.groupindex.get)  # group 1, 2, ...
     kind_of = np.array([_KIND_OF_GROUP[name] for name in groups], dtype=np.int8)
     for i, text in enumerate(texts):
-        spans = np.array(sentences_split(text), dtype=np.int64).reshape(-1, 2)
+        spans = np.array(sentences_split(text, engine="python"),
+                         dtype=np.int64).reshape(-1, 2)
         s_docs.append(np.full(len(spans), i, dtype=np.int64))
         s_ids.append(np.arange(1, len(spans) + 1, dtype=np.int32))
         s_starts.append(spans[:, 0])
