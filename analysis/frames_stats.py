@@ -86,23 +86,18 @@ def frames_count(matches: pd.DataFrame, corpus: pd.DataFrame, *,
     require_columns(corpus, ["doc_id", *columns], what="the corpus")
     names = _frame_names(matches)
     labels = _labels(matches)
-    doc_ids = corpus["doc_id"].astype(str).to_numpy()
-    cells = None
     if period is None:
         if len(columns) != 1:
             raise ValueError(f"by must name one column without a period, not {by!r}; "
                              "several columns combine with period=")
-        group_of = pd.Series(groups_by(corpus, columns[0]).to_numpy(), index=doc_ids)
-        groups = list(dict.fromkeys(group_of.tolist()))
-    else:
-        cells = periods_assign(corpus, period, by=columns)
-        group_of = pd.Series(cells.key_of(cells.docs).to_numpy(),
-                             index=cells.docs["doc_id"].to_numpy())
-        groups = cells.key_of(cells.cells).tolist()
-    tallies = FrameTallies.of(matches, corpus, group_of, groups)
-    if cells is None:
-        return frames_from_tallies(tallies, names=names, labels=labels, by=columns[0],
+        return frames_from_tallies(FrameTallies.grouped(matches, corpus, columns[0]),
+                                   names=names, labels=labels, by=columns[0],
                                    matches=matches)
+    cells = periods_assign(corpus, period, by=columns)
+    group_of = pd.Series(cells.key_of(cells.docs).to_numpy(),
+                         index=cells.docs["doc_id"].to_numpy())
+    groups = cells.key_of(cells.cells).tolist()
+    tallies = FrameTallies.of(matches, corpus, group_of, groups)
     table = _rates(tallies, names, labels)
     split = cells.cells.set_index(pd.Index(groups)).reindex(table["group"])
     for column in cells.keys:
@@ -145,6 +140,14 @@ class FrameTallies:
         hits = m.groupby(["group", "frame"]).size()
         with_frame = m.groupby(["group", "frame"])["doc_id"].nunique()
         return cls(list(groups), hits, with_frame, words, docs)
+
+    @classmethod
+    def grouped(cls, matches: pd.DataFrame, corpus: pd.DataFrame, by: str) -> FrameTallies:
+        """Tallies per value of the corpus column ``by`` (groups in the order of their
+        first article; an article without a value in the missing group)."""
+        doc_ids = corpus["doc_id"].astype(str).to_numpy()
+        group_of = pd.Series(groups_by(corpus, by).to_numpy(), index=doc_ids)
+        return cls.of(matches, corpus, group_of, list(dict.fromkeys(group_of.tolist())))
 
     @classmethod
     def sum(cls, parts: list[FrameTallies]) -> FrameTallies:
