@@ -55,7 +55,7 @@ def _local(address: str, *, workers: int | None, memory_limit: str, timeout: flo
     n = workers or os.cpu_count() or 1
     cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
                            memory_limit=memory_limit,
-                           dashboard_address=DASHBOARD if dashboard else None,
+                           dashboard_address=DASHBOARD if dashboard else ":0",
                            silence_logs=50)
     try:
         with Client(cluster, timeout=timeout) as client:
