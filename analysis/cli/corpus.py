@@ -41,10 +41,9 @@ def register(commands) -> None:
     importer.add_argument("sources", metavar="SOURCE", nargs="+",
                           help="a corpus folder, a news export, a .zip of exports, or a table "
                           "file")
-    importer.add_argument("-o", "--output", metavar="FILE", required=True,
-                          type=_table_or_folder,
+    importer.add_argument("-o", "--output", metavar="FILE", required=True, type=output_path,
                           help="the table to write: a .parquet or .csv file; with "
-                          "--partition-rows a folder (FOLDER/)")
+                          "--partition-rows a new folder (FOLDER/)")
     importer.add_argument("--partition-rows", type=whole_number(1), default=None, metavar="N",
                           help="write a partitioned dataset instead: the folder -o FOLDER/ "
                           "gets one Parquet file of N articles each (part-00000.parquet, "
@@ -146,13 +145,6 @@ def _print_duplicates(report, args) -> None:
     if len(pairs) and args.dedupe == "none":
         print("  Every count above includes them. --dedupe outlet keeps one copy per outlet, "
               "--dedupe corpus one copy overall; --dropped FILE lists what was dropped.")
-
-
-def _table_or_folder(value: str):
-    """-o of import: a folder when it ends in a slash, else a file."""
-    import os
-
-    return output_folder(value) if value.endswith(("/", os.sep)) else output_path(value)
 
 
 def _write_partitions(corpus: pd.DataFrame, folder, rows: int) -> int:

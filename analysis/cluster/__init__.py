@@ -17,6 +17,7 @@ from the summed counts with the same functions as the in-process path
 """
 
 from analysis.cluster.compute import (
+    cluster_counts,
     cluster_frames,
     cluster_frequency,
     cluster_keyness,
@@ -33,6 +34,7 @@ from analysis.cluster.scheduler import SCHEDULERS, scheduler_client
 __all__ = [
     "ClusterError",
     "SCHEDULERS",
+    "cluster_counts",
     "cluster_frames",
     "cluster_frequency",
     "cluster_keyness",

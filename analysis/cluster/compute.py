@@ -44,7 +44,8 @@ from analysis.textstat import (
 )
 from analysis.tokens import tokens_cache_clear, tokens_corpus
 
-__all__ = ["cluster_frequency", "cluster_keyness", "cluster_frames", "cluster_sentiment"]
+__all__ = ["cluster_counts", "cluster_frequency", "cluster_keyness", "cluster_frames",
+           "cluster_sentiment"]
 
 #: The options of :func:`analysis.tokens.tokens_corpus` a word count takes.
 TOKEN_OPTIONS = ("lowercase", "remove_punct", "remove_numbers", "remove_stopwords",
@@ -152,6 +153,27 @@ def _summed_counts(dataset, client, *, by, ngram, corpus_options, token_options,
         raise ClusterError(f"{dataset}: none of its partitions holds an article")
     counts = TermCounts.from_table([p[0] for p in parts], [p[1] for p in parts])
     return counts, notes
+
+
+def cluster_counts(
+    dataset: str | Path,
+    *,
+    client,
+    by: str = "outlet",
+    ngram: int = 1,
+    token_options: dict | None = None,
+    corpus_options: dict | None = None,
+) -> TermCounts:
+    """The term counts of a partitioned dataset (with document frequencies), summed over
+    its partitions on the workers of ``client``: count once, then
+    :func:`analysis.textstat.frequency_from_counts` and
+    :func:`analysis.textstat.keyness_from_counts` both compute from them (on the client).
+    ``attrs``-free; the warnings of the partitions are in ``counts.notes``."""
+    counts, notes = _summed_counts(dataset, client, by=by, ngram=ngram,
+                                   corpus_options=corpus_options,
+                                   token_options=token_options, docfreq=True)
+    counts.notes = notes
+    return counts
 
 
 def cluster_frequency(
