@@ -15,6 +15,7 @@ from analysis.cluster import (
     cluster_frequency,
     cluster_keyness,
     cluster_sentiment,
+    cluster_timeline,
     dataset_load,
     dataset_partitions,
     partition_load,
@@ -26,6 +27,7 @@ from analysis.frames import frames_count, frames_match
 from analysis.paths import CORPUS_DIR
 from analysis.sentiment import sentiment_aggregate, sentiment_corpus
 from analysis.textstat import textstat_frequency, textstat_keyness
+from analysis.timeline import timeline
 from analysis.tokens import tokens_corpus
 
 COLUMNS = ["doc_id", "outlet", "date", "title", "text", "country"]
@@ -194,6 +196,24 @@ def test_sentiment_over_partitions_by_corpus_column(client, handmade):
     got = cluster_sentiment(handmade, client=client, by="country", n_boot=200)
     same(got, expected)
     assert got["n_documents"].tolist() == [1, 1, 2]  # "", BE, NL
+
+
+@pytest.mark.parametrize(("period", "by"), [("month", "outlet"), ("day", None)])
+def test_timeline_equal_in_process(client, handmade, period, by):
+    whole = dataset_load(handmade)
+    options = dict(period=period, by=by, measures=["frames", "tone_lexicon"], n_boot=200)
+    expected = timeline(whole, **options)
+    got = cluster_timeline(handmade, client=client, **options)
+    same(got, expected)
+    assert got.attrs["frame_labels"] == expected.attrs["frame_labels"]
+
+
+def test_timeline_hand_computed(client, handmade):
+    got = cluster_timeline(handmade, client=client, period="month", by="outlet",
+                           measures="frames", n_boot=200)
+    row = got[(got["outlet"] == "A") & (got["measure"] == "sancties")]
+    assert row[["period", "value", "articles", "words"]].values.tolist() == [
+        ["2022-01-01", 1000 * 3 / 11, 2, 11]]
 
 
 # --------------------------------------------------------------------------- errors

@@ -22,6 +22,7 @@ from analysis.cluster.compute import (
     cluster_frequency,
     cluster_keyness,
     cluster_sentiment,
+    cluster_timeline,
 )
 from analysis.cluster.dataset import (
     ClusterError,
@@ -39,6 +40,7 @@ __all__ = [
     "cluster_frequency",
     "cluster_keyness",
     "cluster_sentiment",
+    "cluster_timeline",
     "dataset_load",
     "dataset_partitions",
     "partition_load",

@@ -45,7 +45,7 @@ from analysis.textstat import (
 from analysis.tokens import tokens_cache_clear, tokens_corpus
 
 __all__ = ["cluster_counts", "cluster_frequency", "cluster_keyness", "cluster_frames",
-           "cluster_sentiment"]
+           "cluster_sentiment", "cluster_timeline"]
 
 #: The options of :func:`analysis.tokens.tokens_corpus` a word count takes.
 TOKEN_OPTIONS = ("lowercase", "remove_punct", "remove_numbers", "remove_stopwords",
@@ -331,4 +331,68 @@ def cluster_sentiment(
                                     resample="document", n_boot=n_boot,
                                     confidence=confidence, seed=seed)
     table.attrs.update(resample="document", n_boot=n_boot, confidence=confidence)
+    return _notes(table, notes)
+
+
+# --------------------------------------------------------------------------- timeline
+
+
+def _timeline_articles(file: str, *, corpus_options: dict, book: FrameDictionary | None,
+                       by: list[str], measures: list[str]):
+    from analysis.timeline import TONE_PREFIX, timeline_articles
+
+    with serial():
+        corpus, notes = _load(file, corpus_options)
+        if corpus.empty:
+            return None, notes
+        for column in ["date", *by]:
+            if column not in corpus.columns:
+                raise ClusterError(f"{file}: has no column {column!r}; every partition needs "
+                                   "it")
+        matches = frames_match(corpus, book) if book is not None else None
+        tone = [m.removeprefix(TONE_PREFIX) for m in measures if m.startswith(TONE_PREFIX)]
+        scores = (pd.concat([sentiment_corpus(corpus, method=m, progress=False) for m in tone],
+                            ignore_index=True) if tone else None)
+        articles = timeline_articles(corpus, by=by, measures=measures, matches=matches,
+                                     scores=scores)
+        tokens_cache_clear()
+        return articles, notes
+
+
+def cluster_timeline(
+    dataset: str | Path,
+    *,
+    client,
+    period: str = "month",
+    by: str | list[str] | None = None,
+    measures: str | list[str] = ("frames", "tone"),
+    frames: FrameDictionary | str | Path | None = None,
+    n_boot: int = 2000,
+    confidence: float = 0.95,
+    seed: int = 20220110,
+    corpus_options: dict | None = None,
+) -> pd.DataFrame:
+    """:func:`analysis.timeline.timeline` of a partitioned dataset, on the workers of
+    ``client``: frames and tone per article on the workers, then the periods, values and
+    article-bootstrap intervals on the client from one row per article
+    (:func:`analysis.timeline.timeline_from_articles`); the same table as
+    ``timeline(corpus, ...)`` with the matches of ``frames``."""
+    from analysis.timeline import timeline_from_articles, timeline_measures
+
+    wanted = timeline_measures(measures)
+    columns = [by] if isinstance(by, str) else list(by or [])
+    book = None
+    if "frames" in wanted:
+        book = frames if isinstance(frames, FrameDictionary) else frames_load(frames)
+    corpus_options = dict(corpus_options or {})
+    files = dataset_partitions(dataset, text_column=corpus_options.get("text_column"))
+    parts, notes = _run(client, files, _timeline_articles, corpus_options=corpus_options,
+                        book=book, by=columns, measures=wanted)
+    parts = [p for p in parts if p is not None]
+    if not parts:
+        raise ClusterError(f"{dataset}: none of its partitions holds an article")
+    articles = pd.concat(parts, ignore_index=True)
+    articles.attrs = dict(parts[0].attrs)
+    table = timeline_from_articles(articles, period=period, by=by, n_boot=n_boot,
+                                   confidence=confidence, seed=seed)
     return _notes(table, notes)
