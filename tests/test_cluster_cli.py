@@ -67,3 +67,20 @@ def test_a_folder_without_partitions_is_refused_before_any_worker_starts(tmp_pat
     assert code == 2
     assert f"{CORPUS_DIR}: holds no .parquet files" in err
     assert "dashboard" not in err
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["sentiment", "--scheduler", "local"], "give --by COLUMN (the mean tone per group) or "
+     "--sentences-dir DIR"),
+    (["sentiment", "--scheduler", "local", "--by", "outlet", "--resample", "sentence"],
+     "--resample sentence is not available with --scheduler"),
+    (["frames", "--scheduler", "local", "--audit"], "--audit is not available with "
+     "--scheduler"),
+    (["frames", "--matches-dir", "m"], "--matches-dir goes with --scheduler; without it, "
+     "give --matches FILE"),
+])
+def test_other_commands_refuse_what_a_cluster_cannot_do(dataset, capsys, argv, message):
+    command, *rest = argv
+    code, _, err = run(capsys, command, dataset, *rest)
+    assert code == 2
+    assert message in err

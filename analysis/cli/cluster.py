@@ -34,13 +34,26 @@ def add_cluster_arguments(parser: argparse.ArgumentParser, *, rows: str | None =
                            help=rows_help)
 
 
+def _given(dest: str, value) -> bool:
+    if value is None or value is False:
+        return False
+    if dest == "dedupe":
+        return value != "none"
+    if dest == "near":
+        return value != 1.0
+    return True
+
+
 def cluster_refuse(args: argparse.Namespace, **options: str) -> None:
-    """Refuse, with --scheduler, each option given in ``options`` (dest: what to say)."""
+    """With ``--scheduler``: refuse each option of ``options`` given (dest: why). Without
+    it: refuse the cluster options, and each option of ``options`` given (dest: what to
+    give instead), which then are the options that need a scheduler."""
     for dest, why in options.items():
-        value = getattr(args, dest, None)
-        if value not in (None, False, "none", 1.0):
+        if _given(dest, getattr(args, dest, None)):
             flag = "--" + dest.replace("_", "-")
-            raise UserError(f"{flag} is not available with --scheduler: {why}")
+            if args.scheduler:
+                raise UserError(f"{flag} is not available with --scheduler: {why}")
+            raise UserError(f"{flag} goes with --scheduler; {why}")
     if args.scheduler is None and (args.workers is not None or args.memory_limit != "2GiB"):
         raise UserError("--workers and --memory-limit apply with --scheduler local")
 

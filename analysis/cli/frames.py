@@ -93,7 +93,7 @@ def run_frames(args) -> int:
         raise UserError(str(exc)) from None
     if args.scheduler:
         return _frames_on_cluster(args, book)
-    cluster_refuse(args, matches_dir="it is written with --scheduler; give --matches FILE")
+    cluster_refuse(args, matches_dir="without it, give --matches FILE")
     corpus = corpus_from_args(args)
     by = grouping_from_args(args, corpus)
     matches = frames_match(corpus, book, fold_diacritics=args.fold_diacritics)

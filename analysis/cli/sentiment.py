@@ -120,7 +120,7 @@ def run_sentiment(args) -> int:
 
     if args.scheduler:
         return _sentiment_on_cluster(args)
-    cluster_refuse(args, sentences_dir="it is written with --scheduler; give -o FILE")
+    cluster_refuse(args, sentences_dir="without it, give -o FILE")
     corpus = corpus_from_args(args)
     exclude = None
     if args.exclude_frames:
