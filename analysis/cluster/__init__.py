@@ -8,12 +8,14 @@ never passes through the client), tokenises it and finds its frames and tone; th
 count tables are summed across partitions, and the statistics are computed on the client
 from the summed counts with the same functions as the in-process path
 (:class:`analysis.textstat.TermCounts`, :class:`analysis.frames_stats.FrameTallies`,
-:func:`analysis.sentiment.aggregate.sentiment_from_articles`).
+:func:`analysis.sentiment.aggregate.sentiment_from_articles`,
+:func:`analysis.timeline.timeline_from_articles`).
 
 - :mod:`.dataset`: listing and checking the partitions, reading one partition,
 - :mod:`.scheduler`: where the work runs (``"local"``: a ``LocalCluster`` on this
   machine; ``"tcp://HOST:PORT"``: an existing scheduler), a small registry,
-- :mod:`.compute`: the map and reduce steps of frequencies, keyness, frames and tone.
+- :mod:`.compute`: the map and reduce steps of frequencies, keyness, frames, tone and the
+  timeline.
 """
 
 from analysis.cluster.compute import (

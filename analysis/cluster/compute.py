@@ -12,8 +12,10 @@ workers, one Parquet file per partition named after it, into a folder
 the in-process table in its order; ``doc_id`` and ``outlet`` are categorical per file, so
 compare them as text.
 
-Not available here (they need the whole corpus at once): periods, duplicate removal,
-collocations, the frame audit and co-occurrence, a sentence bootstrap.
+Not available here (they need the whole corpus at once): periods (except in the
+timeline), duplicate removal, collocations, the frame audit and co-occurrence, a sentence
+bootstrap. The dataset's folder must be readable by the client (which lists and checks
+the partitions) and by every worker (a shared file system on a cluster of machines).
 """
 
 from __future__ import annotations
