@@ -12,6 +12,7 @@ statistic goes here.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -21,7 +22,8 @@ from analysis.kwic import kwic_cut
 from analysis.periods import Period, periods_assign, periods_by
 from analysis.tables import groups_by, require_columns
 
-__all__ = ["frames_count", "frames_audit", "frames_cooccurrence", "frames_kwic"]
+__all__ = ["frames_count", "FrameTallies", "frames_from_tallies", "frames_audit",
+           "frames_cooccurrence", "frames_kwic"]
 
 
 
@@ -80,40 +82,98 @@ def frames_count(matches: pd.DataFrame, corpus: pd.DataFrame, *,
     >>> t[t["frame"] == "sancties"][["period", "hits", "docs", "per_1000"]].values.tolist()
     [['2022-01-01', 2, 1, 400.0], ['2022-02-01', 0, 0, nan], ['2022-03-01', 0, 1, 0.0]]
     """
-    from analysis.tokens import tokens_corpus
-
     columns = periods_by(by, period)
     require_columns(corpus, ["doc_id", *columns], what="the corpus")
     names = _frame_names(matches)
     labels = _labels(matches)
-    doc_ids = corpus["doc_id"].astype(str).to_numpy()
-    cells = None
     if period is None:
         if len(columns) != 1:
             raise ValueError(f"by must name one column without a period, not {by!r}; "
                              "several columns combine with period=")
-        group_of = pd.Series(groups_by(corpus, columns[0]).to_numpy(), index=doc_ids)
-        groups = list(dict.fromkeys(group_of.tolist()))
-    else:
-        cells = periods_assign(corpus, period, by=columns)
-        group_of = pd.Series(cells.key_of(cells.docs).to_numpy(),
-                             index=cells.docs["doc_id"].to_numpy())
-        groups = cells.key_of(cells.cells).tolist()
-    tokens = tokens_corpus(corpus)
-    per_doc = pd.Series(np.bincount(tokens["doc_id"].cat.codes.to_numpy(),
-                                    minlength=len(corpus))[:len(corpus)], index=doc_ids)
-    words = per_doc.reindex(group_of.index).groupby(group_of.to_numpy()).sum()
-    words = words.reindex(groups, fill_value=0)
-    docs = group_of.value_counts().reindex(groups, fill_value=0)
-    m = pd.DataFrame({"group": group_of.reindex(matches["doc_id"].astype(str)).to_numpy(),
-                      "frame": matches["frame"].astype(str).to_numpy(),
-                      "doc_id": matches["doc_id"].astype(str).to_numpy()}).dropna()
+        return frames_from_tallies(FrameTallies.grouped(matches, corpus, columns[0]),
+                                   names=names, labels=labels, by=columns[0],
+                                   matches=matches)
+    cells = periods_assign(corpus, period, by=columns)
+    group_of = pd.Series(cells.key_of(cells.docs).to_numpy(),
+                         index=cells.docs["doc_id"].to_numpy())
+    groups = cells.key_of(cells.cells).tolist()
+    tallies = FrameTallies.of(matches, corpus, group_of, groups)
+    table = _rates(tallies, names, labels)
+    split = cells.cells.set_index(pd.Index(groups)).reindex(table["group"])
+    for column in cells.keys:
+        table[column] = split[column].to_numpy()
+    table = _ordered(table, cells.keys)
+    table.attrs.update(period=cells.period, note=cells.note)
+    return _keep_labels(table, matches)
+
+
+@dataclass
+class FrameTallies:
+    """The counts behind :func:`frames_count`: the groups (in the order of their first
+    article), per (group, frame) the hits and the articles with the frame (pairs that
+    occur), and per group its words and articles. Tallies of separate parts of a corpus
+    (each article in one part) add up with :meth:`sum`."""
+
+    groups: list
+    hits: pd.Series
+    with_frame: pd.Series
+    words: pd.Series
+    docs: pd.Series
+
+    @classmethod
+    def of(cls, matches: pd.DataFrame, corpus: pd.DataFrame, group_of: pd.Series,
+           groups: list) -> FrameTallies:
+        """Tallies of ``matches`` in ``corpus``; ``group_of`` gives the group of every
+        article (indexed by ``doc_id``), ``groups`` the groups in table order."""
+        from analysis.tokens import tokens_corpus
+
+        doc_ids = corpus["doc_id"].astype(str).to_numpy()
+        tokens = tokens_corpus(corpus)
+        per_doc = pd.Series(np.bincount(tokens["doc_id"].cat.codes.to_numpy(),
+                                        minlength=len(corpus))[:len(corpus)], index=doc_ids)
+        words = per_doc.reindex(group_of.index).groupby(group_of.to_numpy()).sum()
+        words = words.reindex(groups, fill_value=0)
+        docs = group_of.value_counts().reindex(groups, fill_value=0)
+        m = pd.DataFrame({"group": group_of.reindex(matches["doc_id"].astype(str)).to_numpy(),
+                          "frame": matches["frame"].astype(str).to_numpy(),
+                          "doc_id": matches["doc_id"].astype(str).to_numpy()}).dropna()
+        hits = m.groupby(["group", "frame"]).size()
+        with_frame = m.groupby(["group", "frame"])["doc_id"].nunique()
+        return cls(list(groups), hits, with_frame, words, docs)
+
+    @classmethod
+    def grouped(cls, matches: pd.DataFrame, corpus: pd.DataFrame, by: str) -> FrameTallies:
+        """Tallies per value of the corpus column ``by`` (groups in the order of their
+        first article; an article without a value in the missing group)."""
+        doc_ids = corpus["doc_id"].astype(str).to_numpy()
+        group_of = pd.Series(groups_by(corpus, by).to_numpy(), index=doc_ids)
+        return cls.of(matches, corpus, group_of, list(dict.fromkeys(group_of.tolist())))
+
+    @classmethod
+    def sum(cls, parts: list[FrameTallies]) -> FrameTallies:
+        """The tallies of the parts together (groups in the order they first appear)."""
+        groups = list(dict.fromkeys(g for part in parts for g in part.groups))
+
+        def add(name, index):
+            series = [getattr(part, name) for part in parts if len(getattr(part, name))]
+            if not series:
+                return getattr(parts[0], name).iloc[:0] if parts else pd.Series(dtype="int64")
+            return pd.concat(series).groupby(level=index, sort=False).sum()
+
+        return cls(groups, add("hits", [0, 1]), add("with_frame", [0, 1]),
+                   add("words", 0).reindex(groups, fill_value=0),
+                   add("docs", 0).reindex(groups, fill_value=0))
+
+
+def _rates(tallies: FrameTallies, names: list[str], labels: dict[str, str]) -> pd.DataFrame:
+    """One row per group and frame: the counts of ``tallies`` and the rates."""
+    groups = tallies.groups
     full = pd.MultiIndex.from_product([groups, names], names=["group", "frame"])
-    hits = m.groupby(["group", "frame"]).size().reindex(full, fill_value=0)
-    with_frame = m.groupby(["group", "frame"])["doc_id"].nunique().reindex(full, fill_value=0)
+    hits = tallies.hits.reindex(full, fill_value=0)
+    with_frame = tallies.with_frame.reindex(full, fill_value=0)
     table = pd.DataFrame({"hits": hits, "docs_with_frame": with_frame}).reset_index()
-    table["words"] = words.reindex(table["group"]).to_numpy()
-    table["docs"] = docs.reindex(table["group"]).to_numpy()
+    table["words"] = tallies.words.reindex(table["group"]).to_numpy()
+    table["docs"] = tallies.docs.reindex(table["group"]).to_numpy()
     empty = table["docs"].to_numpy() == 0
     table["per_1000"] = np.where(table["words"] > 0,
                                  1000 * table["hits"] / table["words"].clip(lower=1), 0.0)
@@ -121,20 +181,36 @@ def frames_count(matches: pd.DataFrame, corpus: pd.DataFrame, *,
                                    table["docs_with_frame"] / table["docs"].clip(lower=1), 0.0)
     table.loc[empty, ["per_1000", "share_docs"]] = np.nan
     table["label"] = [labels.get(f, f) for f in table["frame"]]
+    return table
+
+
+def _ordered(table: pd.DataFrame, front: list[str]) -> pd.DataFrame:
     counts = ["hits", "words", "per_1000", "docs", "docs_with_frame", "share_docs"]
-    if cells is None:
-        table = table.rename(columns={"group": columns[0]})
-        front = columns
-    else:
-        split = cells.cells.set_index(pd.Index(groups)).reindex(table["group"])
-        for column in cells.keys:
-            table[column] = split[column].to_numpy()
-        front = cells.keys
-    table = table[[*front, "frame", "label", *counts]].astype(
+    return table[[*front, "frame", "label", *counts]].astype(
         {"hits": "int64", "words": "int64", "docs": "int64", "docs_with_frame": "int64"})
-    if cells is not None:
-        table.attrs.update(period=cells.period, note=cells.note)
-    return _keep_labels(table, matches)
+
+
+def frames_from_tallies(tallies: FrameTallies, *, names: list[str], labels: dict[str, str],
+                        by: str, matches: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The table of :func:`frames_count` (without periods) from tallies: the one
+    computation of the rates, for the tallies of one corpus or summed over its partitions
+    (:mod:`analysis.cluster`). ``names``: every frame, in dictionary order; ``labels``
+    their labels; ``by`` the name of the group column; the frame labels of ``matches``
+    (when given) are kept in ``attrs``.
+
+    >>> import pandas as pd
+    >>> t = FrameTallies(["NOS"], pd.Series({("NOS", "sancties"): 2}),
+    ...                  pd.Series({("NOS", "sancties"): 1}), pd.Series({"NOS": 5}),
+    ...                  pd.Series({"NOS": 1}))
+    >>> frames_from_tallies(t, names=["sancties"], labels={}, by="outlet").values.tolist()
+    [['NOS', 'sancties', 'sancties', 2, 5, 400.0, 1, 1, 1.0]]
+    """
+    table = _rates(tallies, names, labels).rename(columns={"group": by})
+    table = _ordered(table, [by])
+    if matches is not None:
+        return _keep_labels(table, matches)
+    table.attrs["frame_labels"] = dict(labels)
+    return table
 
 
 def frames_audit(matches: pd.DataFrame) -> pd.DataFrame:

@@ -8,6 +8,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from contextvars import ContextVar
 
 from tqdm.auto import tqdm
 
@@ -44,9 +45,26 @@ def process_pool(**options) -> Iterator[ProcessPoolExecutor]:
             gc.unfreeze()
 
 
+_SERIAL: ContextVar[bool] = ContextVar("serial", default=False)
+
+
+@contextmanager
+def serial() -> Iterator[None]:
+    """Within the block, work stays in this process (a Dask worker: its cluster already
+    gives every core its own worker)."""
+    token = _SERIAL.set(True)
+    try:
+        yield
+    finally:
+        _SERIAL.reset(token)
+
+
 def use_processes(wanted: bool, chunks: int) -> bool:
     """Whether work ``wanted`` in processes goes to them: when there are more than one core
-    and more than one chunk."""
+    and more than one chunk, outside a :func:`serial` block and not in a daemonic process
+    (which may not start processes of its own)."""
+    if _SERIAL.get() or multiprocessing.current_process().daemon:
+        return False
     return wanted and cores() > 1 and chunks > 1
 
 

@@ -34,6 +34,7 @@ group codes) in :mod:`analysis.terms`; every function is importable from here.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -47,8 +48,10 @@ from analysis.terms import (
     _check_min_count,
     _codes,
     _count_pairs,
+    _factorize_sorted,
     _in_text_order,
     _sorted_groups,
+    _Terms,
     _terms,
 )
 
@@ -58,6 +61,10 @@ __all__ = [
     "textstat_keyness",
     "textstat_collocations",
     "textstat_dispersion",
+    "TermCounts",
+    "frequency_from_counts",
+    "keyness_from_counts",
+    "keyness_check",
 ]
 
 
@@ -165,6 +172,85 @@ def _counts(tokens: pd.DataFrame, by: str, ngram: int, corpus: pd.DataFrame | No
     return g, t, count, freq, sizes, groups, terms
 
 
+@dataclass
+class TermCounts:
+    """How often each term occurs in each group: the counts every word statistic starts
+    from (:func:`frequency_from_counts`, :func:`keyness_from_counts`).
+
+    ``g`` and ``t`` are group and term codes (into ``groups``, sorted, and ``terms``, in
+    sorted order), ``count`` the occurrences, ``docfreq`` the articles with the term
+    (``None`` when not counted), ``sizes`` the n-grams of every group. Counts of separate
+    parts of a corpus (its partitions, each article in one part) are summed with
+    :meth:`to_table` and :meth:`from_table`.
+    """
+
+    g: np.ndarray
+    t: np.ndarray
+    count: np.ndarray
+    docfreq: np.ndarray | None
+    sizes: np.ndarray
+    groups: pd.Index
+    terms: _Terms | _LabelTerms
+
+    @classmethod
+    def of(cls, tokens: pd.DataFrame, by: str, ngram: int = 1,
+           corpus: pd.DataFrame | None = None, *, docfreq: bool = True) -> TermCounts:
+        """The counts of a token table, grouped by ``by`` (a column of ``tokens`` or of
+        ``corpus``)."""
+        return cls(*_counts(tokens, by, ngram, corpus, docfreq=docfreq))
+
+    def to_table(self) -> tuple[pd.DataFrame, pd.Series]:
+        """The counts as a table (``group``, ``term``, ``count``, and ``docfreq`` when
+        counted; labels as text) and the group sizes (a Series indexed by group)."""
+        table = pd.DataFrame({
+            "group": np.asarray(self.groups, dtype=object)[self.g],
+            "term": np.asarray(self.terms.categorical(self.t), dtype=object),
+            "count": self.count,
+        })
+        if self.docfreq is not None:
+            table["docfreq"] = self.docfreq
+        return table, pd.Series(self.sizes, index=pd.Index(self.groups, dtype=object))
+
+    @classmethod
+    def from_table(cls, table: pd.DataFrame | list[pd.DataFrame],
+                   sizes: pd.Series | list[pd.Series]) -> TermCounts:
+        """Counts from :meth:`to_table` tables, summed per (group, term) and per group (a
+        list: one table and one Series per part of the corpus)."""
+        tables = table if isinstance(table, list) else [table]
+        sizes = pd.concat(sizes if isinstance(sizes, list) else [sizes])
+        sizes = sizes.groupby(level=0, sort=False).sum()
+        labels = np.asarray(sizes.index, dtype=object)
+        groups = pd.Index(labels[np.argsort(labels, kind="stable")], dtype=object)
+        whole = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(
+            {"group": [], "term": [], "count": []})
+        with_df = "docfreq" in whole.columns
+        summed = whole.groupby(["group", "term"], sort=False)[
+            ["count", "docfreq"] if with_df else ["count"]].sum()
+        g = groups.get_indexer(summed.index.get_level_values(0)).astype(np.int64)
+        t, words = _factorize_sorted(np.asarray(summed.index.get_level_values(1),
+                                                dtype=object))
+        order = np.lexsort((t, g))
+        return cls(
+            g=g[order], t=t.astype(np.int64)[order],
+            count=summed["count"].to_numpy(np.int64)[order],
+            docfreq=summed["docfreq"].to_numpy(np.int64)[order] if with_df else None,
+            sizes=sizes.reindex(groups).to_numpy(np.int64), groups=groups,
+            terms=_LabelTerms(words))
+
+
+class _LabelTerms:
+    """Terms given by their labels (sorted): the terms of summed counts."""
+
+    def __init__(self, words: np.ndarray):
+        self.words = np.asarray(words, dtype=object)
+        self.n = len(self.words)
+
+    def categorical(self, codes: np.ndarray) -> pd.Categorical:
+        inverse, used = _factorize_sorted(np.asarray(codes, dtype=np.int64))
+        return pd.Categorical.from_codes(inverse, categories=pd.Index(self.words[used],
+                                                                      dtype=object))
+
+
 def _doc_terms(unit_docs: np.ndarray, unit_groups: np.ndarray, term_codes: np.ndarray,
                nt: int) -> tuple[np.ndarray, np.ndarray]:
     """The group and term of each distinct (group, article, term) triple.
@@ -246,7 +332,28 @@ def textstat_frequency(
     """
     _check_min_count(min_count)
     by, cells, tokens, corpus = _resolve_by(by, period, corpus, tokens)
-    g, t, count, docfreq, sizes, groups, terms = _counts(tokens, by, ngram, corpus)
+    table = frequency_from_counts(TermCounts.of(tokens, by, ngram, corpus), by=by,
+                                  min_count=min_count)
+    if cells is None:
+        return table
+    return _cell_columns(table, cells, placeholder={"count": 0, "docfreq": 0})
+
+
+def frequency_from_counts(counts: TermCounts, *, by: str, min_count: int = 1
+                          ) -> pd.DataFrame:
+    """The table of :func:`textstat_frequency` (without periods) from term counts: the one
+    computation of ``per_1000`` and ``rank``, for counts of one table or summed over the
+    partitions of a corpus (:mod:`analysis.cluster`). ``by`` names the group column.
+
+    >>> import numpy as np, pandas as pd
+    >>> c = TermCounts.from_table(pd.DataFrame({"group": ["A", "A"], "term": ["x", "y"],
+    ...     "count": [3, 1], "docfreq": [1, 1]}), pd.Series({"A": 4}))
+    >>> frequency_from_counts(c, by="outlet").values.tolist()
+    [['A', 'x', 3, 750.0, 1, 1], ['A', 'y', 1, 250.0, 1, 2]]
+    """
+    _check_min_count(min_count)
+    g, t, count, docfreq = counts.g, counts.t, counts.count, counts.docfreq
+    sizes, groups, terms = counts.sizes, counts.groups, counts.terms
     keep = count >= min_count
     order = np.flatnonzero(keep)
     order = order[np.lexsort((t[order], -count[order], g[order]))]
@@ -257,7 +364,7 @@ def textstat_frequency(
     new_count = new_group | np.append(True, count[1:] != count[:-1]) if len(g) else new_group
     group_start = np.maximum.accumulate(np.where(new_group, index, 0)) if len(g) else index
     run_start = np.maximum.accumulate(np.where(new_count, index, 0)) if len(g) else index
-    table = pd.DataFrame({
+    return pd.DataFrame({
         by: pd.Categorical.from_codes(g, categories=groups),
         "term": terms.categorical(t),
         "count": count,
@@ -265,9 +372,6 @@ def textstat_frequency(
         "docfreq": docfreq,
         "rank": (run_start - group_start + 1).astype(np.int64),
     })
-    if cells is None:
-        return table
-    return _cell_columns(table, cells, placeholder={"count": 0, "docfreq": 0})
 
 
 # --------------------------------------------------------------------------- keyness
@@ -351,10 +455,23 @@ def textstat_keyness(
     >>> k[["outlet", "term", "g2", "log_ratio"]].round(4).values.tolist()[:2]
     [['X', 'oorlog', 1.0465, 1.585], ['X', 'vrede', -1.0465, -1.585]]
     """
-    from scipy.special import xlogy  # scipy and statsmodels: only when testing keyness
-    from scipy.stats import chi2
-    from statsmodels.stats.multitest import multipletests
+    keyness_check(min_count=min_count, adjust=adjust, alpha=alpha, reference=reference,
+                  g2=g2, correction=correction)
+    measure = g2
+    if reference == "previous" and period is None:
+        raise ValueError("reference='previous' compares each period with the one before: "
+                         "give period=")
+    by, cells, tokens, corpus = _resolve_by(by, period, corpus, tokens)
+    counts = TermCounts.of(tokens, by, ngram, corpus, docfreq=False)
+    return keyness_from_counts(counts, by=by, min_count=min_count, adjust=adjust,
+                               alpha=alpha, g2=measure, correction=correction,
+                               cells=cells, reference=reference)
 
+
+def keyness_check(*, min_count: int, adjust: str, alpha: float, reference: str, g2: str,
+                  correction: str | None) -> None:
+    """Raise ``ValueError`` saying what is wrong with the options of :func:`textstat_keyness`.
+    """
     _check_min_count(min_count)
     if adjust not in ("bh", "holm"):
         raise ValueError(f"adjust must be 'bh' or 'holm', not {adjust!r}")
@@ -370,12 +487,41 @@ def textstat_keyness(
     if correction not in (None, "yates", "williams", "none"):
         raise ValueError(f"correction must be 'yates', 'williams' or 'none', not "
                          f"{correction!r}")
+
+
+def keyness_from_counts(
+    counts: TermCounts,
+    *,
+    by: str,
+    min_count: int = 5,
+    adjust: Literal["bh", "holm"] = "bh",
+    alpha: float = 0.05,
+    g2: Literal["two-cell", "four-cell"] = "two-cell",
+    correction: Literal["yates", "williams", "none"] | None = None,
+    cells: PeriodCells | None = None,
+    reference: Literal["rest", "previous"] = "rest",
+) -> pd.DataFrame:
+    """The table of :func:`textstat_keyness` from term counts: the one computation of G2,
+    p, the adjusted p and Log Ratio, for counts of one table or summed over the partitions
+    of a corpus (:mod:`analysis.cluster`). ``by`` names the group column; ``cells`` the
+    periods (from :func:`textstat_keyness`; ``None``: groups only).
+
+    >>> import pandas as pd
+    >>> c = TermCounts.from_table(pd.DataFrame({"group": ["X", "X", "Y", "Y"],
+    ...     "term": ["oorlog", "vrede"] * 2, "count": [3, 1, 1, 3]}),
+    ...     pd.Series({"X": 4, "Y": 4}))
+    >>> k = keyness_from_counts(c, by="outlet", min_count=1)
+    >>> k[["outlet", "term", "g2"]].round(4).values.tolist()[:2]
+    [['X', 'oorlog', 1.0465], ['X', 'vrede', -1.0465]]
+    """
+    from scipy.special import xlogy  # scipy and statsmodels: only when testing keyness
+    from scipy.stats import chi2
+    from statsmodels.stats.multitest import multipletests
+
+    _check_min_count(min_count)
     measure = g2
-    if reference == "previous" and period is None:
-        raise ValueError("reference='previous' compares each period with the one before: "
-                         "give period=")
-    by, cells, tokens, corpus = _resolve_by(by, period, corpus, tokens)
-    g, t, count, _, sizes, groups, terms = _counts(tokens, by, ngram, corpus, docfreq=False)
+    g, t, count, sizes = counts.g, counts.t, counts.count, counts.sizes
+    groups, terms = counts.groups, counts.terms
     if cells is None and len(groups) < 2:
         raise ValueError(
             f"keyness compares groups with the rest of the corpus, but {by!r} has "

@@ -24,7 +24,7 @@ from analysis.bootstrap import BOOTSTRAP_SEED, bootstrap_ratio
 from analysis.periods import Period, periods_assign, periods_start
 
 __all__ = ["TONE_PREFIX", "TIMELINE_COLUMNS", "EventsFileError", "timeline_measures",
-           "timeline", "events_load"]
+           "timeline", "timeline_articles", "timeline_from_articles", "events_load"]
 
 #: A tone measure is ``tone_<method>``: the mean sentence tone of a sentiment method of
 #: the registry (:data:`analysis.sentiment.methods.SENTIMENT_METHODS`), e.g.
@@ -153,10 +153,47 @@ def timeline(
     [['2022-01-01', 250.0, 2, 8], ['2022-02-01', nan, 0, 0], ['2022-03-01', 0.0, 1, 1]]
     """
     wanted = timeline_measures(measures)
-    cells = periods_assign(corpus, period, by=by)
-    ids = pd.Index(cells.docs["doc_id"])
-    words = _article_words(corpus).reindex(ids).fillna(0).to_numpy(np.float64)
-    parts: list[tuple[str, np.ndarray, np.ndarray, float]] = []  # measure, num, den, scale
+    articles = timeline_articles(corpus, by=by, measures=wanted, matches=matches,
+                                 scores=scores)
+    return timeline_from_articles(articles, period=period, by=by, n_boot=n_boot,
+                                  confidence=confidence, seed=seed)
+
+
+def timeline_articles(
+    corpus: pd.DataFrame,
+    *,
+    by: str | Sequence[str] | None = None,
+    measures: str | Sequence[str] = ("frames", "tone"),
+    matches: pd.DataFrame | None = None,
+    scores: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """What :func:`timeline` computes its table from: one row per article of ``corpus``
+    (in its order), small enough to collect from the partitions of a corpus
+    (:mod:`analysis.cluster`). Options as in :func:`timeline`.
+
+    Returns the columns ``doc_id``, ``date``, the ``by`` columns, ``words`` (the article's
+    word tokens) and, per measure, ``num:<measure>`` and ``den:<measure>``: for a frame
+    its matches and the words, for a tone measure the summed sentence tone and the scored
+    sentences. ``attrs["measures"]`` lists the measures in table order (with their
+    scale: 1000 for frames, per 1,000 words, 1 for tone), and the frame labels.
+
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"], "date": ["2022-01-03"],
+    ...                   "text": ["Sancties nu en later."]})
+    >>> t = timeline_articles(c, measures="frames")
+    >>> t[["words", "num:sancties", "den:sancties"]].values.tolist()
+    [[4, 1, 4]]
+    """
+    wanted = timeline_measures(measures)
+    columns = [c for c in ([by] if isinstance(by, str) else list(by or []))]
+    ids = pd.Index(corpus["doc_id"].astype(str))
+    table = pd.DataFrame({"doc_id": ids.to_numpy()})
+    for column in ["date", *columns]:
+        if column in corpus.columns:
+            table[column] = corpus[column].to_numpy()
+    words = _article_words(corpus).reindex(ids).fillna(0).astype(np.int64)
+    table["words"] = words.to_numpy()
+    scales: dict[str, float] = {}
     labels: dict[str, dict[str, str]] = {}
     if "frames" in wanted:
         if matches is None:
@@ -167,7 +204,9 @@ def timeline(
         labels = {k: dict(matches.attrs[k]) for k in ("frame_labels", "frame_labels_en")
                   if k in matches.attrs}
         for name in names:
-            parts.append((name, hits[name].to_numpy(np.float64), words, 1000.0))
+            table[f"num:{name}"] = hits[name].to_numpy().astype(np.int64)
+            table[f"den:{name}"] = table["words"].to_numpy()
+            scales[name] = 1000.0
     tone = [m for m in wanted if m.startswith(TONE_PREFIX)]
     if tone:
         if scores is None:
@@ -182,8 +221,44 @@ def timeline(
                 raise ValueError(f"the scores hold no {method} sentences; "
                                  "score the corpus with that method, or leave the measure "
                                  "out")
-            parts.append((measure, totals["sum"].to_numpy(), totals["n"].to_numpy(), 1.0))
+            table[f"num:{measure}"] = totals["sum"].to_numpy()
+            table[f"den:{measure}"] = totals["n"].to_numpy()
+            scales[measure] = 1.0
+    table.attrs.update(labels)
+    table.attrs["measures"] = scales
+    return table
 
+
+def timeline_from_articles(
+    articles: pd.DataFrame,
+    *,
+    period: Period = "month",
+    by: str | Sequence[str] | None = None,
+    measures: dict[str, float] | None = None,
+    n_boot: int = 2000,
+    confidence: float = 0.95,
+    seed: int = BOOTSTRAP_SEED,
+) -> pd.DataFrame:
+    """The table of :func:`timeline` from the article table of :func:`timeline_articles`
+    (of one corpus, or of the partitions of a corpus one after the other): the one
+    computation of the periods, the values and the cluster-bootstrap intervals.
+    ``measures`` (measure: scale) defaults to ``articles.attrs["measures"]``.
+
+    >>> import pandas as pd
+    >>> a = pd.DataFrame({"doc_id": ["a", "b"], "date": ["2022-01-03", "2022-01-20"],
+    ...                   "words": [4, 4], "num:x": [1, 0], "den:x": [4, 4]})
+    >>> t = timeline_from_articles(a, measures={"x": 1000.0}, n_boot=100)
+    >>> t[["period", "value", "articles", "words"]].values.tolist()
+    [['2022-01-01', 125.0, 2, 8]]
+    """
+    measures = dict(articles.attrs.get("measures", {}) if measures is None else measures)
+    cells = periods_assign(articles, period, by=by)
+    ids = pd.Index(cells.docs["doc_id"])
+    values = articles.set_index(articles["doc_id"].astype(str).to_numpy())
+    words = values["words"].reindex(ids).fillna(0).to_numpy(np.float64)
+    parts = [(measure, values[f"num:{measure}"].reindex(ids).fillna(0).to_numpy(np.float64),
+              values[f"den:{measure}"].reindex(ids).fillna(0).to_numpy(np.float64), scale)
+             for measure, scale in measures.items()]
     cell_of_doc = cells.key_of(cells.docs).to_numpy()
     keys = cells.key_of(cells.cells).to_numpy()
     members = pd.Series(np.arange(len(ids))).groupby(cell_of_doc).apply(np.asarray)
@@ -202,7 +277,7 @@ def timeline(
     table = pd.concat([front, body.drop(columns="cell")], axis=1)
     table = table.astype({"articles": "int64", "words": "int64", "value": "float64",
                           "ci_low": "float64", "ci_high": "float64"})
-    table.attrs.update(labels)
+    table.attrs.update({k: v for k, v in articles.attrs.items() if k.startswith("frame_")})
     table.attrs.update(period=period, by=list(cells.by), note=cells.note, n_boot=n_boot,
                        seed=seed, confidence=confidence)
     return table

@@ -25,6 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks import cluster as _cluster
+
 __all__ = ["Stage", "STAGES", "Unavailable", "stage_run"]
 
 
@@ -418,6 +420,19 @@ STAGES: dict[str, Stage] = {s.name: s for s in [
     Stage("cli-stored", "opdrachtregel, corpus opgeslagen", _cli_stored,
           setup=_cli_store_filled, sizes=("1M",), store=True,
           note="every discourse analysis command in a fresh process, tokens in the store"),
+    Stage("cluster-pipeline", "LocalCluster: frequenties, keyness, frames",
+          _cluster.cluster_run, setup=_cluster.pipeline_setup, default=False,
+          note="the corpus in partitions of ~1M tokens on a LocalCluster (one worker per "
+          "core, 2 GiB each): counts summed, statistics on the client"),
+    Stage("cluster-inprocess", "in-process: laden, frequenties, keyness, frames",
+          _cluster.inprocess_run, setup=_cluster.inprocess_setup, default=False,
+          peer_of=("cluster-pipeline",),
+          note="corpus_load, tokens_corpus, textstat_frequency, textstat_keyness, "
+          "frames_count(frames_match) in one process"),
+    Stage("cluster-50m", "LocalCluster: 50M tokens, 2 GiB per worker", _cluster.cluster_run,
+          setup=_cluster.large_setup, default=False, sampled=True, sizes=("10M",),
+          note="the partitioned synthetic dataset of 50M tokens (its own corpus, run with the "
+          "10M size); worker_peak_mib is each worker's peak"),
 ]}
 
 

@@ -41,6 +41,7 @@ __all__ = [
     "SEED",
     "cache_dir",
     "synthetic_corpus",
+    "synthetic_dataset",
     "synthetic_path",
     "size_label",
 ]
@@ -300,3 +301,71 @@ def synthetic_path(tokens: int, *, seed: int = SEED, cache: str | Path | None = 
     }
     info_path.write_text(json.dumps(info, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return path, info
+
+
+#: Tokens per partition of a partitioned synthetic dataset.
+PARTITION_TOKENS = 1_000_000
+
+
+def synthetic_dataset(tokens: int, *, partition_tokens: int = PARTITION_TOKENS,
+                      seed: int = SEED, cache: str | Path | None = None,
+                      log=print) -> tuple[Path, dict]:
+    """A partitioned synthetic dataset of ``tokens`` tokens: a folder of Parquet files of
+    ``partition_tokens`` tokens each (the last one smaller), for the cluster stages.
+
+    Partition ``i`` is :func:`synthetic_corpus` of its size with the seed ``seed + 1 + i``
+    and ids prefixed ``p<i>-``, made and written one at a time, so the dataset is never
+    whole in memory. Cached like the single files: the folder is reused while its recipe
+    is unchanged and every file's SHA-256 matches the description; an interrupted run
+    keeps the partitions it finished (each file is written under a temporary name, then
+    renamed) and makes only the others.
+    """
+    recipe = dict(_recipe(tokens, seed), partition_tokens=int(partition_tokens))
+    key = hashlib.sha256(json.dumps(recipe, sort_keys=True).encode()).hexdigest()[:12]
+    folder = cache_dir(cache) / f"synthetic-{size_label(tokens)}-parts-{key}"
+    info_path = folder.with_name(folder.name + ".json")
+    count = -(-int(tokens) // int(partition_tokens))
+    files = [folder / f"part-{i:05d}.parquet" for i in range(count)]
+    if info_path.exists() and all(f.exists() for f in files):
+        info = json.loads(info_path.read_text(encoding="utf-8"))
+        if info.get("recipe") == recipe and info.get("sha256") == [_sha256(f) for f in files]:
+            return folder, info
+        log(f"cached dataset {folder} does not match its recipe; making it anew")
+        info_path.unlink()
+        for file in files:
+            file.unlink(missing_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    articles, exact, chars = [], [], []
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    for i, file in enumerate(files):
+        if file.exists():  # finished by an earlier, interrupted run
+            table = pq.read_table(file, columns=["text"])
+            articles.append(table.num_rows)
+            exact.append(None)
+            chars.append(int(pa.compute.sum(pa.compute.utf8_length(table["text"])).as_py()))
+            continue
+        size = min(int(partition_tokens), int(tokens) - i * int(partition_tokens))
+        log(f"making partition {i + 1} of {count} ({size_label(size)} tokens) in {folder} ...")
+        frame = synthetic_corpus(size, seed=seed + 1 + i)
+        frame["doc_id"] = f"p{i:05d}-" + frame["doc_id"]
+        articles.append(len(frame))
+        exact.append(int(frame.attrs["tokens"]))
+        chars.append(int(frame["text"].str.len().sum()))
+        table = pa.Table.from_pandas(frame.drop(columns="tokens"), preserve_index=False)
+        tmp = file.with_suffix(".parquet.tmp")
+        pq.write_table(table, tmp, compression="zstd")
+        os.replace(tmp, file)
+        del frame, table
+    info = {
+        "recipe": recipe,
+        "partitions": count,
+        "articles": int(sum(articles)),
+        # each partition is at least its size: exact where this run made it
+        "tokens_exact": int(sum(e if e is not None else partition_tokens for e in exact)),
+        "chars": int(sum(chars)),
+        "sha256": [_sha256(f) for f in files],
+    }
+    info_path.write_text(json.dumps(info, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return folder, info

@@ -120,3 +120,28 @@ def test_cache_remade_when_it_does_not_match(tmp_path):
 def test_size_must_be_positive():
     with pytest.raises(ValueError, match="positive"):
         synthetic_corpus(0)
+
+
+def test_partitioned_dataset_made_file_by_file_and_reused(tmp_path):
+    from analysis.cluster import dataset_load
+    from benchmarks.synthetic import synthetic_dataset
+
+    folder, info = synthetic_dataset(5_000, partition_tokens=2_000, seed=7, cache=tmp_path,
+                                     log=lambda m: None)
+    files = sorted(p.name for p in folder.glob("*.parquet"))
+    assert files == ["part-00000.parquet", "part-00001.parquet", "part-00002.parquet"]
+    whole = dataset_load(folder)  # ids unique across partitions
+    assert len(whole) == info["articles"]
+    assert info["partitions"] == 3 and info["tokens_exact"] >= 5_000
+    assert whole["doc_id"].str[:6].unique().tolist() == ["p00000", "p00001", "p00002"]
+    # partition 1 is the corpus of its size with the seed of its position
+    first = synthetic_corpus(2_000, seed=8)
+    assert whole["text"].tolist()[:len(first)] == first["text"].tolist()
+
+    made = os.stat(folder / files[0]).st_mtime_ns
+    (folder / files[2]).unlink()  # an interrupted run: only the missing file is made
+    folder.with_name(folder.name + ".json").unlink()
+    again, info_again = synthetic_dataset(5_000, partition_tokens=2_000, seed=7,
+                                          cache=tmp_path, log=lambda m: None)
+    assert again == folder and info_again["sha256"] == info["sha256"]
+    assert os.stat(folder / files[0]).st_mtime_ns == made

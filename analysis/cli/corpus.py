@@ -15,6 +15,7 @@ from analysis.cli.common import (
     corpus_options,
     output_folder,
     output_path,
+    whole_number,
     write_dropped,
 )
 from analysis.corpus import corpus_check, corpus_summary
@@ -41,7 +42,12 @@ def register(commands) -> None:
                           help="a corpus folder, a news export, a .zip of exports, or a table "
                           "file")
     importer.add_argument("-o", "--output", metavar="FILE", required=True, type=output_path,
-                          help="the table to write: a .parquet or .csv file")
+                          help="the table to write: a .parquet or .csv file; with "
+                          "--partition-rows a new folder (FOLDER/)")
+    importer.add_argument("--partition-rows", type=whole_number(1), default=None, metavar="N",
+                          help="write a partitioned dataset instead: the folder -o FOLDER/ "
+                          "gets one Parquet file of N articles each (part-00000.parquet, "
+                          "...), for the commands' --scheduler option")
     add_corpus_arguments(importer, positional=False, source=False, cache=False)
     importer.set_defaults(func=run_import, corpus=None)
 
@@ -142,6 +148,27 @@ def _print_duplicates(report, args) -> None:
               "--dedupe corpus one copy overall; --dropped FILE lists what was dropped.")
 
 
+def _write_partitions(corpus: pd.DataFrame, folder, rows: int) -> int:
+    """``corpus`` as Parquet files of ``rows`` articles each in ``folder`` (made); refuses
+    a folder that holds Parquet files already. Returns the number of files."""
+    import io
+    from pathlib import Path
+
+    from analysis.io import write_atomic
+
+    folder = Path(folder)
+    if folder.is_dir() and any(folder.glob("*.parquet")):
+        raise UserError(f"-o {folder}: the folder holds Parquet files already; give a new or "
+                        "empty folder, so that no old partition is read with the new ones")
+    folder.mkdir(parents=True, exist_ok=True)
+    starts = range(0, max(len(corpus), 1), rows)
+    for number, start in enumerate(starts):
+        buffer = io.BytesIO()
+        corpus.iloc[start:start + rows].to_parquet(buffer, index=False)
+        write_atomic(folder / f"part-{number:05d}.parquet", buffer.getvalue())
+    return len(starts)
+
+
 def run_import(args) -> int:
     import warnings
     from pathlib import Path
@@ -152,7 +179,7 @@ def run_import(args) -> int:
     from analysis.io import table_to_csv, write_atomic
 
     output = Path(args.output)
-    if output.suffix.lower() not in {".parquet", ".csv"}:
+    if args.partition_rows is None and output.suffix.lower() not in {".parquet", ".csv"}:
         raise UserError(f"-o {args.output}: the table is written as Parquet or CSV; give a "
                         "file name ending in .parquet or .csv.")
     options = {k: v for k, v in corpus_options(args).items() if k not in {"dedupe", "near"}}
@@ -180,6 +207,13 @@ def run_import(args) -> int:
     dropped = duplicates_drop(corpus, dedupe=args.dedupe, near=args.near)
     corpus = corpus[~corpus["doc_id"].isin(dropped["doc_id"])].reset_index(drop=True)
     write_dropped(dropped, args)
+    if args.partition_rows is not None:
+        files = _write_partitions(corpus, output, args.partition_rows)
+        with pd.option_context("display.width", 200, "display.max_columns", None):
+            print(corpus_summary(corpus).to_string(index=False))
+        print(f"Wrote {len(corpus)} article(s) from {len(args.sources)} source(s) to "
+              f"{files} partition(s) of at most {args.partition_rows} in {args.output}")
+        return 0
     if output.suffix.lower() == ".parquet":
         import io
 

@@ -8,6 +8,14 @@ import sys
 import pandas as pd
 
 from analysis.cli import UserError
+from analysis.cli.cluster import (
+    add_cluster_arguments,
+    cluster_by,
+    cluster_client,
+    cluster_corpus_options,
+    cluster_notes,
+    cluster_refuse,
+)
 from analysis.cli.common import (
     add_corpus_arguments,
     add_grouping_arguments,
@@ -51,6 +59,9 @@ def register(commands) -> None:
     frames.add_argument("--init", metavar="FILE", default=None, type=output_path,
                         help="write the shipped frame dictionary to FILE for editing, "
                         "and stop")
+    add_cluster_arguments(frames, rows="matches-dir",
+                          rows_help="with --scheduler: write every match into this folder, "
+                          "one Parquet file per partition")
     frames.set_defaults(func=run_frames)
 
 
@@ -80,6 +91,9 @@ def run_frames(args) -> int:
         book = frames_load(args.frames)
     except FrameFileError as exc:
         raise UserError(str(exc)) from None
+    if args.scheduler:
+        return _frames_on_cluster(args, book)
+    cluster_refuse(args, matches_dir="without it, give --matches FILE")
     corpus = corpus_from_args(args)
     by = grouping_from_args(args, corpus)
     matches = frames_match(corpus, book, fold_diacritics=args.fold_diacritics)
@@ -96,4 +110,21 @@ def run_frames(args) -> int:
         with pd.option_context("display.max_rows", None, "display.width", 200,
                                "display.max_colwidth", 60):
             print(audit.to_string(index=False, formatters={"share": "{:.1%}".format}))
+    return 0
+
+
+def _frames_on_cluster(args, book) -> int:
+    from analysis.cluster import cluster_frames
+
+    whole = "it needs the whole corpus at once"
+    cluster_refuse(args, period=whole, dedupe=whole, near=whole, dropped=whole,
+                   cooccurrence=whole, audit=whole,
+                   matches="give --matches-dir DIR: one Parquet file per partition")
+    with cluster_client(args) as client:
+        counts = cluster_frames(args.corpus, client=client, frames=book, by=cluster_by(args),
+                                fold_diacritics=args.fold_diacritics,
+                                matches_dir=args.matches_dir,
+                                corpus_options=cluster_corpus_options(args))
+    cluster_notes(counts)
+    write_table(counts, args.output)
     return 0

@@ -9,6 +9,14 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.cli import UserError
+from analysis.cli.cluster import (
+    add_cluster_arguments,
+    cluster_by,
+    cluster_client,
+    cluster_corpus_options,
+    cluster_notes,
+    cluster_refuse,
+)
 from analysis.cli.common import (
     add_corpus_arguments,
     add_output_argument,
@@ -89,6 +97,9 @@ def register(commands) -> None:
         help="the bootstrap resamples articles (document, default: a cluster bootstrap, "
         "the article is the sampled unit) or sentences")
     add_output_argument(score, required=False)
+    add_cluster_arguments(score, rows="sentences-dir",
+                          rows_help="with --scheduler: write the tone of every sentence into "
+                          "this folder, one Parquet file per partition")
     score.set_defaults(func=run_sentiment)
 
     validate = commands.add_parser(
@@ -134,6 +145,9 @@ def register(commands) -> None:
 def run_sentiment(args) -> int:
     from analysis.sentiment import sentiment_corpus
 
+    if args.scheduler:
+        return _sentiment_on_cluster(args)
+    cluster_refuse(args, sentences_dir="without it, give -o FILE")
     corpus = corpus_from_args(args)
     exclude = None
     if args.exclude_frames:
@@ -156,6 +170,37 @@ def run_sentiment(args) -> int:
             table = sentiment_aggregate(table, corpus, by=by, period=args.period,
                                         resample=args.resample)
     write_table(table, args.output)
+    return 0
+
+
+def _sentiment_on_cluster(args) -> int:
+    from analysis.cluster import cluster_sentiment
+
+    whole = "it needs the whole corpus at once"
+    cluster_refuse(args, period=whole, dedupe=whole, near=whole, dropped=whole,
+                   exclude_frames="not yet on a cluster", frames="not yet on a cluster")
+    if args.level != "sentence":
+        raise UserError("--level document is not available with --scheduler: give --by for "
+                        "the mean tone per group")
+    if args.resample != "document":
+        raise UserError("--resample sentence is not available with --scheduler (it resamples "
+                        "every sentence of the corpus at once); the article bootstrap is")
+    if args.by is None and args.sentences_dir is None:
+        raise UserError("with --scheduler, give --by COLUMN (the mean tone per group) or "
+                        "--sentences-dir DIR (the tone of every sentence, one file per "
+                        "partition)")
+    if args.by is None and args.output:
+        raise UserError("-o writes the mean tone per group: give --by COLUMN too")
+    with cluster_client(args) as client:
+        table = cluster_sentiment(args.corpus, client=client, method=args.method,
+                                  by=cluster_by(args) if args.by else None,
+                                  sentences_dir=args.sentences_dir,
+                                  corpus_options=cluster_corpus_options(args))
+    if table is not None:
+        cluster_notes(table)
+        write_table(table, args.output)
+    else:
+        print(f"Wrote the tone of every sentence into {args.sentences_dir}", file=sys.stderr)
     return 0
 
 

@@ -4,6 +4,13 @@ cluster-bootstrap intervals over articles, as one long CSV table."""
 from __future__ import annotations
 
 from analysis.cli import UserError
+from analysis.cli.cluster import (
+    add_cluster_arguments,
+    cluster_client,
+    cluster_corpus_options,
+    cluster_notes,
+    cluster_refuse,
+)
 from analysis.cli.common import (
     add_corpus_arguments,
     add_output_argument,
@@ -50,6 +57,7 @@ def register(commands) -> None:
     timeline.add_argument("--seed", type=int, default=20220110,
                           help="seed of the bootstrap (default: 20220110)")
     add_output_argument(timeline, required=False)
+    add_cluster_arguments(timeline)
     timeline.set_defaults(func=run_timeline)
 
 
@@ -69,11 +77,29 @@ def run_timeline(args) -> int:
             raise UserError(str(exc)) from None
     elif args.frames:
         raise UserError("--frames is used with the measure frames; add it to --measures")
+    if args.scheduler:
+        return _timeline_on_cluster(args, measures, book)
+    cluster_refuse(args)
     corpus = corpus_from_args(args)
     by = grouping_from_args(args, corpus, default=None)
     matches = frames_match(corpus, book) if book is not None else None
     with grouped():
         table = timeline(corpus, period=args.period, by=by, measures=measures,
                          matches=matches, n_boot=args.n_boot, seed=args.seed)
+    write_table(table, args.output)
+    return 0
+
+
+def _timeline_on_cluster(args, measures, book) -> int:
+    from analysis.cluster import cluster_timeline
+
+    whole = "it needs the whole corpus at once"
+    cluster_refuse(args, dedupe=whole, near=whole, dropped=whole)
+    by = [c.strip() for c in args.by.split(",") if c.strip()] if args.by else None
+    with cluster_client(args) as client, grouped():
+        table = cluster_timeline(args.corpus, client=client, period=args.period, by=by,
+                                 measures=measures, frames=book, n_boot=args.n_boot,
+                                 seed=args.seed, corpus_options=cluster_corpus_options(args))
+    cluster_notes(table)
     write_table(table, args.output)
     return 0

@@ -8,6 +8,14 @@ import argparse
 import sys
 
 from analysis.cli import UserError
+from analysis.cli.cluster import (
+    add_cluster_arguments,
+    cluster_by,
+    cluster_client,
+    cluster_corpus_options,
+    cluster_notes,
+    cluster_refuse,
+)
 from analysis.cli.common import (
     add_corpus_arguments,
     add_grouping_arguments,
@@ -40,8 +48,9 @@ def _add_token_arguments(parser: argparse.ArgumentParser, *, filters: bool = Tru
                        help="keep upper and lower case apart (default: lower-case everything)")
 
 
-def _tokens(args, corpus):
-    from analysis.tokens import stopwords_load, tokens_corpus
+def _token_options(args) -> dict:
+    """The tokens_corpus options of the command line."""
+    from analysis.tokens import stopwords_load
 
     stopwords = getattr(args, "stopwords", None)
     if stopwords is not None:
@@ -54,14 +63,36 @@ def _tokens(args, corpus):
             stopwords = stopwords_load(stopwords)
         except ValueError as exc:
             raise UserError(f"the stopword file {exc}") from None
-    return tokens_corpus(
-        corpus,
+    return dict(
         lowercase=not args.case_sensitive,
         remove_stopwords=getattr(args, "remove_stopwords", False) or stopwords is not None,
         stopwords=stopwords,
         remove_numbers=getattr(args, "remove_numbers", False),
         stem=getattr(args, "stem", False),
     )
+
+
+def _tokens(args, corpus):
+    from analysis.tokens import tokens_corpus
+
+    return tokens_corpus(corpus, **_token_options(args))
+
+
+_WHOLE = "it needs the whole corpus at once"
+
+
+def _on_cluster(args, compute, **options) -> int:
+    """Run ``compute`` (a function of :mod:`analysis.cluster`) on ``--scheduler``."""
+    cluster_refuse(args, period=_WHOLE, dedupe=_WHOLE, near=_WHOLE, dropped=_WHOLE)
+    by = cluster_by(args)
+    token_options = _token_options(args)
+    with cluster_client(args) as client:
+        table = compute(args.corpus, client=client, by=by, ngram=args.ngram,
+                        min_count=args.min_count, token_options=token_options,
+                        corpus_options=cluster_corpus_options(args), **options)
+    cluster_notes(table)
+    write_table(table, args.output)
+    return 0
 
 
 def register(commands) -> None:
@@ -79,6 +110,7 @@ def register(commands) -> None:
     freq.add_argument("--min-count", type=_positive, default=1, metavar="N",
                       help="leave out terms seen fewer than N times in a group (default: 1)")
     _add_token_arguments(freq)
+    add_cluster_arguments(freq)
     add_output_argument(freq)
     freq.set_defaults(func=run_frequencies)
 
@@ -112,6 +144,7 @@ def register(commands) -> None:
                      help="with --g2 four-cell: quanteda's correction (default: yates, as "
                      "quanteda)")
     _add_token_arguments(key)
+    add_cluster_arguments(key)
     add_output_argument(key)
     key.set_defaults(func=run_keyness)
 
@@ -147,6 +180,11 @@ def register(commands) -> None:
 def run_frequencies(args) -> int:
     from analysis.textstat import textstat_frequency
 
+    if args.scheduler:
+        from analysis.cluster import cluster_frequency
+
+        return _on_cluster(args, cluster_frequency)
+    cluster_refuse(args)
     corpus = corpus_from_args(args)
     by = grouping_from_args(args, corpus)
     with grouped():
@@ -166,6 +204,12 @@ def run_keyness(args) -> int:
                         "give --period too")
     if args.correction is not None and args.g2 != "four-cell":
         raise UserError("--correction applies to the four-cell G2: give --g2 four-cell too")
+    if args.scheduler:
+        from analysis.cluster import cluster_keyness
+
+        return _on_cluster(args, cluster_keyness, adjust=args.adjust, alpha=args.alpha,
+                           g2=args.g2, correction=args.correction)
+    cluster_refuse(args)
     corpus = corpus_from_args(args)
     by = grouping_from_args(args, corpus)
     with grouped():

@@ -14,25 +14,23 @@ from analysis.periods import Period, periods_assign, periods_by
 from analysis.sentiment.labels import LABELS
 from analysis.tables import groups_by, require_columns
 
-__all__ = ["sentiment_aggregate", "sentiment_by_frame", "sentiment_extremes"]
+__all__ = ["sentiment_aggregate", "sentiment_articles", "sentiment_from_articles",
+           "sentiment_by_frame", "sentiment_extremes"]
 
 
-def _bootstrap(values: np.ndarray, docs: np.ndarray, *, resample: str, n_boot: int,
-               seed: int, confidence: float) -> tuple[float, float]:
+def _bootstrap_sentences(values: np.ndarray, *, n_boot: int, seed: int,
+                         confidence: float) -> tuple[float, float]:
+    """Percentile bootstrap interval of the mean of ``values`` (the sentences resampled)."""
     from scipy.stats import bootstrap
 
     if len(values) < 2:
         return np.nan, np.nan
-    if resample == "sentence":
-        if np.all(values == values[0]):
-            return float(values[0]), float(values[0])
-        res = bootstrap((values,), np.mean, n_resamples=n_boot, method="percentile",
-                        confidence_level=confidence, rng=np.random.default_rng(seed),
-                        vectorized=True, batch=max(1, 2_000_000 // len(values)))
-        return float(res.confidence_interval.low), float(res.confidence_interval.high)
-    frame = pd.DataFrame({"doc": docs, "v": values}).groupby("doc", sort=False)["v"]
-    return bootstrap_ratio(frame.sum().to_numpy(float), frame.size().to_numpy(float),
-                           n_boot=n_boot, confidence=confidence, seed=seed)
+    if np.all(values == values[0]):
+        return float(values[0]), float(values[0])
+    res = bootstrap((values,), np.mean, n_resamples=n_boot, method="percentile",
+                    confidence_level=confidence, rng=np.random.default_rng(seed),
+                    vectorized=True, batch=max(1, 2_000_000 // len(values)))
+    return float(res.confidence_interval.low), float(res.confidence_interval.high)
 
 
 def sentiment_aggregate(
@@ -92,30 +90,17 @@ def sentiment_aggregate(
         table = table[table["period"].notna()]
         by = ["period", *by]
     require_columns(table, [value], what="the score table")
-    rows = []
-    for key, group in table.groupby(by, observed=True, sort=True):
-        key = key if isinstance(key, tuple) else (key,)
-        values = group[value].to_numpy(float)
-        ok = ~np.isnan(values)
-        docs = group["doc_id"].astype(str).to_numpy()
-        low, high = _bootstrap(values[ok], docs[ok], resample=resample, n_boot=n_boot,
-                               seed=seed, confidence=confidence)
-        labels = group["label"].to_numpy() if "label" in group else np.zeros(0)
-        row = dict(zip(by, key, strict=True))
-        row.update({
-            "method": _single(group, "method"),
-            "n_documents": int(pd.unique(docs).size),
-            "n_sentences": int(len(group)),
-            "mean": float(values[ok].mean()) if ok.any() else np.nan,
-            "ci_low": low,
-            "ci_high": high,
-        })
-        for name, lab in zip(("negative", "neutral", "positive"), LABELS, strict=True):
-            row[f"share_{name}"] = float(np.mean(labels == lab)) if len(labels) else np.nan
-        rows.append(row)
-    columns = [*by, "method", "n_documents", "n_sentences", "mean", "ci_low", "ci_high",
-               "share_negative", "share_neutral", "share_positive"]
-    out = pd.DataFrame(rows, columns=columns)
+    intervals = None
+    if resample == "sentence":  # the sentences of each group are resampled
+        intervals = {}
+        for key, group in table.groupby(by, observed=True, sort=True):
+            values = group[value].to_numpy(float)
+            ok = ~np.isnan(values)
+            intervals[key if isinstance(key, tuple) else (key,)] = _bootstrap_sentences(
+                values[ok], n_boot=n_boot, seed=seed, confidence=confidence)
+    out = sentiment_from_articles(sentiment_articles(table, by=by, value=value), by=by,
+                                  resample=resample, n_boot=n_boot, confidence=confidence,
+                                  seed=seed, intervals=intervals)
     if cells is not None:
         # every period, for every value of the other grouping columns: empty cells as rows
         values = [cells.cells["period"].tolist()] + [sorted(pd.unique(table[c].astype(str)))
@@ -129,6 +114,113 @@ def sentiment_aggregate(
     # how the intervals were made, for the figure's caption
     out.attrs.update(resample=resample, n_boot=n_boot, confidence=confidence)
     return out
+
+
+_ARTICLE_COLUMNS = ["method", "n_sentences", "n_valid", "total", "n_negative", "n_neutral",
+                    "n_positive"]
+
+
+def sentiment_articles(scores: pd.DataFrame, *, by: Sequence[str], value: str = "polarity"
+                       ) -> pd.DataFrame:
+    """The tone of each article in each group: what :func:`sentiment_from_articles`
+    computes the aggregates from (small: one row per article, not per sentence).
+
+    ``scores``: sentence scores with ``doc_id``, the ``by`` columns and ``value`` (and
+    ``method``, ``label`` when there). Returns one row per group and article, in the order
+    of their first sentence, with the ``by`` columns, ``doc_id``, ``method``,
+    ``n_sentences``, ``n_valid`` (sentences with a value), ``total`` (the sum of the
+    values) and ``n_negative``, ``n_neutral``, ``n_positive`` (sentences of each label;
+    empty without a ``label`` column).
+
+    >>> import pandas as pd
+    >>> s = pd.DataFrame({"doc_id": ["a", "a", "b"], "outlet": ["NOS", "NOS", "NRC"],
+    ...                   "polarity": [0.2, 0.4, -0.1], "label": [1, 1, 0]})
+    >>> sentiment_articles(s, by=["outlet"])[["doc_id", "n_valid", "n_positive"]].values.tolist()
+    [['a', 2, 2], ['b', 1, 0]]
+    """
+    by = list(by)
+    keys = [*by, "doc_id"]
+    values = scores[value].to_numpy(float)
+    frame = pd.DataFrame({k: scores[k].to_numpy() for k in keys})
+    frame["method"] = (scores["method"].astype(str).to_numpy() if "method" in scores
+                       else "")
+    frame["n_sentences"] = 1
+    frame["n_valid"] = (~np.isnan(values)).astype(np.int64)
+    frame["total"] = values
+    labelled = "label" in scores
+    for name, lab in zip(("negative", "neutral", "positive"), LABELS, strict=True):
+        frame[f"n_{name}"] = ((scores["label"].to_numpy() == lab).astype(np.int64)
+                              if labelled else 0)
+    grouped = frame.groupby(keys, sort=False, observed=True)
+    out = grouped.agg(method=("method", "first"), n_sentences=("n_sentences", "sum"),
+                      n_valid=("n_valid", "sum"), total=("total", "sum"),
+                      n_negative=("n_negative", "sum"), n_neutral=("n_neutral", "sum"),
+                      n_positive=("n_positive", "sum")).reset_index()
+    if not labelled:
+        out[["n_negative", "n_neutral", "n_positive"]] = np.nan
+    return out[[*keys, *_ARTICLE_COLUMNS]]
+
+
+def sentiment_from_articles(
+    articles: pd.DataFrame,
+    *,
+    by: Sequence[str],
+    resample: Literal["sentence", "document"] = "document",
+    n_boot: int = 2000,
+    confidence: float = 0.95,
+    seed: int = 20220110,
+    intervals: dict | None = None,
+) -> pd.DataFrame:
+    """The table of :func:`sentiment_aggregate` (without periods) from the article table of
+    :func:`sentiment_articles`: the one computation of the mean, the shares and the
+    article bootstrap, for one corpus or for the articles of all partitions of a corpus
+    (:mod:`analysis.cluster`). ``intervals`` (per group key, a tuple) gives the intervals
+    of a sentence bootstrap, which needs every sentence; without it ``resample`` must be
+    ``"document"``.
+
+    >>> import pandas as pd
+    >>> a = pd.DataFrame({"outlet": ["NOS", "NOS"], "doc_id": ["a", "b"], "method": "x",
+    ...     "n_sentences": [2, 1], "n_valid": [2, 1], "total": [0.6, -0.3],
+    ...     "n_negative": [0, 1], "n_neutral": [0, 0], "n_positive": [2, 0]})
+    >>> t = sentiment_from_articles(a, by=["outlet"], n_boot=100)
+    >>> t[["n_sentences", "mean", "share_positive"]].round(2).values.tolist()
+    [[3.0, 0.1, 0.67]]
+    """
+    by = list(by)
+    if resample == "sentence" and intervals is None:
+        raise ValueError("a sentence bootstrap resamples every sentence: give "
+                         "resample='document', or the sentence scores to sentiment_aggregate")
+    rows = []
+    for key, group in articles.groupby(by, observed=True, sort=True):
+        key = key if isinstance(key, tuple) else (key,)
+        valid = group[group["n_valid"].to_numpy() > 0]
+        n_valid = int(valid["n_valid"].sum())
+        n_sentences = int(group["n_sentences"].sum())
+        if intervals is not None:
+            low, high = intervals[key]
+        elif n_valid < 2:
+            low, high = np.nan, np.nan
+        else:
+            low, high = bootstrap_ratio(valid["total"].to_numpy(float),
+                                        valid["n_valid"].to_numpy(float), n_boot=n_boot,
+                                        confidence=confidence, seed=seed)
+        row = dict(zip(by, key, strict=True))
+        row.update({
+            "method": _single(group, "method"),
+            "n_documents": int(len(group)),
+            "n_sentences": n_sentences,
+            "mean": float(valid["total"].sum() / n_valid) if n_valid else np.nan,
+            "ci_low": low,
+            "ci_high": high,
+        })
+        for name in ("negative", "neutral", "positive"):
+            count = group[f"n_{name}"].to_numpy(float)
+            row[f"share_{name}"] = (float(count.sum() / n_sentences)
+                                    if n_sentences and not np.isnan(count).any() else np.nan)
+        rows.append(row)
+    columns = [*by, "method", "n_documents", "n_sentences", "mean", "ci_low", "ci_high",
+               "share_negative", "share_neutral", "share_positive"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def _single(table: pd.DataFrame, column: str):

@@ -1,0 +1,110 @@
+"""``--scheduler``, ``--workers`` and ``--memory-limit``: the commands ``frequencies``,
+``keyness``, ``frames`` and ``sentiment`` on a Dask cluster, for a partitioned dataset (a
+folder of Parquet files; see :mod:`analysis.cluster`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from contextlib import contextmanager
+
+from analysis.cli.common import UserError, corpus_options, output_folder, whole_number
+
+__all__ = ["add_cluster_arguments", "cluster_client", "cluster_refuse", "cluster_by",
+           "cluster_corpus_options", "cluster_notes"]
+
+
+def add_cluster_arguments(parser: argparse.ArgumentParser, *, rows: str | None = None,
+                          rows_help: str = "") -> None:
+    """The cluster options; ``rows`` names a folder option (``--matches-dir``) for the
+    per-article table the workers write, one Parquet file per partition."""
+    group = parser.add_argument_group(
+        "on a Dask cluster (CORPUS: a folder of Parquet files, one partition each)")
+    group.add_argument("--scheduler", metavar="WHERE", default=None,
+                       help="analyse the partitions in parallel: 'local' (a cluster on this "
+                       "machine, one worker per core) or tcp://HOST:PORT (a running Dask "
+                       "scheduler)")
+    group.add_argument("--workers", type=whole_number(1), default=None, metavar="N",
+                       help="with --scheduler local: N workers (default: one per core)")
+    group.add_argument("--memory-limit", default="2GiB", metavar="SIZE",
+                       help="with --scheduler local: the memory of each worker (default: "
+                       "2GiB)")
+    if rows:
+        group.add_argument(f"--{rows}", metavar="DIR", default=None, type=output_folder,
+                           help=rows_help)
+
+
+def _given(dest: str, value) -> bool:
+    if value is None or value is False:
+        return False
+    if dest == "dedupe":
+        return value != "none"
+    if dest == "near":
+        return value != 1.0
+    return True
+
+
+def cluster_refuse(args: argparse.Namespace, **options: str) -> None:
+    """With ``--scheduler``: refuse each option of ``options`` given (dest: why). Without
+    it: refuse the cluster options, and each option of ``options`` given (dest: what to
+    give instead), which then are the options that need a scheduler."""
+    for dest, why in options.items():
+        if _given(dest, getattr(args, dest, None)):
+            flag = "--" + dest.replace("_", "-")
+            if args.scheduler:
+                raise UserError(f"{flag} is not available with --scheduler: {why}")
+            raise UserError(f"{flag} goes with --scheduler; {why}")
+    if args.scheduler is None and (args.workers is not None or args.memory_limit != "2GiB"):
+        raise UserError("--workers and --memory-limit apply with --scheduler local")
+
+
+def cluster_by(args: argparse.Namespace, default: str = "outlet") -> str:
+    """The one ``--by`` column (default ``outlet``)."""
+    if args.by is None:
+        return default
+    columns = [c.strip() for c in args.by.split(",") if c.strip()]
+    if len(columns) != 1:
+        raise UserError("with --scheduler, --by takes one column")
+    return columns[0]
+
+
+def cluster_corpus_options(args: argparse.Namespace) -> dict:
+    """The column, encoding and skip options for reading each partition."""
+    options = {k: v for k, v in corpus_options(args).items() if k not in ("dedupe", "near")}
+    options["skip_invalid"] = args.skip_invalid
+    return options
+
+
+@contextmanager
+def cluster_client(args: argparse.Namespace):
+    """A client of ``--scheduler``; a problem with the dataset, the scheduler or a worker
+    ends the command with its one-line message."""
+    from analysis.cluster import ClusterError, dataset_partitions, scheduler_client
+    from analysis.cluster.scheduler import memory_check
+
+    try:
+        dataset_partitions(args.corpus, text_column=args.text_column)
+    except ClusterError as exc:  # before any worker starts
+        raise UserError(str(exc)) from None
+    try:
+        memory_check(args.memory_limit)
+    except ValueError as exc:
+        raise UserError(f"--memory-limit: {exc}") from None
+    if args.scheduler != "local" and args.workers is not None:
+        raise UserError("--workers applies to --scheduler local; an existing cluster has its "
+                        "own workers")
+    try:
+        with scheduler_client(args.scheduler, workers=args.workers,
+                              memory_limit=args.memory_limit) as client:
+            print(f"Dask dashboard: {client.dashboard_link}", file=sys.stderr)
+            yield client
+    except ClusterError as exc:
+        raise UserError(str(exc)) from None
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+
+
+def cluster_notes(table) -> None:
+    """Print the warnings the partitions gave, on stderr."""
+    for note in (table.attrs.get("notes", []) if table is not None else []):
+        print(note if ": warning: " in note else f"warning: {note}", file=sys.stderr)

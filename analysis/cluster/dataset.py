@@ -1,0 +1,125 @@
+"""The partitioned dataset: a folder of Parquet files, one partition each.
+
+Every partition has the corpus columns (``text``; ``doc_id``, ``outlet``, ``date``,
+``title`` when present, or the columns named by the ``*_column`` options) and any
+metadata, as one table file that :func:`analysis.corpus.corpus_load` reads. Partitions
+are taken in the order of their file names; an article's ``doc_id`` must be unique across
+the whole dataset (without an id column it is ``<file stem>-<row>``, unique already). A
+partition without rows is allowed (it adds nothing).
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.corpus import CorpusError, corpus_load
+from analysis.corpus.readers.base import CORE_COLUMNS
+
+__all__ = ["ClusterError", "dataset_partitions", "partition_load", "dataset_load"]
+
+#: The options of :func:`analysis.corpus.corpus_load` that apply to one partition.
+PARTITION_OPTIONS = ("text_column", "id_column", "outlet_column", "date_column",
+                     "title_column", "encoding", "skip_invalid")
+
+
+class ClusterError(ValueError):
+    """A problem with a partitioned dataset, a scheduler or a worker: a one-line message
+    naming the file or address and what to do."""
+
+
+def dataset_partitions(folder: str | Path, *, text_column: str | None = None) -> list[Path]:
+    """The Parquet files of the dataset ``folder``, sorted by name, after checking each
+    one's schema (its footer only, not its rows): it must be a Parquet file and have the
+    text column (``text_column``, default ``text``). Raises :class:`ClusterError` naming
+    the folder or file.
+
+    >>> import tempfile
+    >>> dataset_partitions(tempfile.mkdtemp())  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    analysis.cluster.dataset.ClusterError: ...: holds no .parquet files; ...
+    """
+    import pyarrow.parquet as pq
+
+    path = Path(folder).expanduser()
+    if not path.is_dir():
+        raise ClusterError(
+            f"{path}: {'does not exist' if not path.exists() else 'is not a folder'}; with "
+            "a scheduler, give a folder of Parquet files (discourse import SOURCE -o "
+            "FOLDER/ --partition-rows N makes one)")
+    files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".parquet")
+    if not files:
+        raise ClusterError(f"{path}: holds no .parquet files; make a partitioned dataset "
+                           "with discourse import SOURCE -o FOLDER/ --partition-rows N")
+    text = text_column or "text"
+    for file in files:
+        try:
+            names = pq.read_schema(file).names
+        except Exception as exc:  # noqa: BLE001 - any reason a footer cannot be read
+            raise ClusterError(f"{file}: cannot be read as Parquet ({_short(exc)}); replace "
+                               "the file or remove it from the folder") from None
+        if text not in names:
+            raise ClusterError(
+                f"{file}: has no column {text!r} (its columns: {', '.join(names)}); name "
+                "the text column with --text-column (text_column=), or write the partition "
+                "anew with discourse import")
+    return files
+
+
+def _short(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200]
+
+
+def partition_load(path: str | Path, **options) -> tuple[pd.DataFrame, list[str]]:
+    """One partition as :func:`analysis.corpus.corpus_load` reads a table file (the same
+    columns, checks and normalisation; ``options`` are its ``*_column``, ``encoding`` and
+    ``skip_invalid``), and the warnings it gave (text, each naming the file). A partition
+    without rows gives an empty corpus. Raises :class:`ClusterError` naming the file."""
+    import pyarrow.parquet as pq
+
+    unknown = sorted(set(options) - set(PARTITION_OPTIONS))
+    if unknown:
+        raise ClusterError(f"options not available per partition: {', '.join(unknown)}")
+    path = Path(path)
+    try:
+        rows = pq.read_metadata(path).num_rows
+    except Exception as exc:  # noqa: BLE001
+        raise ClusterError(f"{path}: cannot be read as Parquet ({_short(exc)}); replace "
+                           "the file or remove it from the folder") from None
+    if rows == 0:
+        empty = pd.DataFrame({c: pd.Series(dtype="string") for c in CORE_COLUMNS})
+        empty.attrs["source"] = str(path)
+        return empty, []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            corpus = corpus_load(path, **options)
+        except CorpusError as exc:
+            errors = [p for p in exc.problems if p.severity == "error"] or exc.problems
+            more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
+            raise ClusterError(f"{errors[0]}{more}; run discourse check {path} to see "
+                               "every problem") from None
+    return corpus, [str(w.message) for w in caught]
+
+
+def dataset_load(folder: str | Path, **options) -> pd.DataFrame:
+    """The whole dataset in memory, its partitions one after the other (for a dataset
+    that fits: the in-process path, and to compare with it). ``attrs["notes"]`` holds
+    the warnings of the partitions. Raises :class:`ClusterError` when an id occurs in
+    two partitions."""
+    parts, notes = [], []
+    for file in dataset_partitions(folder, text_column=options.get("text_column")):
+        corpus, said = partition_load(file, **options)
+        parts.append(corpus)
+        notes += said
+    whole = pd.concat(parts, ignore_index=True)
+    whole = whole.astype({c: "string" for c in whole.columns})
+    duplicated = whole["doc_id"].duplicated()
+    if duplicated.any():
+        raise ClusterError(f"{folder}: the id {whole.loc[duplicated, 'doc_id'].iloc[0]!r} "
+                           "occurs in more than one article; give every article its own id")
+    whole.attrs = {"source": str(folder), "notes": notes}
+    return whole
