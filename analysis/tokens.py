@@ -7,6 +7,9 @@
   compounds (NAVO-Rusland, de-escaleren) stay one token, elided forms stay whole ('s, ’91,
   zo'n), numbers (127 duizend, 3,5, 2022-01, and elided years such as ’91) are tokens of
   kind ``number``, and quotes, dashes and ellipses are punctuation.
+- :data:`ENGINE` chooses how: ``"compiled"`` (the default, compiled kernels in
+  :mod:`analysis.tokenize_compiled`) or ``"python"`` (the reference); both give the same
+  sentences and tokens.
 - :func:`tokens_sentences` and :func:`tokens_corpus` turn a whole corpus into long tables
   (one row per sentence, one row per token). Both are cached on the corpus content and
   the settings, so repeated analyses in one kernel do not tokenise again. Their texts
@@ -86,6 +89,14 @@ Engine = Literal["compiled", "python"]
 #: :mod:`analysis.tokenize_compiled`) or ``"python"`` (the reference: NLTK Punkt and
 #: Python's ``re`` on every text). Both give the same tables, value for value.
 ENGINE: Engine = "compiled"
+
+def _engine(engine: Engine | None) -> Engine:
+    """``engine``, or :data:`ENGINE` for None; a ``ValueError`` for any other name."""
+    engine = ENGINE if engine is None else engine
+    if engine not in ("compiled", "python"):
+        raise ValueError(f"unknown tokenizing engine {engine!r}: use 'compiled' or 'python'")
+    return engine
+
 
 #: Corpora larger than this many characters are tokenised in parallel, with a progress bar.
 PARALLEL_CHARS = 4_000_000
@@ -197,7 +208,7 @@ def sentences_split(
     """
     abbrevs = _default_abbreviations() if abbreviations is None else frozenset(
         a.lower().rstrip(".") for a in abbreviations)
-    if (engine or ENGINE) != "python":
+    if _engine(engine) == "compiled":
         fast = _punkt_fast(abbrevs)
         return fast.sentences(text, piece_chars=PIECE_CHARS,
                               long_paragraph=lambda p: _punkt_spans(fast.span_tokenize, p))
@@ -367,7 +378,7 @@ def _doc_worker(texts: list[str]):
     Tokens come back factorised (int32 codes into this chunk's distinct forms), so that
     worker processes send back arrays and a small vocabulary, not millions of strings.
     """
-    if ENGINE == "python":
+    if _engine(None) == "python":
         return _doc_worker_python(texts)
     return _doc_worker_compiled(texts, _sentences_compiled)
 

@@ -200,3 +200,8 @@ def test_the_pieces_seen_are_forgotten_past_the_limit(corpus, monkeypatch):
     # started afresh: only the pieces of the last call are kept
     assert set(tokenize_compiled._PIECES.ids) == {p for t in texts for p in t.split(" ") if p}
     tokenize_compiled._PIECES.clear()
+
+
+def test_an_unknown_engine_is_named():
+    with pytest.raises(ValueError, match="unknown tokenizing engine 'rust'"):
+        sentences_split("Eén. Twee.", engine="rust")
