@@ -44,6 +44,8 @@ def write_partitions(folder, parts):
 @pytest.fixture(scope="module")
 def client():
     import dask
+    import distributed  # noqa: F401 - its defaults in dask.config first: leaving the block
+    # below restores them (without it, it would remove the whole "distributed" section)
 
     # a worker that dies fails its task at once (the default retries it on three workers)
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
