@@ -260,6 +260,14 @@ def test_duplicate_ids_across_partitions(tmp_path):
         dataset_load(folder)
 
 
+def test_duplicate_ids_across_partitions_on_the_cluster(client, tmp_path):
+    row = ("x", "A", "2022-01-10", "t", "Tekst.", "NL")
+    folder = write_partitions(tmp_path / "dataset", [[row], [row]])
+    with pytest.raises(ClusterError, match=r"part-001\.parquet: the id 'x' is also used in "
+                       r".*part-000\.parquet; give every article its own id"):
+        cluster_frequency(folder, client=client)
+
+
 def test_scheduler_that_does_not_answer():
     with pytest.raises(ClusterError, match=r"tcp://127\.0\.0\.1:9: no Dask scheduler "
                        r"answered within 2 s"):
