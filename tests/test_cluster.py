@@ -44,8 +44,8 @@ def write_partitions(folder, parts):
 @pytest.fixture(scope="module")
 def client():
     import dask
-    import distributed  # noqa: F401  its defaults in dask's config first: leaving the
-    # setting below would otherwise remove the whole "distributed" section it created
+    import distributed  # noqa: F401 - its defaults in dask.config first: leaving the block
+    # below restores them (without it, it would remove the whole "distributed" section)
 
     # a worker that dies fails its task at once (the default retries it on three workers)
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
@@ -258,6 +258,14 @@ def test_duplicate_ids_across_partitions(tmp_path):
     folder = write_partitions(tmp_path / "dataset", [[row], [row]])
     with pytest.raises(ClusterError, match="the id 'x' occurs in more than one article"):
         dataset_load(folder)
+
+
+def test_duplicate_ids_across_partitions_on_the_cluster(client, tmp_path):
+    row = ("x", "A", "2022-01-10", "t", "Tekst.", "NL")
+    folder = write_partitions(tmp_path / "dataset", [[row], [row]])
+    with pytest.raises(ClusterError, match=r"part-001\.parquet: the id 'x' is also used in "
+                       r".*part-000\.parquet; give every article its own id"):
+        cluster_frequency(folder, client=client)
 
 
 def test_scheduler_that_does_not_answer():

@@ -58,27 +58,31 @@ TOKEN_OPTIONS = ("lowercase", "remove_punct", "remove_numbers", "remove_stopword
 
 
 def _run(client, files: list[Path], work, **kwargs) -> tuple[list, list[str]]:
-    """``work(file, **kwargs)`` for every partition on the workers; the results in
-    partition order and the warnings the partitions gave. A worker that dies (most often
-    over its memory limit) ends the run with a :class:`ClusterError` naming the
-    partition."""
+    """``work(file, **kwargs)`` for every partition on the workers (each returns its
+    result, its warnings and its article ids); the results in partition order and the
+    warnings. An id in two partitions, and a worker that dies (most often over its memory
+    limit), end the run with a :class:`ClusterError` naming the partition."""
     try:
         from distributed import KilledWorker
     except ImportError:  # pragma: no cover - older distributed
         from distributed.scheduler import KilledWorker
 
     futures = [client.submit(work, str(file), pure=False, **kwargs) for file in files]
-    results, notes = [], []
+    results, notes, seen = [], [], {}
     try:
         for file, future in zip(files, futures, strict=True):
             try:
-                result, said = future.result()
+                result, said, ids = future.result()
             except KilledWorker:
                 raise ClusterError(
                     f"{file}: the worker analysing this partition died ({_limit(client)}); "
                     "give each worker more memory (--memory-limit), or split the dataset "
                     "into smaller partitions (discourse import SOURCE -o FOLDER/ "
                     "--partition-rows N)") from None
+            for doc_id in ids:
+                if seen.setdefault(doc_id, file) != file:
+                    raise ClusterError(f"{file}: the id {doc_id!r} is also used in "
+                                       f"{seen[doc_id]}; give every article its own id")
             results.append(result)
             notes += said
     finally:
@@ -100,6 +104,10 @@ def _load(file: str, corpus_options: dict, by: str | None = None) -> tuple[pd.Da
         raise ClusterError(f"{file}: has no column {by!r}; choose a column every partition "
                            f"has (this one has: {', '.join(map(str, corpus.columns))})")
     return corpus, notes
+
+
+def _ids(corpus: pd.DataFrame) -> list[str]:
+    return corpus["doc_id"].astype(str).tolist()
 
 
 def _write_part(table: pd.DataFrame, folder: str, file: str) -> None:
@@ -130,14 +138,14 @@ def _term_counts(file: str, *, corpus_options: dict, token_options: dict, by: st
     with serial():
         corpus, notes = _load(file, corpus_options)
         if corpus.empty:
-            return None, notes
+            return None, notes, []
         tokens = tokens_corpus(corpus, progress=False, **token_options)
         if by not in tokens.columns and by not in corpus.columns:
             raise ClusterError(f"{file}: has no column {by!r}; choose a column every "
                                "partition has")
         counts = TermCounts.of(tokens, by, ngram, corpus, docfreq=docfreq).to_table()
         tokens_cache_clear()
-        return counts, notes
+        return counts, notes, _ids(corpus)
 
 
 def _summed_counts(dataset, client, *, by, ngram, corpus_options, token_options, docfreq):
@@ -237,13 +245,13 @@ def _frame_tallies(file: str, *, corpus_options: dict, book: FrameDictionary, by
     with serial():
         corpus, notes = _load(file, corpus_options, by)
         if corpus.empty:
-            return None, notes
+            return None, notes, []
         matches = frames_match(corpus, book, fold_diacritics=fold_diacritics)
         if matches_dir is not None:
             _write_part(matches, matches_dir, file)
         tallies = FrameTallies.grouped(matches, corpus, by)
         tokens_cache_clear()
-        return tallies, notes
+        return tallies, notes, _ids(corpus)
 
 
 def cluster_frames(
@@ -284,7 +292,7 @@ def _tone_articles(file: str, *, corpus_options: dict, method: str, by: list[str
     with serial():
         corpus, notes = _load(file, corpus_options)
         if corpus.empty:
-            return None, notes
+            return None, notes, []
         for column in by:
             if column not in corpus.columns:
                 raise ClusterError(f"{file}: has no column {column!r}; choose a column "
@@ -294,7 +302,7 @@ def _tone_articles(file: str, *, corpus_options: dict, method: str, by: list[str
             _write_part(scores, sentences_dir, file)
         articles = sentiment_articles(_with_metadata(scores, corpus, by), by=by) if by else None
         tokens_cache_clear()
-        return articles, notes
+        return articles, notes, _ids(corpus)
 
 
 def cluster_sentiment(
@@ -346,7 +354,7 @@ def _timeline_articles(file: str, *, corpus_options: dict, book: FrameDictionary
     with serial():
         corpus, notes = _load(file, corpus_options)
         if corpus.empty:
-            return None, notes
+            return None, notes, []
         for column in ["date", *by]:
             if column not in corpus.columns:
                 raise ClusterError(f"{file}: has no column {column!r}; every partition needs "
@@ -358,7 +366,7 @@ def _timeline_articles(file: str, *, corpus_options: dict, book: FrameDictionary
         articles = timeline_articles(corpus, by=by, measures=measures, matches=matches,
                                      scores=scores)
         tokens_cache_clear()
-        return articles, notes
+        return articles, notes, _ids(corpus)
 
 
 def cluster_timeline(
