@@ -124,3 +124,22 @@ def test_a_suffix_no_reader_claims_is_refused_with_the_suffixes_there_are(tmp_pa
     report = corpus_check(path)
     (problem,) = report.errors
     assert problem.message == f"is not a corpus: files ending in {suffix!r} cannot be read."
+
+
+def test_a_folder_of_parquet_partitions_names_the_scheduler(tmp_path):
+    """A partitioned dataset given where one corpus is read: one message saying what it is
+    and how to analyse it, not one warning per file."""
+    from analysis.corpus import CorpusError, corpus_load
+
+    dataset = tmp_path / "dataset"
+    dataset.mkdir()
+    for n in range(2):
+        pd.DataFrame({"doc_id": [f"a{n}"], "text": ["Sancties."]}).to_parquet(
+            dataset / f"part-{n:05d}.parquet", index=False)
+    with pytest.raises(CorpusError) as caught:
+        corpus_load(dataset)
+    messages = [str(p) for p in caught.value.problems]
+    assert len(messages) == 1
+    assert messages[0].startswith(f"{dataset}: holds 2 Parquet file(s) and no articles of "
+                                  "its own: a partitioned dataset")
+    assert "--scheduler local" in messages[0]

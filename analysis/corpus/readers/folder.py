@@ -306,7 +306,17 @@ def read(folder: Path, options: ReadOptions) -> ReadResult:
     for file, zoned in ((str(folder), header_zoned), (meta_shown, meta_lines)):
         if (zones := _zone_warning(file, zoned)) is not None:
             problems.append(zones)
-    if not entries and not any(p.severity == "error" for p in problems):
+    parquet = [p for p in folder.glob("*.parquet") if not p.name.startswith(".")]
+    if not entries and parquet:
+        # the partition files were each said to be "not read": one message says it all
+        problems[:] = [p for p in problems if not p.file.endswith(".parquet")]
+        problems.append(Problem(
+            str(folder), f"holds {len(parquet)} Parquet file(s) and no articles of its own: "
+            "a partitioned dataset, as `discourse import --partition-rows` writes it.",
+            "Analyse it on a Dask cluster with --scheduler local (frequencies, keyness, "
+            "frames, sentiment, timeline; in Python the functions of analysis.cluster), "
+            "or give one of its files as the corpus."))
+    elif not entries and not any(p.severity == "error" for p in problems):
         problems.append(Problem(str(folder), "holds no .txt files and no news exports.",
                                 "Point to the folder of articles, or to a CSV, JSONL or "
                                 "Parquet file, or to a news export."))
