@@ -283,7 +283,7 @@ def _tokenizer_digest(abbreviations: frozenset[str], pattern: str, flags: int) -
 
 #: The modules whose code makes the sentences and tokens: a change to any of them is a new
 #: key of the token store (list here any module tokenising moves into).
-TOKENIZER_MODULES = ("analysis.text", "analysis.tokens")
+TOKENIZER_MODULES = ("analysis.text", "analysis.tokenize_compiled", "analysis.tokens")
 
 
 @lru_cache(maxsize=1)

@@ -466,3 +466,20 @@ def test_the_command_line_options_reach_the_notebook_kernels_through_the_environ
     assert "DISCOURSE_NO_CACHE" not in os.environ
     with cache_environment(Namespace(cache_dir=str(tmp_path / "c"), no_cache=False)):
         assert tokenstore_settings().folder == tmp_path / "c" / "tokens"
+
+
+def test_every_module_that_makes_tokens_is_part_of_the_key():
+    """A change to the code of any module tokens.py takes its tokenising from makes a new
+    key: those modules are in TOKENIZER_MODULES (the others tokens.py imports are the
+    corpus, the store itself and helpers that do not decide a token or a sentence)."""
+    import ast
+
+    from analysis import tokens
+
+    helpers = {"analysis.corpus", "analysis.parallel", "analysis.paths", "analysis.tables",
+               "analysis.tokenstore"}
+    imported = {node.module for node in ast.walk(ast.parse(Path(tokens.__file__).read_text()))
+                if isinstance(node, ast.ImportFrom) and node.module
+                and node.module.startswith("analysis")}
+    assert imported - helpers == {"analysis.text", "analysis.tokenize_compiled"}
+    assert set(tokens.TOKENIZER_MODULES) == imported - helpers | {"analysis.tokens"}
