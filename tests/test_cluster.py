@@ -241,9 +241,13 @@ def test_missing_text_column_is_named(tmp_path):
     assert len(dataset_partitions(folder, text_column="body")) == 1
 
 
-def test_missing_by_column_is_named(client, bundled):
-    with pytest.raises(ClusterError, match=r"part-0\.parquet: has no column 'medium'"):
-        cluster_frames(bundled, client=client, by="medium")
+@pytest.mark.parametrize("analysis", [cluster_frames, cluster_frequency, cluster_sentiment,
+                                      cluster_timeline])
+def test_missing_by_column_is_named(client, bundled, analysis):
+    """Every analysis names the partition and the column it lacks, with the columns it has."""
+    with pytest.raises(ClusterError, match=r"part-0\.parquet: has no column 'medium'; choose "
+                       r"a column every partition has \(this one has: doc_id, "):
+        analysis(bundled, client=client, by="medium")
 
 
 def test_not_a_dataset(tmp_path):

@@ -21,6 +21,7 @@ the partitions) and by every worker (a shared file system on a cluster of machin
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -98,11 +99,16 @@ def _limit(client) -> str:
     return "most often: over its memory limit"
 
 
-def _load(file: str, corpus_options: dict, by: str | None = None) -> tuple[pd.DataFrame, list]:
+def _load(file: str, corpus_options: dict,
+          require: Sequence[str] = ()) -> tuple[pd.DataFrame, list]:
+    """A partition and the notes of reading it; raises :class:`ClusterError` when it holds
+    articles but lacks one of the columns ``require`` (every partition needs them)."""
     corpus, notes = partition_load(file, **corpus_options)
-    if by is not None and len(corpus) and by not in corpus.columns:
-        raise ClusterError(f"{file}: has no column {by!r}; choose a column every partition "
-                           f"has (this one has: {', '.join(map(str, corpus.columns))})")
+    for column in require:
+        if len(corpus) and column not in corpus.columns:
+            raise ClusterError(
+                f"{file}: has no column {column!r}; choose a column every partition has "
+                f"(this one has: {', '.join(map(str, corpus.columns))})")
     return corpus, notes
 
 
@@ -136,13 +142,10 @@ def _notes(table: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
 def _term_counts(file: str, *, corpus_options: dict, token_options: dict, by: str,
                  ngram: int, docfreq: bool):
     with serial():
-        corpus, notes = _load(file, corpus_options)
+        corpus, notes = _load(file, corpus_options, [by])
         if corpus.empty:
             return None, notes, []
         tokens = tokens_corpus(corpus, progress=False, **token_options)
-        if by not in tokens.columns and by not in corpus.columns:
-            raise ClusterError(f"{file}: has no column {by!r}; choose a column every "
-                               "partition has")
         counts = TermCounts.of(tokens, by, ngram, corpus, docfreq=docfreq).to_table()
         tokens_cache_clear()
         return counts, notes, _ids(corpus)
@@ -243,7 +246,7 @@ def cluster_keyness(
 def _frame_tallies(file: str, *, corpus_options: dict, book: FrameDictionary, by: str,
                    fold_diacritics: bool | None, matches_dir: str | None):
     with serial():
-        corpus, notes = _load(file, corpus_options, by)
+        corpus, notes = _load(file, corpus_options, [by])
         if corpus.empty:
             return None, notes, []
         matches = frames_match(corpus, book, fold_diacritics=fold_diacritics)
@@ -290,13 +293,9 @@ def cluster_frames(
 def _tone_articles(file: str, *, corpus_options: dict, method: str, by: list[str],
                    sentences_dir: str | None):
     with serial():
-        corpus, notes = _load(file, corpus_options)
+        corpus, notes = _load(file, corpus_options, by)
         if corpus.empty:
             return None, notes, []
-        for column in by:
-            if column not in corpus.columns:
-                raise ClusterError(f"{file}: has no column {column!r}; choose a column "
-                                   "every partition has")
         scores = sentiment_corpus(corpus, method=method, progress=False)
         if sentences_dir is not None:
             _write_part(scores, sentences_dir, file)
@@ -352,13 +351,9 @@ def _timeline_articles(file: str, *, corpus_options: dict, book: FrameDictionary
     from analysis.timeline import TONE_PREFIX, timeline_articles
 
     with serial():
-        corpus, notes = _load(file, corpus_options)
+        corpus, notes = _load(file, corpus_options, ["date", *by])
         if corpus.empty:
             return None, notes, []
-        for column in ["date", *by]:
-            if column not in corpus.columns:
-                raise ClusterError(f"{file}: has no column {column!r}; every partition needs "
-                                   "it")
         matches = frames_match(corpus, book) if book is not None else None
         tone = [m.removeprefix(TONE_PREFIX) for m in measures if m.startswith(TONE_PREFIX)]
         scores = (pd.concat([sentiment_corpus(corpus, method=m, progress=False) for m in tone],
