@@ -98,9 +98,7 @@ def cluster_client(args: argparse.Namespace):
                               memory_limit=args.memory_limit) as client:
             print(f"Dask dashboard: {client.dashboard_link}", file=sys.stderr)
             yield client
-    except ClusterError as exc:
-        raise UserError(str(exc)) from None
-    except ValueError as exc:
+    except ValueError as exc:  # a ClusterError, or a scheduler address that is not one
         raise UserError(str(exc)) from None
 
 
