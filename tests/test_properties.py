@@ -11,10 +11,11 @@ import pandas as pd
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from analysis import frames, sentiment
+from analysis import sentiment
 from analysis.corpus import CorpusError, corpus_load
-from analysis.text import text_normalise
-from analysis.tokens import sentences_split, tokens_corpus, tokens_tokenize, tokens_words
+from analysis.dictionaries import frames as frames
+from analysis.text import text_normalise, tokens_tokenize, tokens_words
+from analysis.tokens import sentences_split, tokens_corpus
 
 SETTINGS = settings(max_examples=60, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])

@@ -28,7 +28,7 @@ from analysis.cli.common import (
     write_table,
 )
 from analysis.io import file_sha256, write_atomic
-from analysis.periods import PERIODS
+from analysis.periods.binning import PERIODS
 
 
 class _Methods:
@@ -206,7 +206,7 @@ def _sentiment_on_cluster(args) -> int:
 
 def _frame_matches(corpus: pd.DataFrame, frames_file: str | None) -> pd.DataFrame:
     try:
-        from analysis import frames
+        from analysis.dictionaries import frames as frames
     except ImportError as exc:  # pragma: no cover - the frames module ships with the package
         raise UserError(f"frame matching is not available: {exc}") from None
     if frames_file is not None:
