@@ -1,5 +1,6 @@
-"""Dictionaries of words and phrases and their matches: the frame file (:mod:`.frames`),
-the matcher (:mod:`.matcher`), the statistics of the matches (:mod:`.frames_stats`) and the
+"""Dictionaries of words and phrases and their matches: the one reader of dictionary files
+(:mod:`.reader`: TOML, line numbers, "did you mean"), the frame file (:mod:`.frames`), the
+matcher (:mod:`.matcher`), the statistics of the matches (:mod:`.frames_stats`) and the
 actor file with its mentions (:mod:`.actors`).
 
 Every name in ``__all__`` is importable from the package itself (imported when first used).
@@ -8,6 +9,7 @@ Every name in ``__all__`` is importable from the package itself (imported when f
 from analysis.lazy import lazy_exports
 
 __all__, __getattr__, __dir__ = lazy_exports(__name__, {
+    ".reader": ["DictionaryFileError", "DictionaryFile", "dictionary_parse", "dictionary_text"],
     ".frames": ["DEFAULT_FRAMES_FILE", "MATCH_COLUMNS", "FrameFileError", "Frame",
         "FrameDictionary", "frames_load", "frames_init"],
     ".matcher": ["frames_match"],

@@ -23,21 +23,10 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from analysis.dictionaries.frames import (
-    Frame,
-    FrameDictionary,
-    FrameFileError,
-    _check_pattern,
-    _copy_default,
-    _key_line,
-    _line_of,
-    _read_dictionary,
-    _read_toml,
-    _section,
-    _suggest,
-)
+from analysis.dictionaries.frames import Frame, FrameDictionary, FrameFileError
 from analysis.dictionaries.frames_stats import frames_count
 from analysis.dictionaries.matcher import _fold, _resolve, frames_match
+from analysis.dictionaries.reader import dictionary_copy, dictionary_parse, dictionary_text, suggest
 from analysis.paths import DATA_DIR
 
 __all__ = [
@@ -113,74 +102,41 @@ class ActorDictionary:
         return FrameDictionary(frames, self.fold_diacritics, self.path)
 
 
-def _string(spec, key, *, path, lines, section, head, name, required=True):
-    value = spec.get(key)
-    if value is None and not required:
-        return None
-    if not isinstance(value, str) or not value.strip():
-        raise ActorFileError(path, f"{key} must be a non-empty string.",
-                             line=_key_line(lines, key, *section) or head, frame=name)
-    return " ".join(value.split())
-
-
 def _parse(text: str, path: str) -> ActorDictionary:
-    data, lines, settings = _read_toml(text, path, table="actors", error=ActorFileError,
-                                       extra=("groups",))
-    groups_en = data.get("groups", {})
+    book = dictionary_parse(text, path, table="actors", error=ActorFileError,
+                            extra=("groups",))
+    groups_en = book.data.get("groups", {})
     if not isinstance(groups_en, dict) or not all(
             isinstance(v, str) and v.strip() for v in groups_en.values()):
         raise ActorFileError(path, "[groups] must give each group its English name: "
                              "\"Rusland\" = \"Russia\".",
-                             line=_line_of(lines, r"^\s*\[\s*groups\s*\]"))
-    raw = data.get("actors")
+                             line=book.line_of(r"^\s*\[\s*groups\s*\]"))
+    raw = book.data.get("actors")
     if not isinstance(raw, dict) or not raw:
         raise ActorFileError(path, "no actors found.",
                              hint="Add at least one table [actors.<id>] with label, group, "
                              "role, kind and aliases.")
     actors: dict[str, Actor] = {}
     owner: dict[str, str] = {}
-    for name, spec in raw.items():
-        head, section = _section(lines, name, "actors")
-        if not re.match(r"[a-z][a-z0-9_]*\Z", name):
-            raise ActorFileError(path, "an actor id must be lower-case letters, digits and _, "
-                                 "starting with a letter.", line=head, frame=name)
-        if not isinstance(spec, dict):
-            raise ActorFileError(path, "an actor must be a table [actors.<id>].",
-                                 line=_line_of(lines, rf"^\s*{name}\s*="), frame=name)
-        for key in spec:
-            if key not in _ACTOR_KEYS:
-                raise ActorFileError(path, f"unknown key {key!r}.",
-                                     line=_key_line(lines, key, *section) or head, frame=name,
-                                     hint=_suggest(key, _ACTOR_KEYS))
-        for key in _REQUIRED:
-            if key not in spec:
-                raise ActorFileError(path, f"the key {key!r} is missing.", line=head,
-                                     frame=name,
-                                     hint=f"Every actor needs {', '.join(_REQUIRED)}.")
-        where = {"path": path, "lines": lines, "section": section, "head": head, "name": name}
-        strings = {key: _string(spec, key, required=key in _REQUIRED, **where)
+    for name, spec, head, section in book.entries(keys=_ACTOR_KEYS, required=_REQUIRED,
+                                                  name_word="id"):
+        where = {"section": section, "head": head, "name": name}
+        strings = {key: book.string(spec, key, required=key in _REQUIRED, **where)
                    for key in ("label", "label_en", "group", "role", "kind", "gender")}
         if strings["kind"] not in _KINDS:
             raise ActorFileError(path, f"kind must be one of {', '.join(_KINDS)}, not "
                                  f"{strings['kind']!r}.",
-                                 line=_key_line(lines, "kind", *section), frame=name,
-                                 hint=_suggest(strings["kind"], _KINDS))
+                                 line=book.key_line("kind", *section), frame=name,
+                                 hint=suggest(strings["kind"], _KINDS))
         if strings["gender"] is not None and strings["gender"] not in _GENDERS:
             raise ActorFileError(path, f"gender must be \"m\" or \"v\", not "
                                  f"{strings['gender']!r}.",
-                                 line=_key_line(lines, "gender", *section), frame=name,
+                                 line=book.key_line("gender", *section), frame=name,
                                  hint="Leave it out when it does not apply.")
-        lists = {}
-        for key in ("aliases", "exclude"):
-            values = spec.get(key, [])
-            if not isinstance(values, list):
-                raise ActorFileError(path, f"{key} must be a list: {key} = [\"...\", \"...\"].",
-                                     line=_key_line(lines, key, *section) or head, frame=name)
-            lists[key] = tuple(_check_pattern(v, key=key, error=ActorFileError, **{
-                k: where[k] for k in ("path", "lines", "section", "name")}) for v in values)
+        lists = {key: book.patterns(spec, key, **where)[1] for key in ("aliases", "exclude")}
         if not lists["aliases"]:
             raise ActorFileError(path, "aliases is empty.",
-                                 line=_key_line(lines, "aliases", *section) or head,
+                                 line=book.key_line("aliases", *section) or head,
                                  frame=name, hint="Give at least one name.")
         for alias in lists["aliases"]:
             folded = " ".join(_fold(alias).lower().replace("’", "'").split())
@@ -190,7 +146,7 @@ def _parse(text: str, path: str) -> ActorDictionary:
                               else f"also an alias of {other!r}")
                 raise ActorFileError(
                     path, f"alias {alias!r} is {where_word}.",
-                    line=_line_of(lines, rf"[\"']{re.escape(alias)}[\"']", *section) or head,
+                    line=book.line_of(rf"[\"']{re.escape(alias)}[\"']", *section) or head,
                     frame=name, hint="An alias must name one actor; delete one of them.")
             owner[folded] = name
         actors[name] = Actor(name, strings["label"], strings["group"], strings["role"],
@@ -199,9 +155,9 @@ def _parse(text: str, path: str) -> ActorDictionary:
     unknown = sorted(set(groups_en) - {a.group for a in actors.values()})
     if unknown:
         raise ActorFileError(path, f"[groups] names the group {unknown[0]!r}, which no actor "
-                             "has.", line=_line_of(lines, rf"^\s*\"?{re.escape(unknown[0])}"),
+                             "has.", line=book.line_of(rf"^\s*\"?{re.escape(unknown[0])}"),
                              hint="Check its spelling against the actors' group.")
-    return ActorDictionary(actors, settings.get("fold_diacritics", True), path,
+    return ActorDictionary(actors, book.settings.get("fold_diacritics", True), path,
                            groups_en={g: v.strip() for g, v in groups_en.items()})
 
 
@@ -216,15 +172,15 @@ def actors_load(path: str | Path | None = None) -> ActorDictionary:
     >>> actors.actors["poetin"].group, actors.actors["poetin"].aliases[:2]
     ('Rusland', ('Poetin', 'Vladimir Poetin'))
     """
-    source, text = _read_dictionary(path, DEFAULT_ACTORS_FILE, error=ActorFileError,
-                                    command="actors")
+    source, text = dictionary_text(path, DEFAULT_ACTORS_FILE, error=ActorFileError,
+                                   command="actors")
     return _parse(text, str(source))
 
 
 def actors_init(path: str | Path) -> Path:
     """Write a copy of the shipped actor dictionary to ``path`` for editing (never
     overwrites)."""
-    return _copy_default(path, DEFAULT_ACTORS_FILE)
+    return dictionary_copy(path, DEFAULT_ACTORS_FILE)
 
 
 def _book(actors: ActorDictionary | str | Path | None) -> ActorDictionary:

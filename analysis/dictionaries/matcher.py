@@ -18,7 +18,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.dictionaries.frames import FrameDictionary, _words, frames_load
+from analysis.dictionaries.frames import FrameDictionary, frames_load
+from analysis.dictionaries.reader import pattern_words
 from analysis.tables import groups_by
 from analysis.text.spans import spans_overlap
 from analysis.text.words import HYPHENS, text_normalise
@@ -79,7 +80,7 @@ def _word_regex(word: str, fold: bool) -> str:
 
 def _pattern_regex(pattern: str, fold: bool) -> tuple[str, str, bool]:
     """(regex for the whole pattern on the text, regex for the types, is a phrase)."""
-    words = _words(pattern)
+    words = pattern_words(pattern)
     bodies = [_word_regex(w, fold) for w in words]
     if len(words) == 1:
         full = rf"(?<!\w){bodies[0]}(?!\w)"
@@ -91,7 +92,7 @@ def _pattern_regex(pattern: str, fold: bool) -> tuple[str, str, bool]:
 def _core(pattern: str) -> str:
     """The longest run of letters in the pattern's first word, folded and lower-cased: every
     token form the pattern can match contains it."""
-    chunks = re.split(r"[*?]", _words(pattern)[0].replace("’", "'"))
+    chunks = re.split(r"[*?]", pattern_words(pattern)[0].replace("’", "'"))
     return max((_fold(c).lower() for c in chunks), key=len)
 
 
