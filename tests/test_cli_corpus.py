@@ -114,3 +114,43 @@ def test_figures_refuse_an_output_folder_that_is_a_file(tmp_path, capsys):
     assert (code, err) == (2, f"discourse figures: the output folder {notes} is a file. Give a "
                               "folder for the figures and tables (it is made when missing).\n")
     assert notes.read_text() == "Mijn aantekeningen."
+
+
+@pytest.fixture
+def notebooks_started(monkeypatch) -> list[dict]:
+    """The arguments ``discourse figures`` runs the notebooks with (none is run)."""
+    import analysis.notebooks.run
+
+    started: list[dict] = []
+    monkeypatch.setattr(analysis.notebooks.run, "notebooks_run",
+                        lambda **kwargs: started.append(kwargs) or [])
+    return started
+
+
+@pytest.mark.parametrize("where", [["CORPUS"], ["--corpus", "CORPUS"], ["CORPUS", "--corpus",
+                                                                        "CORPUS"]])
+def test_figures_take_the_corpus_as_first_argument_or_with_corpus(
+        tmp_path, capsys, notebooks_started, where):
+    table = tmp_path / "mijn.csv"
+    table.write_text("doc_id,outlet,date,text\na,NOS,2022-01-01,Een tekst.\n")
+    argv = [str(table) if arg == "CORPUS" else arg for arg in where]
+    code, out, _ = run(capsys, "figures", *argv, "--text-column", "text",
+                       "--out", str(tmp_path / "out"))
+    assert code == 0
+    assert [(s["corpus"], s["corpus_options"]) for s in notebooks_started] == [
+        (str(table), {"text_column": "text"})]
+    assert out == f"Ran 0 notebook(s); figures and tables are in {tmp_path / 'out'}\n"
+
+
+def test_figures_refuse_two_different_corpora(tmp_path, capsys, notebooks_started):
+    code, _, err = run(capsys, "figures", "a.csv", "--corpus", "b.csv",
+                       "--out", str(tmp_path / "out"))
+    assert (code, notebooks_started) == (2, [])
+    assert err == ("discourse figures: two corpora given (a.csv and --corpus b.csv): give "
+                   "one\n")
+
+
+def test_figures_without_a_corpus_run_the_bundled_one(tmp_path, capsys, notebooks_started):
+    code, _, _ = run(capsys, "figures", "--out", str(tmp_path / "out"))
+    assert code == 0
+    assert [(s["corpus"], s["corpus_options"]) for s in notebooks_started] == [(None, {})]

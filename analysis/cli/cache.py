@@ -7,7 +7,7 @@ import argparse
 import os
 from pathlib import Path
 
-from analysis.cli.common import UserError, output_folder
+from analysis.cli.common import UserError, output_folder, prose
 
 __all__ = ["register"]
 
@@ -16,12 +16,13 @@ def register(commands) -> None:
     """Add ``cache`` (with ``info`` and ``clear``) to ``discourse``."""
     cache = commands.add_parser(
         "cache", help="show or clear the token store (the tokenised corpora kept between runs)",
-        description="Every command that reads a corpus keeps its sentences and tokens in the "
-        "token store, so that the next command, or a notebook, reads them instead of "
-        "tokenising again. 'info' lists what the store holds, 'clear' removes it (all, or one "
-        "entry). The store is in $DISCOURSE_CACHE_DIR/tokens, else in the user's cache folder; "
-        "it keeps at most $DISCOURSE_CACHE_MAX_GIB GiB (default 5), the least recently used "
-        "corpora going first.")
+        description=prose("""
+            Every command that reads a corpus keeps its sentences and tokens in the token store, so
+            that the next command, or a notebook, reads them instead of tokenising again. 'info'
+            lists what the store holds, 'clear' removes it (all, or one entry). The store is in
+            $DISCOURSE_CACHE_DIR/tokens, else in the user's cache folder; it keeps at most
+            $DISCOURSE_CACHE_MAX_GIB GiB (default 5), the least recently used corpora going first.
+        """))
     actions = cache.add_subparsers(dest="cache_action", metavar="ACTION", required=True)
     info = actions.add_parser("info", help="where the token store is, and every corpus it holds",
                               description="Print the token store's folder and one line per "

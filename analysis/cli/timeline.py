@@ -3,23 +3,8 @@ cluster-bootstrap intervals over articles, as one long CSV table."""
 
 from __future__ import annotations
 
-from analysis.cli import UserError
-from analysis.cli.cluster import (
-    add_cluster_arguments,
-    cluster_client,
-    cluster_corpus_options,
-    cluster_notes,
-    cluster_refuse,
-)
-from analysis.cli.common import (
-    add_corpus_arguments,
-    add_output_argument,
-    corpus_from_args,
-    grouped,
-    grouping_from_args,
-    whole_number,
-    write_table,
-)
+from analysis.cli import UserError, cluster, common
+from analysis.cli.common import prose
 
 __all__ = ["register"]
 
@@ -30,17 +15,18 @@ def register(commands) -> None:
 
     timeline = commands.add_parser(
         "timeline", help="frames and tone per period (and outlet), with intervals, as CSV",
-        description="Bin the articles' dates into periods and give, per period (and --by "
-        "group) and measure, one row: period, <by>, measure, value, ci_low, ci_high, "
-        "articles, words. A frame's value is its matches per 1,000 words; tone_lexicon and "
-        "tone_classifier give the mean sentence tone (-1 to 1). The 95% intervals are "
-        "cluster-bootstrap intervals: the article is the unit that is resampled, so the "
-        "words and sentences of one article are never treated as independent. Periods "
-        "without articles are rows with 0 articles. Articles dated to the month only are "
-        "left out of day and week periods, and counted.",
+        description=prose("""
+            Bin the articles' dates into periods and give, per period (and --by group) and measure,
+            one row: period, <by>, measure, value, ci_low, ci_high, articles, words. A frame's
+            value is its matches per 1,000 words; tone_lexicon and tone_classifier give the mean
+            sentence tone (-1 to 1). The 95% intervals are cluster-bootstrap intervals: the article
+            is the unit that is resampled, so the words and sentences of one article are never
+            treated as independent. Periods without articles are rows with 0 articles. Articles
+            dated to the month only are left out of day and week periods, and counted.
+        """),
         epilog="example: discourse timeline corpus.csv --period month --by outlet "
         "--measures frames,tone -o timeline.csv")
-    add_corpus_arguments(timeline)
+    common.add_corpus_arguments(timeline)
     timeline.add_argument("--period", choices=PERIODS, default="month",
                           help="days, ISO weeks (from Monday), months (default), quarters "
                           "or years, named by their first day (YYYY-MM-DD)")
@@ -52,12 +38,12 @@ def register(commands) -> None:
     timeline.add_argument("--measures", default="frames,tone",
                           help="comma-separated: frames, tone (both tone measures), "
                           "tone_lexicon, tone_classifier (default: frames,tone)")
-    timeline.add_argument("--n-boot", type=whole_number(100), default=2000, metavar="N",
+    timeline.add_argument("--n-boot", type=common.whole_number(100), default=2000, metavar="N",
                           help="bootstrap resamples (default: 2000)")
     timeline.add_argument("--seed", type=int, default=20220110,
                           help="seed of the bootstrap (default: 20220110)")
-    add_output_argument(timeline, required=False)
-    add_cluster_arguments(timeline)
+    common.add_output_argument(timeline, required=False)
+    cluster.add_cluster_arguments(timeline)
     timeline.set_defaults(func=run_timeline)
 
 
@@ -80,14 +66,14 @@ def run_timeline(args) -> int:
         raise UserError("--frames is used with the measure frames; add it to --measures")
     if args.scheduler:
         return _timeline_on_cluster(args, measures, book)
-    cluster_refuse(args)
-    corpus = corpus_from_args(args)
-    by = grouping_from_args(args, corpus, default=None)
+    cluster.cluster_refuse(args)
+    corpus = common.corpus_from_args(args)
+    by = common.grouping_from_args(args, corpus, default=None)
     matches = frames_match(corpus, book) if book is not None else None
-    with grouped():
+    with common.grouped():
         table = timeline(corpus, period=args.period, by=by, measures=measures,
                          matches=matches, n_boot=args.n_boot, seed=args.seed)
-    write_table(table, args.output)
+    common.write_table(table, args.output)
     return 0
 
 
@@ -95,12 +81,13 @@ def _timeline_on_cluster(args, measures, book) -> int:
     from analysis.cluster import cluster_timeline
 
     whole = "it needs the whole corpus at once"
-    cluster_refuse(args, dedupe=whole, near=whole, dropped=whole)
+    cluster.cluster_refuse(args, dedupe=whole, near=whole, dropped=whole)
     by = [c.strip() for c in args.by.split(",") if c.strip()] if args.by else None
-    with cluster_client(args) as client, grouped():
+    with cluster.cluster_client(args) as client, common.grouped():
         table = cluster_timeline(args.corpus, client=client, period=args.period, by=by,
                                  measures=measures, frames=book, n_boot=args.n_boot,
-                                 seed=args.seed, corpus_options=cluster_corpus_options(args))
-    cluster_notes(table)
-    write_table(table, args.output)
+                                 seed=args.seed,
+                                 corpus_options=cluster.cluster_corpus_options(args))
+    cluster.cluster_notes(table)
+    common.write_table(table, args.output)
     return 0

@@ -55,6 +55,15 @@ TOKEN_OPTIONS = ("lowercase", "remove_punct", "remove_numbers", "remove_stopword
 # --------------------------------------------------------------------------- map helpers
 
 
+def _map(client, dataset: str | Path, work, *, corpus_options: dict | None,
+         **kwargs) -> tuple[list, list[str]]:
+    """:func:`_run` of ``work(file, corpus_options=..., **kwargs)`` over the partitions of
+    ``dataset``, each read with ``corpus_options``."""
+    corpus_options = dict(corpus_options or {})
+    files = dataset_partitions(dataset, text_column=corpus_options.get("text_column"))
+    return _run(client, files, work, corpus_options=corpus_options, **kwargs)
+
+
 def _run(client, files: list[Path], work, **kwargs) -> tuple[list, list[str]]:
     """``work(file, **kwargs)`` for every partition on the workers (each returns its
     result, its warnings and its article ids); the results in partition order and the
@@ -153,9 +162,7 @@ def _summed_counts(dataset, client, *, by, ngram, corpus_options, token_options,
     if unknown:
         raise ValueError(f"unknown token options: {', '.join(unknown)}; choose among "
                          f"{', '.join(TOKEN_OPTIONS)}")
-    corpus_options = dict(corpus_options or {})
-    files = dataset_partitions(dataset, text_column=corpus_options.get("text_column"))
-    parts, notes = _run(client, files, _term_counts, corpus_options=corpus_options,
+    parts, notes = _map(client, dataset, _term_counts, corpus_options=corpus_options,
                         token_options=dict(token_options or {}), by=by, ngram=ngram,
                         docfreq=docfreq)
     parts = [p for p in parts if p is not None]
@@ -270,9 +277,7 @@ def cluster_frames(
     ``matches_dir``: write every match, one Parquet file per partition, into this folder.
     """
     book = frames if isinstance(frames, FrameDictionary) else frames_load(frames)
-    corpus_options = dict(corpus_options or {})
-    files = dataset_partitions(dataset, text_column=corpus_options.get("text_column"))
-    parts, notes = _run(client, files, _frame_tallies, corpus_options=corpus_options,
+    parts, notes = _map(client, dataset, _frame_tallies, corpus_options=corpus_options,
                         book=book, by=by, fold_diacritics=fold_diacritics,
                         matches_dir=_outputs(matches_dir, dataset))
     parts = [p for p in parts if p is not None]
@@ -323,9 +328,7 @@ def cluster_sentiment(
     if by is None and sentences_dir is None:
         raise ValueError("give by= for the mean tone per group, or sentences_dir= for the "
                          "tone of every sentence")
-    corpus_options = dict(corpus_options or {})
-    files = dataset_partitions(dataset, text_column=corpus_options.get("text_column"))
-    parts, notes = _run(client, files, _tone_articles, corpus_options=corpus_options,
+    parts, notes = _map(client, dataset, _tone_articles, corpus_options=corpus_options,
                         method=method, by=columns,
                         sentences_dir=_outputs(sentences_dir, dataset))
     if by is None:
@@ -386,9 +389,7 @@ def cluster_timeline(
     book = None
     if "frames" in wanted:
         book = frames if isinstance(frames, FrameDictionary) else frames_load(frames)
-    corpus_options = dict(corpus_options or {})
-    files = dataset_partitions(dataset, text_column=corpus_options.get("text_column"))
-    parts, notes = _run(client, files, _timeline_articles, corpus_options=corpus_options,
+    parts, notes = _map(client, dataset, _timeline_articles, corpus_options=corpus_options,
                         book=book, by=columns, measures=wanted)
     parts = [p for p in parts if p is not None]
     if not parts:

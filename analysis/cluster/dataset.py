@@ -16,13 +16,13 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.corpus import CorpusError, corpus_load
+from analysis.corpus.options import CorpusOptions
 from analysis.corpus.readers.base import CORE_COLUMNS
 
 __all__ = ["ClusterError", "dataset_partitions", "partition_load", "dataset_load"]
 
 #: The options of :func:`analysis.corpus.corpus_load` that apply to one partition.
-PARTITION_OPTIONS = ("text_column", "id_column", "outlet_column", "date_column",
-                     "title_column", "encoding", "skip_invalid")
+PARTITION_OPTIONS = CorpusOptions.PER_FILE
 
 
 class ClusterError(ValueError):

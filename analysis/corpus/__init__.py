@@ -26,7 +26,8 @@ either loaded or listed as skipped; nothing is written anywhere, and nothing is 
 
 The package: :mod:`analysis.corpus.readers` (one module per input format, and the
 registry that chooses one), :mod:`analysis.corpus.load` (:func:`corpus_check`,
-:func:`corpus_load`), :mod:`analysis.corpus.problems` (:class:`Problem`,
+:func:`corpus_load`), :mod:`analysis.corpus.options` (:class:`CorpusOptions`, the one list
+of loading options), :mod:`analysis.corpus.problems` (:class:`Problem`,
 :class:`CorpusError`, :class:`CorpusReport`), :mod:`analysis.corpus.decode`,
 :mod:`analysis.corpus.values` (dates and metadata values) and
 :mod:`analysis.corpus.summary` (:func:`corpus_fingerprint`, :func:`corpus_summary`).
@@ -36,6 +37,7 @@ from __future__ import annotations
 
 from analysis.corpus.decode import decode_bytes
 from analysis.corpus.load import corpus_check, corpus_load
+from analysis.corpus.options import CorpusOptions
 from analysis.corpus.problems import CorpusError, CorpusReport, Problem
 from analysis.corpus.readers import READERS, reader_for, reader_suffixes
 from analysis.corpus.readers.base import CORE_COLUMNS
@@ -50,6 +52,7 @@ __all__ = [
     "TABLE_SUFFIXES",
     "READERS",
     "Problem",
+    "CorpusOptions",
     "CorpusError",
     "CorpusReport",
     "corpus_check",

@@ -13,12 +13,16 @@ import pandas as pd
 
 from analysis.corpus.dedupe import (
     NEAR_REPORT,
-    DedupeMode,
     dropped_summary,
     duplicates_drop,
     duplicates_pairs,
 )
 from analysis.corpus.doubts import doubts_check
+from analysis.corpus.options import (
+    CorpusOptions,
+    corpus_options_given,
+    corpus_options_signature,
+)
 from analysis.corpus.problems import CorpusError, CorpusReport, Problem
 from analysis.corpus.readers import ReadOptions, reader_for, reader_suffixes
 from analysis.corpus.readers.base import CORE_COLUMNS, Entry
@@ -60,18 +64,8 @@ def _remove_invisible(entry: Entry) -> None:
             line=entry.where[1], unit=entry.where[2] or "line", severity="warning"))
 
 
-def corpus_check(
-    source: str | Path,
-    *,
-    text_column: str | None = None,
-    id_column: str | None = None,
-    outlet_column: str | None = None,
-    date_column: str | None = None,
-    title_column: str | None = None,
-    encoding: str | None = None,
-    dedupe: DedupeMode = "none",
-    near: float = 1.0,
-) -> CorpusReport:
+@corpus_options_signature(without=("skip_invalid",))
+def corpus_check(source: str | Path, **options) -> CorpusReport:
     """Read a corpus and report every problem found, without raising for bad input.
 
     Returns a :class:`CorpusReport`: ``corpus`` holds the articles that load (columns as
@@ -87,30 +81,13 @@ def corpus_check(
     >>> report.ok, report.n_given, len(report.corpus), report.skipped, len(report.duplicates)
     (True, 5, 5, [], 0)
     """
-    return _check(source, text_column=text_column, id_column=id_column,
-                  outlet_column=outlet_column, date_column=date_column,
-                  title_column=title_column, encoding=encoding, dedupe=dedupe, near=near,
-                  find_duplicates=True)
+    return _check(source, corpus_options_given(corpus_check, options), find_duplicates=True)
 
 
-def _check(source, *, text_column, id_column, outlet_column, date_column, title_column,
-           encoding, dedupe, near, find_duplicates) -> CorpusReport:
-    if dedupe not in ("none", "outlet", "corpus"):
-        raise ValueError(f"dedupe must be one of none, outlet, corpus, not {dedupe!r}")
-    if not 0.0 < float(near) <= 1.0:
-        raise ValueError(f"near must be above 0 and at most 1 (a Jaccard similarity), not "
-                         f"{near}")
+def _check(source, options: CorpusOptions, *, find_duplicates: bool) -> CorpusReport:
     path = Path(source).expanduser()
-    named = {k for k, v in (("text", text_column), ("doc_id", id_column),
-                            ("outlet", outlet_column), ("date", date_column),
-                            ("title", title_column)) if v is not None}
-    cols = {
-        "text": text_column or "text",
-        "doc_id": id_column or "doc_id",
-        "outlet": outlet_column or "outlet",
-        "date": date_column or "date",
-        "title": title_column or "title",
-    }
+    cols, named = options.columns()
+    dedupe, near = options.dedupe, options.near
     if not path.exists():
         problem = Problem(str(path), "does not exist.",
                           "Give the path to a folder of .txt articles or to a CSV, JSONL or "
@@ -129,7 +106,7 @@ def _check(source, *, text_column, id_column, outlet_column, date_column, title_
         problem = Problem(str(path), f"is not a corpus: files ending in {path.suffix!r} "
                           "cannot be read.", hint)
         return CorpusReport(str(path), None, [problem])
-    entries, problems = reader.read(path, ReadOptions(cols, frozenset(named), encoding))
+    entries, problems = reader.read(path, ReadOptions(cols, named, options.encoding))
     suffix = path.suffix.lower()
     if not reader.folder and suffix not in reader.suffixes and suffix in reader_suffixes():
         problems.insert(0, Problem(
@@ -190,19 +167,8 @@ def _check(source, *, text_column, id_column, outlet_column, date_column, title_
     return report
 
 
-def corpus_load(
-    source: str | Path,
-    *,
-    text_column: str | None = None,
-    id_column: str | None = None,
-    outlet_column: str | None = None,
-    date_column: str | None = None,
-    title_column: str | None = None,
-    encoding: str | None = None,
-    skip_invalid: bool = False,
-    dedupe: DedupeMode = "none",
-    near: float = 1.0,
-) -> pd.DataFrame:
+@corpus_options_signature()
+def corpus_load(source: str | Path, **options) -> pd.DataFrame:
     """Load a corpus: a folder (seed-format ``.txt`` files and news exports, in any mix), a
     CSV/TSV/JSONL/Parquet file, a news export (Nexis Uni ``.docx`` or ``.rtf``, LexisNexis
     ``.txt``) or a ``.zip`` of exports.
@@ -245,11 +211,9 @@ def corpus_load(
     >>> sorted(corpus["outlet"])
     ['De Morgen', 'NOS', 'NRC', 'Trouw', 'de Volkskrant']
     """
-    report = _check(
-        source, text_column=text_column, id_column=id_column, outlet_column=outlet_column,
-        date_column=date_column, title_column=title_column, encoding=encoding,
-        dedupe=dedupe, near=near, find_duplicates=False,
-    )
+    given = corpus_options_given(corpus_load, options)
+    skip_invalid, dedupe, near = given.skip_invalid, given.dedupe, given.near
+    report = _check(source, given, find_duplicates=False)
     corpus = report.corpus
     if corpus is None or (report.errors and not skip_invalid):
         raise CorpusError(report.problems)

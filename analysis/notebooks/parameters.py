@@ -149,10 +149,9 @@ def _check_corpus_path(value, setup):
 
 def corpus_option_names() -> list[str]:
     """The keys ``corpus_options`` accepts: the keyword options of ``corpus_load``."""
-    from analysis.corpus import corpus_load
+    from analysis.corpus.options import CorpusOptions
 
-    return [name for name, p in inspect.signature(corpus_load).parameters.items()
-            if p.kind is inspect.Parameter.KEYWORD_ONLY]
+    return CorpusOptions.names()
 
 
 def _check_corpus_options(value, setup):

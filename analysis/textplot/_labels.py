@@ -6,12 +6,10 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
-from analysis.output.captions import caption_set
-from analysis.output.messages import Lang, group_word, lang_check, msg, number
+from analysis.output.messages import Lang, lang_check, msg, number
 from analysis.tables import MISSING_GROUP, OTHER_GROUP
 
-__all__ = ["Lang", "caption_set", "group_word", "lang_check", "msg", "number", "axis_numbers",
-           "frame_labels", "groups_named", "quoted"]
+__all__ = ["axis_numbers", "frame_labels", "groups_named", "quoted"]
 
 
 def axis_numbers(lang: Lang = "nl") -> FuncFormatter:

@@ -5,17 +5,10 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis.output.captions import caption_set
 from analysis.output.figures import figure_new
-from analysis.textplot._labels import (
-    Lang,
-    axis_numbers,
-    caption_set,
-    group_word,
-    groups_named,
-    lang_check,
-    msg,
-    number,
-)
+from analysis.output.messages import Lang, group_word, lang_check, msg, number
+from analysis.textplot._labels import axis_numbers, groups_named
 from analysis.textplot.palettes import SINGLE_COLOR
 
 __all__ = ["textplot_corpus_overview"]

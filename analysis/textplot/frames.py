@@ -8,19 +8,10 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis.output.captions import caption_set
 from analysis.output.figures import figure_new
-from analysis.output.messages import MESSAGES
-from analysis.textplot._labels import (
-    Lang,
-    axis_numbers,
-    caption_set,
-    frame_labels,
-    group_word,
-    groups_named,
-    lang_check,
-    msg,
-    number,
-)
+from analysis.output.messages import MESSAGES, Lang, group_word, lang_check, msg, number
+from analysis.textplot._labels import axis_numbers, frame_labels, groups_named
 from analysis.textplot.palettes import SEQUENTIAL_CMAP, category_style, text_color_on
 
 __all__ = ["textplot_frames_heatmap", "textplot_frames_bars", "textplot_frames_cooccurrence"]

@@ -8,18 +8,11 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis.output.captions import caption_set
 from analysis.output.figures import figure_new
+from analysis.output.messages import Lang, group_word, lang_check, msg, number
 from analysis.tables import MISSING_GROUP, require_columns
-from analysis.textplot._labels import (
-    Lang,
-    axis_numbers,
-    caption_set,
-    group_word,
-    groups_named,
-    lang_check,
-    msg,
-    number,
-)
+from analysis.textplot._labels import axis_numbers, groups_named
 from analysis.textplot.palettes import SEQUENTIAL_CMAP, category_style, text_color_on
 
 __all__ = ["textplot_quotes_share", "textplot_quotes_direct", "textplot_actors_heatmap"]

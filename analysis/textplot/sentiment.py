@@ -7,20 +7,11 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis.output.captions import caption_set
 from analysis.output.figures import figure_new
-from analysis.output.messages import method_name
+from analysis.output.messages import Lang, group_word, lang_check, method_name, msg, number
 from analysis.sentiment.methods import SENTIMENT_METHODS
-from analysis.textplot._labels import (
-    Lang,
-    axis_numbers,
-    caption_set,
-    frame_labels,
-    group_word,
-    groups_named,
-    lang_check,
-    msg,
-    number,
-)
+from analysis.textplot._labels import axis_numbers, frame_labels, groups_named
 from analysis.textplot.palettes import (
     DIVERGING_CMAP_REVERSED,
     SEQUENTIAL_CMAP,

@@ -13,19 +13,10 @@ from matplotlib.dates import AutoDateLocator, num2date
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, FuncFormatter
 
+from analysis.output.captions import caption_set
 from analysis.output.figures import figure_new
-from analysis.output.messages import method_name
-from analysis.textplot._labels import (
-    Lang,
-    axis_numbers,
-    caption_set,
-    frame_labels,
-    group_word,
-    groups_named,
-    lang_check,
-    msg,
-    number,
-)
+from analysis.output.messages import Lang, group_word, lang_check, method_name, msg, number
+from analysis.textplot._labels import axis_numbers, frame_labels, groups_named
 from analysis.textplot.palettes import SINGLE_COLOR, category_style
 from analysis.textplot.vocabulary import _panels
 

@@ -12,18 +12,10 @@ from matplotlib.colors import TwoSlopeNorm
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from analysis.output.captions import caption_set
 from analysis.output.figures import figure_new
-from analysis.textplot._labels import (
-    Lang,
-    axis_numbers,
-    caption_set,
-    group_word,
-    groups_named,
-    lang_check,
-    msg,
-    number,
-    quoted,
-)
+from analysis.output.messages import Lang, group_word, lang_check, msg, number
+from analysis.textplot._labels import axis_numbers, groups_named, quoted
 from analysis.textplot.palettes import DIVERGING_CMAP, MARK_COLOR, SINGLE_COLOR
 
 __all__ = ["textplot_frequency", "textplot_keyness", "textplot_xray"]

@@ -22,15 +22,8 @@ from __future__ import annotations
 
 import re
 
-from analysis.corpus.readers.export_layout import (
-    ExportArticle,
-    ExportParse,
-    Note,
-    export_date,
-    field_label,
-    finish_article,
-    is_copyright,
-)
+from analysis.corpus.readers import export_layout as layout
+from analysis.corpus.readers.export_layout import ExportArticle, ExportParse, Note
 
 __all__ = ["lexisnexis_parse", "lexisnexis_detect", "sniff"]
 
@@ -75,7 +68,7 @@ def _joined(block: Block) -> str:
 
 
 def _is_field(block: Block) -> bool:
-    return field_label(block[0][1], upper=True) is not None
+    return layout.field_label(block[0][1], upper=True) is not None
 
 
 def lexisnexis_parse(text: str) -> ExportParse:
@@ -150,7 +143,7 @@ def _article(blocks: list[Block], position: int, line: int) -> ExportArticle:
     if not blocks:
         article.note(f"article {position} is empty: nothing follows its 'N of M DOCUMENTS' "
                      "line.", "Check the export.", severity="warning")
-        return finish_article(article, fields, [])
+        return layout.finish_article(article, fields, [])
     # Outlet, then the date block (date line and edition lines); some exports give both
     # in one block.
     head = list(blocks)
@@ -159,17 +152,17 @@ def _article(blocks: list[Block], position: int, line: int) -> ExportArticle:
     date_block = outlet_block[1:] if len(outlet_block) > 1 else (head.pop(0) if head else [])
     if date_block:
         article.date_text = date_block[0][1]
-        article.date = export_date(article.date_text)
+        article.date = layout.export_date(article.date_text)
     # The trailing blocks: LOAD-DATE, LANGUAGE, PUBLICATION-TYPE, copyright lines.
     end = len(head)
     while end > 0:
         block = head[end - 1]
         if _is_field(block):
-            key, value = field_label(block[0][1], upper=True)
+            key, value = layout.field_label(block[0][1], upper=True)
             if key is not None:
                 fields.setdefault(key, " ".join([value] + [t for _, t in block[1:]]))
             end -= 1
-        elif is_copyright(block[0][1]):
+        elif layout.is_copyright(block[0][1]):
             end -= 1
         else:
             break
@@ -178,12 +171,12 @@ def _article(blocks: list[Block], position: int, line: int) -> ExportArticle:
     first_field = next((i for i in range(end) if _is_field(head[i])), None)
     if first_field is None:
         first_field = min(1, end)
-    title = [_joined(b) for b in head[:first_field] if not is_copyright(b[0][1])]
+    title = [_joined(b) for b in head[:first_field] if not layout.is_copyright(b[0][1])]
     article.title = " ".join(title)
     start = first_field
     while start < end and _is_field(head[start]):
         block = head[start]
-        key, value = field_label(block[0][1], upper=True)
+        key, value = layout.field_label(block[0][1], upper=True)
         if key is not None:
             fields.setdefault(key, " ".join([value] + [t for _, t in block[1:]]))
         start += 1
@@ -193,4 +186,4 @@ def _article(blocks: list[Block], position: int, line: int) -> ExportArticle:
     if not title:
         article.note(f"article {position} has no title (no line between its date and its "
                      "first field).", "Check the article in the export.")
-    return finish_article(article, fields, body)
+    return layout.finish_article(article, fields, body)

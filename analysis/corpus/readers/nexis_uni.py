@@ -27,15 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from analysis.corpus.readers.export_layout import (
-    ExportArticle,
-    ExportParse,
-    Note,
-    export_date,
-    field_label,
-    finish_article,
-    is_copyright,
-)
+from analysis.corpus.readers import export_layout as layout
+from analysis.corpus.readers.export_layout import ExportArticle, ExportParse, Note
 
 __all__ = ["nexis_uni_parse", "nexis_uni_detect"]
 
@@ -115,7 +108,8 @@ def _cover(segment: list[Line]) -> tuple[int | None, list[str], int]:
     announced = None
     titles: list[str] = []
     end = 0
-    first_date = next((i for i, (_, t) in enumerate(segment) if export_date(t)), len(segment))
+    first_date = next((i for i, (_, t) in enumerate(segment) if layout.export_date(t)),
+                      len(segment))
     for i, (_, text) in enumerate(segment[:first_date]):
         m = _DOCUMENTS.match(text)
         if m and announced is None:
@@ -141,7 +135,7 @@ def _drop_cover(segment: list[Line], cover_end: int, titles: list[str],
     the cover's first listed title; without one, the article starts with the line before
     its outlet."""
     rest = segment[cover_end:]
-    date_at = next((i for i, (_, t) in enumerate(rest) if export_date(t)), None)
+    date_at = next((i for i, (_, t) in enumerate(rest) if layout.export_date(t)), None)
     if date_at is None or date_at < 2:
         return rest
     before = rest[:date_at - 1]  # the lines up to the outlet
@@ -168,17 +162,18 @@ def _article(segment: list[Line], position: int) -> ExportArticle:
     if body_at is None:
         # No body section: the header runs up to the first trailing field.
         body_at = next((i for i, (_, t) in enumerate(segment)
-                        if i > 0 and (field_label(t) or [None])[0] == "load_date"),
+                        if i > 0 and (layout.field_label(t) or [None])[0] == "load_date"),
                        len(segment))
         header, rest = segment[:body_at], segment[body_at:]
     else:
         header, rest = segment[:body_at], segment[body_at + 1:]
 
-    date_at = next((i for i, (_, t) in enumerate(header) if i > 0 and export_date(t)
-                    and field_label(t) is None), None)
+    date_at = next((i for i, (_, t) in enumerate(header) if i > 0 and layout.export_date(t)
+                    and layout.field_label(t) is None), None)
     if date_at is None:
         first_field = next((i for i, (_, t) in enumerate(header)
-                            if field_label(t) is not None or is_copyright(t)), len(header))
+                            if layout.field_label(t) is not None or layout.is_copyright(t)),
+                           len(header))
         date_at = first_field - 1 if first_field >= 2 else None
     fields: dict[str, str] = {}
     if date_at is None:
@@ -186,7 +181,7 @@ def _article(segment: list[Line], position: int) -> ExportArticle:
         meta = header[1:]
     else:
         article.date_text = header[date_at][1]
-        article.date = export_date(article.date_text)
+        article.date = layout.export_date(article.date_text)
         if date_at >= 2:
             article.outlet = header[date_at - 1][1]
             article.title = " ".join(t for _, t in header[:date_at - 1])
@@ -198,12 +193,12 @@ def _article(segment: list[Line], position: int) -> ExportArticle:
         meta = header[date_at + 1:]
     last = None
     for _, text in meta:
-        found = field_label(text)
+        found = layout.field_label(text)
         if found is not None:
             last = found[0]
             if last is not None:
                 fields[last] = found[1]
-        elif is_copyright(text):
+        elif layout.is_copyright(text):
             last = None
         elif last is not None:  # a field value wrapped onto the next line
             fields[last] = f"{fields[last]} {text}"
@@ -212,12 +207,12 @@ def _article(segment: list[Line], position: int) -> ExportArticle:
     end = len(rest)
     while end > 0:
         text = rest[end - 1][1]
-        found = field_label(text)
+        found = layout.field_label(text)
         if found is not None:
             if found[0] is not None:
                 fields.setdefault(found[0], found[1])
             end -= 1
-        elif _CLASSIFICATION.match(text) or _GRAPHIC.match(text) or is_copyright(text):
+        elif _CLASSIFICATION.match(text) or _GRAPHIC.match(text) or layout.is_copyright(text):
             end -= 1
         else:
             break
@@ -225,4 +220,4 @@ def _article(segment: list[Line], position: int) -> ExportArticle:
     graphic = next((i for i in range(len(body) - 1, -1, -1) if _GRAPHIC.match(body[i])), None)
     if graphic is not None:
         body = body[:graphic]
-    return finish_article(article, fields, body)
+    return layout.finish_article(article, fields, body)
