@@ -26,8 +26,9 @@ Distances (:func:`textstat_dist`):
 ``minkowski``    ``(Σ |x - y|^p)^(1/p)``
 ===============  =================================================================
 
-A similarity that divides by zero (a vector without terms; a constant vector for
-``correlation``) is NaN, as quanteda returns NA.
+The similarity of a vector without terms (with any other, and with itself), and any
+similarity that divides by zero (a constant vector for ``correlation``), is NaN, as
+quanteda returns NA.
 
 Reference: Choi, S., Cha, S. & Tappert, C.C. (2010). A survey of binary similarity and
 distance measures. *Journal of Systemics, Cybernetics and Informatics* 8(1), 43-48.
@@ -72,8 +73,7 @@ def simil_matrix(x: np.ndarray, method: SimilMethod) -> np.ndarray:
     squares = np.asarray(x.multiply(x).sum(axis=1)).ravel()
     with np.errstate(divide="ignore", invalid="ignore"):
         if method == "cosine":
-            norms = np.sqrt(squares)
-            out = inner / np.outer(norms, norms)
+            out = inner / np.sqrt(np.outer(squares, squares))
         elif method == "correlation":
             m = x.shape[1]
             sums = np.asarray(x.sum(axis=1)).ravel()
@@ -85,6 +85,11 @@ def simil_matrix(x: np.ndarray, method: SimilMethod) -> np.ndarray:
             out = inner / (squares[:, None] + squares[None, :] - inner)
         else:  # dice, edice
             out = 2 * inner / (squares[:, None] + squares[None, :])
+    if method in ("cosine", "correlation"):  # rounding: never beyond -1 and 1
+        out = np.clip(out, -1.0, 1.0)
+    empty = squares == 0  # a vector without terms: no similarity (quanteda: NA)
+    out[empty, :] = np.nan
+    out[:, empty] = np.nan
     return np.where(np.isfinite(out), out, np.nan)
 
 
