@@ -109,6 +109,11 @@ def register(commands) -> None:
                       "punctuation or sentence ends")
     freq.add_argument("--min-count", type=_positive, default=1, metavar="N",
                       help="leave out terms seen fewer than N times in a group (default: 1)")
+    freq.add_argument("--weight", choices=("prop", "tfidf", "logcount"), default=None,
+                      help="add a column of weighted counts, named after the weight: prop "
+                      "(count / the group's tokens), tfidf (count x log10(groups / groups "
+                      "with the term), quanteda's dfm_tfidf with the groups as documents), "
+                      "logcount (1 + log10 count); computed before --min-count")
     _add_token_arguments(freq)
     add_cluster_arguments(freq)
     add_output_argument(freq)
@@ -183,15 +188,35 @@ def run_frequencies(args) -> int:
     if args.scheduler:
         from analysis.cluster import cluster_frequency
 
+        if args.weight:
+            raise UserError("--weight is not available with --scheduler: it needs every "
+                            "term of every group at once")
         return _on_cluster(args, cluster_frequency)
     cluster_refuse(args)
     corpus = corpus_from_args(args)
     by = grouping_from_args(args, corpus)
     with grouped():
         table = textstat_frequency(_tokens(args, corpus), by=by, ngram=args.ngram,
-                                   corpus=corpus, min_count=args.min_count, period=args.period)
+                                   corpus=corpus, min_count=1 if args.weight else args.min_count,
+                                   period=args.period)
+        if args.weight:
+            table = _weighted(table, args.weight, args.min_count)
     write_table(table, args.output)
     return 0
+
+
+def _weighted(table, weight: str, min_count: int):
+    """``table`` (every term of every group) with the column of ``weight``, then without
+    the terms counted fewer than ``min_count`` times in a group."""
+    from analysis.statistics import counts_weight
+
+    columns = list(table.columns)
+    keys = [c for c in columns[:columns.index("term")] if c != "articles"]
+    group = table[keys].astype(str).agg("\x1f".join, axis=1)
+    weighted = counts_weight(table.assign(_group=group), weight=weight, by="_group")
+    weighted = weighted.drop(columns="_group")
+    keep = weighted["term"].isna() | (weighted["count"] >= min_count)
+    return weighted[keep.to_numpy()].reset_index(drop=True)
 
 
 def run_keyness(args) -> int:
