@@ -101,3 +101,28 @@ def test_bad_choices_end_with_a_message(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["lexdiv", str(FIXTURE), "--measure", "Gibberish", "-o", out])
     assert "unknown measure Gibberish" in capsys.readouterr().err
+
+
+def test_keyness_measures(tmp_path, capsys):
+    corpus = tmp_path / "q.csv"
+    corpus.write_text("doc_id,outlet,text\nd1,d1,b b b b b b b a a a\nd2,d2,a a a a a a a b b\n",
+                      encoding="utf-8")
+    out = tmp_path / "k.csv"
+    # quanteda's test table: chi2 with Yates 19 (43 - 9.5)^2 / 8100, as chisq.test
+    for measure, column, expected in (("chi2", "chi2", 19 * 33.5 ** 2 / 8100),
+                                      ("lr", "g2", 2.7028), ("pmi", "pmi", math.log(7 / 4.5))):
+        code, _, err = run(["keyness", str(corpus), "--min-count", "1", "--measure", measure,
+                            "-o", str(out)], capsys)
+        assert code == 0, err
+        table = pd.read_csv(out)
+        assert column in table.columns and "p_adj" in table.columns
+        b = table[(table["outlet"] == "d1") & (table["term"] == "b")]
+        assert b[column].tolist() == [pytest.approx(expected, abs=1e-4)]
+    code, _, err = run(["keyness", str(corpus), "--min-count", "1", "--measure", "exact",
+                        "--correction", "yates", "-o", str(out)], capsys)
+    assert code == 2 and "takes no --correction" in err
+    code, _, err = run(["keyness", str(corpus), "--measure", "chi2", "--correction",
+                        "none", "--min-count", "1", "-o", str(out)], capsys)
+    assert code == 0
+    b = pd.read_csv(out).query("outlet == 'd1' and term == 'b'")
+    assert b["chi2"].tolist() == [pytest.approx(19 * 43 ** 2 / 8100)]

@@ -122,7 +122,8 @@ def register(commands) -> None:
     key = commands.add_parser(
         "keyness", help="keywords of each outlet against the rest of the corpus, as CSV",
         description="For each group against all other groups: log-likelihood G2 (Rayson & "
-        "Garside 2000, signed), p, p adjusted for the number of terms tested, Log Ratio "
+        "Garside 2000, signed; or the statistic of --measure), p, p adjusted for the number "
+        "of terms tested, Log Ratio "
         "(Hardie 2014; a zero count counts as 0.5). Columns: <by>, term, count_target, "
         "count_reference, size_target, size_reference, per_1000_target, "
         "per_1000_reference, g2, p, p_adj, log_ratio, direction, significant. With "
@@ -142,12 +143,18 @@ def register(commands) -> None:
                      help="p-value adjustment: bh = Benjamini-Hochberg (default), holm = Holm")
     key.add_argument("--alpha", type=float, default=0.05,
                      help="significance level for the adjusted p-value (default: 0.05)")
+    key.add_argument("--measure", choices=("g2", "lr", "chi2", "exact", "pmi"), default="g2",
+                     help="the statistic, as quanteda's textstat_keyness(measure = ...): g2 "
+                     "(default, see --g2), lr (quanteda's G2, with --correction), chi2 "
+                     "(Pearson, with --correction, default yates), exact (Fisher's exact "
+                     "test: conditional odds ratio), pmi (natural log); its column is named "
+                     "g2, chi2, odds_ratio or pmi")
     key.add_argument("--g2", choices=("two-cell", "four-cell"), default="two-cell",
                      help="two-cell: Rayson & Garside's G2 (default); four-cell: quanteda's "
                      "textstat_keyness(measure = 'lr'), with --correction")
     key.add_argument("--correction", choices=("yates", "williams", "none"), default=None,
-                     help="with --g2 four-cell: quanteda's correction (default: yates, as "
-                     "quanteda)")
+                     help="with --g2 four-cell, --measure lr or chi2: quanteda's correction "
+                     "(default: yates, as quanteda)")
     _add_token_arguments(key)
     add_cluster_arguments(key)
     add_output_argument(key)
@@ -227,11 +234,20 @@ def run_keyness(args) -> int:
     if args.reference == "previous" and args.period is None:
         raise UserError("--reference previous compares each period with the one before it: "
                         "give --period too")
-    if args.correction is not None and args.g2 != "four-cell":
-        raise UserError("--correction applies to the four-cell G2: give --g2 four-cell too")
+    if args.correction is not None and args.measure in ("exact", "pmi"):
+        raise UserError(f"--measure {args.measure} takes no --correction")
+    if args.correction is not None and args.measure == "g2" and args.g2 != "four-cell":
+        raise UserError("--correction applies to the four-cell G2: give --g2 four-cell (or "
+                        "--measure lr) too")
+    if args.g2 != "two-cell" and args.measure != "g2":
+        raise UserError("--g2 chooses the G2 of --measure g2; leave it out with --measure "
+                        f"{args.measure}")
     if args.scheduler:
         from analysis.cluster import cluster_keyness
 
+        if args.measure != "g2":
+            raise UserError("--measure is not available with --scheduler; there, use --g2 "
+                            "four-cell for quanteda's G2")
         return _on_cluster(args, cluster_keyness, adjust=args.adjust, alpha=args.alpha,
                            g2=args.g2, correction=args.correction)
     cluster_refuse(args)
@@ -242,7 +258,7 @@ def run_keyness(args) -> int:
                                  corpus=corpus, min_count=args.min_count, adjust=args.adjust,
                                  alpha=args.alpha, period=args.period,
                                  reference=args.reference, g2=args.g2,
-                                 correction=args.correction)
+                                 correction=args.correction, measure=args.measure)
     write_table(table, args.output)
     return 0
 
