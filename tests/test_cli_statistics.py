@@ -110,7 +110,8 @@ def test_keyness_measures(tmp_path, capsys):
     out = tmp_path / "k.csv"
     # quanteda's test table: chi2 with Yates 19 (43 - 9.5)^2 / 8100, as chisq.test
     for measure, column, expected in (("chi2", "chi2", 19 * 33.5 ** 2 / 8100),
-                                      ("lr", "g2", 2.7028), ("pmi", "pmi", math.log(7 / 4.5))):
+                                      ("lr", "g2", 2.7028),
+                                      ("pmi", "pmi", math.log(7 * 19 / (9 * 10)))):
         code, _, err = run(["keyness", str(corpus), "--min-count", "1", "--measure", measure,
                             "-o", str(out)], capsys)
         assert code == 0, err
