@@ -126,9 +126,10 @@ def lambda_z(cells: np.ndarray, smoothing: float = 0.5) -> tuple[np.ndarray, np.
     k = int(round(np.log2(width)))
     bits = np.array([bin(b).count("1") for b in range(width)])
     signs = (-1.0) ** (k - bits)
-    lam = np.log(cells) @ signs
-    sigma = np.sqrt((1.0 / cells).sum(axis=1))
-    return lam, lam / sigma
+    with np.errstate(divide="ignore", invalid="ignore"):  # smoothing 0: an empty cell
+        lam = np.log(cells) @ signs
+        sigma = np.sqrt((1.0 / cells).sum(axis=1))
+        return lam, lam / sigma
 
 
 def _marginals(n_ii, n_ix, n_xi, n_xx):

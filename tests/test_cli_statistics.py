@@ -127,3 +127,23 @@ def test_keyness_measures(tmp_path, capsys):
     assert code == 0
     b = pd.read_csv(out).query("outlet == 'd1' and term == 'b'")
     assert b["chi2"].tolist() == [pytest.approx(19 * 43 ** 2 / 8100)]
+
+
+def test_collocations_ranked_by_lambda_and_longer_sequences(tmp_path, capsys):
+    out = tmp_path / "coll.csv"
+    code, _, err = run(["collocations", str(FIXTURE), "--min-count", "1", "--measure",
+                        "lambda", "-o", str(out)], capsys)
+    assert code == 0, err
+    table = pd.read_csv(out)
+    assert {"lambda", "z", "chi2", "t"} <= set(table.columns)
+    assert table["lambda"].is_monotonic_decreasing
+    code, _, err = run(["collocations", str(FIXTURE), "--size", "2,3", "--min-count", "2",
+                        "-o", str(out)], capsys)
+    assert code == 0, err
+    table = pd.read_csv(out)
+    # "de navo" three times (d1 twice, d2); no three-word sequence twice
+    assert table[["collocation", "count", "count_nested", "length"]].values.tolist() == [
+        ["de navo", 3, 3, 2]]
+    code, _, err = run(["collocations", str(FIXTURE), "--size", "two", "-o", str(out)],
+                       capsys)
+    assert code == 2 and "--size takes whole numbers" in err

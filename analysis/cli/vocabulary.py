@@ -162,8 +162,9 @@ def register(commands) -> None:
 
     coll = commands.add_parser(
         "collocations", help="word pairs (bigrams) or the words around a node, as CSV",
-        description="Without --node: adjacent word pairs; with --node: the words within "
-        "--window tokens of the node. Scores: count, expected, PMI, logDice, G2, p.")
+        description="Without --node: adjacent word pairs (or sequences of --size words); with "
+        "--node: the words within --window tokens of the node. Scores: count, expected, PMI, "
+        "logDice, G2, p, chi2, t, and for sequences quanteda's lambda and z.")
     add_corpus_arguments(coll)
     coll.add_argument("--node", metavar="WORD", default=None,
                       help='the node: a word, a phrase ("koude oorlog") or a pattern (escal*)')
@@ -171,6 +172,15 @@ def register(commands) -> None:
                       help="tokens on each side of the node (default: 5)")
     coll.add_argument("--min-count", type=_positive, default=2, metavar="N",
                       help="leave out pairs seen fewer than N times (default: 2)")
+    coll.add_argument("--size", metavar="N[,N]", default="2",
+                      help="without --node: sequences of N words, or several sizes "
+                      "comma-separated (2,3), scored as quanteda's textstat_collocations: "
+                      "collocation, count, count_nested, length, lambda, z (default: 2, word "
+                      "pairs with every score)")
+    coll.add_argument("--measure", choices=("g2", "lambda", "z", "pmi", "log_dice", "chi2",
+                                            "t", "count"), default=None,
+                      help="rank by this column, largest first (default: g2; z for --size "
+                      "other than 2); lambda and z are quanteda's, chi2 and t NLTK's")
     _add_token_arguments(coll)
     add_output_argument(coll)
     coll.set_defaults(func=run_collocations)
@@ -266,10 +276,19 @@ def run_keyness(args) -> int:
 def run_collocations(args) -> int:
     from analysis.textstat import textstat_collocations
 
+    try:
+        sizes = [int(k) for k in args.size.split(",") if k.strip()]
+    except ValueError:
+        raise UserError(f"--size takes whole numbers, comma-separated (2,3), not "
+                        f"{args.size!r}") from None
+    if args.node is not None and sizes != [2]:
+        raise UserError("--size applies to sequences: leave it out with --node")
     corpus = corpus_from_args(args)
     try:
         table = textstat_collocations(_tokens(args, corpus), node=args.node,
-                                      window=args.window, min_count=args.min_count)
+                                      window=args.window, min_count=args.min_count,
+                                      size=sizes[0] if len(sizes) == 1 else sizes,
+                                      measure=args.measure)
     except ValueError as exc:
         raise UserError(str(exc)) from None
     write_table(table, args.output)
