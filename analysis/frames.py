@@ -174,11 +174,10 @@ def _check_pattern(text, *, path, lines, name, key, section, error=FrameFileErro
             path, f"pattern {text!r} in {key} holds {' '.join(repr(c) for c in bad)}.",
             line=line, frame=name,
             hint="Only letters, digits, apostrophes, spaces, hyphens, * and ? are allowed.")
-    for word in _words(pattern):
-        if not word.strip("*?"):
-            raise error(
-                path, f"pattern {text!r} in {key} has a word made only of wildcards.",
-                line=line, frame=name, hint="Every word needs at least one letter.")
+    if not any(word.strip("*?") for word in _words(pattern)):
+        raise error(
+            path, f"pattern {text!r} in {key} is made only of wildcards.", line=line,
+            frame=name, hint='Give at least one word with a letter, e.g. "* oceaan".')
     return pattern
 
 
@@ -370,27 +369,43 @@ def _literal(text: str, fold: bool) -> str:
     return "".join(out)
 
 
+#: A word of its own made only of ``*`` (in a phrase): any one word.
+_ANY_WORD = rf"\w{_STAR}"
+
+
 def _word_regex(word: str, fold: bool) -> str:
+    if not word.strip("*?"):  # a wildcard word: any word, or one of len(word) characters
+        return _ANY_WORD if "*" in word else rf"\w{{{len(word)}}}(?!\w)"
     parts = re.split(r"([*?])", word)
     return "".join(_STAR if p == "*" else r"\w" if p == "?" else _literal(p, fold)
                    for p in parts if p)
 
 
-def _pattern_regex(pattern: str, fold: bool) -> tuple[str, str, bool]:
-    """(regex for the whole pattern on the text, regex for the types, is a phrase)."""
+def _lead(words: list[str]) -> int:
+    """The number of wildcard words (``*``, ``?``) a phrase starts with."""
+    return next(i for i, w in enumerate(words) if w.strip("*?"))
+
+
+def _pattern_regex(pattern: str, fold: bool) -> tuple[str, str, bool, str | None]:
+    """(regex for the whole pattern on the text, regex for the types, is a phrase, regex
+    for the leading wildcard words, ending where the first word with letters starts, or
+    None). The types are probed for the first word with letters."""
     words = _words(pattern)
     bodies = [_word_regex(w, fold) for w in words]
     if len(words) == 1:
         full = rf"(?<!\w){bodies[0]}(?!\w)"
-        return full, full, False
+        return full, full, False, None
     full = rf"(?<!\w){_JOIN.join(bodies)}{_STAR}(?!\w)"
-    return full, rf"(?<!\w)(?={bodies[0]})", True
+    lead = _lead(words)
+    before = rf"(?<!\w){_JOIN.join(bodies[:lead])}{_JOIN}\Z" if lead else None
+    return full, rf"(?<!\w)(?={bodies[lead]})", True, before
 
 
 def _core(pattern: str) -> str:
-    """The longest run of letters in the pattern's first word, folded and lower-cased: every
-    token form the pattern can match contains it."""
-    chunks = re.split(r"[*?]", _words(pattern)[0].replace("’", "'"))
+    """The longest run of letters in the pattern's first word with letters, folded and
+    lower-cased: every token form the pattern can match at that word contains it."""
+    words = _words(pattern)
+    chunks = re.split(r"[*?]", words[_lead(words)].replace("’", "'"))
     return max((_fold(c).lower() for c in chunks), key=len)
 
 
@@ -414,6 +429,7 @@ class _Compiled:
     text_regex: re.Pattern
     type_regex: re.Pattern
     core: str
+    lead_regex: re.Pattern | None = None
 
 
 def _compile(frames: FrameDictionary, fold: bool) -> list[_Compiled]:
@@ -421,10 +437,11 @@ def _compile(frames: FrameDictionary, fold: bool) -> list[_Compiled]:
     for f_index, frame in enumerate(frames.frames.values()):
         for exclude, patterns in ((False, frame.patterns), (True, frame.exclude)):
             for order, pattern in enumerate(patterns):
-                full, probe, phrase = _pattern_regex(pattern, fold)
+                full, probe, phrase, before = _pattern_regex(pattern, fold)
                 out.append(_Compiled(f_index, pattern, order, exclude, phrase,
                                      re.compile(full, re.IGNORECASE),
-                                     re.compile(probe, re.IGNORECASE), _core(pattern)))
+                                     re.compile(probe, re.IGNORECASE), _core(pattern),
+                                     re.compile(before, re.IGNORECASE) if before else None))
     return out
 
 
@@ -561,11 +578,18 @@ def frames_match(
     if is_phrase.any():
         ends = cand["end"].to_numpy().copy()
         docs = cand["doc"].to_numpy()
-        starts = cand["start"].to_numpy()
+        starts = cand["start"].to_numpy().copy()
         rule_ids = cand["rule"].to_numpy()
         for i in np.flatnonzero(is_phrase):
-            m = compiled[rule_ids[i]].text_regex.match(texts[docs[i]], starts[i])
+            rule = compiled[rule_ids[i]]
+            if rule.lead_regex is not None:  # leading wildcard words: find where they start
+                starts[i] = _lead_start(rule.lead_regex, texts[docs[i]], starts[i])
+                if starts[i] < 0:
+                    ends[i] = -1
+                    continue
+            m = rule.text_regex.match(texts[docs[i]], starts[i])
             ends[i] = m.end() if m else -1
+        cand["start"] = starts
         cand["end"] = ends
         cand = cand[cand["end"] > cand["start"]]
     rule_frame = np.array([r.frame for r in compiled], dtype=np.int64)
@@ -585,6 +609,22 @@ def frames_match(
     found = pd.concat(kept, ignore_index=True) if kept else cand.iloc[:0]
     found = found.sort_values(["doc", "start", "frame", "end"]).reset_index(drop=True)
     return _match_table(found, corpus, texts, compiled, book)
+
+
+#: How far before its first word with letters a phrase's leading wildcard words may start.
+_LEAD_REACH = 400
+
+
+def _lead_start(regex: re.Pattern, text: str, anchor: int) -> int:
+    """Where the leading wildcard words of a phrase start, the phrase's first word with
+    letters starting at ``anchor`` (-1: no such words before it). The nearest start wins,
+    as the text regex then runs forward from it."""
+    begin = max(0, anchor - _LEAD_REACH)
+    window = text[begin:anchor]
+    best = -1
+    for m in regex.finditer(window):
+        best = begin + m.start()
+    return best
 
 
 def _match_table(found, corpus, texts, compiled, book) -> pd.DataFrame:

@@ -129,13 +129,13 @@ def test_user_errors_exit_2_with_a_message(tmp_path, capsys):
 def test_kwic_and_collocations_refuse_a_pattern_of_wildcards_only(tmp_path, capsys):
     code, out, err = run(["kwic", str(FIXTURE), "***"], capsys)
     assert code == 2 and out == ""
-    assert err == ("discourse kwic: the pattern '***' has a word made only of wildcards, which "
-                   "would match every token: every word needs at least one letter or digit, "
-                   "e.g. escal*\n")
+    assert err == ("discourse kwic: the pattern '***' is made only of wildcards, which would "
+                   "match every token: give at least one word with a letter or digit, e.g. "
+                   'escal* or "* oceaan"\n')
     code, _, err = run(["collocations", str(FIXTURE), "--node", "*", "-o", str(tmp_path / "c.csv")],
                     capsys)
     assert code == 2
-    assert err.startswith("discourse collocations: the pattern '*' has a word made only of")
+    assert err.startswith("discourse collocations: the pattern '*' is made only of")
 
 
 def test_frequencies_of_an_article_of_20_megabytes_in_one_paragraph(tmp_path, capsys):

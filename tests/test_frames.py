@@ -397,3 +397,21 @@ def test_apostrophes_straight_and_curly_are_the_same(tmp_path):
         matches = frames_match(corpus, path, fold_diacritics=fold)
         assert matches["matched_text"].tolist() == ["Zo’n crisis", "zo'n crisis", "'s avonds"]
         assert matches["start"].tolist() == [0, 15, 28]
+
+
+def test_a_wildcard_word_in_a_phrase_stands_for_one_word(tmp_path):
+    path = tmp_path / "f.toml"
+    path.write_text('[frames.zee]\nlabel = "Zee"\ndefinition = "d"\n'
+                    'patterns = ["* oceaan", "federale * van *", "?? wacht"]\n',
+                    encoding="utf-8")
+    text = ("De Stille Oceaan en de Atlantische-oceaan. Oceaan! De federale minister van "
+            "defensie, de federale politie van Brussel. Wij wacht, de VS wacht.")
+    corpus = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], "text": [text]})
+    found = frames_match(corpus, path)
+    # "Oceaan!" starts a sentence: no word before it; "Wij" has three letters, not two
+    assert found["matched_text"].tolist() == [
+        "Stille Oceaan", "Atlantische-oceaan", "federale minister van defensie",
+        "federale politie van Brussel", "VS wacht"]
+    assert [text[s:e] for s, e in zip(found["start"], found["end"], strict=True)] == \
+        found["matched_text"].tolist()
+    assert found["sentence_id"].tolist() == [1, 1, 3, 3, 4]
