@@ -12,6 +12,11 @@ importable from here too:
 - :func:`frames_cooccurrence`: frames found together in a sentence or an article,
 - :func:`frames_kwic`: each match in its context.
 
+Beyond the pattern language of the dictionary file's header, a word made only of
+wildcards stands for one word of a phrase: ``"* oceaan"`` (any word, then *oceaan*),
+``"federale * van *"``, ``"?? wacht"`` (a word of two letters, then *wacht*); a pattern
+needs at least one word with a letter.
+
 Matching is done once per distinct token form of the corpus (from the cached
 :func:`analysis.tokens.tokens_corpus` table), not once per running word, so it scales to
 corpora of millions of words; phrases that run over several tokens are confirmed on the
