@@ -8,15 +8,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.association import (
+from analysis.tokens import tokens_corpus
+from analysis.vocabulary.association import (
     lambda_z,
     nltk_chi_sq,
     nltk_likelihood_ratio,
     nltk_pmi,
     nltk_student_t,
 )
-from analysis.collocations import textstat_collocations
-from analysis.tokens import tokens_corpus
+from analysis.vocabulary.collocations import textstat_collocations
 
 
 def _toks(*texts):

@@ -8,8 +8,8 @@ import math
 import pandas as pd
 import pytest
 
-from analysis.textstat import textstat_keyness
 from analysis.tokens import tokens_corpus
+from analysis.vocabulary.keyness import textstat_keyness
 
 
 def _toks(**texts):

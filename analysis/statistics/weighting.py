@@ -56,7 +56,7 @@ def weight_values(count: np.ndarray, row: np.ndarray, term: np.ndarray, weight: 
 
 def counts_weight(table: pd.DataFrame, *, weight: Weight, by: str,
                   term: str = "term", count: str = "count") -> pd.DataFrame:
-    """``table`` (one row per group and term, as :func:`analysis.textstat.textstat_frequency`
+    """``table`` (one row per group and term, as :func:`analysis.vocabulary.textstat_frequency`
     returns it with ``min_count=1``: every term of every group) with one more column,
     named after ``weight``, holding the weighted count (see the module documentation; the
     groups of ``by`` are the rows of quanteda's dfm). Rows without a term (a period without

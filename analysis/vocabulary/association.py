@@ -1,6 +1,6 @@
 """Association measures of 2x2 (and 2^K) contingency tables, vectorised over many tables:
-the statistics of keyness (:mod:`analysis.textstat`) and collocations
-(:mod:`analysis.collocations`), each as its reference implementation computes it.
+the statistics of keyness (:mod:`analysis.vocabulary.keyness`) and collocations
+(:mod:`analysis.vocabulary.collocations`), each as its reference implementation computes it.
 
 A 2x2 table is ``[[a, b], [c, d]]`` with ``a`` and ``b`` the counts of the term (or pair)
 in the target and the reference, ``c`` and ``d`` the other tokens of each;

@@ -2,7 +2,7 @@
 information, logDice (Rychlý 2008), the signed log-likelihood G2 of the full 2x2 table
 (Dunning 1993, Evert 2005), chi-squared and Student's t as NLTK computes them, and
 quanteda's ``lambda`` and ``z`` (Blaheta & Johnson 2001), for word pairs and for longer
-sequences. :func:`textstat_collocations` is importable from :mod:`analysis.textstat` too."""
+sequences. :func:`textstat_collocations` is importable from :mod:`analysis.vocabulary` too."""
 
 from __future__ import annotations
 
@@ -12,9 +12,15 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from analysis.association import lambda_z, nltk_chi_sq, nltk_student_t
-from analysis.kwic import _categorical, _check_tokens, _doc_bounds, _labels, kwic_match
-from analysis.terms import _check_min_count, _in_text_order, _terms
+from analysis.vocabulary.association import lambda_z, nltk_chi_sq, nltk_student_t
+from analysis.vocabulary.concordance import (
+    _categorical,
+    _check_tokens,
+    _doc_bounds,
+    _labels,
+    kwic_match,
+)
+from analysis.vocabulary.terms import _check_min_count, _in_text_order, _terms
 
 __all__ = ["textstat_collocations", "COLLOCATION_MEASURES"]
 
@@ -60,7 +66,7 @@ def textstat_collocations(
     ``word2``, ``N`` = all bigrams.
 
     **With** ``node`` (a word, phrase or ``*``/``?`` pattern, as in
-    :func:`analysis.kwic.kwic_match`): the window is the ``window`` tokens of the table on
+    :func:`analysis.vocabulary.kwic_match`): the window is the ``window`` tokens of the table on
     each side of every occurrence of the node, within its article (overlapping windows are
     merged; the node's own tokens are not in it). ``O11`` = tokens of the collocate inside
     the windows, ``R1`` = tokens inside the windows, ``C1`` = tokens of the collocate in the
@@ -93,7 +99,7 @@ def textstat_collocations(
     agree with it exactly at each subset of its positions; ``lambda`` is the K-way
     interaction of the saturated log-linear model of that table (each cell plus
     ``smoothing``), ``Σ_b (-1)^(K - |b|) ln n_b``, and ``z = lambda / sqrt(Σ_b 1 / n_b)``
-    (Blaheta & Johnson 2001; :func:`analysis.association.lambda_z`). ``count_nested``
+    (Blaheta & Johnson 2001; :func:`analysis.vocabulary.association.lambda_z`). ``count_nested``
     counts the occurrences that lie inside a run of tokens long enough to hold a
     sequence of the next larger size asked for. A token removed from the table (a
     stopword, punctuation) ends a run, so no window spans it; quanteda, with stopwords
