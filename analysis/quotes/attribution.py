@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from analysis.quotes.marks import quotes_marks
+from analysis.quotes.marks import quotes_marks, quotes_typography
 from analysis.quotes.rules import (
     _ADVERBIALS,
     _COMPLEMENTS,
@@ -53,7 +53,8 @@ class _Article:
 
     def __init__(self, text: str, sentences: list[tuple[int, int, int]],
                  mentions: list[_Mention], rules: QuoteRules):
-        self.text = text
+        # ,,…'' written as „…” at the same offsets, so the rules read one typography
+        self.text = text = quotes_typography(text)
         self.rules = rules
         self.spans, self.unclosed = quotes_marks(text)
         chars = list(text)
