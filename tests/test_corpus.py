@@ -875,3 +875,37 @@ def test_check_warns_about_every_doubtful_article_and_loads_them_all():
     with pytest.warns(UserWarning):
         corpus = corpus_load(d)
     assert len(corpus) == 6 and corpus.attrs["skipped"] == []
+
+
+REPEATED_ROWS = ("doc_id,outlet,date,text\n"
+                 "a1,NRC,2022-01-10,Zelfde tekst.\n"
+                 "a2,NRC,2022-01-11,Andere tekst.\n"
+                 "a1,NRC,2022-01-10,Zelfde tekst.\n")
+
+
+def test_repeated_identical_row_is_one_article_and_a_refused_repeat(tmp_path):
+    path = write(tmp_path, {"a.csv": REPEATED_ROWS.encode()}) / "a.csv"
+    report = corpus_check(path)
+    assert [str(p) for p in report.problems] == [
+        f"{path}, line 4: repeats line 2 exactly (the same id 'a1' and the same text and "
+        "columns). Give --dedupe corpus (or outlet) to keep one copy, or remove the repeated "
+        "row."]
+    assert report.corpus["doc_id"].tolist() == ["a1", "a2"]
+    assert report.skipped == ["a1 (line 4)"]
+
+
+def test_repeated_identical_row_is_dropped_by_dedupe_and_reported(tmp_path):
+    path = write(tmp_path, {"a.csv": REPEATED_ROWS.encode()}) / "a.csv"
+    with pytest.warns(UserWarning, match="1 article"):
+        corpus = corpus_load(path, dedupe="corpus")
+    assert corpus["doc_id"].tolist() == ["a1", "a2"]
+    dropped = pd.DataFrame(corpus.attrs["dropped"])
+    assert dropped[["doc_id", "duplicate_of", "kind", "reason"]].values.tolist() == [
+        ["a1", "a1", "exact", "line 4 repeats line 2 exactly (the same id, text and columns)"]]
+
+
+def test_repeated_identical_row_with_skip_invalid_keeps_one(tmp_path):
+    path = write(tmp_path, {"a.csv": REPEATED_ROWS.encode()}) / "a.csv"
+    with pytest.warns(UserWarning):
+        corpus = corpus_load(path, skip_invalid=True)
+    assert corpus["doc_id"].tolist() == ["a1", "a2"]

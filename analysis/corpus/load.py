@@ -36,6 +36,23 @@ def _short_place(entry: Entry, source: Path) -> str:
     return short if line is None else f"{short}, {unit} {line}"
 
 
+def _repeats_dropped(copies: list[tuple[Entry, Entry]], source: Path) -> pd.DataFrame:
+    """The rows :func:`~analysis.corpus.dedupe.duplicates_drop` gives for rows that repeat
+    an earlier row exactly, id included: the repeat is left out, the first row kept."""
+    rows = []
+    for entry, first in copies:
+        record = entry.record
+        rows.append({
+            "doc_id": record.get("doc_id"), "outlet": record.get("outlet"),
+            "date": record.get("date"), "title": record.get("title"),
+            "duplicate_of": first.record.get("doc_id"),
+            "duplicate_outlet": first.record.get("outlet"), "kind": "exact",
+            "similarity": 1.0,
+            "reason": f"{_short_place(entry, source)} repeats {_short_place(first, source)} "
+                      "exactly (the same id, text and columns)"})
+    return pd.DataFrame(rows).astype({"similarity": "float64"})
+
+
 def _remove_invisible(entry: Entry) -> None:
     """Normalise the article's text and title with :func:`analysis.text.text_normalise`
     (NFC, the invisible characters removed), with a warning that counts what was removed."""
@@ -140,8 +157,25 @@ def _check(source, *, text_column, id_column, outlet_column, date_column, title_
     for entry in entries:
         if entry.doc_id is not None:
             by_id.setdefault(entry.doc_id, []).append(entry)
+    copies: list[tuple[Entry, Entry]] = []  # (a repeat of an identical row, the first)
     for doc_id, group in by_id.items():
         if len(group) < 2:
+            continue
+        if all(e.record is not None and e.record == group[0].record for e in group):
+            # the same row repeated (an export artefact): one article, its repeats
+            # duplicates that dedupe leaves out (reported) and every other mode refuses
+            first = _short_place(group[0], path)
+            for entry in group[1:]:
+                entry.label = f"{doc_id} ({_short_place(entry, path)})"
+                if dedupe == "none":
+                    entry.problem(
+                        f"repeats {first} exactly (the same id {doc_id!r} and the same "
+                        "text and columns).",
+                        "Give --dedupe corpus (or outlet) to keep one copy, or remove the "
+                        "repeated row.")
+                    entry.record = None
+                else:
+                    copies.append((entry, group[0]))
             continue
         places = "; ".join(_short_place(e, path) for e in group)
         for entry in group:
@@ -149,6 +183,7 @@ def _check(source, *, text_column, id_column, outlet_column, date_column, title_
                           "Give every article its own id.")
             entry.label = f"{doc_id} ({_short_place(entry, path)})"
             entry.record = None
+    repeated = {id(entry) for entry, _ in copies}
 
     for entry in entries:
         _remove_invisible(entry)
@@ -165,7 +200,8 @@ def _check(source, *, text_column, id_column, outlet_column, date_column, title_
         ]
         if errors or entry.record is None:
             skipped.append(entry.label)
-        else:
+            repeated.discard(id(entry))
+        elif id(entry) not in repeated:
             records.append(entry.record)
 
     blocking = any(p.severity == "error" and p.doc_id is None for p in problems)
@@ -185,6 +221,10 @@ def _check(source, *, text_column, id_column, outlet_column, date_column, title_
         report.dropped = duplicates_drop(frame, dedupe=dedupe, near=near,
                                          pairs=report.duplicates)
         frame = frame[~frame["doc_id"].isin(report.dropped["doc_id"])].reset_index(drop=True)
+    copies = [(entry, first) for entry, first in copies if id(entry) in repeated]
+    if copies:
+        report.dropped = pd.concat([report.dropped, _repeats_dropped(copies, path)],
+                                   ignore_index=True)
     frame.attrs["source"] = str(path)
     report.corpus = frame
     return report
