@@ -14,12 +14,14 @@ made it.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import logging
 import re
 import warnings
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -42,6 +44,7 @@ __all__ = [
     "MANIFEST_NAME",
     "figures_formats",
     "figures_setup",
+    "figures_source",
     "figure_caption",
     "figure_new",
     "figure_save",
@@ -131,6 +134,35 @@ def figures_setup(
     if notebook:
         _forget(notebook)
     return folder
+
+
+@contextlib.contextmanager
+def figures_source(corpus: pd.DataFrame, *, note: str = "") -> Iterator[None]:
+    """Inside the ``with`` block, figures and tables rest on ``corpus`` instead of the
+    corpus given to :func:`figures_setup`: its fingerprint goes into the manifest and its
+    sentence into the captions, followed by ``note`` (e.g. that the numbers are a
+    validation against the hand coding of that corpus). For results that are not computed
+    on the corpus analysed, such as a validation on the bundled gold standard.
+
+    >>> import pandas as pd
+    >>> mine = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], "date": ["2022-01-01"],
+    ...                      "text": ["Tekst."]})
+    >>> _ = figures_setup("/tmp/discourse-source-example", corpus=mine, lang="en")
+    >>> other = pd.DataFrame({"doc_id": ["b", "c"], "outlet": ["Y", "Z"],
+    ...                       "date": ["2022-01-10", "2022-01-11"], "text": ["Een.", "Twee."]})
+    >>> with figures_source(other, note="Hand-coded gold standard."):
+    ...     _CONTEXT.corpus_caption
+    'Corpus: 2 articles from 2 outlets (Y, Z), 10–11 January 2022. Hand-coded gold standard.'
+    >>> _CONTEXT.corpus_caption
+    'Corpus: 1 article from 1 outlet (X), 1 January 2022.'
+    """
+    saved = (_CONTEXT.corpus_fingerprint, _CONTEXT.corpus_caption)
+    _CONTEXT.corpus_fingerprint = corpus_fingerprint(corpus)
+    _CONTEXT.corpus_caption = f"{caption_corpus(corpus, _CONTEXT.lang)} {note}".strip()
+    try:
+        yield
+    finally:
+        _CONTEXT.corpus_fingerprint, _CONTEXT.corpus_caption = saved
 
 
 def figures_refuse_corpus(out: str | Path, corpus_source: str | Path) -> None:

@@ -108,6 +108,7 @@ def notebooks_run(
     from analysis.notebooks.setup import parameters_check, toolkit_errors
 
     values = dict(parameters or {})
+    values.setdefault("parameters_file", None)  # only a file given with --parameters
     given = {"corpus_path": corpus, "out_dir": out_dir, "corpus_options": corpus_options,
              "frames_file": frames_file}
     values.update({k: v for k, v in given.items() if v is not None})
