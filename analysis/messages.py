@@ -410,6 +410,75 @@ MESSAGES: dict[str, dict[str, str]] = {
     "column.found_actor": {"nl": "gevonden actor", "en": "found actor"},
     "column.alias": {"nl": "alias", "en": "alias"},
 
+    # --- topics and networks (rq6) ------------------------------------------------------
+    "network.title_topics": {"nl": "Topicnetwerk: topics die samen in artikelen voorkomen",
+                             "en": "Topic network: topics that occur together in articles"},
+    "network.title_words": {"nl": "Woordnetwerk: woorden die samen voorkomen",
+                            "en": "Word network: words that occur together"},
+    "network.title_actors": {"nl": "Actorennetwerk: actoren die samen genoemd worden",
+                             "en": "Actor network: actors named together"},
+    "network.title_frames": {"nl": "Framenetwerk: frames die samen voorkomen",
+                             "en": "Frame network: frames that occur together"},
+    "network.community": {"nl": "gemeenschap {n}", "en": "community {n}"},
+    "network.empty": {"nl": "geen knopen", "en": "no nodes"},
+    "topics.prevalence_title": {"nl": "Aandeel van elk topic per {group}",
+                                "en": "Share of each topic per {group}"},
+    "topics.prevalence_axis": {"nl": "aandeel van de woorden (95%-interval)",
+                               "en": "share of the words (95% interval)"},
+    "topics.selection_title": {"nl": "Keuze van K: coherentie tegen exclusiviteit",
+                               "en": "Choosing K: coherence against exclusivity"},
+    "topics.coherence_axis": {"nl": "coherentie (gem. NPMI, top 10)",
+                              "en": "coherence (mean NPMI, top 10)"},
+    "topics.exclusivity_axis": {"nl": "exclusiviteit (gem., top 10)",
+                                "en": "exclusivity (mean, top 10)"},
+    "topics.k_label": {"nl": "K = {k}", "en": "K = {k}"},
+    "caption.network_topics": {
+        "nl": "{title}. Knopen: {nodes} topics (grootte: aandeel van de woorden); lijnen: "
+              "{edges} paren, zo dik als de cosinusgelijkenis van hun aandelen over de "
+              "artikelen (ANTMN, Walter & Ophir 2019); kleur: {communities} "
+              "Louvain-gemeenschappen.",
+        "en": "{title}. Nodes: {nodes} topics (size: share of the words); lines: {edges} "
+              "pairs, as thick as the cosine similarity of their shares over the articles "
+              "(ANTMN, Walter & Ophir 2019); colour: {communities} Louvain communities."},
+    "caption.network_words": {
+        "nl": "{title}. Knopen: {nodes} woorden (grootte: eenheden waarin ze staan); lijnen: "
+              "{edges} paren die samen voorkomen; kleur: {communities} "
+              "Louvain-gemeenschappen.",
+        "en": "{title}. Nodes: {nodes} words (size: units they occur in); lines: {edges} "
+              "pairs that occur together; colour: {communities} Louvain communities."},
+    "caption.network_actors": {
+        "nl": "{title}. Knopen: {nodes} actoren; lijnen: {edges} paren die samen genoemd "
+              "worden; kleur: {communities} Louvain-gemeenschappen.",
+        "en": "{title}. Nodes: {nodes} actors; lines: {edges} pairs named together; colour: "
+              "{communities} Louvain communities."},
+    "caption.network_frames": {
+        "nl": "{title}. Knopen: {nodes} frames; lijnen: {edges} paren die samen voorkomen; "
+              "kleur: {communities} Louvain-gemeenschappen.",
+        "en": "{title}. Nodes: {nodes} frames; lines: {edges} pairs that occur together; "
+              "colour: {communities} Louvain communities."},
+    "caption.topic_prevalence": {
+        "nl": "{title}. Aandeel van de woorden van de artikelen dat aan elk topic is "
+              "toegewezen (LDA), met 95%-clusterbootstrapintervallen over artikelen.",
+        "en": "{title}. Share of the articles' words assigned to each topic (LDA), with 95% "
+              "cluster-bootstrap intervals over articles."},
+    "caption.topics_selection": {
+        "nl": "{title}. Per aantal topics K: gemiddelde NPMI-coherentie en gemiddelde "
+              "exclusiviteit van de 10 waarschijnlijkste woorden van elk topic.",
+        "en": "{title}. Per number of topics K: mean NPMI coherence and mean exclusivity of "
+              "the 10 most probable words of each topic."},
+    "column.topic": {"nl": "topic", "en": "topic"},
+    "column.weight": {"nl": "gewicht", "en": "weight"},
+    "column.exclusivity": {"nl": "exclusiviteit", "en": "exclusivity"},
+    "column.frex": {"nl": "FREX", "en": "FREX"},
+    "column.frex_rank": {"nl": "rang (FREX)", "en": "rank (FREX)"},
+    "column.seed": {"nl": "zaadwoord", "en": "seed word"},
+    "column.coherence": {"nl": "coherentie (NPMI)", "en": "coherence (NPMI)"},
+    "column.prevalence": {"nl": "aandeel", "en": "prevalence"},
+    "column.tokens": {"nl": "woorden", "en": "tokens"},
+    "column.k": {"nl": "K", "en": "K"},
+    "column.ll_per_word": {"nl": "log-likelihood per woord", "en": "log-likelihood per word"},
+    "column.rho": {"nl": "Spearmans rho", "en": "Spearman's rho"},
+
 }
 
 

@@ -10,6 +10,7 @@ vocabulary, with the frame's own pattern language.
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -17,11 +18,13 @@ import numpy as np
 
 from analysis.topics.vocabulary import TopicCorpus, TopicsError
 
-__all__ = ["TopicModel", "topics_fit", "topics_seeds", "SEED_PRIOR", "OTHER_PRIOR"]
+__all__ = ["TopicModel", "topics_fit", "topics_seeds", "SEED_WEIGHT", "OTHER_PRIOR"]
 
-#: The prior weight (a multiple of ``eta``) of a seed word on its own topic, and on others.
-SEED_PRIOR = 1.0
-OTHER_PRIOR = 0.01
+#: The pseudo-counts of a seeded topic's seed words together, as a share of the tokens of an
+#: average topic (all tokens / K), spread evenly over its seed words.
+SEED_WEIGHT = 0.1
+#: The prior of a seed word on every topic other than its own.
+OTHER_PRIOR = 1e-6
 #: Iterations of the sampler, and of alpha's optimisation interval.
 ITERATIONS = 500
 
@@ -50,6 +53,7 @@ class TopicModel:
     seeds: dict[str, tuple[str, ...]] = field(default_factory=dict)
     settings: dict[str, object] = field(default_factory=dict)
     ll_per_word: float = float("nan")
+    stopwords: tuple[str, ...] = ()
 
     @property
     def k(self) -> int:
@@ -117,6 +121,7 @@ def topics_fit(
     seeds: Mapping[str, tuple[str, ...]] | None = None,
     residual: int = 2,
     seed: int = 1,
+    seed_weight: float = SEED_WEIGHT,
     iterations: int = ITERATIONS,
     alpha: float = 0.1,
     eta: float = 0.01,
@@ -125,9 +130,12 @@ def topics_fit(
     named after it, plus ``residual`` unseeded topics) on ``dtm`` (:func:`topics_dtm`).
 
     Collapsed Gibbs sampling (tomotopy), ``iterations`` sweeps, one worker, random
-    ``seed``; ``alpha`` is the starting document-topic prior (optimised every 10 sweeps),
-    ``eta`` the topic-word prior. A seed word has the prior ``eta`` on its topic and
-    ``eta * OTHER_PRIOR`` on every other. Raises :class:`TopicsError` when ``k`` is less
+    ``seed``; ``alpha`` is the symmetric document-topic prior (held fixed: optimising it
+    on a small corpus drives it up until every article has the same shares), ``eta`` the
+    topic-word prior. The seed words of a seeded topic share pseudo-counts of
+    ``seed_weight`` times an average topic's tokens (all tokens / K) as their prior on
+    that topic, and have a prior of almost nothing (:data:`OTHER_PRIOR`) on every other,
+    so that they stay in their topic and near its top. Raises :class:`TopicsError` when ``k`` is less
     than 2 or more than the articles with words.
 
     >>> from analysis.topics.vocabulary import TopicCorpus
@@ -138,7 +146,9 @@ def topics_fit(
     (('topic_01', 'topic_02'), (6, 2), True)
     """
     os.environ.setdefault("TOMOTOPY_LANG", "en")
-    import tomotopy as tp
+    with warnings.catch_warnings():  # its compiled module warns about itself on import
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import tomotopy as tp
 
     seeds = dict(seeds or {})
     if seeds:
@@ -150,28 +160,40 @@ def topics_fit(
     if k < 2:
         raise TopicsError(f"a topic model needs at least 2 topics, not {k}")
     if k > with_words:
+        fewer = (f"seed fewer frames (--only-frames) or fewer --residual topics "
+                 f"({len(seeds)} frames + {residual})" if seeds else f"choose --k {with_words} "
+                 "or fewer")
         raise TopicsError(f"{k} topics for {with_words} articles with words: a topic model "
-                          f"needs at least as many articles as topics; choose --k {with_words} "
-                          "or fewer")
+                          f"needs at least as many articles as topics; {fewer}")
     names = _names(k, seeds, residual)
     model = tp.LDAModel(k=k, alpha=alpha, eta=eta, seed=seed)
+    model.optim_interval = 0
     vocab = dtm.vocab
     for doc in dtm.docs:
         if len(doc):
             model.add_doc([vocab[i] for i in doc.tolist()])
+    tokens = int(lengths.sum())
+    priors: dict[str, list[float]] = {}
     for t, words in enumerate(seeds.values()):
-        prior = [OTHER_PRIOR] * k
-        prior[t] = SEED_PRIOR
-        for word in words:
-            model.set_word_prior(word, prior)
+        for word in words:  # a word may seed several topics
+            priors.setdefault(word, [OTHER_PRIOR] * k)[t] = max(
+                eta, seed_weight * tokens / k / len(words))
+    for word, prior in priors.items():
+        model.set_word_prior(word, prior)
     model.train(0, workers=1, parallel=tp.ParallelScheme.NONE)
     model.train(iterations, workers=1, parallel=tp.ParallelScheme.NONE)
-    used = list(model.used_vocabs)
-    where = {w: i for i, w in enumerate(used)}
-    order = np.array([where[w] for w in vocab]) if used != list(vocab) else None
-    phi = np.array([model.get_topic_word_dist(t) for t in range(k)], dtype=np.float64)
-    if order is not None:
-        phi = phi[:, order]
+    # phi from the final assignment: (n_kw + eta_kw) / sum_w (n_kw + eta_kw), the seed
+    # words' priors included (tomotopy's own topic-word distribution leaves them out)
+    where = {w: i for i, w in enumerate(vocab)}
+    to_ours = np.array([where[w] for w in model.used_vocabs], dtype=np.int64)
+    words = np.concatenate([np.asarray(d.words, dtype=np.int64) for d in model.docs])
+    assigned = np.concatenate([np.asarray(d.topics, dtype=np.int64) for d in model.docs])
+    counts = np.bincount(assigned * len(vocab) + to_ours[words],
+                         minlength=k * len(vocab)).reshape(k, len(vocab)).astype(np.float64)
+    prior = np.full((k, len(vocab)), float(eta))
+    for word, values in priors.items():
+        prior[:, where[word]] = values
+    phi = counts + prior
     phi /= phi.sum(axis=1, keepdims=True)
     theta = np.full((len(dtm.docs), k), np.nan)
     rows = np.flatnonzero(lengths > 0)
@@ -179,10 +201,11 @@ def topics_fit(
         dist = np.asarray(doc.get_topic_dist(), dtype=np.float64)
         theta[row] = dist / dist.sum()
     settings = {"unit": dtm.unit, "min_df": dtm.min_df, "max_df": dtm.max_df, "seed": seed,
-                "iterations": iterations, "alpha_start": alpha, "eta": eta,
-                "residual": residual if seeds else 0}
+                "iterations": iterations, "alpha": alpha, "eta": eta,
+                "residual": residual if seeds else 0,
+                "seed_weight": seed_weight if seeds else 0}
     return TopicModel(topics=names, vocab=tuple(vocab), phi=phi, theta=theta,
                       doc_ids=dtm.doc_ids, lengths=lengths,
                       alpha=np.asarray(model.alpha, dtype=np.float64), eta=float(eta),
                       seeds={n: tuple(w) for n, w in seeds.items()}, settings=settings,
-                      ll_per_word=float(model.ll_per_word))
+                      ll_per_word=float(model.ll_per_word), stopwords=dtm.stopwords)

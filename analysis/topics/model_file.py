@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.topics.lda import TopicModel
-from analysis.topics.vocabulary import TopicsError, terms_unit
+from analysis.topics.vocabulary import TopicsError, terms_keep, terms_unit
 
 __all__ = ["MODEL_FORMAT", "topics_save", "topics_model_bytes", "topics_load", "topics_apply"]
 
@@ -35,6 +35,7 @@ def topics_model_bytes(model: TopicModel) -> bytes:
             "settings": model.settings}
     arrays = {"phi": model.phi.astype(np.float64), "alpha": model.alpha.astype(np.float64),
               "vocab": np.asarray(model.vocab, dtype=str),
+              "stopwords": np.asarray(model.stopwords, dtype=str),
               "meta": np.asarray(json.dumps(meta, sort_keys=True, ensure_ascii=False))}
     # np.savez dates its entries with the clock; a fixed date keeps the bytes the same
     buffer = io.BytesIO()
@@ -49,8 +50,8 @@ def topics_model_bytes(model: TopicModel) -> bytes:
 
 
 def topics_save(model: TopicModel, path: str | Path) -> Path:
-    """Write ``model`` to ``path`` (an ``.npz`` file: arrays ``phi``, ``alpha``, ``vocab`` and
-    a JSON ``meta`` string with the topic names, seeds and settings); returns the path."""
+    """Write ``model`` to ``path`` (an ``.npz`` file: arrays ``phi``, ``alpha``, ``vocab``,
+    ``stopwords`` and a JSON ``meta`` string with the topic names, seeds and settings); returns the path."""
     from analysis.io import write_atomic
 
     return write_atomic(Path(path), topics_model_bytes(model))
@@ -66,6 +67,7 @@ def topics_load(path: str | Path) -> TopicModel:
             meta = json.loads(str(data["meta"]))
             phi, alpha = data["phi"], data["alpha"]
             vocab = tuple(data["vocab"].tolist())
+            stopwords = tuple(data["stopwords"].tolist())
     except (OSError, ValueError, KeyError) as exc:
         raise TopicsError(f"{path}: not a topic model file written by `discourse topics` "
                           f"({exc})") from None
@@ -76,7 +78,7 @@ def topics_load(path: str | Path) -> TopicModel:
                       theta=np.empty((0, len(meta["topics"]))), doc_ids=(),
                       lengths=np.empty(0, dtype=np.int64), alpha=alpha, eta=float(meta["eta"]),
                       seeds={k: tuple(v) for k, v in meta["seeds"].items()},
-                      settings=meta["settings"])
+                      settings=meta["settings"], stopwords=stopwords)
 
 
 def _fold_in(counts: np.ndarray, phi: np.ndarray, alpha: np.ndarray, *,
@@ -99,8 +101,8 @@ def _fold_in(counts: np.ndarray, phi: np.ndarray, alpha: np.ndarray, *,
 def topics_apply(model: TopicModel, corpus: pd.DataFrame) -> pd.DataFrame:
     """The topic shares of the articles of ``corpus`` under ``model`` (topics held fixed).
 
-    The articles are tokenised as for fitting (words, lower-cased, the model's unit), the
-    terms the model knows counted, and each article's shares found by EM (see the module).
+    The articles are tokenised as for fitting (words, lower-cased, the model's unit and
+    stopwords), the terms the model knows counted, and each article's shares found by EM (see the module).
     Returns the columns ``doc_id``, ``topic``, ``share``, ``known_tokens`` (the article's
     tokens the model knows); an article without a known term has no rows and is named in
     ``attrs["without_words"]``.
@@ -120,8 +122,10 @@ def topics_apply(model: TopicModel, corpus: pd.DataFrame) -> pd.DataFrame:
     tokens = tokens_corpus(corpus, remove_numbers=True)
     tokens = tokens[(tokens["kind"] == "word").to_numpy()]
     norm = tokens["norm"].cat.remove_unused_categories()
-    terms = terms_unit(norm.cat.categories.astype(str).tolist(), unit)
-    code_of = pd.Index(model.vocab).get_indexer(terms)
+    words = norm.cat.categories.astype(str).tolist()
+    terms = terms_unit(words, unit)
+    known_term = terms_keep(words, terms, frozenset(model.stopwords))
+    code_of = np.where(known_term, pd.Index(model.vocab).get_indexer(terms), -1)
     codes = code_of[norm.cat.codes.to_numpy()]
     ids = corpus["doc_id"].astype(str).tolist()
     doc_of = pd.Categorical(tokens["doc_id"].astype(str), categories=ids).codes

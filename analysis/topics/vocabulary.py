@@ -17,7 +17,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-__all__ = ["Unit", "TopicsError", "TopicCorpus", "topics_dtm", "terms_unit"]
+__all__ = ["Unit", "TopicsError", "TopicCorpus", "topics_dtm", "terms_unit", "terms_keep"]
 
 Unit = Literal["lemma", "word"]
 
@@ -34,7 +34,8 @@ class TopicCorpus:
     ``doc_ids``: every article of the corpus, in corpus order; ``vocab``: the terms kept,
     sorted; ``docs``: per article an array of codes into ``vocab``, in text order (empty
     when no word of the article is left); ``unit``, ``min_df``, ``max_df``: the settings;
-    ``removed``: how many terms each filter removed (``stopwords``, ``min_df``, ``max_df``).
+    ``removed``: how many terms each filter removed (``stopwords``, ``min_df``, ``max_df``);
+    ``stopwords``: the stopwords removed, sorted.
     """
 
     doc_ids: tuple[str, ...]
@@ -44,6 +45,7 @@ class TopicCorpus:
     min_df: int = 2
     max_df: float = 0.9
     removed: tuple[tuple[str, int], ...] = ()
+    stopwords: tuple[str, ...] = ()
 
     @property
     def lengths(self) -> np.ndarray:
@@ -78,6 +80,18 @@ def terms_unit(words: Iterable[str], unit: Unit) -> list[str]:
         raise ValueError(f"unknown unit {unit!r}: use 'lemma' or 'word'")
     simplemma = _lemmatizer()
     return [simplemma.lemmatize(w, lang="nl").lower() for w in words]
+
+
+def terms_keep(words: list[str], terms: list[str], stopwords: frozenset[str]) -> np.ndarray:
+    """Which words a topic model counts: neither the word nor its term (lemma) is a
+    stopword, and the term has a letter.
+
+    >>> terms_keep(["de", "was", "sancties", "-"], ["de", "zijn", "sanctie", "-"],
+    ...            frozenset({"de", "zijn"})).tolist()
+    [False, False, True, False]
+    """
+    return np.array([t not in stopwords and w not in stopwords and any(c.isalpha() for c in t)
+                     for w, t in zip(words, terms, strict=True)], dtype=bool)
 
 
 def topics_dtm(
@@ -121,9 +135,7 @@ def topics_dtm(
     norm = tokens["norm"].cat.remove_unused_categories()
     types = norm.cat.categories.astype(str).tolist()
     terms = terms_unit(types, unit)
-    # A word is dropped when it or its lemma is a stopword.
-    keep_type = np.array([t not in stop and w not in stop and any(c.isalpha() for c in t)
-                          for w, t in zip(types, terms, strict=True)], dtype=bool)
+    keep_type = terms_keep(types, terms, stop)
     term_index = pd.Index(sorted(set(np.asarray(terms, dtype=object)[keep_type].tolist())))
     type_to_term = np.where(keep_type, term_index.get_indexer(terms), -1)
     codes = type_to_term[norm.cat.codes.to_numpy()]
@@ -156,4 +168,5 @@ def topics_dtm(
     docs = tuple(codes[bounds[i]:bounds[i + 1]] for i in range(n_docs))
     vocab = tuple(term_index[keep_term].tolist())
     return TopicCorpus(doc_ids=doc_ids, vocab=vocab, docs=docs, unit=unit, min_df=min_df,
-                       max_df=max_df, removed=removed)
+                       max_df=max_df, removed=removed,
+                       stopwords=tuple(sorted(stop)))
