@@ -266,7 +266,8 @@ def test_bad_input_is_one_line_and_exit_2(corpus_file, tmp_path, capsys, extra, 
 
 
 def test_seed_frames_not_in_the_corpus_exit_2(corpus_file, tmp_path, capsys):
-    code = main(["topics", str(corpus_file), "--seed-frames", str(DEFAULT_FRAMES_FILE), "-o", str(tmp_path / "out")])
+    code = main(["topics", str(corpus_file), "--seed-frames", str(DEFAULT_FRAMES_FILE),
+                 "-o", str(tmp_path / "out")])
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2
     assert err[-1].startswith("discourse topics: no seed word of the frame(s) koude_oorlog")

@@ -135,8 +135,8 @@ def topics_fit(
     topic-word prior. The seed words of a seeded topic share pseudo-counts of
     ``seed_weight`` times an average topic's tokens (all tokens / K) as their prior on
     that topic, and have a prior of almost nothing (:data:`OTHER_PRIOR`) on every other,
-    so that they stay in their topic and near its top. Raises :class:`TopicsError` when ``k`` is less
-    than 2 or more than the articles with words.
+    so that they stay in their topic and near its top. Raises :class:`TopicsError` when
+    ``k`` is less than 2 or more than the articles with words.
 
     >>> from analysis.topics.vocabulary import TopicCorpus
     >>> import numpy as np

@@ -51,7 +51,8 @@ def topics_model_bytes(model: TopicModel) -> bytes:
 
 def topics_save(model: TopicModel, path: str | Path) -> Path:
     """Write ``model`` to ``path`` (an ``.npz`` file: arrays ``phi``, ``alpha``, ``vocab``,
-    ``stopwords`` and a JSON ``meta`` string with the topic names, seeds and settings); returns the path."""
+    ``stopwords`` and a JSON ``meta`` string with the topic names, seeds and settings);
+    returns the path."""
     from analysis.io import write_atomic
 
     return write_atomic(Path(path), topics_model_bytes(model))
@@ -102,7 +103,8 @@ def topics_apply(model: TopicModel, corpus: pd.DataFrame) -> pd.DataFrame:
     """The topic shares of the articles of ``corpus`` under ``model`` (topics held fixed).
 
     The articles are tokenised as for fitting (words, lower-cased, the model's unit and
-    stopwords), the terms the model knows counted, and each article's shares found by EM (see the module).
+    stopwords), the terms the model knows counted, and each article's shares found by EM
+    (see the module).
     Returns the columns ``doc_id``, ``topic``, ``share``, ``known_tokens`` (the article's
     tokens the model knows); an article without a known term has no rows and is named in
     ``attrs["without_words"]``.
