@@ -181,3 +181,11 @@ def test_network_command_refuses_another_suffix(corpus_file, tmp_path, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2 and len(err) == 1
     assert "name a .graphml or .gexf file" in err[0]
+
+
+def test_items_of_chosen_sentences_only():
+    corpus = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"],
+                           "text": ["Tanks rukken op. Sancties dreigen. Tanks keren terug."]})
+    chosen = pd.DataFrame({"doc_id": ["a", "a"], "sentence_id": [1, 3]})
+    items = cooccurrence_items(corpus, sentences=chosen)
+    assert items["item"].tolist() == ["tanks", "rukken", "tanks", "keren", "terug"]

@@ -280,3 +280,19 @@ class _no_exit:
 
     def __exit__(self, *exc):
         return False
+
+
+def test_seeded_topics_are_compared_with_the_frame_matches_by_hand():
+    from analysis.topics import topics_compare_frames
+
+    model = TopicModel(("fruit", "other_01"), ("kers",), np.ones((2, 1)),
+                       np.array([[0.9, 0.1], [0.1, 0.9], [0.5, 0.5], [0.3, 0.7]]),
+                       ("d1", "d2", "d3", "d4"), np.array([10, 10, 20, 0]),
+                       np.array([0.1, 0.1]), 0.01, seeds={"fruit": ("kers", "peer")})
+    # matches per 1,000 kept tokens: d1 300, d2 0, d3 50 (d4 has no words: left out)
+    matches = pd.DataFrame({"doc_id": ["d1", "d1", "d1", "d3", "d4"],
+                            "frame": ["fruit"] * 4 + ["fruit"]})
+    table = topics_compare_frames(model, matches)
+    assert table.to_dict("records") == [{
+        "frame": "fruit", "seed_words": "kers, peer", "articles": 3, "articles_matched": 2,
+        "mean_share": pytest.approx((0.9 + 0.1 + 0.5) / 3), "rho": pytest.approx(1.0)}]

@@ -34,13 +34,15 @@ MEASURES: tuple[str, ...] = get_args(Measure)
 
 
 def cooccurrence_items(corpus: pd.DataFrame, of: Of = "words", *, unit: str = "word",
-                       frames=None, actors=None, stopwords=None) -> pd.DataFrame:
+                       frames=None, actors=None, stopwords=None,
+                       sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """The items of ``corpus`` a co-occurrence network is built from, one row per
     occurrence: ``doc_id``, ``sentence_id``, ``item``, and ``attrs["labels"]`` (item ->
     label). ``words``: the words (lower-cased, or their lemmas with ``unit="lemma"``)
     without stopwords and numbers; ``actors``: the actors of an actor dictionary
     (``actors``: a file, or None for the shipped one); ``frames``: the frames of a frame
-    dictionary (``frames``).
+    dictionary (``frames``). ``sentences`` (a table with ``doc_id`` and ``sentence_id``,
+    such as the matches of one frame) keeps the items of those sentences only.
 
     >>> c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"],
     ...                   "text": ["Poetin dreigt. De NAVO antwoordt."]})
@@ -64,7 +66,7 @@ def cooccurrence_items(corpus: pd.DataFrame, of: Of = "words", *, unit: str = "w
                               "sentence_id": tokens["sentence_id"].to_numpy()[keep],
                               "item": item[keep]})
         table.attrs["labels"] = {}
-        return table
+        return _within(table, sentences)
     if of == "actors":
         from analysis.actors import actors_match
 
@@ -81,7 +83,18 @@ def cooccurrence_items(corpus: pd.DataFrame, of: Of = "words", *, unit: str = "w
                           "sentence_id": found["sentence_id"].to_numpy(),
                           "item": found[column].astype(str).to_numpy()})
     table.attrs["labels"] = dict(labels)
-    return table
+    return _within(table, sentences)
+
+
+def _within(table: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.DataFrame:
+    if sentences is None:
+        return table
+    keys = pd.MultiIndex.from_arrays([sentences["doc_id"].astype(str),
+                                      sentences["sentence_id"].astype(np.int64)])
+    mine = pd.MultiIndex.from_arrays([table["doc_id"], table["sentence_id"].astype(np.int64)])
+    kept = table[mine.isin(keys)].reset_index(drop=True)
+    kept.attrs = dict(table.attrs)
+    return kept
 
 
 def network_cooccurrence(

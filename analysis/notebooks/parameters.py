@@ -295,3 +295,32 @@ notebook_parameter(
     "the figure formats, comma-separated, from png, svg, pdf, eps and tiff (600 dpi, LZW); "
     "None: png,svg,pdf",
     check=_check_formats, option="--format", metavar="LIST")
+
+
+def _check_topics_k(value, setup):
+    from analysis.topics import topics_k_auto
+
+    articles = len(setup.corpus)
+    if value is None:
+        return min(topics_k_auto(articles), articles)
+    if isinstance(value, bool) or not isinstance(value, int) or not 2 <= value <= articles:
+        raise ParameterError(
+            f"topics_k must be a whole number from 2 to the number of articles ({articles}), "
+            f"or None (10, fewer for a small corpus), not {value!r}.")
+    return value
+
+
+def _parse_topics_k(text: str):
+    if text.strip().lower() in {"none", "auto"}:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise ParameterError(f"--topics-k: {text!r} is not a whole number (or 'auto').") from None
+
+
+notebook_parameter(
+    "topics_k", None,
+    "the number of topics of the topic model (None: 10, or for a corpus of fewer than 20 "
+    "articles half the articles plus one: 3 for the bundled five)",
+    check=_check_topics_k, option="--topics-k", metavar="K", parse=_parse_topics_k)

@@ -25,12 +25,53 @@ from analysis.textplot._labels import (
 )
 from analysis.textplot.palettes import MARK_COLOR, category_style
 
-__all__ = ["textplot_network", "textplot_topic_prevalence", "textplot_topics_selection"]
+__all__ = ["network_layout", "textplot_network", "textplot_topic_prevalence",
+           "textplot_topics_selection"]
 
 NetworkKind = Literal["topics", "words", "actors", "frames"]
 #: Nodes labelled at most (the largest ones); the others are drawn without a label.
-MAX_LABELS = 40
+MAX_LABELS = 30
 _EDGE_COLOR = "#9a9a9a"
+
+
+def network_layout(graph: nx.Graph, seed: int = 1) -> dict:
+    """Node -> (x, y): each connected component laid out on its own (Fruchterman-Reingold,
+    weights scaled to at most 1, ``seed``), scaled by the square root of its size, the
+    largest on the left and the smaller ones packed in a grid to its right, so that a few
+    unconnected nodes do not squeeze the rest into a corner.
+
+    >>> g = nx.Graph([("a", "b"), ("c", "d"), ("d", "e")]); g.add_node("f")
+    >>> pos = network_layout(g)
+    >>> sorted(pos) == list("abcdef"), bool(pos["c"][0] < pos["a"][0])
+    (True, True)
+    """
+    top = max((d.get("weight", 1.0) for _, _, d in graph.edges(data=True)), default=1.0)
+    scaled = nx.Graph()
+    scaled.add_nodes_from(graph.nodes)
+    scaled.add_edges_from((a, b, {"w": d.get("weight", 1.0) / (top or 1.0)})
+                          for a, b, d in graph.edges(data=True))
+    components = sorted((sorted(c, key=str) for c in nx.connected_components(scaled)),
+                        key=lambda c: (-len(c), str(c[0])))
+    largest = len(components[0])
+    pos: dict = {}
+    rest = components[1:]
+    columns = max(1, int(np.ceil(np.sqrt(len(rest))))) if rest else 1
+    cell = 2.2 * max((np.sqrt(len(c) / largest) for c in rest), default=0.0)
+    for place, component in enumerate(components):
+        sub = scaled.subgraph(component)
+        radius = np.sqrt(len(component) / largest)
+        if len(component) == 1:
+            local = {component[0]: np.zeros(2)}
+        else:
+            local = nx.spring_layout(sub, weight="w", seed=seed, iterations=200)
+        if place == 0:
+            center = np.zeros(2)
+        else:
+            row, col = divmod(place - 1, columns)
+            center = np.array([1.4 + cell * (col + 0.5), 1.0 - cell * (row + 0.5)])
+        for node, xy in local.items():
+            pos[node] = center + radius * np.asarray(xy, dtype=float)
+    return pos
 
 
 def textplot_network(
@@ -46,8 +87,8 @@ def textplot_network(
     node attribute ``size`` (default: ``"size"`` for topics, ``"units"`` otherwise), edges
     as wide and dark as their ``weight``; the ``max_labels`` largest nodes labelled.
 
-    The layout is a force-directed (Fruchterman-Reingold) layout with a fixed ``seed`` on
-    the sorted nodes, so the same network gives the same figure.
+    The layout (:func:`network_layout`) is force-directed with a fixed ``seed`` on the
+    sorted nodes, so the same network gives the same figure.
 
     >>> g = nx.Graph([("a", "b", {"weight": 2.0}), ("b", "c", {"weight": 1.0})])
     >>> for n in g: g.nodes[n].update(units=1, community=1, label=n)
@@ -68,11 +109,11 @@ def textplot_network(
     ordered = nx.Graph()
     ordered.add_nodes_from(sorted(graph.nodes(data=True), key=lambda nd: str(nd[0])))
     ordered.add_edges_from(sorted(graph.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))))
-    pos = nx.spring_layout(ordered, weight="weight", seed=seed, iterations=200)
+    pos = network_layout(ordered, seed)
     nodes = list(ordered.nodes)
     values = np.array([float(ordered.nodes[n].get(size, 1.0) or 0.0) for n in nodes])
     scaled = values / values.max() if values.max() > 0 else np.ones(len(nodes))
-    areas = 40 + 560 * scaled
+    areas = (40 + 560 * scaled) * min(1.0, 12 / len(nodes)) ** 0.5
     weights = np.array([d.get("weight", 1.0) for _, _, d in ordered.edges(data=True)])
     if len(weights):
         top = weights.max() if weights.max() > 0 else 1.0

@@ -13,7 +13,7 @@
 The topic network (ANTMN) is in :mod:`analysis.networks`.
 """
 
-from analysis.topics.lda import TopicModel, topics_fit, topics_seeds
+from analysis.topics.lda import TopicModel, topics_fit, topics_k_auto, topics_seeds
 from analysis.topics.model_file import (
     MODEL_FORMAT,
     topics_apply,
@@ -24,6 +24,7 @@ from analysis.topics.model_file import (
 from analysis.topics.quality import npmi_pairs, topics_exclusivity, topics_frex, topics_npmi
 from analysis.topics.selection import topics_select
 from analysis.topics.tables import (
+    topics_compare_frames,
     topics_docs,
     topics_labels,
     topics_prevalence,
@@ -34,7 +35,8 @@ from analysis.topics.tables import (
 from analysis.topics.vocabulary import TopicCorpus, TopicsError, terms_unit, topics_dtm
 
 __all__ = ["TopicCorpus", "TopicModel", "TopicsError", "MODEL_FORMAT", "topics_dtm",
-           "terms_unit", "topics_fit", "topics_seeds", "topics_terms", "topics_docs",
+           "terms_unit", "topics_fit", "topics_k_auto", "topics_compare_frames", "topics_seeds",
+           "topics_terms", "topics_docs",
            "topics_quality", "topics_prevalence", "topics_representative", "topics_labels",
            "topics_select", "topics_save", "topics_load", "topics_apply",
            "topics_model_bytes", "npmi_pairs", "topics_npmi", "topics_exclusivity",

@@ -18,7 +18,8 @@ import numpy as np
 
 from analysis.topics.vocabulary import TopicCorpus, TopicsError
 
-__all__ = ["TopicModel", "topics_fit", "topics_seeds", "SEED_WEIGHT", "OTHER_PRIOR"]
+__all__ = ["TopicModel", "topics_fit", "topics_k_auto", "topics_seeds", "SEED_WEIGHT",
+           "OTHER_PRIOR"]
 
 #: The pseudo-counts of a seeded topic's seed words together, as a share of the tokens of an
 #: average topic (all tokens / K), spread evenly over its seed words.
@@ -105,6 +106,17 @@ def topics_seeds(dtm: TopicCorpus, frames, *, frames_only: list[str] | None = No
             f"({len(dtm.vocab)} terms after filtering). Seed words found: {have}. Leave the "
             "frame(s) out (--only-frames), edit their patterns, or lower --min-df")
     return found
+
+
+def topics_k_auto(articles: int) -> int:
+    """A number of topics to start from: 10, or, for a corpus of fewer than 20 articles, half
+    the articles plus one (at least 2). A researcher compares several K
+    (:func:`analysis.topics.topics_select`) before settling on one.
+
+    >>> topics_k_auto(751), topics_k_auto(5), topics_k_auto(2)
+    (10, 3, 2)
+    """
+    return max(2, min(10, articles // 2 + 1))
 
 
 def _names(k: int, seeds: Mapping[str, tuple[str, ...]], residual: int) -> tuple[str, ...]:

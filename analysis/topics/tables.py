@@ -17,7 +17,7 @@ from analysis.topics.quality import topics_exclusivity, topics_frex, topics_npmi
 from analysis.topics.vocabulary import TopicCorpus
 
 __all__ = ["topics_labels", "topics_terms", "topics_docs", "topics_quality",
-           "topics_prevalence", "topics_representative"]
+           "topics_prevalence", "topics_representative", "topics_compare_frames"]
 
 
 def _top(row: np.ndarray, n: int) -> np.ndarray:
@@ -233,3 +233,45 @@ def topics_representative(model: TopicModel, corpus: pd.DataFrame, *, n: int = 5
                          int(model.lengths[has[i]])))
     return pd.DataFrame(rows, columns=["topic", "rank", "doc_id", "outlet", "title", "share",
                                        "tokens"])
+
+
+def topics_compare_frames(model: TopicModel, matches: pd.DataFrame) -> pd.DataFrame:
+    """How well each seeded topic follows its frame's dictionary matches, article by article.
+
+    ``matches`` is the match table of :func:`analysis.frames.frames_match` for the same
+    corpus. Per seeded topic (named after its frame): ``frame``, ``seed_words`` (joined by
+    ``, ``), ``articles`` (with words), ``articles_matched`` (with a match of the frame),
+    ``mean_share`` (the topic's mean share), ``rho`` (Spearman's rank correlation, over the
+    articles, of the topic's share with the frame's matches per 1,000 kept tokens; NaN when
+    either is constant), one row per seeded topic.
+
+    >>> import numpy as np, pandas as pd
+    >>> m = TopicModel(("sancties", "other_01"), ("a",), np.ones((2, 1)),
+    ...                np.array([[.9, .1], [.2, .8], [.5, .5]]), ("d1", "d2", "d3"),
+    ...                np.array([10, 10, 10]), np.array([.1, .1]), .01,
+    ...                seeds={"sancties": ("sanctie",)})
+    >>> hits = pd.DataFrame({"doc_id": ["d1", "d1", "d3"], "frame": ["sancties"] * 3})
+    >>> topics_compare_frames(m, hits)[["frame", "articles_matched", "rho"]].values.tolist()
+    [['sancties', 2, 1.0]]
+    """
+    from scipy.stats import spearmanr
+
+    has = model.lengths > 0
+    ids = np.asarray(model.doc_ids, dtype=object)[has]
+    lengths = model.lengths[has].astype(np.float64)
+    rows = []
+    for t, name in enumerate(model.topics):
+        if name not in model.seeds:
+            continue
+        hits = matches[matches["frame"].astype(str) == name]["doc_id"].astype(str)
+        per_doc = hits.value_counts().reindex(ids, fill_value=0).to_numpy(np.float64)
+        rate = per_doc / lengths * 1000
+        share = model.theta[has, t]
+        if np.ptp(rate) == 0 or np.ptp(share) == 0:
+            rho = float("nan")
+        else:
+            rho = float(spearmanr(share, rate).statistic)
+        rows.append((name, ", ".join(model.seeds[name]), int(has.sum()), int((per_doc > 0).sum()),
+                     float(share.mean()), rho))
+    return pd.DataFrame(rows, columns=["frame", "seed_words", "articles", "articles_matched",
+                                       "mean_share", "rho"])
