@@ -435,27 +435,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "caption.network_topics": {
         "nl": "{title}. Knopen: {nodes} topics (grootte: aandeel van de woorden); lijnen: "
               "{edges} paren, zo dik als de cosinusgelijkenis van hun aandelen over de "
-              "artikelen (ANTMN, Walter & Ophir 2019); kleur: {communities} "
-              "Louvain-gemeenschappen.",
+              "artikelen (ANTMN, Walter & Ophir 2019); kleur: de Louvain-"
+              "gemeenschap van elke knoop ({communities} in totaal).",
         "en": "{title}. Nodes: {nodes} topics (size: share of the words); lines: {edges} "
               "pairs, as thick as the cosine similarity of their shares over the articles "
-              "(ANTMN, Walter & Ophir 2019); colour: {communities} Louvain communities."},
+              "(ANTMN, Walter & Ophir 2019); colour: each node's Louvain community "
+              "({communities} in all)."},
     "caption.network_words": {
         "nl": "{title}. Knopen: {nodes} woorden (grootte: eenheden waarin ze staan); lijnen: "
-              "{edges} paren die samen voorkomen; kleur: {communities} "
-              "Louvain-gemeenschappen.",
+              "{edges} paren die samen voorkomen; kleur: de Louvain-gemeenschap van elke "
+              "knoop ({communities} in totaal).",
         "en": "{title}. Nodes: {nodes} words (size: units they occur in); lines: {edges} "
-              "pairs that occur together; colour: {communities} Louvain communities."},
+              "pairs that occur together; colour: each node's Louvain community "
+              "({communities} in all)."},
     "caption.network_actors": {
         "nl": "{title}. Knopen: {nodes} actoren; lijnen: {edges} paren die samen genoemd "
-              "worden; kleur: {communities} Louvain-gemeenschappen.",
+              "worden; kleur: de Louvain-gemeenschap van elke knoop ({communities} in "
+              "totaal).",
         "en": "{title}. Nodes: {nodes} actors; lines: {edges} pairs named together; colour: "
-              "{communities} Louvain communities."},
+              "each node's Louvain community ({communities} in all)."},
     "caption.network_frames": {
         "nl": "{title}. Knopen: {nodes} frames; lijnen: {edges} paren die samen voorkomen; "
-              "kleur: {communities} Louvain-gemeenschappen.",
+              "kleur: de Louvain-gemeenschap van elke knoop ({communities} in totaal).",
         "en": "{title}. Nodes: {nodes} frames; lines: {edges} pairs that occur together; "
-              "colour: {communities} Louvain communities."},
+              "colour: each node's Louvain community ({communities} in all)."},
     "caption.topic_prevalence": {
         "nl": "{title}. Aandeel van de woorden van de artikelen dat aan elk topic is "
               "toegewezen (LDA), met 95%-clusterbootstrapintervallen over artikelen.",
