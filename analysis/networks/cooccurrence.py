@@ -50,21 +50,19 @@ def cooccurrence_items(corpus: pd.DataFrame, of: Of = "words", *, unit: str = "w
     [[1, 'poetin'], [1, 'dreigt'], [2, 'navo'], [2, 'antwoordt']]
     """
     if of == "words":
-        from analysis.tokens import stopwords_load, tokens_corpus
-        from analysis.topics.vocabulary import terms_unit
+        from analysis.tokens import stopwords_load
+        from analysis.topics.vocabulary import terms_keep, terms_unit, word_tokens
 
         stop = stopwords_load(stopwords) if isinstance(stopwords, str | Path) or stopwords is None \
             else frozenset(stopwords)
-        tokens = tokens_corpus(corpus, remove_numbers=True)
-        tokens = tokens[(tokens["kind"] == "word").to_numpy()]
-        norm = tokens["norm"].cat.remove_unused_categories()
-        types = norm.cat.categories.astype(str).tolist()
-        terms = np.asarray(terms_unit(types, unit), dtype=object)
-        item = terms[norm.cat.codes.to_numpy()]
-        keep = ~pd.Series(item).isin(stop).to_numpy() & ~norm.astype(str).isin(stop).to_numpy()
-        table = pd.DataFrame({"doc_id": tokens["doc_id"].astype(str).to_numpy()[keep],
-                              "sentence_id": tokens["sentence_id"].to_numpy()[keep],
-                              "item": item[keep]})
+        words = word_tokens(corpus)
+        terms = terms_unit(words.types, unit)
+        keep_type = terms_keep(words.types, terms, stop)
+        keep = keep_type[words.type_code]
+        ids = np.asarray(words.doc_ids, dtype=object)
+        table = pd.DataFrame({"doc_id": ids[words.doc_code[keep]],
+                              "sentence_id": words.sentence_id[keep],
+                              "item": np.asarray(terms, dtype=object)[words.type_code[keep]]})
         table.attrs["labels"] = {}
         return _within(table, sentences)
     if of == "actors":

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.topics.lda import TopicModel
-from analysis.topics.vocabulary import TopicsError, terms_keep, terms_unit
+from analysis.topics.vocabulary import TopicsError, terms_keep, terms_unit, word_tokens
 
 __all__ = ["MODEL_FORMAT", "topics_save", "topics_model_bytes", "topics_load", "topics_apply"]
 
@@ -118,19 +118,14 @@ def topics_apply(model: TopicModel, corpus: pd.DataFrame) -> pd.DataFrame:
     >>> t["topic"].tolist(), t["share"].round(6).tolist()
     (['war', 'trade'], [1.0, 0.0])
     """
-    from analysis.tokens import tokens_corpus
-
     unit = str(model.settings.get("unit", "lemma"))
-    tokens = tokens_corpus(corpus, remove_numbers=True)
-    tokens = tokens[(tokens["kind"] == "word").to_numpy()]
-    norm = tokens["norm"].cat.remove_unused_categories()
-    words = norm.cat.categories.astype(str).tolist()
-    terms = terms_unit(words, unit)
-    known_term = terms_keep(words, terms, frozenset(model.stopwords))
+    tokens = word_tokens(corpus)
+    terms = terms_unit(tokens.types, unit)
+    known_term = terms_keep(tokens.types, terms, frozenset(model.stopwords))
     code_of = np.where(known_term, pd.Index(model.vocab).get_indexer(terms), -1)
-    codes = code_of[norm.cat.codes.to_numpy()]
-    ids = corpus["doc_id"].astype(str).tolist()
-    doc_of = pd.Categorical(tokens["doc_id"].astype(str), categories=ids).codes
+    codes = code_of[tokens.type_code]
+    ids = list(tokens.doc_ids)
+    doc_of = tokens.doc_code
     known = codes >= 0
     codes, doc_of = codes[known], doc_of[known]
     v = len(model.vocab)

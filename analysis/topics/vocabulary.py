@@ -17,7 +17,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-__all__ = ["Unit", "TopicsError", "TopicCorpus", "topics_dtm", "terms_unit", "terms_keep"]
+__all__ = ["Unit", "TopicsError", "TopicCorpus", "WordTokens", "topics_dtm", "terms_unit",
+           "terms_keep", "word_tokens"]
 
 Unit = Literal["lemma", "word"]
 
@@ -82,6 +83,45 @@ def terms_unit(words: Iterable[str], unit: Unit) -> list[str]:
     return [simplemma.lemmatize(w, lang="nl").lower() for w in words]
 
 
+@dataclass(frozen=True)
+class WordTokens:
+    """The word tokens of a corpus as codes: ``types`` (the distinct lower-cased forms),
+    and per token ``type_code`` (into ``types``), ``doc_code`` (the article's row in the
+    corpus) and ``sentence_id``; ``doc_ids``: the corpus's articles, in order."""
+
+    types: list[str]
+    type_code: np.ndarray
+    doc_code: np.ndarray
+    sentence_id: np.ndarray
+    doc_ids: tuple[str, ...]
+
+
+def word_tokens(corpus: pd.DataFrame) -> WordTokens:
+    """The words (not numbers or punctuation) of the cached token table of ``corpus``
+    (:func:`analysis.tokens.tokens_corpus` with its defaults, so the table other analyses
+    hold is reused), as codes.
+
+    >>> c = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["NOS", "NRC"],
+    ...                   "text": ["Tanks, 3 tanks.", "Vrede."]})
+    >>> w = word_tokens(c)
+    >>> [w.types[i] for i in w.type_code], w.doc_code.tolist()
+    (['tanks', 'tanks', 'vrede'], [0, 0, 1])
+    """
+    from analysis.tokens import tokens_corpus
+
+    tokens = tokens_corpus(corpus)
+    word = (tokens["kind"] == "word").to_numpy()
+    norm = tokens["norm"]
+    doc = tokens["doc_id"]
+    doc_ids = tuple(corpus["doc_id"].astype(str).tolist())
+    doc_map = pd.Index(doc_ids).get_indexer(doc.cat.categories.astype(str))
+    return WordTokens(types=norm.cat.categories.astype(str).tolist(),
+                      type_code=norm.cat.codes.to_numpy()[word].astype(np.int64),
+                      doc_code=doc_map[doc.cat.codes.to_numpy()[word]],
+                      sentence_id=tokens["sentence_id"].to_numpy()[word],
+                      doc_ids=doc_ids)
+
+
 def terms_keep(words: list[str], terms: list[str], stopwords: frozenset[str]) -> np.ndarray:
     """Which words a topic model counts: neither the word nor its term (lemma) is a
     stopword, and the term has a letter.
@@ -117,7 +157,7 @@ def topics_dtm(
     >>> dtm.vocab, [d.tolist() for d in dtm.docs]
     (('rusland', 'sanctie'), [[1, 0], [1, 0]])
     """
-    from analysis.tokens import stopwords_load, tokens_corpus
+    from analysis.tokens import stopwords_load
 
     if min_df < 1:
         raise ValueError(f"min_df must be 1 or more, not {min_df}")
@@ -129,17 +169,15 @@ def topics_dtm(
         stop = stopwords_load(stopwords)
     else:
         stop = frozenset(w.lower() for w in stopwords)
-    tokens = tokens_corpus(corpus, remove_numbers=True)
-    tokens = tokens[(tokens["kind"] == "word").to_numpy()]
-    doc_ids = tuple(corpus["doc_id"].astype(str).tolist())
-    norm = tokens["norm"].cat.remove_unused_categories()
-    types = norm.cat.categories.astype(str).tolist()
+    words = word_tokens(corpus)
+    doc_ids = words.doc_ids
+    types = words.types
     terms = terms_unit(types, unit)
     keep_type = terms_keep(types, terms, stop)
     term_index = pd.Index(sorted(set(np.asarray(terms, dtype=object)[keep_type].tolist())))
     type_to_term = np.where(keep_type, term_index.get_indexer(terms), -1)
-    codes = type_to_term[norm.cat.codes.to_numpy()]
-    doc_of = pd.Categorical(tokens["doc_id"].astype(str), categories=list(doc_ids)).codes
+    codes = type_to_term[words.type_code]
+    doc_of = words.doc_code
     kept = codes >= 0
     codes, doc_of = codes[kept], doc_of[kept]
     n_docs = len(doc_ids)
