@@ -342,5 +342,6 @@ def run_network(args) -> int:
     network_write(graph, args.output)
     communities = len({c for _, c in graph.nodes(data="community")})
     print(f"Wrote {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges and "
-          f"{communities} communities to {args.output}", file=sys.stderr)
+          f"{communities} {'community' if communities == 1 else 'communities'} to "
+          f"{args.output}", file=sys.stderr)
     return 0
