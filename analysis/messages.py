@@ -409,6 +409,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "column.found_speaker_text": {"nl": "gevonden spreker", "en": "found speaker"},
     "column.found_actor": {"nl": "gevonden actor", "en": "found actor"},
     "column.alias": {"nl": "alias", "en": "alias"},
+    # --- validation against hand codes (analysis/textplot/validation.py) -----------------
+    "validation.precision": {"nl": "precisie", "en": "precision"},
+    "validation.recall": {"nl": "recall", "en": "recall"},
+    "validation.axis": {"nl": "waarde (met 95%-interval)", "en": "value (with 95% interval)"},
+    "validation.title": {"nl": "Woordenboek tegen handmatige codering ({units} eenheden)",
+                         "en": "Dictionary against hand codes ({units} units)"},
+    "caption.validation": {
+        "nl": "Precisie en recall per {what} tegen de handmatige codering van {units} "
+              "eenheden, met 95%-percentielbootstrapintervallen over de eenheden.",
+        "en": "Precision and recall per {what} against the hand codes of {units} units, "
+              "with 95% percentile bootstrap intervals over the units."},
+    "validation.frame": {"nl": "frame", "en": "frame"},
+    "validation.actor": {"nl": "actor", "en": "actor"},
+    "column.tp": {"nl": "tp", "en": "tp"},
+    "column.fp": {"nl": "fp", "en": "fp"},
+    "column.fn": {"nl": "fn", "en": "fn"},
+    "column.tn": {"nl": "tn", "en": "tn"},
+    "column.alpha": {"nl": "alfa", "en": "alpha"},
+    "column.units": {"nl": "eenheden", "en": "units"},
+    "column.uncoded": {"nl": "niet gecodeerd", "en": "not coded"},
 
 }
 

@@ -7,4 +7,5 @@ from analysis.textplot.frames import *  # noqa: F403
 from analysis.textplot.quotes import *  # noqa: F403
 from analysis.textplot.sentiment import *  # noqa: F403
 from analysis.textplot.timeline import *  # noqa: F403
+from analysis.textplot.validation import *  # noqa: F403
 from analysis.textplot.vocabulary import *  # noqa: F403

@@ -13,7 +13,6 @@ match that starts in it).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Literal
 
 import numpy as np

@@ -26,7 +26,7 @@ import pandas as pd
 
 from analysis.bootstrap import BOOTSTRAP_SEED
 
-__all__ = ["METRIC_COLUMNS", "metrics_binary", "metrics_classes", "metrics_macro",
+__all__ = ["METRIC_COLUMNS", "metrics_scores", "metrics_binary", "metrics_classes", "metrics_macro",
            "metrics_bootstrap_units"]
 
 #: The columns of :func:`metrics_binary`, in order.
@@ -67,6 +67,18 @@ def _counts(gold: np.ndarray, pred: np.ndarray, axis: int = -1):
 def _scores(tp, fp, fn):
     tp, fp, fn = (np.asarray(x, dtype=float) for x in (tp, fp, fn))
     return _ratio(tp, tp + fp), _ratio(tp, tp + fn), _ratio(2 * tp, 2 * tp + fp + fn)
+
+
+def metrics_scores(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """``(precision, recall, f1)`` from the counts (the formulas of the module; NaN where
+    the denominator is 0).
+
+    >>> metrics_scores(3, 1, 2)
+    (0.75, 0.6, 0.6666666666666666)
+    >>> metrics_scores(0, 0, 2)
+    (nan, 0.0, 0.0)
+    """
+    return tuple(float(x) for x in _scores(tp, fp, fn))
 
 
 def metrics_bootstrap_units(n: int, *, n_boot: int = 2000, seed: int = BOOTSTRAP_SEED,
