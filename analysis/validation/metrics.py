@@ -47,7 +47,7 @@ def _binary(values, name: str) -> np.ndarray:
     bad = ~np.isin(numbers, (0.0, 1.0))
     if bad.any():
         k = int(np.flatnonzero(bad)[0])
-        raise ValueError(f"{name}: value {array[k]!r} at position {k + 1} is not 0 or 1")
+        raise ValueError(f"{name}: value {array[k].tolist()!r} at position {k + 1} is not 0 or 1")
     return numbers.astype(bool)
 
 
