@@ -56,7 +56,7 @@ class CodingView:
         labels = list(labels) if labels is not None else self.values
         options = list(zip(labels, self.values, strict=True))
         self.heading = w.HTML()
-        self.text = w.HTML(layout=w.Layout(max_height="22em", overflow_y="auto",
+        self.text = w.HTML(layout=w.Layout(max_height="22em", overflow="auto",
                                            border="1px solid #ccc", padding="0.5em"))
         self.buttons = {v: w.ToggleButtons(options=options, value=None, description=v,
                                            style={"description_width": "initial"})
