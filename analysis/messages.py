@@ -413,8 +413,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "validation.precision": {"nl": "precisie", "en": "precision"},
     "validation.recall": {"nl": "recall", "en": "recall"},
     "validation.axis": {"nl": "waarde (met 95%-interval)", "en": "value (with 95% interval)"},
-    "validation.title": {"nl": "Woordenboek tegen handmatige codering ({units} eenheden)",
-                         "en": "Dictionary against hand codes ({units} units)"},
+    "validation.title": {"nl": "Woordenboek tegen codering (n = {units})",
+                         "en": "Dictionary against hand codes (n = {units})"},
     "caption.validation": {
         "nl": "Precisie en recall per {what} tegen de handmatige codering van {units} "
               "eenheden, met 95%-percentielbootstrapintervallen over de eenheden.",
@@ -429,6 +429,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "column.alpha": {"nl": "alfa", "en": "alpha"},
     "column.units": {"nl": "eenheden", "en": "units"},
     "column.uncoded": {"nl": "niet gecodeerd", "en": "not coded"},
+    "column.precision_low": {"nl": "precisie: 95%-ondergrens", "en": "precision: 95% lower"},
+    "column.precision_high": {"nl": "precisie: 95%-bovengrens", "en": "precision: 95% upper"},
+    "column.recall_low": {"nl": "recall: 95%-ondergrens", "en": "recall: 95% lower"},
+    "column.recall_high": {"nl": "recall: 95%-bovengrens", "en": "recall: 95% upper"},
+    "column.f1_low": {"nl": "F1: 95%-ondergrens", "en": "F1: 95% lower"},
+    "column.f1_high": {"nl": "F1: 95%-bovengrens", "en": "F1: 95% upper"},
+    "column.alpha_low": {"nl": "alfa: 95%-ondergrens", "en": "alpha: 95% lower"},
+    "column.alpha_high": {"nl": "alfa: 95%-bovengrens", "en": "alpha: 95% upper"},
 
 }
 

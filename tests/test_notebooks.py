@@ -29,6 +29,8 @@ EXPECTED_FIGURES = [
     "rq5-actors-by-outlet",
     "rq5-who-speaks",
     "rq5-direct-or-indirect",
+    "rq7-validation-frames",
+    "rq7-validation-refined",
 ]
 EXPECTED_TABLES = [
     "rq0-corpus-overview",
@@ -60,6 +62,12 @@ EXPECTED_TABLES = [
     "rq5-quotes",
     "rq5-quotes-validation",
     "rq5-quotes-validation-pairs",
+    "rq7-reliability",
+    "rq7-reliability-units",
+    "rq7-validation-frames",
+    "rq7-validation-errors",
+    "rq7-validation-refined",
+    "rq7-validation-paper",
 ]
 
 

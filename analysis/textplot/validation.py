@@ -8,7 +8,15 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.figures import figure_new
-from analysis.textplot._labels import Lang, axis_numbers, caption_set, lang_check, msg, number
+from analysis.textplot._labels import (
+    Lang,
+    axis_numbers,
+    caption_set,
+    frame_labels,
+    lang_check,
+    msg,
+    number,
+)
 from analysis.textplot.palettes import category_style
 
 __all__ = ["textplot_validation"]
@@ -20,7 +28,8 @@ def textplot_validation(scores: pd.DataFrame, *, key: str = "frame",
     intervals, from a table with the columns ``key``, ``precision``, ``precision_low``,
     ``precision_high``, ``recall``, ``recall_low``, ``recall_high`` and ``units`` (as
     :func:`analysis.validation.dictionary.frames_validate` returns); the row's ``label``
-    names it when there is one. A value that is undefined (NaN) is left out; words and
+    names it when there is one (in English the dictionary's ``label_en``, from
+    ``attrs["frame_labels_en"]``). A value that is undefined (NaN) is left out; words and
     numbers in ``lang``.
 
     >>> t = pd.DataFrame({"frame": ["a", "b"], "label": ["A", "B"], "units": [20, 20],
@@ -31,7 +40,10 @@ def textplot_validation(scores: pd.DataFrame, *, key: str = "frame",
     ['precision', 'recall']
     """
     lang_check(lang)
-    names = (scores["label"] if "label" in scores.columns else scores[key]).astype(str)
+    labels = frame_labels(scores, lang)  # attrs: the dictionary's label or label_en
+    if "label" in scores.columns:
+        labels = {**dict(zip(scores[key], scores["label"], strict=True)), **labels}
+    names = scores[key].astype(str).map(lambda k: labels.get(k, k))
     fig, ax = figure_new("single")
     y = np.arange(len(scores))[::-1].astype(float)
     for k, (metric, shift) in enumerate((("precision", 0.15), ("recall", -0.15))):
@@ -51,7 +63,8 @@ def textplot_validation(scores: pd.DataFrame, *, key: str = "frame",
     ax.xaxis.set_major_formatter(axis_numbers(lang))
     ax.tick_params(axis="x", labelsize=7)
     ax.grid(axis="x", linewidth=0.3, alpha=0.5)
-    ax.legend(fontsize=7, loc="lower left", frameon=False)
+    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2,
+              frameon=False)
     units = int(scores["units"].max()) if "units" in scores.columns and len(scores) else 0
     ax.set_title(msg("validation.title", lang, units=number(units, lang)), fontsize=8,
                  loc="left")

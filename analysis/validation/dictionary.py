@@ -230,6 +230,9 @@ def frames_validate(corpus: pd.DataFrame, codes: pd.DataFrame, frames=None, *,
       text in ``[...]`` with 60 characters either side; for a false negative the unit's
       text) and ``line`` (of the codes file).
 
+    ``scores.attrs`` holds ``uncoded``, and ``frame_labels`` and ``frame_labels_en`` (the
+    dictionary's labels, for figures).
+
     >>> c = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["NOS"] * 3,
     ...     "text": ["De EU kondigt sancties aan.", "Het regent.", "Een boycot volgt."]})
     >>> codes = pd.DataFrame({"doc_id": ["a", "b", "c"], "sancties": ["1", "0", "1"]})
@@ -249,9 +252,13 @@ def frames_validate(corpus: pd.DataFrame, codes: pd.DataFrame, frames=None, *,
                           source=source, what="frame")
     subset = corpus[corpus["doc_id"].astype(str).isin(set(checked["doc_id"]))]
     matches = frames_match(subset.reset_index(drop=True), book)
-    return dictionary_validate(subset, checked, matches, book.names, labels=book.labels,
-                               key="frame", pattern="pattern", unit=unit, n_boot=n_boot,
-                               confidence=confidence, seed=seed)
+    scores, errors = dictionary_validate(subset, checked, matches, book.names,
+                                         labels=book.labels, key="frame", pattern="pattern",
+                                         unit=unit, n_boot=n_boot, confidence=confidence,
+                                         seed=seed)
+    scores.attrs["frame_labels"] = dict(book.labels)
+    scores.attrs["frame_labels_en"] = book.labels_en
+    return scores, errors
 
 
 def actors_validate(corpus: pd.DataFrame, codes: pd.DataFrame, actors=None, *,
