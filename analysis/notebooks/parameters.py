@@ -366,5 +366,6 @@ def _check_coding_sheet(value, setup):
 notebook_parameter(
     "coding_sheet", None,
     "the coding sheet the coding view writes (CSV or .xlsx): drawn when it does not exist, "
-    "resumed when it does (None: a new sheet in a temporary folder, for a try-out)",
-    check=_check_coding_sheet, option="--coding-sheet", metavar="FILE")
+    "resumed when it does (None: a new sheet in a temporary folder, for a try-out); set in "
+    "the notebook, where the coding is done",
+    check=_check_coding_sheet)
