@@ -140,3 +140,12 @@ def test_actors():
         [("biden", "c", "false positive"), ("poetin", "b", "false negative")]
     assert wrong.set_index("actor").loc["biden", "pattern"] == "Biden"
     assert s.loc["poetin", "precision"] == 1.0 and s.loc["biden", "recall"] == 1.0
+
+
+def test_sentence_codes_read_as_articles_get_a_hint():
+    codes = pd.DataFrame({"doc_id": ["a", "a"], "sentence_id": ["1", "2"],
+                          "sancties": ["1", "0"], "diplomatie": ["0", "1"]})
+    with pytest.raises(ValueError, match=r"line 3: unit 'a' is coded also on line 2 with "
+                       r"other codes; the codes have a sentence_id column: are they of "
+                       r"sentences \(unit sentence\)\?"):
+        frames_validate(CORPUS, codes, BOOK, source="codes.csv", n_boot=0)

@@ -239,7 +239,6 @@ def run_reliability(args) -> int:
 
 
 def run_validate(args) -> int:
-    from analysis.frames import FrameFileError
     from analysis.validation.dictionary import actors_validate, frames_validate
 
     table = _read(args.codes)
@@ -249,9 +248,7 @@ def run_validate(args) -> int:
         scores, errors = validate(corpus, table, getattr(args, args.kind),
                                   unit=args.unit, id_column=args.codes_id_column,
                                   source=args.codes, n_boot=args.n_boot, **_seed(args))
-    except FrameFileError as exc:
-        raise UserError(str(exc)) from None
-    except ValueError as exc:
+    except ValueError as exc:  # also a FrameFileError: the file, line and frame named
         raise UserError(str(exc)) from None
     uncoded = scores.attrs["uncoded"]
     out = Path(args.output)

@@ -42,7 +42,7 @@ class CodingView:
 
         self.path = Path(path)
         self.sheet = sheet_read(self.path)
-        meta = set(SHEET_COLUMNS) | {"outlet"}
+        meta = set(SHEET_COLUMNS)
         if variables is None:
             after = list(self.sheet.columns)
             start = after.index("text") + 1 if "text" in after else 0

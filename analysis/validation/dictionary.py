@@ -109,8 +109,11 @@ def codes_check(codes: pd.DataFrame, corpus: pd.DataFrame, names: list[str], *,
             before, before_line = seen[unit_id]
             if any(not (np.isnan(before[n]) and np.isnan(values[n])) and before[n] != values[n]
                    for n in names):
+                hint = ("; the codes have a sentence_id column: are they of sentences "
+                        "(unit sentence)?" if unit == "article" and "sentence_id" in columns
+                        else "; keep one row")
                 raise ValueError(f"{source}, line {line}: unit {unit_id!r} is coded also on "
-                                 f"line {before_line} with other codes; keep one row")
+                                 f"line {before_line} with other codes{hint}")
             continue
         seen[unit_id] = (values, line)
         rows.append({"doc_id": doc, "sentence_id": sentence, "unit_id": unit_id,
