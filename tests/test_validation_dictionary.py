@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.actors import actors_load
-from analysis.frames import Frame, FrameDictionary
+from analysis.dictionaries import Frame, FrameDictionary
+from analysis.dictionaries.actors import actors_load
 from analysis.validation.dictionary import actors_validate, frames_validate
 
 BOOK = FrameDictionary({

@@ -142,7 +142,7 @@ def _seed(args) -> dict:
 
 
 def run_sample(args) -> int:
-    from analysis.frames import FrameFileError, frames_load
+    from analysis.dictionaries import FrameFileError, frames_load
     from analysis.validation.sampling import sample_draw
     from analysis.validation.sheet import sheet_make, sheet_write
 

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.figures import figure_new
+from analysis.output.figures import figure_new
 from analysis.textplot._labels import (
     Lang,
     axis_numbers,

@@ -18,7 +18,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from analysis.bootstrap import BOOTSTRAP_SEED
+from analysis.periods.bootstrap import BOOTSTRAP_SEED
 from analysis.validation.metrics import METRIC_COLUMNS, metrics_binary
 from analysis.validation.reliability import ReliabilityData, reliability_alpha
 
@@ -213,7 +213,7 @@ def frames_validate(corpus: pd.DataFrame, codes: pd.DataFrame, frames=None, *,
                     source: str = "the codes", n_boot: int = 2000,
                     confidence: float = 0.95, seed: int = BOOTSTRAP_SEED,
                     ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Score a frame dictionary (a :class:`analysis.frames.FrameDictionary`, a path, or
+    """Score a frame dictionary (a :class:`analysis.dictionaries.FrameDictionary`, a path, or
     ``None`` for the shipped one) against hand codes of the corpus's units (see the
     module), on the coded units only.
 
@@ -239,7 +239,7 @@ def frames_validate(corpus: pd.DataFrame, codes: pd.DataFrame, frames=None, *,
     >>> c = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["NOS"] * 3,
     ...     "text": ["De EU kondigt sancties aan.", "Het regent.", "Een boycot volgt."]})
     >>> codes = pd.DataFrame({"doc_id": ["a", "b", "c"], "sancties": ["1", "0", "1"]})
-    >>> from analysis.frames import FrameDictionary, Frame
+    >>> from analysis.dictionaries import FrameDictionary, Frame
     >>> book = FrameDictionary({"sancties": Frame("sancties", "Sancties", "",
     ...                                           ("sanctie*",))})
     >>> s, e = frames_validate(c, codes, book, n_boot=0)
@@ -248,7 +248,7 @@ def frames_validate(corpus: pd.DataFrame, codes: pd.DataFrame, frames=None, *,
     >>> e[["doc_id", "error"]].values.tolist()
     [['c', 'false negative']]
     """
-    from analysis.frames import FrameDictionary, frames_load, frames_match
+    from analysis.dictionaries import FrameDictionary, frames_load, frames_match
 
     book = frames if isinstance(frames, FrameDictionary) else frames_load(frames)
     checked = codes_check(codes, corpus, book.names, unit=unit, id_column=id_column,
@@ -269,14 +269,15 @@ def actors_validate(corpus: pd.DataFrame, codes: pd.DataFrame, actors=None, *,
                     source: str = "the codes", n_boot: int = 2000,
                     confidence: float = 0.95, seed: int = BOOTSTRAP_SEED,
                     ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Score an actor dictionary (an :class:`analysis.actors.ActorDictionary`, a path, or
-    ``None`` for the shipped one) against codes with one 0/1 column per actor id: the
+    """Score an actor dictionary (an
+    :class:`analysis.dictionaries.actors.ActorDictionary`, a path, or ``None`` for the
+    shipped one) against codes with one 0/1 column per actor id: the
     tables of :func:`frames_validate` with ``actor`` for ``frame`` and the aliases that
     matched as ``pattern``.
 
     >>> c = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["NOS"] * 2,
     ...     "text": ["Poetin sprak.", "Biden zweeg."]})
-    >>> from analysis.actors import actors_load
+    >>> from analysis.dictionaries.actors import actors_load
     >>> book = actors_load()
     >>> codes = pd.DataFrame({"doc_id": ["a", "b"],
     ...                       **{a: ["0", "0"] for a in book.ids}}).assign(poetin=["1", "1"])
@@ -284,7 +285,7 @@ def actors_validate(corpus: pd.DataFrame, codes: pd.DataFrame, actors=None, *,
     >>> s.set_index("actor").loc["poetin", ["tp", "fn"]].tolist()
     [1, 1]
     """
-    from analysis.actors import ActorDictionary, actors_load, actors_match
+    from analysis.dictionaries.actors import ActorDictionary, actors_load, actors_match
 
     book = actors if isinstance(actors, ActorDictionary) else actors_load(actors)
     checked = codes_check(codes, corpus, book.ids, unit=unit, id_column=id_column,

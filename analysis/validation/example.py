@@ -65,7 +65,7 @@ def validation_inputs(corpus: pd.DataFrame, *, codes_file: str | Path | None = N
     (True, 5, 40, ['koude_oorlog', 'escalatie'])
     """
     from analysis.corpus import corpus_load
-    from analysis.frames import frames_load
+    from analysis.dictionaries import frames_load
 
     example = codes_file is None
     if example:

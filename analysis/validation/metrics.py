@@ -24,7 +24,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.bootstrap import BOOTSTRAP_SEED
+from analysis.periods.bootstrap import BOOTSTRAP_SEED
 
 __all__ = ["METRIC_COLUMNS", "metrics_scores", "metrics_binary", "metrics_classes", "metrics_macro",
            "metrics_bootstrap_units"]

@@ -31,7 +31,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from analysis.bootstrap import BOOTSTRAP_SEED
+from analysis.periods.bootstrap import BOOTSTRAP_SEED
 
 __all__ = ["Level", "LEVELS", "ReliabilityData", "reliability_data", "reliability_alpha",
            "reliability_pairwise", "reliability_units", "reliability_interval"]

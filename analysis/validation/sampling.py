@@ -18,8 +18,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from analysis.bootstrap import BOOTSTRAP_SEED
 from analysis.corpus.dedupe import text_fingerprint
+from analysis.periods.bootstrap import BOOTSTRAP_SEED
 
 __all__ = ["Unit", "SAMPLE_COLUMNS", "sample_units", "sample_quota", "sample_draw"]
 
