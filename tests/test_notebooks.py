@@ -33,6 +33,8 @@ EXPECTED_FIGURES = [
     "rq6-topics-by-outlet",
     "rq6-topic-network",
     "rq6-frame-word-network",
+    "rq7-validation-frames",
+    "rq7-validation-refined",
 ]
 EXPECTED_TABLES = [
     "rq0-corpus-overview",
@@ -73,6 +75,12 @@ EXPECTED_TABLES = [
     "rq6-seeded-topics",
     "rq6-seeded-vs-dictionary",
     "rq6-frame-word-network",
+    "rq7-reliability",
+    "rq7-reliability-units",
+    "rq7-validation-frames",
+    "rq7-validation-errors",
+    "rq7-validation-refined",
+    "rq7-validation-paper",
 ]
 
 

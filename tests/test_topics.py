@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from analysis.cli import main
-from analysis.frames import DEFAULT_FRAMES_FILE
+from analysis.dictionaries import DEFAULT_FRAMES_FILE
 from analysis.topics import (
     TopicCorpus,
     TopicModel,

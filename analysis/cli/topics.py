@@ -170,7 +170,7 @@ def _stopwords(path: str | None) -> str | None:
 
 
 def _book(path: str | None):
-    from analysis.frames import FrameFileError, frames_load
+    from analysis.dictionaries import FrameFileError, frames_load
 
     try:
         return frames_load(path)
@@ -205,7 +205,7 @@ def run_topics(args) -> int:
         elif len(args.k) == 1:
             _write_all(args, corpus, dtm, out, k=args.k[0])
         else:
-            from analysis.figures import figure_save
+            from analysis.output.figures import figure_save
             from analysis.textplot import textplot_topics_selection
 
             for k in args.k:
@@ -312,7 +312,7 @@ def run_topics_apply(args) -> int:
 
 
 def run_network(args) -> int:
-    from analysis.actors import ActorFileError
+    from analysis.dictionaries.actors import ActorFileError
     from analysis.networks import (
         NETWORK_FORMATS,
         cooccurrence_items,

@@ -66,12 +66,12 @@ def cooccurrence_items(corpus: pd.DataFrame, of: Of = "words", *, unit: str = "w
         table.attrs["labels"] = {}
         return _within(table, sentences)
     if of == "actors":
-        from analysis.actors import actors_match
+        from analysis.dictionaries.actors import actors_match
 
         found = actors_match(corpus, actors)
         column, labels = "actor", found.attrs.get("actor_labels", {})
     elif of == "frames":
-        from analysis.frames import frames_match
+        from analysis.dictionaries import frames_match
 
         found = frames_match(corpus, frames)
         column, labels = "frame", found.attrs.get("frame_labels", {})

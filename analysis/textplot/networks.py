@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.figures import figure_new
+from analysis.output.figures import figure_new
 from analysis.tables import require_columns
 from analysis.textplot._labels import (
     Lang,

@@ -63,7 +63,8 @@ class TopicModel:
 
 def topics_seeds(dtm: TopicCorpus, frames, *, frames_only: list[str] | None = None
                  ) -> dict[str, tuple[str, ...]]:
-    """The seed words of every frame of ``frames`` (a :class:`~analysis.frames.FrameDictionary`
+    """The seed words of every frame of ``frames`` (a
+    :class:`~analysis.dictionaries.FrameDictionary`
     or a mapping frame -> patterns): the vocabulary terms that one of the frame's patterns
     matches as a whole term, in the frame dictionary's pattern language (``sanctie*`` finds
     ``sanctiepakket``; a phrase pattern finds the closed compound ``koudeoorlog``).
@@ -78,7 +79,7 @@ def topics_seeds(dtm: TopicCorpus, frames, *, frames_only: list[str] | None = No
     """
     import re
 
-    from analysis.frames import _pattern_regex
+    from analysis.dictionaries.matcher import _pattern_regex
 
     if hasattr(frames, "frames"):
         fold = frames.fold_diacritics

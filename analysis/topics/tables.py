@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.bootstrap import BOOTSTRAP_SEED, bootstrap_ratio
+from analysis.periods.bootstrap import BOOTSTRAP_SEED, bootstrap_ratio
 from analysis.tables import groups_by
 from analysis.topics.lda import TopicModel
 from analysis.topics.quality import topics_exclusivity, topics_frex, topics_npmi
@@ -155,7 +155,8 @@ def topics_prevalence(
 
     A topic's prevalence in a group is its share of the group's tokens:
     ``sum(length * share) / sum(length)`` over the group's articles with words; the
-    interval resamples whole articles (:func:`analysis.bootstrap.bootstrap_ratio`, ``seed``).
+    interval resamples whole articles
+    (:func:`analysis.periods.bootstrap.bootstrap_ratio`, ``seed``).
     ``by`` is a corpus column (``"outlet"``); with ``period`` (``"month"``, ...; see
     :mod:`analysis.periods`) the groups are periods instead (undated articles left out).
 
@@ -238,7 +239,7 @@ def topics_representative(model: TopicModel, corpus: pd.DataFrame, *, n: int = 5
 def topics_compare_frames(model: TopicModel, matches: pd.DataFrame) -> pd.DataFrame:
     """How well each seeded topic follows its frame's dictionary matches, article by article.
 
-    ``matches`` is the match table of :func:`analysis.frames.frames_match` for the same
+    ``matches`` is the match table of :func:`analysis.dictionaries.frames_match` for the same
     corpus. Per seeded topic (named after its frame): ``frame``, ``seed_words`` (joined by
     ``, ``), ``articles`` (with words), ``articles_matched`` (with a match of the frame),
     ``mean_share`` (the topic's mean share), ``rho`` (Spearman's rank correlation, over the

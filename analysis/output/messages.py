@@ -130,7 +130,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Validity: each measure against human codes ({n} headlines, "
               "{folds}-fold cross-validation)"},
 
-    # --- captions (analysis/captions.py; caption.<plot> from each textplot_*) -------------
+    # --- captions (analysis/output/captions.py; caption.<plot> from each textplot_*) -------------
     "caption.heading": {"nl": "Voorgestelde bijschriften", "en": "Suggested captions"},
     "caption.intro": {
         "nl": "Per figuur een bijschrift om te plakken en aan te passen: wat de figuur toont, "
@@ -242,7 +242,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "adjust.bh": {"nl": "Benjamini-Hochberg", "en": "Benjamini-Hochberg"},
     "adjust.holm": {"nl": "Holm", "en": "Holm"},
 
-    # --- table headers: column.<column name> (analysis/paper_tables.py) ------------------
+    # --- table headers: column.<column name> (analysis/output/paper_tables.py) ------------------
     "column.outlet": {"nl": "medium", "en": "outlet"},
     "column.articles": {"nl": "artikelen", "en": "articles"},
     "column.words": {"nl": "woorden", "en": "words"},
@@ -409,6 +409,34 @@ MESSAGES: dict[str, dict[str, str]] = {
     "column.found_speaker_text": {"nl": "gevonden spreker", "en": "found speaker"},
     "column.found_actor": {"nl": "gevonden actor", "en": "found actor"},
     "column.alias": {"nl": "alias", "en": "alias"},
+    # --- validation against hand codes (analysis/textplot/validation.py) -----------------
+    "validation.precision": {"nl": "precisie", "en": "precision"},
+    "validation.recall": {"nl": "recall", "en": "recall"},
+    "validation.axis": {"nl": "waarde (met 95%-interval)", "en": "value (with 95% interval)"},
+    "validation.title": {"nl": "Woordenboek tegen codering (n = {units})",
+                         "en": "Dictionary against hand codes (n = {units})"},
+    "caption.validation": {
+        "nl": "Precisie en recall per {what} tegen de handmatige codering van {units} "
+              "eenheden, met 95%-percentielbootstrapintervallen over de eenheden.",
+        "en": "Precision and recall per {what} against the hand codes of {units} units, "
+              "with 95% percentile bootstrap intervals over the units."},
+    "validation.frame": {"nl": "frame", "en": "frame"},
+    "validation.actor": {"nl": "actor", "en": "actor"},
+    "column.tp": {"nl": "tp", "en": "tp"},
+    "column.fp": {"nl": "fp", "en": "fp"},
+    "column.fn": {"nl": "fn", "en": "fn"},
+    "column.tn": {"nl": "tn", "en": "tn"},
+    "column.alpha": {"nl": "alfa", "en": "alpha"},
+    "column.units": {"nl": "eenheden", "en": "units"},
+    "column.uncoded": {"nl": "niet gecodeerd", "en": "not coded"},
+    "column.precision_low": {"nl": "precisie: 95%-ondergrens", "en": "precision: 95% lower"},
+    "column.precision_high": {"nl": "precisie: 95%-bovengrens", "en": "precision: 95% upper"},
+    "column.recall_low": {"nl": "recall: 95%-ondergrens", "en": "recall: 95% lower"},
+    "column.recall_high": {"nl": "recall: 95%-bovengrens", "en": "recall: 95% upper"},
+    "column.f1_low": {"nl": "F1: 95%-ondergrens", "en": "F1: 95% lower"},
+    "column.f1_high": {"nl": "F1: 95%-bovengrens", "en": "F1: 95% upper"},
+    "column.alpha_low": {"nl": "alfa: 95%-ondergrens", "en": "alpha: 95% lower"},
+    "column.alpha_high": {"nl": "alfa: 95%-bovengrens", "en": "alpha: 95% upper"},
 
     # --- topics and networks (rq6) ------------------------------------------------------
     "network.title_topics": {"nl": "Topicnetwerk: topics die samen in artikelen voorkomen",
@@ -512,7 +540,7 @@ def msg(key: str, lang: Lang = "nl", /, **fields) -> str:
     try:
         entry = MESSAGES[key]
     except KeyError:
-        raise KeyError(f"no message {key!r} in analysis.messages.MESSAGES; add it there "
+        raise KeyError(f"no message {key!r} in analysis.output.MESSAGES; add it there "
                        "in every language") from None
     return entry[lang].format(**fields)
 
