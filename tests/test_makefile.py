@@ -35,3 +35,31 @@ def test_a_users_data_and_parameters_are_ignored_by_git(tmp_path):
     for path in ("data/mijn_corpus.csv", "parameters.toml", "results/x/a.png"):
         done = subprocess.run(["git", "check-ignore", "-q", path], cwd=ROOT)
         assert done.returncode == 0, path
+def _repo_with(tmp_path, *files: str):
+    """A git repository holding this Makefile and ``files`` (tracked)."""
+    (tmp_path / "Makefile").write_bytes((ROOT / "Makefile").read_bytes())
+    for name in files:
+        (tmp_path / name).write_text("left over\n")
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run(["git", "add", "Makefile", *files], cwd=tmp_path, check=True)
+    return tmp_path
+
+
+@pytest.mark.parametrize("leftover", ["textstat.py.orig", "frames.py.rej", "notes.bak",
+                                      "tokens.py~"])
+def test_make_stray_fails_on_a_tracked_leftover_file(tmp_path, leftover):
+    done = subprocess.run(["make", "--no-print-directory", "stray"],
+                          cwd=_repo_with(tmp_path, "kept.py", leftover),
+                          capture_output=True, text=True)
+    assert done.returncode != 0
+    assert f"remove them with git rm: {leftover}" in done.stdout
+
+
+def test_make_stray_passes_without_leftover_files(tmp_path):
+    done = subprocess.run(["make", "--no-print-directory", "stray"],
+                          cwd=_repo_with(tmp_path, "kept.py"), capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_make_lint_checks_for_leftover_files():
+    assert "git ls-files -- '*.orig' '*.rej' '*.bak' '*~'" in _dry_run("lint", "STAMP=Makefile")
