@@ -258,9 +258,15 @@ def _free_names(notebook: Path) -> set[str]:
         if cell["cell_type"] != "code" or "parameters" in cell["metadata"].get("tags", []):
             continue
         for statement in ast.parse("".join(cell["source"])).body:
-            loads = {n.id for n in ast.walk(statement)
+            # an assignment reads its value before it binds its targets (`period = period or
+            # ...` reads the cell's `period`); any other statement binds its names first
+            # (loops, comprehensions, a name bound in an `if` and read after it)
+            read = statement.value if isinstance(statement, ast.Assign) else statement
+            inner = {n.id for n in ast.walk(read)
+                     if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+            loads = {n.id for n in ast.walk(read)
                      if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
-            free |= loads - defined
+            free |= loads - defined - inner
             for node in ast.walk(statement):
                 if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
                     defined.add(node.id)
