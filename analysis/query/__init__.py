@@ -1,0 +1,23 @@
+"""Search strings as researchers write them (AmCAT/Lucene and Nexis Uni): boolean
+operators, proximity, phrases, wildcards, fields and lemmas, run over the token tables.
+
+- :mod:`analysis.query.parse`: the grammar and the query tree (:func:`query_parse`),
+- :mod:`analysis.query.lemma`: Dutch lemmas, once per distinct word form,
+- :mod:`analysis.query.evaluate`: every hit of every query (:func:`query_hits`), the
+  articles (or sentences, paragraphs) each query finds (:func:`query_search`) and their
+  counts per group (:func:`query_summary`).
+
+The syntax, with examples, is in ``docs/guides/search-strings.md``.
+"""
+
+from analysis.query.parse import (
+    FIELDS,
+    QueryError,
+    queries_parse,
+    queries_read,
+    query_parse,
+    query_words,
+)
+
+__all__ = ["FIELDS", "QueryError", "query_parse", "query_words", "queries_parse",
+           "queries_read"]

@@ -1,0 +1,60 @@
+"""Dutch lemmas for the word forms of a corpus, computed once per distinct form.
+
+:func:`lemmas_of` gives the lemma of each form by simplemma (its Dutch data ships in the
+wheel, no download); a hyphenated compound gets the lemma of each part
+(``EU-sancties`` -> ``eu-sanctie``). Lemmas are kept for the process, so a second query
+or a second count of the same corpus looks them up instead of lemmatising again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from analysis.text import HYPHENS
+
+__all__ = ["lemma_of", "lemmas_of"]
+
+_KNOWN: dict[str, str] = {}
+_HYPHEN_CHARS = HYPHENS.replace("\\", "")
+
+
+def lemma_of(form: str) -> str:
+    """The lemma of one word form, lower-cased.
+
+    >>> [lemma_of(w) for w in ["Oorlogen", "sancties", "EU-sancties", "liep"]]
+    ['oorlog', 'sanctie', 'eu-sanctie', 'lopen']
+    """
+    return lemmas_of([form])[0]
+
+
+def lemmas_of(forms: Iterable[str]) -> list[str]:
+    """The lemma of each form (lower-cased), each distinct form lemmatised once per
+    process."""
+    forms = list(forms)
+    todo = {f for f in forms if f not in _KNOWN}
+    if todo:
+        from simplemma import lemmatize
+
+        for form in todo:
+            _KNOWN[form] = _lemma(form, lemmatize)
+    return [_KNOWN[f] for f in forms]
+
+
+def _lemma(form: str, lemmatize) -> str:
+    lower = form.lower()
+    if not any(c.isalpha() for c in lower):
+        return lower
+    parts, out, word = [], [], ""
+    for char in lower:
+        if char in _HYPHEN_CHARS:
+            parts.append(word)
+            out.append(char)
+            word = ""
+        else:
+            word += char
+    parts.append(word)
+    lemmas = [lemmatize(p, lang="nl").lower() if p else p for p in parts]
+    joined = lemmas[0]
+    for sep, lemma in zip(out, lemmas[1:], strict=True):
+        joined += sep + lemma
+    return joined
