@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks import cluster as _cluster
+from benchmarks import search as _search
 
 __all__ = ["Stage", "STAGES", "Unavailable", "stage_run"]
 
@@ -413,6 +414,14 @@ STAGES: dict[str, Stage] = {s.name: s for s in [
     Stage("pipeline-no-exclude", "hele pijplijn, lexicon zonder frame-uitsluiting",
           lambda corpus: _pipeline(corpus, exclude=False), default=False,
           note="as pipeline, but the lexicon does not leave out the frame matches"),
+    Stage("search", "zoekvragen: 20 queries", _search.search_run, setup=_search.search_setup,
+          check=_search.search_compare,
+          note="query_search: 20 named queries (boolean, proximity, phrases, fields, lemmas) "
+          "in one pass over the stored tokens; same_articles: queries whose articles the "
+          "peer finds too"),
+    Stage("search-peer", "dezelfde zoekvragen met re per artikel", _search.search_peer,
+          setup=lambda ctx: {"corpus": ctx["corpus"]()}, peer_of=("search",),
+          note="each query's tree evaluated on every article's words with Python's re"),
     Stage("figures", "discourse figures", _figures, setup=lambda ctx: ctx, sizes=("1M",)),
     Stage("cli-first", "opdrachtregel, eerste keer", _cli_first, setup=lambda ctx: ctx,
           sizes=("1M",), store=True,
@@ -439,6 +448,7 @@ STAGES: dict[str, Stage] = {s.name: s for s in [
 # --------------------------------------------------------------------------- one stage
 
 WARM_IMPORTS = ("analysis.corpus", "analysis.tokens", "analysis.textstat", "analysis.frames",
+                "analysis.query.evaluate", "lark", "simplemma",
                 "analysis.actors", "analysis.quotes",
                 "analysis.sentiment", "analysis.textblob_compat", "sklearn.feature_extraction.text",
                 "textblob_nl")

@@ -25,7 +25,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from analysis.frames import _JOIN, _STAR, _accented, _fold, _word_regex
+from analysis.frames import _JOIN, _STAR, _accented, _fold, _fold_lower_table, _word_regex
 from analysis.paths import DATA_DIR
 from analysis.query.lemma import lemma_of, lemmas_of
 from analysis.query.parse import (
@@ -37,12 +37,11 @@ from analysis.query.parse import (
     Not,
     Or,
     Phrase,
-    QueryError,
     Term,
     queries_parse,
 )
 from analysis.tables import groups_by
-from analysis.text import text_normalise, wordlist_load
+from analysis.text import text_normalise, tokens_tokenize, wordlist_load
 
 __all__ = [
     "NEGATORS_FILE",
@@ -81,10 +80,12 @@ _MAX_DISTANCE = 1_000_000
 @dataclass
 class QueryIndex:
     """The word tokens of a corpus (title first, then text, per article) as arrays, one
-    entry per position: ``code`` (into ``types``), ``doc``, ``seg`` (article * 2 + part),
-    ``g`` (word number, far apart between parts), ``sent`` and ``para`` (numbered over
-    the whole corpus), ``sentence_id`` and ``paragraph_id`` (within the part, from 1),
-    ``start``, ``end`` (character offsets into the part's text)."""
+    entry per position: ``code`` (into ``types``), ``doc``, ``seg`` (the article's text:
+    its row; its title: the number of articles plus its row), ``part`` (0 title, 1 text),
+    ``g`` (word number, far apart between parts), ``sent`` (sentences numbered over the
+    whole corpus), ``sentence_id`` (within the part, from 1), ``start``, ``end``
+    (character offsets into the part's text). Paragraphs, lemmas and negators are worked
+    out when a query first needs them."""
 
     types: list[str]
     code: np.ndarray
@@ -92,30 +93,85 @@ class QueryIndex:
     seg: np.ndarray
     g: np.ndarray
     sent: np.ndarray
-    para: np.ndarray
     sentence_id: np.ndarray
-    paragraph_id: np.ndarray
     start: np.ndarray
     end: np.ndarray
-    texts: list[list[str]]  # texts[part][doc]
+    raw_texts: list[list[str]]  # raw_texts[part][doc], before text_normalise
     n_docs: int
     fold: bool = True
 
     def __post_init__(self):
-        self.key = self.seg.astype(np.int64) * _CHARS + self.start
+        self.key = self.seg * _CHARS + self.start
         self.joined = "\n".join(self.types)
         self.bounds = np.cumsum([0] + [len(t) + 1 for t in self.types])
         self._lemmas: tuple[list[str], np.ndarray, str, np.ndarray] | None = None
+        self._paragraphs: tuple[np.ndarray, np.ndarray] | None = None
+        self._negators: np.ndarray | None = None
+        self._texts: dict[tuple[int, int], str] = {}
         self._type_cache: dict = {}
 
+    def part(self, rows: np.ndarray) -> np.ndarray:
+        """0 (title) or 1 (text) for each of ``rows``."""
+        return (self.seg[rows] < self.n_docs).astype(np.int64)
+
+    def folded(self, lemma: bool = False) -> str:
+        """The forms (or lemmas) joined by line breaks, lower-cased and unaccented, one
+        character for one."""
+        key = ("folded", lemma)
+        if key not in self._type_cache:
+            joined = self.lemmas()[2] if lemma else self.joined
+            self._type_cache[key] = joined.translate(_fold_lower_table(joined))
+        return self._type_cache[key]
+
+    def text(self, part: int, doc: int) -> str:
+        """The (normalised) text of one part of one article."""
+        key = (part, doc)
+        if key not in self._texts:
+            self._texts[key] = text_normalise(self.raw_texts[part][doc])
+        return self._texts[key]
+
     @property
-    def n_units(self) -> dict[str, int]:
-        return {"article": self.n_docs,
-                "sentence": int(self.sent.max()) + 1 if len(self.sent) else 0,
-                "paragraph": int(self.para.max()) + 1 if len(self.para) else 0}
+    def para(self) -> np.ndarray:
+        """The paragraph of each position, numbered over the whole corpus."""
+        return self.paragraphs()[0]
+
+    @property
+    def paragraph_id(self) -> np.ndarray:
+        """The paragraph of each position within its part, from 1 (a line break ends one)."""
+        return self.paragraphs()[1]
+
+    def paragraphs(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._paragraphs is None:
+            pid = np.ones(len(self.code), dtype=np.int32)
+            body = np.flatnonzero(self.seg < self.n_docs)
+            if len(body):
+                pid[body] = _paragraph_ids([self.text(1, d) for d in range(self.n_docs)],
+                                           self.doc[body], self.start[body])
+            n = len(pid)
+            new = (np.r_[True, (self.seg[1:] != self.seg[:-1]) | (pid[1:] != pid[:-1])]
+                   if n else np.zeros(0, bool))
+            self._paragraphs = (np.cumsum(new) - 1, pid)
+        return self._paragraphs
+
+    def negators(self) -> np.ndarray:
+        """Whether each type is a negator (:data:`NEGATORS_FILE`)."""
+        if self._negators is None:
+            words = _negators(str(NEGATORS_FILE))
+            self._negators = np.fromiter((t.lower() in words for t in self.types), dtype=bool,
+                                         count=len(self.types))
+        return self._negators
+
+    def unit_count(self, scope: str) -> int:
+        """How many units (articles, sentences, paragraphs) the corpus has."""
+        if scope == "article":
+            return self.n_docs
+        units = self.units(scope)
+        return int(units.max()) + 1 if len(units) else 0
 
     def units(self, scope: str) -> np.ndarray:
-        return {"article": self.doc, "sentence": self.sent, "paragraph": self.para}[scope]
+        if scope == "article":
+            return self.doc
+        return self.sent if scope == "sentence" else self.para
 
     def lemmas(self) -> tuple[list[str], np.ndarray, str, np.ndarray]:
         """Distinct lemmas, the lemma of each type (an index), and the lemmas joined by
@@ -129,7 +185,7 @@ class QueryIndex:
         return self._lemmas
 
 
-_INDEXES: OrderedDict[tuple, tuple] = OrderedDict()
+_INDEXES: OrderedDict[tuple, QueryIndex] = OrderedDict()
 
 
 def _paragraph_ids(texts: list[str], doc: np.ndarray, start: np.ndarray) -> np.ndarray:
@@ -137,76 +193,69 @@ def _paragraph_ids(texts: list[str], doc: np.ndarray, start: np.ndarray) -> np.n
     lengths = np.array([len(t) + 1 for t in texts], dtype=np.int64)
     base = np.r_[0, np.cumsum(lengths)[:-1]] if len(texts) else np.zeros(0, np.int64)
     breaks = np.fromiter((b + m.start() for b, t in zip(base.tolist(), texts, strict=True)
-                          for m in re.finditer(r"\n", t)), dtype=np.int64)
+                          if "\n" in t for m in _LINE_BREAK.finditer(t)), dtype=np.int64)
     at = base[doc] + start
     return (np.searchsorted(breaks, at) - np.searchsorted(breaks, base[doc]) + 1
             ).astype(np.int32)
 
 
+_LINE_BREAK = re.compile("\n")
+
+
 def query_index(corpus: pd.DataFrame, *, fold_diacritics: bool = True) -> QueryIndex:
-    """The layout of ``corpus`` for queries (cached for the corpus's token table)."""
+    """The layout of ``corpus`` for queries, cached on the corpus's content (two corpora
+    at a time)."""
+    from analysis.corpus import corpus_fingerprint
     from analysis.tokens import tokens_corpus
 
     if corpus["doc_id"].duplicated().any():
         dup = corpus.loc[corpus["doc_id"].duplicated(), "doc_id"].iloc[0]
         raise ValueError(f"doc_id {dup!r} occurs more than once; every article needs its "
                          "own doc_id.")
-    body = tokens_corpus(corpus, progress=False)
-    has_title = "title" in corpus.columns and corpus["title"].fillna("").astype(str).str.len().any()
-    titles = None
-    if has_title:
-        title_corpus = pd.DataFrame({"doc_id": corpus["doc_id"].to_numpy(),
-                                     "outlet": groups_by(corpus, "outlet").to_numpy(),
-                                     "text": corpus["title"].fillna("").astype(str).to_numpy()})
-        titles = tokens_corpus(title_corpus, progress=False)
-    key = (id(body), id(titles), len(corpus), bool(fold_diacritics))
-    cached = _INDEXES.get(key)
-    if cached is not None and cached[0] is body and cached[1] is titles:
+    columns = [c for c in ("doc_id", "text", "title") if c in corpus.columns]
+    key = (corpus_fingerprint(corpus[columns]), bool(fold_diacritics))
+    if key in _INDEXES:
         _INDEXES.move_to_end(key)
-        return cached[2]
-    texts_body = [text_normalise(t) for t in corpus["text"].astype(str).tolist()]
-    texts_title = ([text_normalise(t) for t in corpus["title"].fillna("").astype(str)]
-                   if has_title else [""] * len(corpus))
-    parts = [(1, body, texts_body)] + ([(0, titles, texts_title)] if has_title else [])
-    type_index = pd.Index([])
-    for _, table, _ in parts:
-        type_index = type_index.append(table["token"].cat.categories)
-    type_index = pd.Index(pd.unique(type_index.astype(str)))
-    columns: dict[str, list[np.ndarray]] = {k: [] for k in
-                                            ("code", "doc", "part", "sid", "pid", "start", "end")}
-    for part, table, texts in parts:
-        cats = table["token"].cat
-        remap = type_index.get_indexer(cats.categories.astype(str))
-        doc = table["doc_id"].cat.codes.to_numpy().astype(np.int64)
-        # the table's doc codes follow its categories; map them onto the corpus rows
-        order = pd.Index(corpus["doc_id"].astype(str)).get_indexer(
-            table["doc_id"].cat.categories.astype(str))
-        doc = order[doc]
-        start = table["start"].to_numpy().astype(np.int64)
-        columns["code"].append(remap[cats.codes.to_numpy()].astype(np.int64))
-        columns["doc"].append(doc)
-        columns["part"].append(np.full(len(table), part, dtype=np.int64))
-        columns["sid"].append(table["sentence_id"].to_numpy().astype(np.int32))
-        columns["pid"].append(_paragraph_ids(texts, doc, start) if part == 1
-                              else np.ones(len(table), dtype=np.int32))
-        columns["start"].append(start)
-        columns["end"].append(table["end"].to_numpy().astype(np.int64))
-    arrays = {k: np.concatenate(v) if v else np.zeros(0, np.int64) for k, v in columns.items()}
-    seg = arrays["doc"] * 2 + arrays["part"]
-    order = np.lexsort((arrays["start"], seg))
-    arrays = {k: v[order] for k, v in arrays.items()}
-    seg = seg[order]
+        return _INDEXES[key]
+    # doc_id codes of the token tables follow the corpus's rows (ids are unique)
+    body = tokens_corpus(corpus, progress=False)
+    titles = (corpus["title"].fillna("").astype(str).tolist() if "title" in corpus.columns
+              else [""] * len(corpus))
+    body_types = body["token"].cat.categories
+    chunks: dict[str, list[np.ndarray]] = {
+        "code": [body["token"].cat.codes.to_numpy().astype(np.int64)],
+        "doc": [body["doc_id"].cat.codes.to_numpy().astype(np.int64)],
+        "sid": [body["sentence_id"].to_numpy()],
+        "start": [body["start"].to_numpy().astype(np.int64, copy=False)],
+        "end": [body["end"].to_numpy().astype(np.int64, copy=False)]}
+    chunks["seg"] = [chunks["doc"][0]]
+    type_list = body_types.astype(str).tolist()
+    if any(titles):
+        # a title is one sentence: its words, without Punkt
+        words = [(d, tok, a, b) for d, title in enumerate(titles) if title
+                 for tok, a, b, kind in tokens_tokenize(text_normalise(title)) if kind != "punct"]
+        forms = pd.Index([w[1] for w in words])
+        type_index = body_types.append(forms.difference(body_types))
+        type_list = type_index.astype(str).tolist()
+        doc = np.array([w[0] for w in words], dtype=np.int64)
+        # the titles after all texts: positions stay sorted by seg without a sort
+        chunks["code"].append(type_index.get_indexer(forms).astype(np.int64))
+        chunks["doc"].append(doc)
+        chunks["seg"].append(doc + len(corpus))
+        chunks["sid"].append(np.ones(len(words), dtype=chunks["sid"][0].dtype))
+        chunks["start"].append(np.array([w[2] for w in words], dtype=np.int64))
+        chunks["end"].append(np.array([w[3] for w in words], dtype=np.int64))
+    arrays = {k: v[0] if len(v) == 1 else np.concatenate(v) for k, v in chunks.items()}
+    seg, sid = arrays["seg"], arrays["sid"]
     n = len(seg)
     g = np.arange(n, dtype=np.int64) + seg * _SEGMENT
-    new_seg = np.r_[True, seg[1:] != seg[:-1]] if n else np.zeros(0, bool)
-    sid, pid = arrays["sid"], arrays["pid"]
-    sent = np.cumsum(new_seg | np.r_[True, sid[1:] != sid[:-1]]) - 1 if n else sid
-    para = np.cumsum(new_seg | np.r_[True, pid[1:] != pid[:-1]]) - 1 if n else pid
-    index = QueryIndex(type_index.tolist(), arrays["code"], arrays["doc"], seg, g,
-                       sent.astype(np.int64), para.astype(np.int64), sid, pid,
-                       arrays["start"], arrays["end"], [texts_title, texts_body], len(corpus),
-                       bool(fold_diacritics))
-    _INDEXES[key] = (body, titles, index)  # the tables are kept, so their ids stay theirs
+    new = (np.r_[True, (seg[1:] != seg[:-1]) | (sid[1:] != sid[:-1])] if n
+           else np.zeros(0, bool))
+    texts_body = corpus["text"].astype(str).tolist()
+    index = QueryIndex(type_list, arrays["code"], arrays["doc"], seg, g,
+                       np.cumsum(new) - 1, sid, arrays["start"], arrays["end"],
+                       [titles, texts_body], len(corpus), bool(fold_diacritics))
+    _INDEXES[key] = index
     while len(_INDEXES) > 2:
         _INDEXES.popitem(last=False)
     return index
@@ -244,22 +293,42 @@ def _flags(case: bool) -> int:
     return 0 if case else re.IGNORECASE
 
 
-def _type_matches(index: QueryIndex, regex: str, flags: int, lemma: bool
-                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _type_matches(index: QueryIndex, regex: str, flags: int, lemma: bool,
+                  core: str = "") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(type code, offset start, offset end)`` of every match of ``regex`` in the
-    distinct forms (or, with ``lemma``, in the lemmas: offsets are then the whole form)."""
+    distinct forms (or, with ``lemma``, in the lemmas: offsets are then the whole form).
+
+    ``core``: letters (lower-case, unaccented) that every match contains; a fast literal
+    search for them picks the forms that the regex then reads, as the frame matcher does."""
     cache_key = (regex, flags, lemma)
     if cache_key in index._type_cache:
         return index._type_cache[cache_key]
     compiled = re.compile(regex, flags | re.MULTILINE)
     if lemma:
         distinct, of_type, joined, bounds = index.lemmas()
+        forms = distinct
     else:
-        joined, bounds = index.joined, index.bounds
-    found = [(m.start(), m.end()) for m in compiled.finditer(joined)]
-    at = np.array([f[0] for f in found], dtype=np.int64)
-    stop = np.array([f[1] for f in found], dtype=np.int64)
-    code = np.searchsorted(bounds, at, side="right") - 1
+        joined, bounds, forms = index.joined, index.bounds, index.types
+    if core:
+        folded = index.folded(lemma)
+        at = [m.start() for m in re.finditer(re.escape(core), folded)]
+        candidates = np.unique(np.searchsorted(bounds, np.asarray(at, dtype=np.int64),
+                                               side="right") - 1)
+        code_list, starts, stops = [], [], []
+        for c in candidates.tolist():
+            for m in compiled.finditer(forms[c]):
+                code_list.append(c)
+                starts.append(m.start())
+                stops.append(m.end())
+        code = np.asarray(code_list, dtype=np.int64)
+        off_a = np.asarray(starts, dtype=np.int64)
+        off_b = np.asarray(stops, dtype=np.int64)
+    else:
+        found = [(m.start(), m.end()) for m in compiled.finditer(joined)]
+        at = np.array([f[0] for f in found], dtype=np.int64)
+        stop = np.array([f[1] for f in found], dtype=np.int64)
+        code = np.searchsorted(bounds, at, side="right") - 1
+        off_a, off_b = at - bounds[code], stop - bounds[code]
     if lemma:
         hit = np.zeros(len(distinct) + 1, dtype=bool)
         hit[code] = True
@@ -267,9 +336,18 @@ def _type_matches(index: QueryIndex, regex: str, flags: int, lemma: bool
         lengths = np.array([len(index.types[c]) for c in codes.tolist()], dtype=np.int64)
         out = (codes, np.zeros(len(codes), np.int64), lengths)
     else:
-        out = (code, at - bounds[code], stop - bounds[code])
+        out = (code, off_a, off_b)
     index._type_cache[cache_key] = out
     return out
+
+
+def _core_of(item) -> str:
+    """The longest run of letters of a term (lower-case, unaccented) that every form it
+    matches contains; "" for a choice of terms."""
+    if not isinstance(item, Term):
+        return ""
+    chunks = re.split(r"[*?]", item.word.replace("’", "'"))
+    return max((_fold(c).lower() for c in chunks), key=len)
 
 
 # --------------------------------------------------------------------------- hits
@@ -325,7 +403,7 @@ class _Evaluator:
         self.index = index
         self.scope = scope
         self.unit_of = index.units(scope)
-        self.n_units = index.n_units[scope]
+        self.n_units = index.unit_count(scope)
 
     def result(self, hits: _Hits) -> _Result:
         units = np.zeros(self.n_units, dtype=bool)
@@ -381,7 +459,7 @@ class _Evaluator:
         wanted[codes] = True
         rows = np.flatnonzero(wanted[self.index.code])
         if ctx.part is not None and len(rows):
-            rows = rows[(self.index.seg[rows] % 2) == ctx.part]
+            rows = rows[self.index.part(rows) == ctx.part]
         return rows
 
     def _term(self, term: Term, ctx: _Context) -> _Hits:
@@ -393,7 +471,8 @@ class _Evaluator:
             case = False
         body = _body(Term(word, term.exact, case), index.fold, case)
         regex = (rf"^{body}$" if term.exact else rf"(?<!\w){body}(?!\w)")
-        codes, off_a, off_b = _type_matches(index, regex, _flags(case), ctx.lemma)
+        codes, off_a, off_b = _type_matches(index, regex, _flags(case), ctx.lemma,
+                                            _core_of(Term(word)))
         if not len(codes):
             return _Hits.empty()
         # the first match within each form
@@ -434,21 +513,36 @@ class _Evaluator:
         bodies = [self._item_regex(i, case) for i in phrase.items]
         tail = "" if phrase.exact else _STAR
         full = re.compile(rf"(?<!\w){_JOIN.join(bodies)}{tail}(?!\w)", _flags(case))
-        codes, offsets, _ = _type_matches(index, rf"(?<!\w)(?={bodies[0]})", _flags(case),
-                                          False)
+        flags = _flags(case)
+        codes, offsets, _ = _type_matches(index, rf"(?<!\w)(?={bodies[0]})", flags, False,
+                                          _core_of(phrase.items[0]))
         if not len(codes):
             return _Hits.empty()
         occ = pd.DataFrame({"code": codes, "offset": offsets})
         rows = self._positions(np.unique(codes), ctx)
+        # worth reading on the text: the whole phrase inside the form (a compound), or a
+        # later word of the phrase at the start of the next word
+        whole, _, _ = _type_matches(index, full.pattern, flags, False,
+                                    _core_of(phrase.items[0]))
+        inside = np.zeros(len(index.types) + 1, dtype=bool)
+        inside[whole] = True
+        follows = np.zeros(len(index.types) + 1, dtype=bool)
+        for item, body in zip(phrase.items[1:], bodies[1:], strict=True):
+            nxt, _, _ = _type_matches(index, rf"^(?:{body})", flags, False, _core_of(item))
+            follows[nxt] = True
+        after = np.minimum(rows + 1, len(index.code) - 1)
+        keep = inside[index.code[rows]] | (
+            follows[index.code[after]] & (index.seg[after] == index.seg[rows]) & (after > rows))
+        rows = rows[keep]
         cand = pd.DataFrame({"row": rows, "code": index.code[rows]}).merge(occ, on="code")
         rows = cand["row"].to_numpy()
         starts = index.start[rows] + cand["offset"].to_numpy()
-        parts = (index.seg[rows] % 2).tolist()
+        parts = index.part(rows).tolist()
         docs = index.doc[rows].tolist()
         ends = np.empty(len(rows), dtype=np.int64)
-        texts = index.texts
+        text = index.text
         for i, (part, doc, at) in enumerate(zip(parts, docs, starts.tolist(), strict=True)):
-            m = full.match(texts[part][doc], at)
+            m = full.match(text(part, doc), at)
             ends[i] = m.end() if m else -1
         ok = ends > starts
         rows, starts, ends = rows[ok], starts[ok], ends[ok]
@@ -575,9 +669,7 @@ def _negators(path: str) -> frozenset[str]:
 def _negated(index: QueryIndex, first: np.ndarray) -> np.ndarray:
     """Whether a negator stands within :data:`NEGATION_WINDOW` words before each position,
     in the same sentence."""
-    negators = _negators(str(NEGATORS_FILE))
-    is_neg = np.fromiter((t.lower() in negators for t in index.types), dtype=bool,
-                         count=len(index.types))
+    is_neg = index.negators()
     out = np.zeros(len(first), dtype=bool)
     for back in range(1, NEGATION_WINDOW + 1):
         before = first - back
@@ -634,25 +726,25 @@ def query_hits(corpus: pd.DataFrame, queries, *, scope: Scope = "article",
     >>> c = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["NOS", "AD"],
     ...     "text": ["Geen EU-sancties tegen Rusland.", "Rusland kreeg nieuwe sancties."]})
     >>> h = query_hits(c, {"s": 'sancties w/3 rusland'})
-    >>> h[["doc_id", "matched_text", "negated"]].values.tolist()
-    [['a', 'sancties', True], ['a', 'Rusland', True], ['b', 'Rusland', False], ['b', 'sancties', False]]
+    >>> h[["doc_id", "matched_text", "negated"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['a', 'sancties', True], ['a', 'Rusland', True],
+     ['b', 'Rusland', False], ['b', 'sancties', False]]
     """
     parsed = _parsed(queries)
     index = query_index(corpus, fold_diacritics=fold_diacritics)
     frames = []
-    for q, (name, node) in enumerate(parsed.items()):
+    for q, node in enumerate(parsed.values()):
         _, first, _, start, end = query_evaluate(index, node, scope=scope)
         frames.append((q, first, start, end))
     q = np.concatenate([np.full(len(f[1]), f[0]) for f in frames]) if frames else np.zeros(0)
     first = np.concatenate([f[1] for f in frames]) if frames else np.zeros(0, np.int64)
     start = np.concatenate([f[2] for f in frames]) if frames else np.zeros(0, np.int64)
     end = np.concatenate([f[3] for f in frames]) if frames else np.zeros(0, np.int64)
-    doc, part = index.doc[first], index.seg[first] % 2
+    doc, part = index.doc[first], index.part(first)
     order = np.lexsort((start, part, q, doc))
     q, first, start, end, doc, part = (x[order] for x in (q, first, start, end, doc, part))
     doc_ids = corpus["doc_id"].astype(str).to_numpy()
     outlets = groups_by(corpus, "outlet").to_numpy()
-    texts = index.texts
     return pd.DataFrame({
         "doc_id": pd.Categorical(doc_ids[doc], categories=pd.unique(doc_ids)),
         "outlet": pd.Categorical(outlets[doc], categories=pd.unique(outlets)),
@@ -660,7 +752,7 @@ def query_hits(corpus: pd.DataFrame, queries, *, scope: Scope = "article",
         "part": pd.Categorical.from_codes(part.astype(np.int64), categories=list(_PARTS)),
         "sentence_id": index.sentence_id[first].astype(np.int32),
         "paragraph_id": index.paragraph_id[first].astype(np.int32),
-        "matched_text": [texts[p][d][a:b] for p, d, a, b in
+        "matched_text": [index.text(p, d)[a:b] for p, d, a, b in
                          zip(part.tolist(), doc.tolist(), start.tolist(), end.tolist(),
                              strict=True)],
         "start": start.astype(np.int64),
@@ -698,7 +790,7 @@ def query_search(corpus: pd.DataFrame, queries, *, scope: Scope = "article",
     index = query_index(corpus, fold_diacritics=fold_diacritics)
     unit_doc = _unit_doc(index, scope)
     rows = []
-    for q, (name, node) in enumerate(parsed.items()):
+    for q, node in enumerate(parsed.values()):
         units, first, _, _, _ = query_evaluate(index, node, scope=scope)
         docs_units = np.bincount(unit_doc[np.flatnonzero(units)], minlength=index.n_docs)
         hits = np.bincount(index.doc[first], minlength=index.n_docs)
@@ -728,7 +820,7 @@ def _unit_doc(index: QueryIndex, scope: str) -> np.ndarray:
     if scope == "article":
         return np.arange(index.n_docs)
     units = index.units(scope)
-    out = np.zeros(index.n_units[scope], dtype=np.int64)
+    out = np.zeros(index.unit_count(scope), dtype=np.int64)
     out[units] = index.doc
     return out
 

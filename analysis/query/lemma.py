@@ -36,7 +36,10 @@ def lemmas_of(forms: Iterable[str]) -> list[str]:
         from simplemma import lemmatize
 
         for form in todo:
-            _KNOWN[form] = _lemma(form, lemmatize)
+            lower = form.lower()
+            if lower not in _KNOWN:
+                _KNOWN[lower] = _lemma(lower, lemmatize)
+            _KNOWN[form] = _KNOWN[lower]
     return [_KNOWN[f] for f in forms]
 
 

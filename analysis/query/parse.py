@@ -213,8 +213,9 @@ def query_parse(query: str, *, name: str | None = None) -> Node:
     Raises :class:`QueryError` (``query 'NAME', column C: ... expected``) for a string
     that is not a query and for an unknown field, with a suggestion.
 
-    >>> query_parse("rusland OR poetin AND sanctie*")
-    Or(children=(Term(word='rusland', exact=False, case=False), And(left=Term(word='poetin', exact=False, case=False), right=Term(word='sanctie*', exact=False, case=False))))
+    >>> tree = query_parse("rusland OR poetin AND sanctie*")
+    >>> tree.children[0], tree.children[1].right
+    (Term(word='rusland', exact=False, case=False), Term(word='sanctie*', exact=False, case=False))
     >>> query_parse("vvd w/10 cda").distance
     10
     >>> query_parse("(a OR b", name="bad")
