@@ -23,9 +23,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +36,16 @@ from analysis.frames_stats import (  # the statistics of the match table, re-exp
     frames_kwic,
 )
 from analysis.paths import DATA_DIR
+from analysis.patterns import BLANK as _BLANK  # noqa: F401 - importable from here as before
+from analysis.patterns import JOIN as _JOIN
+from analysis.patterns import STAR as _STAR
+from analysis.patterns import accented as _accented  # noqa: F401
+from analysis.patterns import fold as _fold
+from analysis.patterns import fold_char as _fold_char  # noqa: F401
+from analysis.patterns import fold_lower_table as _fold_lower_table
+from analysis.patterns import literal as _literal  # noqa: F401
+from analysis.patterns import pattern_words as _words
+from analysis.patterns import word_regex as _word_regex
 from analysis.spans import spans_overlap
 from analysis.tables import groups_by
 from analysis.text import HYPHENS, text_normalise
@@ -326,56 +334,6 @@ def _copy_default(path: str | Path, default: Path) -> Path:
 
 # --------------------------------------------------------------------------- patterns
 
-_STAR = rf"(?:\w|[{HYPHENS}](?=\w))*"
-_BLANK = r"[^\S\n]*\n?[^\S\n]*"
-_JOIN = rf"(?:{_BLANK}(?:[{HYPHENS}]{_BLANK})?)"
-
-
-def _words(pattern: str) -> list[str]:
-    return [w for w in re.split(rf"[\s{HYPHENS}]+", pattern) if w]
-
-
-def _fold(text: str) -> str:
-    """Strip accents and diaeresis, letter by letter (``deëscalatie`` -> ``deescalatie``)."""
-    return "".join(_fold_char(c) for c in text)
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    decomposed = unicodedata.normalize("NFD", char)
-    if len(decomposed) > 1 and all(unicodedata.combining(c) for c in decomposed[1:]):
-        return decomposed[0]
-    return char
-
-
-@lru_cache(maxsize=1)
-def _accented() -> dict[str, str]:
-    """For each base letter, the characters that fold to it (itself first)."""
-    table: dict[str, list[str]] = {}
-    for code in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
-        char = chr(code)
-        base = _fold_char(char)
-        if base != char and base.isascii():
-            for c in {char.lower(), char}:
-                table.setdefault(base.lower(), [base.lower()]).append(c)
-    return {k: "".join(dict.fromkeys(v)) for k, v in table.items()}
-
-
-def _literal(text: str, fold: bool) -> str:
-    accented = _accented() if fold else {}
-    out = []
-    for char in (_fold(text).lower() if fold else text):
-        variants = "'’" if char in "'’" else accented.get(char)
-        out.append(f"[{variants}]" if variants else re.escape(char))
-    return "".join(out)
-
-
-def _word_regex(word: str, fold: bool) -> str:
-    parts = re.split(r"([*?])", word)
-    return "".join(_STAR if p == "*" else r"\w" if p == "?" else _literal(p, fold)
-                   for p in parts if p)
-
-
 def _pattern_regex(pattern: str, fold: bool) -> tuple[str, str, bool]:
     """(regex for the whole pattern on the text, regex for the types, is a phrase)."""
     words = _words(pattern)
@@ -392,16 +350,6 @@ def _core(pattern: str) -> str:
     token form the pattern can match contains it."""
     chunks = re.split(r"[*?]", _words(pattern)[0].replace("’", "'"))
     return max((_fold(c).lower() for c in chunks), key=len)
-
-
-def _fold_lower_table(text: str) -> dict[int, str]:
-    """A one-character-for-one translation to lower case without accents."""
-    table = {}
-    for char in set(text):
-        target = "'" if char == "’" else _fold(char.lower())[:1] or char
-        if target != char:
-            table[ord(char)] = target
-    return table
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from analysis.frames import _JOIN, _STAR, _accented, _fold, _fold_lower_table, _word_regex
 from analysis.paths import DATA_DIR
+from analysis.patterns import JOIN, STAR, accented, fold, fold_lower_table, word_regex
 from analysis.query.lemma import lemma_of, lemmas_of
 from analysis.query.parse import (
     And,
@@ -120,7 +120,7 @@ class QueryIndex:
         key = ("folded", lemma)
         if key not in self._type_cache:
             joined = self.lemmas()[2] if lemma else self.joined
-            self._type_cache[key] = joined.translate(_fold_lower_table(joined))
+            self._type_cache[key] = joined.translate(fold_lower_table(joined))
         return self._type_cache[key]
 
     def text(self, part: int, doc: int) -> str:
@@ -264,28 +264,32 @@ def query_index(corpus: pd.DataFrame, *, fold_diacritics: bool = True) -> QueryI
 # --------------------------------------------------------------------------- terms
 
 
-def _case_literal(text: str, fold: bool) -> str:
-    """A regex for ``text`` with its case kept (accents folded when ``fold``)."""
-    accented = _accented() if fold else {}
+def _case_literal(text: str, fold_accents: bool) -> str:
+    """A regex for ``text`` with its case kept (accents folded when ``fold_accents``).
+
+    >>> [bool(re.fullmatch(_case_literal("OM", True), w)) for w in ["OM", "ÖM", "om", "Om"]]
+    [True, True, False, False]
+    """
+    variants_of = accented() if fold_accents else {}
     out = []
     for char in text:
-        base = _fold(char)
         if char in "'’":
             out.append("['’]")
             continue
-        variants = [v for v in accented.get(base.lower(), "") if v.isupper() == char.isupper()]
-        variants = [v for v in variants if _fold(v).lower() == base.lower()]
-        out.append(f"[{''.join(dict.fromkeys([char, *variants]))}]" if len(variants) > 1
+        base = fold(char).lower()
+        variants = [v for v in variants_of.get(base, "")
+                    if v.isupper() == char.isupper() and v != char]
+        out.append(f"[{''.join(dict.fromkeys([char, *variants]))}]" if variants
                    else re.escape(char))
     return "".join(out)
 
 
-def _body(term: Term, fold: bool, case: bool) -> str:
+def _body(term: Term, fold_accents: bool, case: bool) -> str:
     """The regex of one word of a query (``*``, ``?`` as the frame patterns have them)."""
     if not (case or term.case):
-        return _word_regex(term.word, fold)
+        return word_regex(term.word, fold_accents)
     parts = re.split(r"([*?])", term.word)
-    return "".join(_STAR if p == "*" else r"\w" if p == "?" else _case_literal(p, fold)
+    return "".join(STAR if p == "*" else r"\w" if p == "?" else _case_literal(p, fold_accents)
                    for p in parts if p)
 
 
@@ -347,7 +351,7 @@ def _core_of(item) -> str:
     if not isinstance(item, Term):
         return ""
     chunks = re.split(r"[*?]", item.word.replace("’", "'"))
-    return max((_fold(c).lower() for c in chunks), key=len)
+    return max((fold(c).lower() for c in chunks), key=len)
 
 
 # --------------------------------------------------------------------------- hits
@@ -511,8 +515,8 @@ class _Evaluator:
         index = self.index
         case = ctx.case
         bodies = [self._item_regex(i, case) for i in phrase.items]
-        tail = "" if phrase.exact else _STAR
-        full = re.compile(rf"(?<!\w){_JOIN.join(bodies)}{tail}(?!\w)", _flags(case))
+        tail = "" if phrase.exact else STAR
+        full = re.compile(rf"(?<!\w){JOIN.join(bodies)}{tail}(?!\w)", _flags(case))
         flags = _flags(case)
         codes, offsets, _ = _type_matches(index, rf"(?<!\w)(?={bodies[0]})", flags, False,
                                           _core_of(phrase.items[0]))
