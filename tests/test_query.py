@@ -237,3 +237,29 @@ def test_summary_per_outlet(corpus):
     assert monthly[["query", "period", "found"]].values.tolist() == [
         ["a", "2022-01-01", 1], ["a", "2022-02-01", 2], ["a", "2022-03-01", 0],
         ["e", "2022-01-01", 1], ["e", "2022-02-01", 0], ["e", "2022-03-01", 0]]
+
+
+def test_hyphen_in_a_query_word_works_as_in_the_frame_patterns(corpus):
+    assert query_parse("de-escal*") == Phrase((Term("de"), Term("escal*")))
+    extra = pd.DataFrame({"doc_id": ["x", "y", "z"], "outlet": ["A"] * 3,
+                          "text": ["De de-escalatie.", "Een de escalatie.", "Deescalatie nu."]})
+    assert texts(extra, "de-escal*") == ["de-escalatie", "de escalatie", "Deescalatie"]
+
+
+def test_nexis_and_amcat_strings_run_unchanged(corpus, tmp_path):
+    nexis = ("(rusland! OR poetin OR kremlin) w/10 (sanctie! OR boycot!) AND NOT sport!")
+    amcat = tmp_path / "queries.txt"
+    amcat.write_text('# queries.txt\nsancties# "(rusland OR poetin*) sanctie*"~5 OR '
+                     'headline:sanctie*\nnavo# navo OR nato OR "noord-atlantische '
+                     'verdragsorganisatie"\nescalatie# escal* OR de-escal* OR deëscal* NOT '
+                     'voetbal*\n', encoding="utf-8")
+    news = pd.DataFrame({
+        "doc_id": ["n1", "n2", "n3"], "outlet": ["NOS", "AD", "NRC"],
+        "title": ["Nieuwe sancties", "", ""],
+        "text": ["Het Kremlin reageert op de sancties van de EU.",
+                 "Poetin en de sportboycot: sancties tegen Rusland.",
+                 "De Noord-Atlantische Verdragsorganisatie wil deëscalatie."]})
+    assert docs(news, nexis) == ["n1"]
+    found = query_search(news, queries_read(amcat))
+    assert found[["query", "doc_id"]].astype(str).values.tolist() == [
+        ["sancties", "n1"], ["sancties", "n2"], ["navo", "n3"], ["escalatie", "n3"]]

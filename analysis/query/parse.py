@@ -11,6 +11,7 @@ into a tree of frozen dataclasses (:class:`Term`, :class:`Phrase`, :class:`Field
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -35,6 +36,8 @@ __all__ = [
 ]
 
 _GRAMMAR = Path(__file__).with_name("grammar.lark")
+
+_HYPHEN = re.compile("[-\u2010\u2011]")
 
 #: Field names and what they restrict a term to: ``title`` (also ``headline``, as AmCAT
 #: writes it) the article's title, ``text`` (also ``body``) its text, ``lemma`` every
@@ -264,10 +267,20 @@ def _build(tree, query: str, name: str | None) -> Node:
         if not word.strip("*?!"):
             raise QueryError(f"the word {word!r} is only wildcards; give at least one letter",
                              name=name, column=tree.meta.column, query=query)
+        parts = [p for p in _HYPHEN.split(word) if p]
+        if len(parts) > 1 and not word.startswith(("-", "‐", "‑")):
+            # a hyphen works as a space, as in the frame patterns: de-escal* is a phrase
+            return Phrase(tuple(Term(p, False, case) for p in parts), exact=exact, case=case)
         return Term(word, exact, case)
     if kind == "phrase":
         tokens = [c for c in kids if isinstance(c, Token)]
-        items = tuple(_build(c, query, name) for c in kids if not isinstance(c, Token))
+        items = []
+        for child in kids:
+            if isinstance(child, Token):
+                continue
+            item = _build(child, query, name)
+            items.extend(item.items if isinstance(item, Phrase) else (item,))
+        items = tuple(items)
         slop = next((int(t[1:]) for t in tokens if t.type == "SLOP"), None)
         return Phrase(items, slop, any(t.type == "EXACT" for t in tokens),
                       any(t.type == "CASE" for t in tokens))
