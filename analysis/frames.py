@@ -44,8 +44,10 @@ from analysis.patterns import fold as _fold
 from analysis.patterns import fold_char as _fold_char  # noqa: F401
 from analysis.patterns import fold_lower_table as _fold_lower_table
 from analysis.patterns import literal as _literal  # noqa: F401
+from analysis.patterns import pattern_flags
 from analysis.patterns import pattern_words as _words
 from analysis.patterns import word_regex as _word_regex
+from analysis.query.parse import QueryError, query_parse
 from analysis.spans import spans_overlap
 from analysis.tables import groups_by
 from analysis.text import HYPHENS, text_normalise
@@ -59,6 +61,8 @@ __all__ = [
     "frames_load",
     "frames_init",
     "frames_match",
+    "frames_pattern_warnings",
+    "OPERATOR_WORDS",
     "frames_count",
     "frames_audit",
     "frames_cooccurrence",
@@ -71,8 +75,10 @@ DEFAULT_FRAMES_FILE = DATA_DIR / "frames_default.toml"
 MATCH_COLUMNS = ["doc_id", "outlet", "sentence_id", "frame", "pattern", "matched_text",
                  "start", "end"]
 
-_FRAME_KEYS = ("label", "label_en", "definition", "patterns", "exclude")
-_REQUIRED_KEYS = ("label", "definition", "patterns")
+_FRAME_KEYS = ("label", "label_en", "definition", "patterns", "exclude", "query")
+_REQUIRED_KEYS = ("label", "definition")
+#: Words that are operators in a search string but only words in a pattern.
+OPERATOR_WORDS = ("AND", "OR", "NOT")
 _SETTING_KEYS = ("fold_diacritics",)
 _NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
 _PATTERN_CHARS = re.compile(rf"[\w'’*? {HYPHENS}]+\Z")
@@ -102,7 +108,8 @@ class FrameFileError(ValueError):
 @dataclass(frozen=True)
 class Frame:
     """One frame of a dictionary: its key, label (and English label, when the dictionary
-    gives ``label_en``), definition, patterns and exclusions."""
+    gives ``label_en``), definition, patterns and exclusions, and its search string
+    (``query``, in the syntax of :mod:`analysis.query`) when it has one."""
 
     name: str
     label: str
@@ -111,6 +118,7 @@ class Frame:
     exclude: tuple[str, ...] = ()
     line: int | None = None
     label_en: str | None = None
+    query: str | None = None
 
 
 @dataclass(frozen=True)
@@ -176,18 +184,64 @@ def _check_pattern(text, *, path, lines, name, key, section, error=FrameFileErro
     if not pattern:
         raise error(path, f"an empty pattern in {key}.", line=line, frame=name,
                     hint="Delete it or write a word.")
-    if not _PATTERN_CHARS.match(pattern):
-        bad = sorted({c for c in pattern if not _PATTERN_CHARS.match(c)})
+    bare = pattern_flags(pattern)[0]
+    if not _PATTERN_CHARS.match(bare):
+        bad = sorted({c for c in bare if not _PATTERN_CHARS.match(c)})
         raise error(
             path, f"pattern {text!r} in {key} holds {' '.join(repr(c) for c in bad)}.",
             line=line, frame=name,
-            hint="Only letters, digits, apostrophes, spaces, hyphens, * and ? are allowed.")
-    for word in _words(pattern):
+            hint="Only letters, digits, apostrophes, spaces, hyphens, * and ? are allowed "
+            "(with = before a pattern for the exact form and ~s after it for case); for "
+            "AND, OR, NOT and proximity write query = \"...\".")
+    for word in _words(bare):
         if not word.strip("*?"):
             raise error(
                 path, f"pattern {text!r} in {key} has a word made only of wildcards.",
                 line=line, frame=name, hint="Every word needs at least one letter.")
     return pattern
+
+
+def _check_query(text, *, path, lines, name, section, head, error=FrameFileError
+                 ) -> str | None:
+    """A frame's ``query`` checked by the query grammar (None when there is none)."""
+    if text is None:
+        return None
+    line = _key_line(lines, "query", *section) or head
+    if not isinstance(text, str) or not text.strip():
+        raise error(path, "query must be a search string in quotes.", line=line, frame=name)
+    try:
+        query_parse(text, name=name)
+    except QueryError as exc:
+        raise error(path, str(exc) + ".", line=line, frame=name,
+                    hint="See docs/guides/search-strings.md for the syntax.") from None
+    return text.strip()
+
+
+def frames_pattern_warnings(book: FrameDictionary, matches: pd.DataFrame | None = None
+                            ) -> list[str]:
+    """What may be wrong with a dictionary's patterns, one sentence each: a pattern that
+    holds an operator word (``"kosten AND belasting"`` is a literal phrase, which hardly
+    ever matches), and, given the :func:`frames_match` table of a corpus, every pattern and
+    query that matches nothing in it.
+
+    >>> book = FrameDictionary({"k": Frame("k", "K", "def", ("kosten AND belasting",))})
+    >>> print(frames_pattern_warnings(book)[0])  # doctest: +ELLIPSIS
+    frame 'k': pattern 'kosten AND belasting' holds the operator word AND, but a pattern ...
+    """
+    out = []
+    for frame in book.frames.values():
+        for pattern in frame.patterns:
+            words = [w for w in _words(pattern_flags(pattern)[0]) if w.upper() in OPERATOR_WORDS]
+            if words:
+                out.append(f"frame {frame.name!r}: pattern {pattern!r} holds the operator word "
+                           f"{words[0].upper()}, but a pattern is read as words in a row; "
+                           f"write the search string as query = \"{pattern}\".")
+    silent = (matches.attrs.get("silent_patterns", []) if matches is not None else [])
+    for frame, pattern in silent:
+        what = "query" if frame in book.frames and book.frames[frame].query == pattern \
+            else "pattern"
+        out.append(f"frame {frame!r}: {what} {pattern!r} matches nothing in the corpus.")
+    return out
 
 
 def _read_toml(text: str, path: str, *, table: str = "frames", error=FrameFileError,
@@ -275,13 +329,17 @@ def _parse(text: str, path: str) -> FrameDictionary:
                         frame=name, hint="Delete one of them.")
                 seen.add(value.lower())
             lists[key] = tuple(checked)
-        if not lists["patterns"]:
-            raise FrameFileError(path, "patterns is empty.",
+        query = _check_query(spec.get("query"), path=path, lines=lines, name=name,
+                             section=section, head=head)
+        if not lists["patterns"] and query is None:
+            raise FrameFileError(path, "patterns is empty." if "patterns" in spec else
+                                 "the frame has neither patterns nor a query.",
                                  line=_key_line(lines, "patterns", *section) or head,
-                                 frame=name, hint="Give at least one pattern.")
+                                 frame=name, hint="Give at least one pattern, or a search "
+                                 "string as query = \"...\".")
         frames[name] = Frame(name, spec["label"].strip(), " ".join(spec["definition"].split()),
                              lists["patterns"], lists["exclude"], head,
-                             spec["label_en"].strip() if "label_en" in spec else None)
+                             spec["label_en"].strip() if "label_en" in spec else None, query)
     return FrameDictionary(frames, settings.get("fold_diacritics", True), path)
 
 
@@ -335,20 +393,26 @@ def _copy_default(path: str | Path, default: Path) -> Path:
 # --------------------------------------------------------------------------- patterns
 
 def _pattern_regex(pattern: str, fold: bool) -> tuple[str, str, bool]:
-    """(regex for the whole pattern on the text, regex for the types, is a phrase)."""
-    words = _words(pattern)
-    bodies = [_word_regex(w, fold) for w in words]
+    """(regex for the whole pattern on the text, regex for the types, is a phrase); a
+    pattern written ``=...`` is exact (a whole word, not a part of a hyphenated compound;
+    a phrase whose last word does not run on), one written ``...~s`` keeps its case (the
+    regexes are then used without ignoring case)."""
+    bare, exact, case = pattern_flags(pattern)
+    words = _words(bare)
+    bodies = [_word_regex(w, fold, case) for w in words]
     if len(words) == 1:
-        full = rf"(?<!\w){bodies[0]}(?!\w)"
+        full = (rf"(?<![\w{HYPHENS}]){bodies[0]}(?![\w{HYPHENS}])" if exact
+                else rf"(?<!\w){bodies[0]}(?!\w)")
         return full, full, False
-    full = rf"(?<!\w){_JOIN.join(bodies)}{_STAR}(?!\w)"
+    tail = "" if exact else _STAR
+    full = rf"(?<!\w){_JOIN.join(bodies)}{tail}(?!\w)"
     return full, rf"(?<!\w)(?={bodies[0]})", True
 
 
 def _core(pattern: str) -> str:
     """The longest run of letters in the pattern's first word, folded and lower-cased: every
     token form the pattern can match contains it."""
-    chunks = re.split(r"[*?]", _words(pattern)[0].replace("’", "'"))
+    chunks = re.split(r"[*?]", _words(pattern_flags(pattern)[0])[0].replace("’", "'"))
     return max((_fold(c).lower() for c in chunks), key=len)
 
 
@@ -370,9 +434,10 @@ def _compile(frames: FrameDictionary, fold: bool) -> list[_Compiled]:
         for exclude, patterns in ((False, frame.patterns), (True, frame.exclude)):
             for order, pattern in enumerate(patterns):
                 full, probe, phrase = _pattern_regex(pattern, fold)
+                flags = 0 if pattern_flags(pattern)[2] else re.IGNORECASE
                 out.append(_Compiled(f_index, pattern, order, exclude, phrase,
-                                     re.compile(full, re.IGNORECASE),
-                                     re.compile(probe, re.IGNORECASE), _core(pattern)))
+                                     re.compile(full, flags),
+                                     re.compile(probe, flags), _core(pattern)))
     return out
 
 
@@ -504,6 +569,7 @@ def frames_match(
     cand = occ.merge(type_hits, on="code", how="inner")
     cand["start"] = cand["tok_start"] + cand["offset_start"]
     cand["end"] = cand["tok_start"] + cand["offset_end"]
+    cand = pd.concat([cand, _query_candidates(corpus, book, compiled, fold)], ignore_index=True)
     phrase = np.array([r.phrase for r in compiled], dtype=bool)
     is_phrase = phrase[cand["rule"].to_numpy()] if len(cand) else np.array([], dtype=bool)
     if is_phrase.any():
@@ -532,7 +598,43 @@ def frames_match(
         kept.append(hits.iloc[_resolve(hits)])
     found = pd.concat(kept, ignore_index=True) if kept else cand.iloc[:0]
     found = found.sort_values(["doc", "start", "frame", "end"]).reset_index(drop=True)
-    return _match_table(found, corpus, texts, compiled, book)
+    table = _match_table(found, corpus, texts, compiled, book)
+    used = set(cand["rule"].tolist())
+    table.attrs["silent_patterns"] = [(book.names[r.frame], r.pattern)
+                                      for i, r in enumerate(compiled)
+                                      if not r.exclude and i not in used]
+    return table
+
+
+def _query_candidates(corpus: pd.DataFrame, book: FrameDictionary, compiled: list,
+                      fold: bool) -> pd.DataFrame:
+    """The hits in the articles' text of every frame's ``query`` as match candidates (a
+    rule of its own appended to ``compiled``, listed after the frame's patterns)."""
+    columns = ["row", "code", "doc", "sentence_id", "tok_start", "offset_start", "offset_end",
+               "rule", "start", "end"]
+    queries = {name: f.query for name, f in book.frames.items() if f.query}
+    if not queries:
+        return pd.DataFrame({c: pd.Series(dtype="int64") for c in columns})
+    from analysis.query.evaluate import query_hits
+
+    hits = query_hits(corpus, queries, fold_diacritics=fold)
+    hits = hits[hits["part"] == "text"]
+    doc = pd.Index(corpus["doc_id"].astype(str)).get_indexer(hits["doc_id"].astype(str))
+    rule_of = {}
+    for name, query in queries.items():
+        f_index = book.names.index(name)
+        rule_of[name] = len(compiled)
+        compiled.append(_Compiled(f_index, query, len(book.frames[name].patterns), False,
+                                  False, None, None, ""))
+    n = len(hits)
+    return pd.DataFrame({
+        "row": np.full(n, -1, dtype=np.int64), "code": np.full(n, -1, dtype=np.int64),
+        "doc": doc.astype(np.int64),
+        "sentence_id": hits["sentence_id"].to_numpy(),
+        "tok_start": hits["start"].to_numpy(), "offset_start": np.zeros(n, dtype=np.int64),
+        "offset_end": (hits["end"] - hits["start"]).to_numpy(),
+        "rule": hits["query"].astype(str).map(rule_of).to_numpy().astype(np.int64),
+        "start": hits["start"].to_numpy(), "end": hits["end"].to_numpy()})
 
 
 def _match_table(found, corpus, texts, compiled, book) -> pd.DataFrame:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from analysis.text import HYPHENS
 
 __all__ = ["STAR", "BLANK", "JOIN", "pattern_words", "fold", "fold_char", "accented",
-           "literal", "word_regex", "fold_lower_table"]
+           "literal", "case_literal", "word_regex", "pattern_flags", "fold_lower_table"]
 
 #: Any letters or digits, running on through a hyphen inside a compound.
 STAR = rf"(?:\w|[{HYPHENS}](?=\w))*"
@@ -68,16 +68,55 @@ def literal(text: str, fold_accents: bool) -> str:
     return "".join(out)
 
 
-def word_regex(word: str, fold_accents: bool) -> str:
-    """The regex of one pattern word with its wildcards (``sanctie*``, ``sanctie?``).
+def case_literal(text: str, fold_accents: bool) -> str:
+    """A regex for ``text`` with its case kept (to be used without ignoring case); with
+    ``fold_accents`` every letter also finds its accented forms of the same case.
 
-    >>> import re
+    >>> [bool(re.fullmatch(case_literal("OM", True), w)) for w in ["OM", "ÖM", "om", "Om"]]
+    [True, True, False, False]
+    """
+    variants_of = accented() if fold_accents else {}
+    out = []
+    for char in text:
+        if char in "'’":
+            out.append("['’]")
+            continue
+        variants = [v for v in variants_of.get(fold(char).lower(), "")
+                    if v.isupper() == char.isupper() and v != char]
+        out.append(f"[{''.join(dict.fromkeys([char, *variants]))}]" if variants
+                   else re.escape(char))
+    return "".join(out)
+
+
+def word_regex(word: str, fold_accents: bool, case: bool = False) -> str:
+    """The regex of one pattern word with its wildcards (``sanctie*``, ``sanctie?``), to be
+    used ignoring case; with ``case``, to be used with case (upper and lower as written).
+
     >>> bool(re.fullmatch(word_regex("deescalatie*", True), "Deëscalatiepogingen", re.I))
     True
     """
+    text = case_literal if case else literal
     parts = re.split(r"([*?])", word)
-    return "".join(STAR if p == "*" else r"\w" if p == "?" else literal(p, fold_accents)
+    return "".join(STAR if p == "*" else r"\w" if p == "?" else text(p, fold_accents)
                    for p in parts if p)
+
+
+def pattern_flags(pattern: str) -> tuple[str, bool, bool]:
+    """A dictionary pattern without its modifiers, and them: ``exact`` (a leading ``=``:
+    the whole word, a phrase whose last word does not run on into a compound) and ``case``
+    (a trailing ``~s``: upper and lower case as written, as corpustools writes it).
+
+    >>> pattern_flags("=de schuld"), pattern_flags("OM~s"), pattern_flags("navo")
+    (('de schuld', True, False), ('OM', False, True), ('navo', False, False))
+    """
+    text = pattern.strip()
+    exact = text.startswith("=")
+    case = text.endswith("~s")
+    if exact:
+        text = text[1:]
+    if case:
+        text = text[:-2]
+    return text.strip(), exact, case
 
 
 def fold_lower_table(text: str) -> dict[int, str]:

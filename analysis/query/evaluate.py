@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.paths import DATA_DIR
-from analysis.patterns import JOIN, STAR, accented, fold, fold_lower_table, word_regex
+from analysis.patterns import JOIN, STAR, fold, fold_lower_table, word_regex
 from analysis.query.lemma import lemma_of, lemmas_of
 from analysis.query.parse import (
     And,
@@ -264,33 +264,9 @@ def query_index(corpus: pd.DataFrame, *, fold_diacritics: bool = True) -> QueryI
 # --------------------------------------------------------------------------- terms
 
 
-def _case_literal(text: str, fold_accents: bool) -> str:
-    """A regex for ``text`` with its case kept (accents folded when ``fold_accents``).
-
-    >>> [bool(re.fullmatch(_case_literal("OM", True), w)) for w in ["OM", "ÖM", "om", "Om"]]
-    [True, True, False, False]
-    """
-    variants_of = accented() if fold_accents else {}
-    out = []
-    for char in text:
-        if char in "'’":
-            out.append("['’]")
-            continue
-        base = fold(char).lower()
-        variants = [v for v in variants_of.get(base, "")
-                    if v.isupper() == char.isupper() and v != char]
-        out.append(f"[{''.join(dict.fromkeys([char, *variants]))}]" if variants
-                   else re.escape(char))
-    return "".join(out)
-
-
 def _body(term: Term, fold_accents: bool, case: bool) -> str:
     """The regex of one word of a query (``*``, ``?`` as the frame patterns have them)."""
-    if not (case or term.case):
-        return word_regex(term.word, fold_accents)
-    parts = re.split(r"([*?])", term.word)
-    return "".join(STAR if p == "*" else r"\w" if p == "?" else _case_literal(p, fold_accents)
-                   for p in parts if p)
+    return word_regex(term.word, fold_accents, case or term.case)
 
 
 def _flags(case: bool) -> int:
