@@ -5,7 +5,12 @@ operators, proximity, phrases, wildcards, fields and lemmas, run over the token 
 - :mod:`analysis.query.lemma`: Dutch lemmas, once per distinct word form,
 - :mod:`analysis.query.evaluate`: every hit of every query (:func:`query_hits`), the
   articles (or sentences, paragraphs) each query finds (:func:`query_search`) and their
-  counts per group (:func:`query_summary`).
+  counts per group (:func:`query_summary`),
+- :mod:`analysis.query.kwic`: each hit in its context (:func:`query_kwic`).
+
+Frame and actor dictionaries take a search string per frame (``query = "..."``), and
+``tokens_lemmatise`` (:mod:`analysis.query.lemma`) makes frequencies, keyness and
+collocations count lemmas.
 
 The syntax, with examples, is in ``docs/guides/search-strings.md``.
 """

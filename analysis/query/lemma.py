@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
+import pandas as pd
+
 from analysis.text import HYPHENS
 
-__all__ = ["lemma_of", "lemmas_of"]
+__all__ = ["lemma_of", "lemmas_of", "tokens_lemmatise"]
 
 _KNOWN: dict[str, str] = {}
 _HYPHEN_CHARS = HYPHENS.replace("\\", "")
@@ -61,3 +64,29 @@ def _lemma(form: str, lemmatize) -> str:
     for sep, lemma in zip(out, lemmas[1:], strict=True):
         joined += sep + lemma
     return joined
+
+
+def tokens_lemmatise(tokens: pd.DataFrame) -> pd.DataFrame:
+    """A token table (:func:`analysis.tokens.tokens_corpus`) whose ``norm`` is each token's
+    lemma (lower-cased), so that frequencies, keyness and collocations count lemmas; every
+    other column as given. Each distinct form is lemmatised once.
+
+    >>> import pandas as pd
+    >>> from analysis.tokens import tokens_corpus
+    >>> c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"],
+    ...                   "text": ["Oorlogen en een oorlog; sancties."]})
+    >>> tokens_lemmatise(tokens_corpus(c))["norm"].tolist()
+    ['oorlog', 'en', 'een', 'oorlog', 'sanctie']
+    """
+    token = tokens["token"]
+    if not isinstance(token.dtype, pd.CategoricalDtype):
+        token = token.astype("category")
+    forms = token.cat.categories.astype(str).tolist()
+    lemma = pd.Categorical(lemmas_of(forms))
+    codes = token.cat.codes.to_numpy()
+    norm = pd.Categorical.from_codes(
+        np.where(codes >= 0, lemma.codes[np.maximum(codes, 0)], -1).astype(np.int64),
+        categories=lemma.categories)
+    out = tokens.copy(deep=False)
+    out["norm"] = norm.remove_unused_categories()
+    return out
