@@ -28,6 +28,7 @@ from analysis.frames import (
     FrameDictionary,
     FrameFileError,
     _check_pattern,
+    _check_query,
     _copy_default,
     _fold,
     _key_line,
@@ -60,7 +61,8 @@ DEFAULT_ACTORS_FILE = DATA_DIR / "actors_default.toml"
 MENTION_COLUMNS = ["doc_id", "outlet", "sentence_id", "actor", "label", "group", "kind",
                    "alias", "matched_text", "start", "end"]
 
-_ACTOR_KEYS = ("label", "label_en", "group", "role", "kind", "gender", "aliases", "exclude")
+_ACTOR_KEYS = ("label", "label_en", "group", "role", "kind", "gender", "aliases", "exclude",
+               "query")
 _REQUIRED = ("label", "group", "role", "kind", "aliases")
 _KINDS = ("person", "organisation")
 _GENDERS = ("m", "v")
@@ -86,6 +88,7 @@ class Actor:
     gender: str | None = None
     label_en: str | None = None
     line: int | None = None
+    query: str | None = None
 
 
 @dataclass(frozen=True)
@@ -110,8 +113,8 @@ class ActorDictionary:
     def as_frames(self) -> FrameDictionary:
         """The same dictionary as a frame dictionary (actor = frame, aliases = patterns), for
         the frame matcher."""
-        frames = {a.id: Frame(a.id, a.label, a.role, a.aliases, a.exclude, a.line, a.label_en)
-                  for a in self.actors.values()}
+        frames = {a.id: Frame(a.id, a.label, a.role, a.aliases, a.exclude, a.line, a.label_en,
+                              a.query) for a in self.actors.values()}
         return FrameDictionary(frames, self.fold_diacritics, self.path)
 
 
@@ -195,9 +198,11 @@ def _parse(text: str, path: str) -> ActorDictionary:
                     line=_line_of(lines, rf"[\"']{re.escape(alias)}[\"']", *section) or head,
                     frame=name, hint="An alias must name one actor; delete one of them.")
             owner[folded] = name
+        query = _check_query(spec.get("query"), error=ActorFileError, **{
+            k: where[k] for k in ("path", "lines", "section", "name", "head")})
         actors[name] = Actor(name, strings["label"], strings["group"], strings["role"],
                              strings["kind"], lists["aliases"], lists["exclude"],
-                             strings["gender"], strings["label_en"], head)
+                             strings["gender"], strings["label_en"], head, query)
     unknown = sorted(set(groups_en) - {a.group for a in actors.values()})
     if unknown:
         raise ActorFileError(path, f"[groups] names the group {unknown[0]!r}, which no actor "

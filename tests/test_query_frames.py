@@ -129,3 +129,19 @@ aliases = ["OM~s", "Openbaar Ministerie"]
     mentions = actors_match(CORPUS, path)
     assert mentions[["actor", "alias", "matched_text"]].astype(str).values.tolist() == [
         ["om", "OM~s", "OM"]]
+
+
+def test_actor_query_key(tmp_path):
+    path = tmp_path / "actors.toml"
+    path.write_text('''
+[actors.om]
+label = "Openbaar Ministerie"
+group = "Justitie"
+role = "aanklager"
+kind = "organisation"
+aliases = ["Openbaar Ministerie"]
+query = "OM~s w/2 vroeg"
+''', encoding="utf-8")
+    mentions = actors_match(CORPUS, path)
+    assert mentions[["actor", "alias", "matched_text"]].astype(str).values.tolist() == [
+        ["om", "OM~s w/2 vroeg", "OM"], ["om", "OM~s w/2 vroeg", "vroeg"]]

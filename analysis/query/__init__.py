@@ -15,6 +15,9 @@ collocations count lemmas.
 The syntax, with examples, is in ``docs/guides/search-strings.md``.
 """
 
+from analysis.query.evaluate import query_hits, query_search, query_summary
+from analysis.query.kwic import query_kwic
+from analysis.query.lemma import tokens_lemmatise
 from analysis.query.parse import (
     FIELDS,
     QueryError,
@@ -25,4 +28,5 @@ from analysis.query.parse import (
 )
 
 __all__ = ["FIELDS", "QueryError", "query_parse", "query_words", "queries_parse",
-           "queries_read"]
+           "queries_read", "query_hits", "query_search", "query_summary", "query_kwic",
+           "tokens_lemmatise"]
