@@ -263,3 +263,15 @@ def test_nexis_and_amcat_strings_run_unchanged(corpus, tmp_path):
     found = query_search(news, queries_read(amcat))
     assert found[["query", "doc_id"]].astype(str).values.tolist() == [
         ["sancties", "n1"], ["sancties", "n2"], ["navo", "n3"], ["escalatie", "n3"]]
+
+
+def test_nexis_segments_headline_and_hlead():
+    news = pd.DataFrame({
+        "doc_id": ["t", "p1", "p2"], "outlet": ["A"] * 3,
+        "title": ["Poetin spreekt", "Het weer", "Het weer"],
+        "text": ["Over de economie.\nMeer.", "Poetin spreekt.\nMeer.", "Eerst dit.\nPoetin."]})
+    assert query_parse("headline(poetin)") == Field("title", Term("poetin"))
+    assert docs(news, "headline(poetin)") == ["t"]
+    assert docs(news, "hlead(poetin)") == ["t", "p1"]
+    assert docs(news, "lead:poetin") == ["t", "p1"]
+    assert docs(news, "text:poetin") == ["p1", "p2"]

@@ -69,6 +69,7 @@ SEARCH_COLUMNS = ["doc_id", "outlet", "date", "title", "query", "hits", "units",
 Scope = Literal["article", "sentence", "paragraph"]
 _SCOPES = ("article", "sentence", "paragraph")
 _PARTS = ("title", "text")
+_FIELD_PART = {"title": 0, "text": 1, "lead": 2}
 _SEGMENT = np.int64(1) << np.int64(24)  # word numbers of two parts never come this close
 _CHARS = np.int64(1) << np.int64(36)  # character keys: part * _CHARS + offset
 _MAX_DISTANCE = 1_000_000
@@ -373,7 +374,7 @@ class _Result:
 
 @dataclass(frozen=True)
 class _Context:
-    part: int | None = None  # 0 title, 1 text, None both
+    part: int | None = None  # 0 title, 1 text, 2 title and first paragraph, None all
     lemma: bool = False
     case: bool = False
 
@@ -396,7 +397,7 @@ class _Evaluator:
         if isinstance(node, Field):
             if node.name == "lemma":
                 return self.run(node.child, _Context(ctx.part, True, ctx.case))
-            return self.run(node.child, _Context(_PARTS.index(node.name), ctx.lemma, ctx.case))
+            return self.run(node.child, _Context(_FIELD_PART[node.name], ctx.lemma, ctx.case))
         if isinstance(node, Or):
             results = [self.run(c, ctx) for c in node.children]
             units = np.logical_or.reduce([r.units for r in results])
@@ -431,7 +432,7 @@ class _Evaluator:
         if isinstance(node, Field):
             if node.name == "lemma":
                 return self.hits(node.child, _Context(ctx.part, True, ctx.case))
-            return self.hits(node.child, _Context(_PARTS.index(node.name), ctx.lemma, ctx.case))
+            return self.hits(node.child, _Context(_FIELD_PART[node.name], ctx.lemma, ctx.case))
         return self.run(node, ctx).hits
 
     def _positions(self, codes: np.ndarray, ctx: _Context) -> np.ndarray:
@@ -439,7 +440,11 @@ class _Evaluator:
         wanted[codes] = True
         rows = np.flatnonzero(wanted[self.index.code])
         if ctx.part is not None and len(rows):
-            rows = rows[self.index.part(rows) == ctx.part]
+            part = self.index.part(rows)
+            if ctx.part == 2:  # the title and the text's first paragraph
+                rows = rows[(part == 0) | (self.index.paragraph_id[rows] == 1)]
+            else:
+                rows = rows[part == ctx.part]
         return rows
 
     def _term(self, term: Term, ctx: _Context) -> _Hits:

@@ -40,10 +40,11 @@ _GRAMMAR = Path(__file__).with_name("grammar.lark")
 _HYPHEN = re.compile("[-\u2010\u2011]")
 
 #: Field names and what they restrict a term to: ``title`` (also ``headline``, as AmCAT
-#: writes it) the article's title, ``text`` (also ``body``) its text, ``lemma`` every
-#: inflection of a word.
+#: writes it) the article's title, ``text`` (also ``body``) its text, ``hlead`` (Nexis
+#: Uni's headline and lead, also ``lead``) the title and the text's first paragraph,
+#: ``lemma`` every inflection of a word. Nexis Uni's ``headline(...)`` form is read too.
 FIELDS = {"title": "title", "headline": "title", "text": "text", "body": "text",
-          "lemma": "lemma"}
+          "lemma": "lemma", "hlead": "lead", "lead": "lead"}
 
 #: The operator words of the language, upper-case (they are read in any case).
 OPERATOR_WORDS = ("AND", "OR", "NOT")
@@ -100,9 +101,10 @@ class Phrase:
 
 @dataclass(frozen=True)
 class Field:
-    """``name:child``; ``name`` is ``title``, ``text`` or ``lemma`` (see :data:`FIELDS`)."""
+    """``name:child`` (or ``name(child)``); ``name`` is ``title``, ``text``, ``lead`` or
+    ``lemma`` (see :data:`FIELDS`)."""
 
-    name: Literal["title", "text", "lemma"]
+    name: Literal["title", "text", "lead", "lemma"]
     child: Node
 
 
@@ -287,7 +289,7 @@ def _build(tree, query: str, name: str | None) -> Node:
     if kind == "group":
         terms = tuple(_build(c, query, name) for c in kids)
         return terms[0] if len(terms) == 1 else Or(terms)
-    if kind == "field":
+    if kind in ("field", "call"):
         token, child = kids
         field = str(token)[:-1].lower()
         if field not in FIELDS:
