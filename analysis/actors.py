@@ -261,7 +261,8 @@ def actors_match(corpus: pd.DataFrame, actors: ActorDictionary | str | Path | No
     - ``start``, ``end``: character offsets into the article's ``text``,
 
     ordered by article and offset. ``attrs["actor_labels"]`` maps each actor to its label,
-    ``attrs["actor_groups"]`` to its group.
+    ``attrs["actor_groups"]`` to its group; ``attrs["silent_patterns"]`` lists the
+    ``(actor, alias)`` pairs that match nothing in the corpus.
 
     >>> import pandas as pd
     >>> c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"],
@@ -271,6 +272,7 @@ def actors_match(corpus: pd.DataFrame, actors: ActorDictionary | str | Path | No
     """
     book = _book(actors)
     found = frames_match(corpus, book.as_frames())
+    silent = found.attrs.get("silent_patterns", [])
     ids = book.ids
     order = {a: i for i, a in enumerate(ids)}
     docs = pd.Series(found["doc_id"].cat.codes.to_numpy())
@@ -300,6 +302,7 @@ def actors_match(corpus: pd.DataFrame, actors: ActorDictionary | str | Path | No
                                       for a in ids}
     table.attrs["actor_groups"] = {a: book.actors[a].group for a in ids}
     table.attrs["group_labels_en"] = dict(book.groups_en)
+    table.attrs["silent_patterns"] = list(silent)
     return table
 
 

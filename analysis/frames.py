@@ -217,30 +217,31 @@ def _check_query(text, *, path, lines, name, section, head, error=FrameFileError
     return text.strip()
 
 
-def frames_pattern_warnings(book: FrameDictionary, matches: pd.DataFrame | None = None
-                            ) -> list[str]:
+def frames_pattern_warnings(book: FrameDictionary, matches: pd.DataFrame | None = None,
+                            *, unit: str = "frame", pattern: str = "pattern") -> list[str]:
     """What may be wrong with a dictionary's patterns, one sentence each: a pattern that
     holds an operator word (``"kosten AND belasting"`` is a literal phrase, which hardly
     ever matches), and, given the :func:`frames_match` table of a corpus, every pattern and
-    query that matches nothing in it.
+    query that matches nothing in it. ``unit`` and ``pattern`` name an entry and its
+    patterns (``"actor"``, ``"alias"`` for an actor dictionary).
 
     >>> book = FrameDictionary({"k": Frame("k", "K", "def", ("kosten AND belasting",))})
     >>> print(frames_pattern_warnings(book)[0])  # doctest: +ELLIPSIS
-    frame 'k': pattern 'kosten AND belasting' holds the operator word AND, but a pattern ...
+    frame 'k': pattern 'kosten AND belasting' holds the operator word AND, but it is read ...
     """
     out = []
     for frame in book.frames.values():
-        for pattern in frame.patterns:
-            words = [w for w in _words(pattern_flags(pattern)[0]) if w.upper() in OPERATOR_WORDS]
+        for text in frame.patterns:
+            words = [w for w in _words(pattern_flags(text)[0]) if w.upper() in OPERATOR_WORDS]
             if words:
-                out.append(f"frame {frame.name!r}: pattern {pattern!r} holds the operator word "
-                           f"{words[0].upper()}, but a pattern is read as words in a row; "
-                           f"write the search string as query = \"{pattern}\".")
+                out.append(f"{unit} {frame.name!r}: {pattern} {text!r} holds the operator "
+                           f"word {words[0].upper()}, but it is read as words in a row; "
+                           f"write the search string as query = \"{text}\".")
     silent = (matches.attrs.get("silent_patterns", []) if matches is not None else [])
-    for frame, pattern in silent:
-        what = "query" if frame in book.frames and book.frames[frame].query == pattern \
-            else "pattern"
-        out.append(f"frame {frame!r}: {what} {pattern!r} matches nothing in the corpus.")
+    for frame, text in silent:
+        what = "query" if frame in book.frames and book.frames[frame].query == text \
+            else pattern
+        out.append(f"{unit} {frame!r}: {what} {text!r} matches nothing in the corpus.")
     return out
 
 

@@ -78,8 +78,8 @@ def test_operator_words_and_silent_patterns_are_reported(book):
     m = frames_match(CORPUS, book)
     warnings = frames_pattern_warnings(book, m)
     assert warnings == [
-        "frame 'lasten': pattern 'kosten AND belasting' holds the operator word AND, but a "
-        "pattern is read as words in a row; write the search string as "
+        "frame 'lasten': pattern 'kosten AND belasting' holds the operator word AND, but it "
+        "is read as words in a row; write the search string as "
         "query = \"kosten AND belasting\".",
         "frame 'lasten': pattern 'kosten AND belasting' matches nothing in the corpus.",
         "frame 'lasten': pattern 'heffing' matches nothing in the corpus.",
@@ -145,3 +145,23 @@ query = "OM~s w/2 vroeg"
     mentions = actors_match(CORPUS, path)
     assert mentions[["actor", "alias", "matched_text"]].astype(str).values.tolist() == [
         ["om", "OM~s w/2 vroeg", "OM"], ["om", "OM~s w/2 vroeg", "vroeg"]]
+
+
+def test_actors_command_warns_about_operator_words(tmp_path, capsys):
+    corpus = tmp_path / "c.csv"
+    CORPUS.to_csv(corpus, index=False)
+    path = tmp_path / "actors.toml"
+    path.write_text('''
+[actors.om]
+label = "Openbaar Ministerie"
+group = "Justitie"
+role = "aanklager"
+kind = "organisation"
+aliases = ["OM~s", "OM OR justitie"]
+''', encoding="utf-8")
+    assert main(["actors", str(corpus), "--actors", str(path),
+                 "-o", str(tmp_path / "a.csv")]) == 0
+    err = capsys.readouterr().err
+    assert ("warning: actor 'om': alias 'OM OR justitie' holds the operator word OR, but it "
+            "is read as words in a row") in err
+    assert "note: 1 alias matches nothing in the corpus" in err

@@ -107,8 +107,9 @@ def run_frames(args) -> int:
         shown = "; ".join(line.removesuffix(" matches nothing in the corpus.")
                           for line in silent[:3])
         more = f" and {len(silent) - 3} more" if len(silent) > 3 else ""
-        print(f"warning: {len(silent)} patterns match nothing in the corpus ({shown}{more}); "
-              "--audit lists them.", file=sys.stderr)
+        some = "1 pattern matches" if len(silent) == 1 else f"{len(silent)} patterns match"
+        print(f"warning: {some} nothing in the corpus ({shown}{more}); --audit lists them.",
+              file=sys.stderr)
     if args.matches:
         write_table(matches, args.matches)
     if args.cooccurrence:
