@@ -7,9 +7,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.actors import actors_match
 from analysis.cli import main
-from analysis.frames import (
+from analysis.dictionaries import (
     Frame,
     FrameDictionary,
     FrameFileError,
@@ -18,6 +17,7 @@ from analysis.frames import (
     frames_match,
     frames_pattern_warnings,
 )
+from analysis.dictionaries.actors import actors_match
 
 CORPUS = pd.DataFrame({
     "doc_id": ["a", "b"], "outlet": ["NOS", "AD"],

@@ -8,8 +8,8 @@ import pytest
 from analysis.cli import main
 from analysis.query.kwic import query_kwic
 from analysis.query.lemma import tokens_lemmatise
-from analysis.textstat import textstat_frequency
 from analysis.tokens import tokens_corpus
+from analysis.vocabulary import textstat_frequency
 
 CORPUS = pd.DataFrame({
     "doc_id": ["a", "b"], "outlet": ["NOS", "AD"],

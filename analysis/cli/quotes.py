@@ -117,7 +117,7 @@ def _add_word_list_options(parser) -> None:
 
 
 def _actors(args):
-    from analysis.actors import ActorFileError, actors_load
+    from analysis.dictionaries.actors import ActorFileError, actors_load
 
     try:
         return actors_load(args.actors)
@@ -139,7 +139,7 @@ def _rules(args):
 
 
 def run_actors(args) -> int:
-    from analysis.actors import actors_count, actors_init, actors_match
+    from analysis.dictionaries.actors import actors_count, actors_init, actors_match
 
     if args.init:
         try:
@@ -165,7 +165,7 @@ def run_actors(args) -> int:
 
 def _alias_warnings(book, mentions) -> None:
     """Aliases with operator words, each a warning; aliases that match nothing, counted."""
-    from analysis.frames import frames_pattern_warnings
+    from analysis.dictionaries.frames import frames_pattern_warnings
 
     warned = frames_pattern_warnings(book.as_frames(), mentions, unit="actor",
                                      pattern="alias")

@@ -12,21 +12,17 @@ Frame and actor dictionaries take a search string per frame (``query = "..."``),
 ``tokens_lemmatise`` (:mod:`analysis.query.lemma`) makes frequencies, keyness and
 collocations count lemmas.
 
-The syntax, with examples, is in ``docs/guides/search-strings.md``.
+The syntax, with examples, is in ``docs/guides/search-strings.md``. Every name in
+``__all__`` is importable from the package itself (imported when first used).
 """
 
-from analysis.query.evaluate import query_hits, query_search, query_summary
-from analysis.query.kwic import query_kwic
-from analysis.query.lemma import tokens_lemmatise
-from analysis.query.parse import (
-    FIELDS,
-    QueryError,
-    queries_parse,
-    queries_read,
-    query_parse,
-    query_words,
-)
+from analysis.lazy import lazy_exports
 
-__all__ = ["FIELDS", "QueryError", "query_parse", "query_words", "queries_parse",
-           "queries_read", "query_hits", "query_search", "query_summary", "query_kwic",
-           "tokens_lemmatise"]
+__all__, __getattr__, __dir__ = lazy_exports(__name__, {
+    ".parse": ["FIELDS", "QueryError", "Term", "Phrase", "Field", "And", "Or", "AndNot", "Not",
+        "Near", "Node", "query_parse", "query_words", "queries_parse", "queries_read"],
+    ".evaluate": ["NEGATORS_FILE", "HIT_COLUMNS", "SEARCH_COLUMNS", "Scope", "query_hits",
+        "query_search", "query_summary", "query_evaluate", "QueryIndex"],
+    ".kwic": ["query_kwic"],
+    ".lemma": ["lemma_of", "lemmas_of", "tokens_lemmatise"],
+})

@@ -26,7 +26,6 @@ import numpy as np
 import pandas as pd
 
 from analysis.paths import DATA_DIR
-from analysis.patterns import JOIN, STAR, fold, fold_lower_table, word_regex
 from analysis.query.lemma import lemma_of, lemmas_of
 from analysis.query.parse import (
     And,
@@ -42,6 +41,7 @@ from analysis.query.parse import (
 )
 from analysis.tables import groups_by
 from analysis.text import text_normalise, tokens_tokenize, wordlist_load
+from analysis.text.patterns import JOIN, STAR, fold, fold_lower_table, word_regex
 
 __all__ = [
     "NEGATORS_FILE",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.kwic import kwic_cut
 from analysis.query.evaluate import Scope, query_hits
+from analysis.vocabulary.concordance import kwic_cut
 
 __all__ = ["query_kwic"]
 
@@ -13,7 +13,8 @@ __all__ = ["query_kwic"]
 def query_kwic(corpus: pd.DataFrame, queries, *, window: int = 5, scope: Scope = "article",
                fold_diacritics: bool = True) -> pd.DataFrame:
     """Every hit of every query in the articles' text with ``window`` words of context on
-    each side, as :func:`analysis.kwic.kwic` cuts it (hits in titles are left out).
+    each side, as :func:`analysis.vocabulary.concordance.kwic` cuts it (hits in titles are
+    left out).
 
     Returns the columns ``doc_id``, ``outlet``, ``query``, ``sentence_id``, ``left``,
     ``match``, ``right`` and ``negated`` (see :func:`analysis.query.evaluate.query_hits`),
