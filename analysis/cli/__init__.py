@@ -28,7 +28,7 @@ from analysis.io import (
 __all__ = ["main", "build_parser", "UserError"]
 
 COMMAND_MODULES = ("corpus", "vocabulary", "frames", "sentiment", "timeline", "quotes",
-                   "validation", "topics", "cache")
+                   "validation", "topics", "cache", "search")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -46,12 +46,18 @@ def _add_token_arguments(parser: argparse.ArgumentParser, *, filters: bool = Tru
                            help="count Snowball Dutch stems (word families) instead of words")
     group.add_argument("--case-sensitive", action="store_true",
                        help="keep upper and lower case apart (default: lower-case everything)")
+    if filters:
+        group.add_argument("--unit", choices=("word", "lemma"), default="word",
+                           help="count words as written (default) or their lemmas (oorlogen "
+                           "-> oorlog; Dutch lemmas by simplemma, once per distinct word)")
 
 
 def _token_options(args) -> dict:
     """The tokens_corpus options of the command line."""
     from analysis.tokens.corpus_tables import stopwords_load
 
+    if getattr(args, "stem", False) and getattr(args, "unit", "word") == "lemma":
+        raise UserError("--stem and --unit lemma both change what is counted; choose one")
     stopwords = getattr(args, "stopwords", None)
     if stopwords is not None:
         from pathlib import Path
@@ -75,7 +81,12 @@ def _token_options(args) -> dict:
 def _tokens(args, corpus):
     from analysis.tokens.corpus_tables import tokens_corpus
 
-    return tokens_corpus(corpus, **_token_options(args))
+    tokens = tokens_corpus(corpus, **_token_options(args))
+    if getattr(args, "unit", "word") == "lemma":
+        from analysis.query.lemma import tokens_lemmatise
+
+        tokens = tokens_lemmatise(tokens)
+    return tokens
 
 
 _WHOLE = "it needs the whole corpus at once"
@@ -83,6 +94,9 @@ _WHOLE = "it needs the whole corpus at once"
 
 def _on_cluster(args, compute, **options) -> int:
     """Run ``compute`` (a function of :mod:`analysis.cluster`) on ``--scheduler``."""
+    if getattr(args, "unit", "word") == "lemma":
+        raise UserError("--unit lemma is not available with --scheduler; count lemmas on a "
+                        "corpus that fits in memory")
     cluster_refuse(args, period=_WHOLE, dedupe=_WHOLE, near=_WHOLE, dropped=_WHOLE)
     by = cluster_by(args)
     token_options = _token_options(args)
@@ -170,7 +184,13 @@ def register(commands) -> None:
         "Prints a concordance, or writes a CSV with the columns doc_id, outlet, "
         "sentence_id, position, left, match, right.")
     add_corpus_arguments(kw)
-    kw.add_argument("pattern", metavar="PATTERN", help="word, phrase or pattern to find")
+    kw.add_argument("pattern", metavar="PATTERN", nargs="?", default=None,
+                    help="word, phrase or pattern to find")
+    kw.add_argument("--query", metavar="[NAME=]STRING", action="append", default=[],
+                    help="a search string instead of PATTERN (AND, OR, NOT, w/N, lemma:, ... "
+                    "see docs/guides/search-strings.md); repeat for several")
+    kw.add_argument("--queries", metavar="FILE", default=None,
+                    help="a file of queries, one `label# query` a line")
     kw.add_argument("--window", type=_positive, default=5, metavar="N",
                     help="words of context on each side (default: 5)")
     add_output_argument(kw, required=False)
@@ -239,14 +259,27 @@ def run_kwic(args) -> int:
     from analysis.tokens.corpus_tables import tokens_corpus
     from analysis.vocabulary.concordance import kwic, kwic_format
 
-    corpus = corpus_from_args(args)
-    try:
-        table = kwic(tokens_corpus(corpus), corpus, args.pattern, window=args.window)
-    except ValueError as exc:
-        raise UserError(str(exc)) from None
+    if (args.pattern is None) == (not args.query and not args.queries):
+        raise UserError("give a PATTERN, or search strings with --query or --queries (not "
+                        "both)")
+    if args.pattern is None:
+        from analysis.cli.search import queries_from_args
+        from analysis.query.kwic import query_kwic
+
+        parsed = queries_from_args(args)
+        corpus = corpus_from_args(args)
+        table = query_kwic(corpus, parsed, window=args.window)
+        what = ", ".join(repr(name) for name in parsed)
+    else:
+        corpus = corpus_from_args(args)
+        try:
+            table = kwic(tokens_corpus(corpus), corpus, args.pattern, window=args.window)
+        except ValueError as exc:
+            raise UserError(str(exc)) from None
+        what = repr(args.pattern)
     if args.output is None:
         print(kwic_format(table))
-        print(f"{len(table)} occurrence(s) of {args.pattern!r}", file=sys.stderr)
+        print(f"{len(table)} occurrence(s) of {what}", file=sys.stderr)
     else:
         write_table(table, args.output)
     return 0
