@@ -7,16 +7,12 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from analysis.learn.errors import LearnError
 from analysis.learn.features import FEATURE_SETTINGS, Features
 from analysis.learn.models import MODEL_DEFAULTS, learn_model
 
 __all__ = ["LearnError", "Classifier", "learn_labels", "learn_fit", "learn_settings",
            "learn_prob_columns"]
-
-
-class LearnError(ValueError):
-    """Codes or a model folder a classifier cannot be trained on or loaded from; the
-    message says what is wrong and what to do."""
 
 
 def learn_labels(values: Sequence) -> tuple[tuple, np.ndarray]:

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from analysis.learn.errors import LearnError
+
 __all__ = ["FEATURE_SETTINGS", "FEATURE_BLOCKS", "Features", "learn_lemmatise"]
 
 #: The feature blocks, in the order their columns are stacked.
@@ -102,9 +104,9 @@ class Features:
         for block, v in self.vectorizers.items():
             try:
                 v.fit(texts)
-            except ValueError as exc:  # empty vocabulary
-                raise ValueError(f"{block} features: {exc}; the texts hold no usable "
-                                 "words") from None
+            except ValueError:  # an empty vocabulary
+                raise LearnError(f"{block} features: the texts hold no words to learn "
+                                 "from; give texts with words") from None
         return self
 
     def transform(self, texts: Sequence[str]):

@@ -195,7 +195,7 @@ def learn_train(texts: Sequence[str], codes: Sequence, *,
     >>> _, report = learn_train(texts, [1] * 4 + [0] * 4, folds=2, curve=(),
     ...                         features={"word": {"ngram_range": [1, 1]}})
     >>> report["n"], report["labels"], report["cv"]["accuracy"]
-    (16, [0, 1], 1.0)
+    (8, [0, 1], 1.0)
     """
     labels, y = learn_check(texts, codes, folds=folds, source=source)
     settings = learn_settings(model=model, features=features, model_settings=model_settings,
