@@ -277,3 +277,14 @@ def test_frame_learnt_directly_and_per_question_are_compared():
 
 def test_lemmas_from_simplemma():
     assert learn_lemmatise("De banken verhoogden hun rentes") == "de bank verhogen hun rente"
+
+
+@pytest.mark.parametrize("model", ["logreg", "svm", "nb"])
+def test_a_text_scores_the_same_alone_and_in_a_batch(model):
+    texts, codes = tone_set()
+    classifier = learn_fit(texts, codes, model=model, seed=5)
+    new = ["De rente stijgt weer", "Olieprijs daalt fors", "Banken blijven voorzichtig",
+           "rente stijgt", "niets"]
+    batch = classifier.predict_proba(new)
+    alone = np.vstack([classifier.predict_proba([t]) for t in new])
+    assert batch.tobytes() == alone.tobytes()

@@ -30,8 +30,8 @@ def register(commands) -> None:
         "K-fold cross-validation, then a final fit on all codes. MODEL_DIR receives the "
         "model (arrays and JSON, with its SHA-256), and report.json: cross-validated "
         "accuracy, macro-F1, Krippendorff's alpha (nominal), per-class precision, recall and "
-        "F1, the confusion matrix and a learning curve (scores when training on 25%%, 50%%, "
-        "75%% and all of each training fold). With --rule, the label is a frame defined "
+        "F1, the confusion matrix and a learning curve (scores when training on 25%, 50%, "
+        "75% and all of each training fold). With --rule, the label is a frame defined "
         "over yes/no question columns, and the report compares learning the frame directly "
         "with learning each question and combining the answers.")
     train.add_argument("codes", metavar="CODES", help="CSV or TSV file of coded texts")

@@ -38,7 +38,16 @@ def _linear_proba(scores: np.ndarray) -> np.ndarray:
 
 
 def _scores(X, coef: np.ndarray, intercept: np.ndarray) -> np.ndarray:
-    return np.asarray(X @ coef.T) + intercept
+    """``X @ coef.T + intercept``, each row's result independent of the other rows (a
+    text scores the same alone or in a batch, bit for bit): sparse rows through scipy's
+    row-wise product, dense rows (a few columns) as a broadcast sum, not BLAS, whose
+    rounding depends on the shape of the batch."""
+    from scipy import sparse
+
+    if sparse.issparse(X):
+        return np.asarray(X @ coef.T) + intercept
+    X = np.asarray(X, dtype=np.float64)
+    return (X[:, None, :] * coef[None, :, :]).sum(axis=2) + intercept
 
 
 class LogisticModel:
