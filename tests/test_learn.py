@@ -169,6 +169,12 @@ def test_learning_curve_trains_on_growing_shares():
     assert [p["share"] for p in curve] == [0.25, 0.5, 0.75, 1.0]
     assert [p["n_train"] for p in curve] == [6.0, 12.0, 18.0, 24.0]
     assert curve[-1]["accuracy"] == report["cv"]["accuracy"]
+    assert report["learning_curve_skipped"] == []
+    # 6 codes a label, 2 folds: a tenth of a training fold (1 code) cannot hold all labels.
+    _, report = learn_train(texts[:6] + texts[10:16], codes[:6] + codes[10:16], folds=2,
+                            seed=1, features=WORD, curve=(0.1, 0.5))
+    assert report["learning_curve_skipped"] == [0.1]
+    assert [p["share"] for p in report["learning_curve"]] == [0.5, 1.0]
 
 
 # ------------------------------------------------------------------ bad input

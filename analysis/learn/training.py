@@ -188,7 +188,9 @@ def learn_train(texts: Sequence[str], codes: Sequence, *,
       ``majority`` (the share of the most frequent label: what always guessing it scores),
     - ``confusion``: codes (rows) against out-of-fold predictions (columns),
     - ``learning_curve``: per share of each training fold (``curve``, then 1.0):
-      ``share``, ``n_train`` (mean codes trained on), ``accuracy``, ``macro_f1``, ``alpha``.
+      ``share``, ``n_train`` (mean codes trained on), ``accuracy``, ``macro_f1``, ``alpha``;
+      ``learning_curve_skipped``: the shares too small to keep every label in a training
+      fold,
 
     >>> texts = [f"{tone} {topic}" for tone in ("goed", "slecht")
     ...          for topic in ("nieuws", "weer", "plan", "jaar")]
@@ -214,14 +216,15 @@ def learn_train(texts: Sequence[str], codes: Sequence, *,
         per_fold.append({"fold": k, **{key: m[key] for key in
                                        ("n", "accuracy", "macro_f1", "alpha")}})
     counts = np.bincount(y, minlength=len(labels))
-    points = []
+    points, skipped = [], []
     for share in [*curve, 1.0]:
         if share < 1:
             try:
                 p = learn_crossvalidate(texts, y, labels, settings=settings, fold=fold,
                                         train_share=share)
             except (LearnError, ValueError):
-                continue  # too few codes to cut the training folds that fine
+                skipped.append(share)  # too few codes to cut the training folds that fine
+                continue
         else:
             p = proba
         m = learn_metrics(values[y].tolist(), values[np.argmax(p, axis=1)].tolist(),
@@ -247,6 +250,7 @@ def learn_train(texts: Sequence[str], codes: Sequence, *,
                             "accuracy": float(counts.max() / counts.sum())}},
         "confusion": _confusion(y, oof, labels),
         "learning_curve": points,
+        "learning_curve_skipped": skipped,
         "n_features": final.features.n_features(),
         "versions": {"scikit-learn": sklearn.__version__},
     }
