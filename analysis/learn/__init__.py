@@ -12,51 +12,24 @@ on loading, never pickled (:mod:`.store`). :func:`learn_classify` labels a corpu
 and :func:`learn_questions` learns a frame from indicator questions (:mod:`.questions`).
 The sentiment classifier (:mod:`analysis.sentiment`) is trained, saved and reported with
 this same code.
+
+Every name in ``__all__`` is importable from the package itself (imported when first used).
 """
 
-from __future__ import annotations
 
-from analysis.learn.active import learn_uncertain, learn_uncertainty
-from analysis.learn.classifier import (
-    Classifier,
-    LearnError,
-    learn_fit,
-    learn_labels,
-    learn_prob_columns,
-    learn_settings,
-)
-from analysis.learn.corpus import learn_classify
-from analysis.learn.features import FEATURE_BLOCKS, FEATURE_SETTINGS, Features, learn_lemmatise
-from analysis.learn.models import MODEL_DEFAULTS, MODELS, learn_model
-from analysis.learn.questions import (
-    FrameRule,
-    learn_questions,
-    learn_rule_apply,
-    learn_rule_parse,
-    learn_yes_no,
-)
-from analysis.learn.store import (
-    MODEL_FORMAT_VERSION,
-    learn_load,
-    learn_report_load,
-    learn_save,
-)
-from analysis.learn.training import (
-    LEARNING_CURVE,
-    learn_check,
-    learn_crossvalidate,
-    learn_folds,
-    learn_metrics,
-    learn_train,
-)
+from analysis.lazy import lazy_exports
 
-__all__ = [
-    "Classifier", "LearnError", "Features", "FrameRule",
-    "FEATURE_BLOCKS", "FEATURE_SETTINGS", "MODELS", "MODEL_DEFAULTS", "MODEL_FORMAT_VERSION",
-    "LEARNING_CURVE",
-    "learn_fit", "learn_labels", "learn_prob_columns", "learn_settings", "learn_model",
-    "learn_lemmatise", "learn_check", "learn_folds", "learn_metrics", "learn_crossvalidate",
-    "learn_train", "learn_save", "learn_load", "learn_report_load", "learn_classify",
-    "learn_uncertain", "learn_uncertainty", "learn_questions", "learn_rule_parse",
-    "learn_rule_apply", "learn_yes_no",
-]
+__all__, __getattr__, __dir__ = lazy_exports(__name__, {
+    ".errors": ["LearnError"],
+    ".features": ["FEATURE_BLOCKS", "FEATURE_SETTINGS", "Features", "learn_lemmatise"],
+    ".models": ["MODELS", "MODEL_DEFAULTS", "learn_model"],
+    ".classifier": ["Classifier", "learn_fit", "learn_labels", "learn_prob_columns",
+        "learn_settings"],
+    ".training": ["LEARNING_CURVE", "learn_check", "learn_folds", "learn_metrics",
+        "learn_crossvalidate", "learn_train"],
+    ".store": ["MODEL_FORMAT_VERSION", "learn_save", "learn_load", "learn_report_load"],
+    ".corpus": ["learn_classify"],
+    ".active": ["learn_uncertain", "learn_uncertainty"],
+    ".questions": ["FrameRule", "learn_questions", "learn_rule_apply", "learn_rule_parse",
+        "learn_yes_no"],
+})
