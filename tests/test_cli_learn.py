@@ -115,3 +115,24 @@ def test_classify_refuses_a_tampered_model(capsys, tmp_path):
     assert code == 2
     assert "its SHA-256 does not match the one in model.json" in err
     assert err.count("\n") == 1
+
+
+def test_sample_draws_the_units_the_model_is_least_sure_of(capsys, tmp_path):
+    codes = frame_codes(tmp_path)
+    model = tmp_path / "model"
+    assert run(capsys, "classify-train", codes, "--text-column", "tekst", "--label-column",
+               "frame", "--features", "word", "-o", str(model))[0] == 0
+    corpus = tmp_path / "corpus.csv"
+    pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "outlet": ["NOS", "NOS", "NRC", "NRC"],
+                  "text": ["ruzie", "weer iets anders", "feest", "ruzie"]}) \
+        .to_csv(corpus, index=False)
+    sheet = tmp_path / "sheet.csv"
+    code, _, err = run(capsys, "sample", str(corpus), "--model", str(model), "--uncertain",
+                       "--n", "1", "--variables", "conflict", "-o", str(sheet))
+    assert code == 0, err
+    # "weer iets anders" has no word the model knows: the least sure; "d" repeats "a".
+    assert pd.read_csv(sheet)["doc_id"].tolist() == ["b"]
+    assert "Left out 1 article(s) repeating an earlier text: d" in err
+    code, _, err = run(capsys, "sample", str(corpus), "--uncertain", "--n", "1",
+                       "--variables", "conflict", "-o", str(sheet))
+    assert code == 2 and "--uncertain and --model go together" in err

@@ -29,7 +29,7 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
         "learn_crossvalidate", "learn_train"],
     ".store": ["MODEL_FORMAT_VERSION", "learn_save", "learn_load", "learn_report_load"],
     ".corpus": ["learn_classify"],
-    ".active": ["learn_uncertain", "learn_uncertainty"],
+    ".active": ["learn_uncertain", "learn_uncertainty", "learn_sample_uncertain"],
     ".questions": ["FrameRule", "learn_questions", "learn_rule_apply", "learn_rule_parse",
         "learn_yes_no"],
 })
