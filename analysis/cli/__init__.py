@@ -27,8 +27,8 @@ from analysis.io import (
 
 __all__ = ["main", "build_parser", "UserError"]
 
-COMMAND_MODULES = ("corpus", "vocabulary", "frames", "sentiment", "timeline", "quotes",
-                   "validation", "topics", "cache", "search")
+COMMAND_MODULES = ("corpus", "vocabulary", "frames", "sentiment", "learn", "timeline",
+                   "quotes", "validation", "topics", "search", "cache")
 
 
 def build_parser() -> argparse.ArgumentParser:
