@@ -24,6 +24,7 @@ from analysis.cli.common import (
     grouped,
     grouping_from_args,
     output_path,
+    encoding_option,
     read_coded_sample,
     write_table,
 )
@@ -116,7 +117,7 @@ def register(commands) -> None:
     validate.add_argument("--method", choices=_Methods("both"), default="both",
                           metavar="METHOD", help="the measure to validate (lexicon or "
                           "classifier), or both: every measure (default)")
-    validate.add_argument("--encoding", default="utf-8", help="the file's encoding "
+    validate.add_argument("--encoding", default="utf-8", type=encoding_option, help="the file's encoding "
                           "(default: utf-8)")
     validate.add_argument("-o", "--output", metavar="FILE", default=None, type=output_path,
                           help="also write the metrics to this CSV file")

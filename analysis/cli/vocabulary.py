@@ -8,6 +8,7 @@ import argparse
 import sys
 
 from analysis.cli import UserError
+from analysis.terms import MAX_NGRAM
 from analysis.cli.cluster import (
     add_cluster_arguments,
     cluster_by,
@@ -31,6 +32,7 @@ __all__ = ["register"]
 
 
 _positive = whole_number(1)
+_ngram = whole_number(1, MAX_NGRAM)
 
 
 def _add_token_arguments(parser: argparse.ArgumentParser, *, filters: bool = True) -> None:
@@ -104,7 +106,7 @@ def register(commands) -> None:
         "with --period first period and articles.")
     add_corpus_arguments(freq)
     add_grouping_arguments(freq)
-    freq.add_argument("--ngram", type=_positive, default=1, metavar="N",
+    freq.add_argument("--ngram", type=_ngram, default=1, metavar="N",
                       help="count n-grams of N words (default: 1); n-grams do not cross "
                       "punctuation or sentence ends")
     freq.add_argument("--min-count", type=_positive, default=1, metavar="N",
@@ -129,7 +131,7 @@ def register(commands) -> None:
     key.add_argument("--reference", choices=("rest", "previous"), default="rest",
                      help="with --period: compare each period with all other periods (rest, "
                      "default) or with the period before it (previous)")
-    key.add_argument("--ngram", type=_positive, default=1, metavar="N",
+    key.add_argument("--ngram", type=_ngram, default=1, metavar="N",
                      help="compare n-grams of N words (default: 1)")
     key.add_argument("--min-count", type=_positive, default=5, metavar="N",
                      help="test only terms seen at least N times in the corpus (default: 5)")
