@@ -133,9 +133,10 @@ def test_the_library_refuses_an_encoding_that_is_not_a_text_encoding():
         corpus_load(CORPUS_DIR, encoding="rot13")
 
 
-def test_a_file_the_system_cannot_read_is_one_line(tmp_path, capsys, monkeypatch):
+def test_a_file_the_system_cannot_read_is_one_line(tmp_path, capsys):
     """Any operating-system error on a file the user named (here a folder given where a
-    word list of the quote finder is read) ends the command with the file and the reason, exit status 2."""
+    word list of the quote finder is read) ends the command with the file and the reason,
+    exit status 2."""
     folder = tmp_path / "woorden"
     folder.mkdir()
     out = tmp_path / "q.csv"

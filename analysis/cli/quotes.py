@@ -12,9 +12,9 @@ from analysis.cli import UserError
 from analysis.cli.common import (
     add_corpus_arguments,
     corpus_from_args,
+    encoding_option,
     grouping_from_args,
     output_path,
-    encoding_option,
     read_coded_sample,
     write_table,
 )

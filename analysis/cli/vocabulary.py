@@ -8,7 +8,6 @@ import argparse
 import sys
 
 from analysis.cli import UserError
-from analysis.terms import MAX_NGRAM
 from analysis.cli.cluster import (
     add_cluster_arguments,
     cluster_by,
@@ -27,6 +26,7 @@ from analysis.cli.common import (
     whole_number,
     write_table,
 )
+from analysis.terms import MAX_NGRAM
 
 __all__ = ["register"]
 
