@@ -306,3 +306,21 @@ def test_captions_file_is_headed_in_the_language_of_its_captions(tmp_path, corpu
     text = (tmp_path / "en" / "CAPTIONS.md").read_text(encoding="utf-8")
     assert text.startswith("# Suggested captions\n")
     assert "Files: `rq9-bars.pdf`" in text and "Bestanden" not in text
+
+
+def test_a_users_captions_file_is_never_replaced_nor_removed(tmp_path, corpus):
+    from analysis.captions import caption_set
+    from analysis.figures import OutputFolderError
+
+    own = tmp_path / "CAPTIONS.md"
+    own.write_text("# Mijn bijschriften\n", encoding="utf-8")
+    figures_setup(tmp_path, notebook="rq9-test", corpus=corpus, lang="en")
+    fig = bar_figure()
+    caption_set(fig, "Articles per outlet.")
+    with pytest.raises(OutputFolderError, match=r"CAPTIONS.md was not written by this toolkit"):
+        figure_save(fig, "rq9-bars")
+    assert own.read_text(encoding="utf-8") == "# Mijn bijschriften\n"
+    own.unlink()
+    figure_save(fig, "rq9-bars")  # the toolkit's own file is replaced as it changes
+    figure_save(bar_figure(), "rq9-more", caption="More.")
+    assert "## rq9-more" in own.read_text(encoding="utf-8")
