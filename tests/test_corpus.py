@@ -286,7 +286,7 @@ def test_unknown_encoding_name(tmp_path):
     with pytest.raises(CorpusError) as caught:
         corpus_load(folder, encoding="utf-9")
     assert [str(p) for p in caught.value.problems] == [
-        f"{folder / 'a.txt'}: the encoding 'utf-9' is unknown. Name one Python knows, e.g. "
+        f"{folder}: the encoding 'utf-9' is unknown. Name one Python knows, e.g. "
         "utf-8, utf-16, cp1252 (Windows-1252) or latin-1."]
 
 

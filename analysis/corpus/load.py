@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.corpus.decode import text_encoding
 from analysis.corpus.dedupe import (
     NEAR_REPORT,
     DedupeMode,
@@ -111,6 +112,13 @@ def _check(source, *, text_column, id_column, outlet_column, date_column, title_
         "date": date_column or "date",
         "title": title_column or "title",
     }
+    if encoding is not None:
+        try:
+            text_encoding(encoding)
+        except LookupError as exc:
+            said, _, hint = str(exc).partition("; ")
+            return CorpusReport(str(path), None, [Problem(
+                str(path), f"{said}.", f"{hint[0].upper()}{hint[1:]}.")])
     if not path.exists():
         problem = Problem(str(path), "does not exist.",
                           "Give the path to a folder of .txt articles or to a CSV, JSONL or "

@@ -22,7 +22,7 @@ from analysis.corpus.readers.base import Entry, ReadOptions, ReadResult
 from analysis.corpus.readers.export_layout import ExportArticle, ExportParse
 from analysis.corpus.readers.lexisnexis_txt import lexisnexis_detect, lexisnexis_parse
 from analysis.corpus.readers.nexis_docx import docx_lines
-from analysis.corpus.readers.nexis_rtf import rtf_lines
+from analysis.corpus.readers.nexis_rtf import rtf_lines, rtf_raw_encoding
 from analysis.corpus.readers.nexis_rtf import sniff as rtf_sniff
 from analysis.corpus.readers.nexis_uni import nexis_uni_detect, nexis_uni_parse
 from analysis.corpus.readers.zip_archive import zip_members
@@ -146,7 +146,12 @@ def _collect(shown: str, name: str, data: bytes, encoding: str | None, found: _F
                          in_archive=True, depth=depth + 1, path=path)
             return
         if kind in ("docx", "rtf"):
-            lines = docx_lines(data) if kind == "docx" else rtf_lines(data)
+            raw_utf8 = False
+            if kind == "docx":
+                lines = docx_lines(data)
+            else:
+                raw, raw_utf8 = rtf_raw_encoding(data, encoding)
+                lines = rtf_lines(data, raw)
             if not nexis_uni_detect([t for _, t in lines]):
                 what = "a Word document" if kind == "docx" else "an RTF document"
                 found.problems.append(Problem(
@@ -155,6 +160,12 @@ def _collect(shown: str, name: str, data: bytes, encoding: str | None, found: _F
                     "Download the articles from Nexis Uni again (as Word or RTF), or move "
                     "the file out of the corpus.", severity="warning"))
                 return
+            if raw_utf8:
+                found.problems.append(Problem(
+                    shown, "holds its accented letters as raw UTF-8 bytes, not as RTF escapes "
+                    "(\\'e9, \\u233): it was read as UTF-8.", "Check a few titles; if they "
+                    "look wrong, name the encoding with --encoding (encoding=... in Python).",
+                    severity="warning"))
             found.files.append(_File(shown, name, nexis_uni_parse(lines),
                                      "paragraph" if kind == "docx" else "line"))
             return
