@@ -875,3 +875,43 @@ def test_check_warns_about_every_doubtful_article_and_loads_them_all():
     with pytest.warns(UserWarning):
         corpus = corpus_load(d)
     assert len(corpus) == 6 and corpus.attrs["skipped"] == []
+
+
+def test_a_date_before_any_newspaper_is_reported(tmp_path):
+    path = write(tmp_path, {"a.csv": b"doc_id,date,text\na,2022-01-10,Een.\n"
+                                     b"b,0001-01-01,Twee.\nc,1599-12,Drie.\n"
+                                     b"d,1618-06-14,Vier.\n"}) / "a.csv"
+    report = corpus_check(path)
+    assert report.ok and len(report.corpus) == 4  # counted, not left out
+    assert [str(p) for p in report.problems] == [
+        f"{path}, line 3: warning: article 'b' is dated 0001-01-01, before 1600, earlier than "
+        "any newspaper. Check the date (a date that was missing is often read as the year 1)."
+        , f"{path}, line 4: warning: article 'c' is dated 1599-12, before 1600, earlier than "
+        "any newspaper. Check the date (a date that was missing is often read as the year 1)."]
+
+
+def test_a_text_of_numbers_only_is_reported(tmp_path):
+    path = write(tmp_path, {"a.csv": b"doc_id,outlet,text\na,NRC,123\nb,NOS,\"4 567,8\"\n"
+                                     b"c,NOS,Een 2e tekst.\n"}) / "a.csv"
+    report = corpus_check(path)
+    assert report.ok and len(report.corpus) == 3
+    assert [str(p) for p in report.problems] == [
+        f"{path}, line {n}: warning: article '{doc}' holds no words, only numbers. Check that "
+        "the text column is the column of the article texts (--text-column, text_column=...)."
+        for n, doc in ((2, "a"), (3, "b"))]
+
+
+def test_outlet_names_that_look_alike_are_reported_by_group(tmp_path):
+    # Cyrillic Er (U+0420) and Es (U+0421) in a Latin name; a zero-width space in another
+    rows = ["doc_id,outlet,text", "a,NRC,Een.", "b,N\u0420C,Twee.", "c,N\u0420\u0421,Drie.",
+            "d,NOS,Vier.", "e,NO\u200bS,Vijf.", "f,Trouw,Zes.", "g,\u0418\u0437\u0432,Zeven."]
+    path = write(tmp_path, {"a.csv": "\n".join(rows).encode("utf-8")}) / "a.csv"
+    report = corpus_check(path)
+    assert report.ok and len(report.corpus) == 7
+    assert [str(p) for p in report.problems] == [
+        f"{path}: warning: 2 group(s) of outlet names look alike but differ in their "
+        "characters, so each is counted as an outlet of its own: 'NOS' (1 article), "
+        "'NO\\u200bS' (1 article; a zero width space); 'NRC' (1 article), 'N\\u0420C' (1 "
+        "article; a Cyrillic letter), 'N\\u0420\\u0421' (1 article; 2 Cyrillic letters). "
+        "Write each outlet the same way in the source (the letters of one alphabet, no "
+        "invisible characters)."]

@@ -19,7 +19,7 @@ from analysis.corpus.dedupe import (
     duplicates_drop,
     duplicates_pairs,
 )
-from analysis.corpus.doubts import doubts_check
+from analysis.corpus.doubts import doubts_check, outlet_lookalikes_message
 from analysis.corpus.problems import CorpusError, CorpusReport, Problem
 from analysis.corpus.readers import ReadOptions, reader_for, reader_suffixes
 from analysis.corpus.readers.base import CORE_COLUMNS, Entry
@@ -187,6 +187,11 @@ def _check(source, *, text_column, id_column, outlet_column, date_column, title_
     extra = [c for c in frame.columns if c not in CORE_COLUMNS]
     frame = frame[CORE_COLUMNS + extra].reset_index(drop=True)
     frame = frame.astype({c: "string" for c in frame.columns})
+    lookalikes = outlet_lookalikes_message(frame["outlet"].value_counts().to_dict())
+    if lookalikes:
+        report.problems.append(Problem(
+            str(path), lookalikes, "Write each outlet the same way in the source (the "
+            "letters of one alphabet, no invisible characters).", severity="warning"))
     if find_duplicates:
         report.duplicates = duplicates_pairs(frame, near=min(NEAR_REPORT, near))
     if dedupe != "none":
