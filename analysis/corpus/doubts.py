@@ -25,11 +25,10 @@ from collections.abc import Mapping
 
 from analysis.corpus.readers.base import Entry
 from analysis.language import language_guess
+from analysis.periods import FIRST_YEAR
 
 __all__ = ["doubts_check", "outlet_lookalikes", "FIRST_YEAR"]
 
-#: An article dated before this year is doubtful: the first newspapers appeared after it.
-FIRST_YEAR = 1600
 
 _WORD_CHARACTER = re.compile(r"[^\W_]")
 _LETTER = re.compile(r"[^\W\d_]")
