@@ -915,3 +915,67 @@ def test_outlet_names_that_look_alike_are_reported_by_group(tmp_path):
         "article; a Cyrillic letter), 'N\\u0420\\u0421' (1 article; 2 Cyrillic letters). "
         "Write each outlet the same way in the source (the letters of one alphabet, no "
         "invisible characters)."]
+
+
+_HIDDEN_HINT = "Give --include-hidden (include_hidden=True in Python) to read them."
+
+
+def test_hidden_files_and_folders_are_named_and_read_when_asked(tmp_path):
+    folder = write(tmp_path / "c", {"a.txt": b" date 2022-01 Een.",
+                                    ".b.txt": b" date 2022-01 Twee.",
+                                    ".drafts/c.txt": b" date 2022-01 Drie.",
+                                    ".drafts/d.txt": b" date 2022-01 Vier.",
+                                    ".DS_Store": b"\x00\x00\x00\x01Bud1"})
+    report = corpus_check(folder)
+    assert report.corpus["text"].tolist() == ["Een."]
+    assert [str(p) for p in report.problems] == [
+        f"{folder}: warning: 2 hidden file(s) or folder(s) (names starting with '.') were not "
+        f"read: .b.txt, .drafts/ (2 files). {_HIDDEN_HINT}"]
+    report = corpus_check(folder, include_hidden=True)
+    assert sorted(report.corpus["text"]) == ["Drie.", "Een.", "Twee.", "Vier."]
+    assert report.problems == []  # .DS_Store is the system's, never an article
+
+
+def test_a_dangling_link_is_named(tmp_path):
+    folder = write(tmp_path / "c", {"a.txt": b" date 2022-01 Een."})
+    (folder / "b.txt").symlink_to(tmp_path / "weg.txt")
+    report = corpus_check(folder)
+    assert report.corpus["text"].tolist() == ["Een."]
+    assert [str(p) for p in report.problems] == [
+        f"{folder / 'b.txt'}: warning: is a link to {tmp_path / 'weg.txt'}, which does not "
+        "exist, so it is not read. Remove the link, or restore what it points to."]
+
+
+def test_zip_members_outside_the_archive_or_hidden_are_named(tmp_path):
+    from tests.exportbuild import nexis_uni_lines, write_docx, write_zip
+
+    docx = write_docx(nexis_uni_lines(), tmp_path / "a.docx").read_bytes()
+    archive = write_zip(tmp_path / "export.zip", {
+        "export/nexis.docx": docx, "../evil.docx": docx, "/abs.docx": docx,
+        ".hidden/export.docx": docx, "__MACOSX/export/._nexis.docx": b"junk",
+        "export/.DS_Store": b"junk"})
+    report = corpus_check(archive)
+    assert report.n_given == 4  # the articles of export/nexis.docx
+    assert [str(p) for p in report.problems if p.file == str(archive)] == [
+        f"{archive}: warning: holds ../evil.docx, /abs.docx, whose paths lead outside the "
+        "archive (a leading / or ..), so they are not read. Unpack the archive and give the "
+        "files themselves, if they belong in the corpus.",
+        f"{archive}: warning: 1 hidden file(s) or folder(s) (names starting with '.') were not "
+        f"read: .hidden/ (1 file). {_HIDDEN_HINT}"]
+    report = corpus_check(archive, include_hidden=True)
+    assert report.n_given == 8  # and those of .hidden/export.docx
+    assert sum("outside the archive" in str(p) for p in report.problems) == 1
+
+
+def test_check_include_hidden_on_the_command_line(tmp_path, capsys):
+    from analysis.cli import main
+
+    folder = write(tmp_path / "c", {"a.txt": b" date 2022-01 Een.",
+                                    ".b.txt": b" date 2022-01 Twee."})
+    assert main(["check", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "Articles given: 1; loaded: 1" in out
+    assert "were not read: .b.txt. Give --include-hidden" in out
+    assert main(["check", str(folder), "--include-hidden"]) == 0
+    out = capsys.readouterr().out
+    assert "Articles given: 2; loaded: 2" in out and "No problems found." in out

@@ -58,6 +58,10 @@ def add_corpus_arguments(
     group.add_argument("--encoding", default=None, type=encoding_option,
                        help="the files' encoding (default: detected: UTF-8, UTF-16 with BOM, "
                        "or Windows-1252)")
+    group.add_argument("--include-hidden", action="store_true",
+                       help="also read hidden files and folders (names starting with '.') in "
+                       "a corpus folder or .zip; without it they are named in a warning and "
+                       "not read")
     group.add_argument("--skip-invalid", action="store_true",
                        help="leave out articles that cannot be read, and list each of them, "
                        "instead of stopping")
@@ -149,6 +153,8 @@ def corpus_options(args: argparse.Namespace) -> dict[str, object]:
     options: dict[str, object] = {f"{key}_column": getattr(args, f"{key}_column")
                                   for key in COLUMN_OPTIONS}
     options["encoding"] = args.encoding
+    if getattr(args, "include_hidden", False):
+        options["include_hidden"] = True
     if getattr(args, "dedupe", "none") != "none":
         options["dedupe"] = args.dedupe
     if getattr(args, "near", 1.0) != 1.0:
