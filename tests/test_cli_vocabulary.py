@@ -233,3 +233,17 @@ def test_a_long_ngram_within_the_bound_is_counted(tmp_path):
     assert len(set(codes.tolist())) == 2
     with pytest.raises(ValueError, match=rf"ngram must be a whole number from 1 to {MAX_NGRAM}"):
         _terms(tokens, MAX_NGRAM + 1)
+
+
+def test_keyness_on_very_many_groups_says_so(capsys, tmp_path, monkeypatch):
+    from analysis.cli import vocabulary
+
+    monkeypatch.setattr(vocabulary, "MANY_GROUPS", 3)
+    code, _, err = run(["keyness", str(CORPUS_DIR), "--by", "doc_id", "--min-count", "1",
+                        "-o", str(tmp_path / "k.csv")], capsys)
+    assert code == 0
+    assert ("note: --by doc_id has 5 groups, and keyness compares each with the rest: the "
+            "table has a row per term and group") in err
+    monkeypatch.setattr(vocabulary, "MANY_GROUPS", 5)
+    code, _, err = run(["keyness", str(CORPUS_DIR), "-o", str(tmp_path / "k.csv")], capsys)
+    assert "note: --by" not in err  # 5 outlets: not more than 5

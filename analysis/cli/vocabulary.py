@@ -214,6 +214,7 @@ def run_keyness(args) -> int:
     cluster_refuse(args)
     corpus = corpus_from_args(args)
     by = grouping_from_args(args, corpus)
+    _many_groups_note(corpus, by)
     with grouped():
         table = textstat_keyness(_tokens(args, corpus), by=by, ngram=args.ngram,
                                  corpus=corpus, min_count=args.min_count, adjust=args.adjust,
@@ -222,6 +223,23 @@ def run_keyness(args) -> int:
                                  correction=args.correction)
     write_table(table, args.output)
     return 0
+
+
+#: More groups than this, and keyness says that its table grows with them.
+MANY_GROUPS = 1000
+
+
+def _many_groups_note(corpus, by) -> None:
+    """A note on stderr when ``by`` holds more than :data:`MANY_GROUPS` groups: keyness
+    writes a row per term and group, so its table grows with terms times groups."""
+    if not isinstance(by, str):
+        return
+    groups = int(corpus[by].nunique(dropna=False))
+    if groups > MANY_GROUPS:
+        print(f"note: --by {by} has {groups:,} groups, and keyness compares each with the "
+              "rest: the table has a row per term and group, so it may run to millions of "
+              "rows. A coarser --by column or a higher --min-count makes it smaller.",
+              file=sys.stderr)
 
 
 def run_collocations(args) -> int:
