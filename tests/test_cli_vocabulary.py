@@ -213,7 +213,7 @@ def test_a_stopword_file_that_is_not_text_is_named(tmp_path, capsys):
 
 
 def test_an_ngram_size_beyond_the_bound_is_refused(capsys, tmp_path):
-    from analysis.terms import MAX_NGRAM
+    from analysis.vocabulary.terms import MAX_NGRAM
 
     with pytest.raises(SystemExit) as stop:
         main(["frequencies", str(CORPUS_DIR), "--ngram", "300", "-o", str(tmp_path / "f.csv")])
@@ -223,8 +223,8 @@ def test_an_ngram_size_beyond_the_bound_is_refused(capsys, tmp_path):
 
 
 def test_a_long_ngram_within_the_bound_is_counted(tmp_path):
-    from analysis.terms import MAX_NGRAM, _terms
     from analysis.tokens import tokens_corpus
+    from analysis.vocabulary.terms import MAX_NGRAM, _terms
 
     text = " ".join(f"w{i}" for i in range(MAX_NGRAM + 1))
     tokens = tokens_corpus(pd.DataFrame({"doc_id": ["a"], "outlet": ["x"], "text": [text]}))

@@ -3,8 +3,8 @@ import pytest
 
 import analysis.textplot.vocabulary as vocabulary
 from analysis.textplot import textplot_xray
-from analysis.textstat import textstat_dispersion
 from analysis.tokens import tokens_corpus
+from analysis.vocabulary import textstat_dispersion
 from tests.languages import only_words, words_of
 
 
@@ -77,9 +77,14 @@ def _figure_texts(fig) -> list[str]:
 
 def _all_plots(lang: str) -> dict[str, object]:
     """Every plot function, drawn in ``lang`` from small hand-made tables."""
-    from analysis.actors import actors_count, actors_match
     from analysis.corpus import corpus_summary
-    from analysis.frames import frames_cooccurrence, frames_count, frames_match
+    from analysis.dictionaries import (
+        actors_count,
+        actors_match,
+        frames_cooccurrence,
+        frames_count,
+        frames_match,
+    )
     from analysis.quotes import quotes_direct, quotes_find, quotes_share
     from analysis.sentiment import sentiment_crossvalidation, sentiment_crossvalidation_confusion
     from analysis.textplot import (
@@ -98,8 +103,8 @@ def _all_plots(lang: str) -> dict[str, object]:
         textplot_sentiment_validity,
         textplot_timeline,
     )
-    from analysis.textstat import textstat_frequency, textstat_keyness
     from analysis.timeline import timeline
+    from analysis.vocabulary import textstat_frequency, textstat_keyness
 
     corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["NOS", "NRC", "NOS"],
                            "date": ["2022-01-10"] * 3,
@@ -269,7 +274,7 @@ def test_quote_plots_without_quotations_say_so():
                                                          ("en", "(other)", "(unknown)")])
 def test_merged_and_missing_groups_are_named_in_the_figures_language(lang, other, unknown):
     from analysis.corpus import corpus_summary
-    from analysis.frames import frames_count, frames_match
+    from analysis.dictionaries import frames_count, frames_match
     from analysis.textplot import (
         textplot_corpus_overview,
         textplot_frames_heatmap,

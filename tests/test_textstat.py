@@ -18,14 +18,14 @@ import pandas as pd
 import pytest
 
 from analysis.corpus import corpus_load
-from analysis.kwic import kwic_match
-from analysis.textstat import (
+from analysis.tokens import tokens_corpus
+from analysis.vocabulary import (
+    kwic_match,
     textstat_collocations,
     textstat_dispersion,
     textstat_frequency,
     textstat_keyness,
 )
-from analysis.tokens import tokens_corpus
 
 FIXTURES = Path(__file__).parent / "fixtures" / "vocabulary"
 
@@ -477,7 +477,7 @@ def test_a_window_wider_than_the_longest_article_is_that_article():
     billion positions (a guard stops the test should it not return)."""
     import signal
 
-    from analysis.collocations import textstat_collocations
+    from analysis.vocabulary.collocations import textstat_collocations
 
     c = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["NOS", "NRC"],
                       "text": ["De NAVO en Rusland praten. De NAVO zwijgt.",

@@ -86,7 +86,7 @@ def _os_reason(exc: OSError) -> str:
 def _store_warnings():
     """A warning of the token store is one line on stderr (``warning: ...``), as the
     command's other warnings are."""
-    from analysis.tokenstore import TokenStoreWarning
+    from analysis.tokens.store import TokenStoreWarning
 
     shown = warnings.showwarning
 

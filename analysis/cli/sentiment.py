@@ -29,7 +29,7 @@ from analysis.cli.common import (
     write_table,
 )
 from analysis.io import file_sha256, write_atomic
-from analysis.periods import PERIODS
+from analysis.periods.binning import PERIODS
 
 
 class _Methods:
@@ -207,15 +207,16 @@ def _sentiment_on_cluster(args) -> int:
 
 def _frame_matches(corpus: pd.DataFrame, frames_file: str | None) -> pd.DataFrame:
     try:
-        from analysis import frames
+        from analysis.dictionaries.frames import frames_load
+        from analysis.dictionaries.matcher import frames_match
     except ImportError as exc:  # pragma: no cover - the frames module ships with the package
         raise UserError(f"frame matching is not available: {exc}") from None
     if frames_file is not None:
         if not Path(frames_file).exists():
             raise UserError(f"{frames_file}: no such frame dictionary")
-        dictionary = frames.frames_load(frames_file)
-        return frames.frames_match(corpus, dictionary)
-    return frames.frames_match(corpus)
+        dictionary = frames_load(frames_file)
+        return frames_match(corpus, dictionary)
+    return frames_match(corpus)
 
 
 def run_validate(args) -> int:

@@ -7,7 +7,7 @@ An article is doubtful when
   the year 1),
 - its text holds no words, only punctuation or invisible characters (an export that lost
   the article), or only numbers (the wrong column taken for the text), or
-- its text is not Dutch (:mod:`analysis.language`): the stopwords, the sentiment lexicon
+- its text is not Dutch (:mod:`analysis.text.language`): the stopwords, the sentiment lexicon
   and the classifier are Dutch, so their numbers mean nothing for it.
 
 Dates with a time zone are reported by the readers, once per file (see
@@ -24,8 +24,8 @@ import unicodedata
 from collections.abc import Mapping
 
 from analysis.corpus.readers.base import Entry
-from analysis.language import language_guess
-from analysis.periods import FIRST_YEAR
+from analysis.periods.binning import FIRST_YEAR
+from analysis.text.language import language_guess
 
 __all__ = ["doubts_check", "outlet_lookalikes", "FIRST_YEAR"]
 

@@ -179,7 +179,7 @@ def _check_out_dir(value, setup):
 
 
 def _check_frames_file(value, setup):
-    from analysis.frames import DEFAULT_FRAMES_FILE, frames_load
+    from analysis.dictionaries.frames import DEFAULT_FRAMES_FILE, frames_load
 
     if value is None:
         return DEFAULT_FRAMES_FILE
@@ -189,7 +189,7 @@ def _check_frames_file(value, setup):
 
 
 def _check_events_file(value, setup):
-    from analysis.timeline import events_load
+    from analysis.timeline.events import events_load
 
     if value is None:
         return None
@@ -265,7 +265,7 @@ notebook_parameter(
 
 
 def _check_lang(value, setup):
-    from analysis.messages import LANGS
+    from analysis.output.messages import LANGS
 
     if isinstance(value, str) and value.strip().lower() in LANGS:
         return value.strip().lower()  # "EN" and " nl" are meant as they read
@@ -277,7 +277,7 @@ def _check_lang(value, setup):
 
 
 def _check_formats(value, setup):
-    from analysis.figures import figures_formats
+    from analysis.output.figures import figures_formats
 
     try:
         return figures_formats(value)

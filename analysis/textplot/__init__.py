@@ -1,5 +1,5 @@
 """Plot functions: each takes tidy tables from the compute functions and returns a
-matplotlib Figure of one of the fixed sizes (save it with :func:`analysis.figures.figure_save`).
+matplotlib Figure of one of the fixed sizes (save it with :func:`analysis.output.figure_save`).
 """
 
 from analysis.textplot.corpus import *  # noqa: F403

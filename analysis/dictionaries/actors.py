@@ -4,7 +4,7 @@ An actor dictionary is a commented TOML file (the shipped default is
 :data:`DEFAULT_ACTORS_FILE`; its header explains the keys). Each actor has an id, a label,
 a group (the side it belongs to: Rusland, Verenigde Staten, NAVO, ...), a role, a kind
 (person or organisation) and aliases written in the pattern language of the frame
-dictionary. Mentions are found by the frame matcher (:func:`analysis.frames.frames_match`),
+dictionary. Mentions are found by the frame matcher (:func:`analysis.dictionaries.frames_match`),
 so an alias behaves exactly as a frame pattern does.
 
 - :func:`actors_load`, :func:`actors_init`: read and check a dictionary; copy the default,
@@ -23,23 +23,21 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from analysis.frames import (
+from analysis.dictionaries.frames import (
     Frame,
     FrameDictionary,
     FrameFileError,
     _check_pattern,
     _copy_default,
-    _fold,
     _key_line,
     _line_of,
     _read_dictionary,
     _read_toml,
-    _resolve,
     _section,
     _suggest,
-    frames_count,
-    frames_match,
 )
+from analysis.dictionaries.frames_stats import frames_count
+from analysis.dictionaries.matcher import _fold, _resolve, frames_match
 from analysis.paths import DATA_DIR
 
 __all__ = [
@@ -239,7 +237,7 @@ def actors_match(corpus: pd.DataFrame, actors: ActorDictionary | str | Path | No
 
     ``actors`` is a dictionary from :func:`actors_load`, the path of a dictionary file, or
     ``None`` for the shipped default. Aliases are matched as frame patterns are
-    (:func:`analysis.frames.frames_match`); where mentions of different actors overlap, the
+    (:func:`analysis.dictionaries.frames_match`); where mentions of different actors overlap, the
     longest wins (then the earliest, then the actor listed first), so every stretch of text
     names at most one actor; a name and its title side by side ("de Russische president
     Poetin", "de secretaris-generaal van de NAVO, Jens Stoltenberg") are one mention, its
@@ -340,7 +338,7 @@ def actors_count(
     """How often each actor (or each group of actors) is named, per group of articles.
 
     ``mentions`` is the table of :func:`actors_match`; ``by`` any column of the corpus. The
-    counting is that of :func:`analysis.frames.frames_count`. Returns one row per ``by``
+    counting is that of :func:`analysis.dictionaries.frames_count`. Returns one row per ``by``
     value and actor (``level="actor"``: every actor of the dictionary, also those never
     named) or group (``level="group"``), with
 

@@ -6,7 +6,7 @@ each figure and :func:`table_save` for each table. Figures are written as PNG (3
 SVG and PDF by default, or in any of :data:`FIGURE_FORMATS` (EPS; TIFF at 600 dpi with LZW
 compression). A table is written as CSV with every digit, and for a paper as LaTeX
 (booktabs) and Word (.docx), rounded for reading and headed in the chosen language
-(:mod:`analysis.paper_tables`). Every file is written atomically (a temporary file renamed
+(:mod:`analysis.output.paper_tables`). Every file is written atomically (a temporary file renamed
 into place), carries no timestamp, and is listed in ``MANIFEST.csv`` in the output folder
 with the corpus fingerprint, the frame-file hash, the toolkit version and the notebook that
 made it.
@@ -29,10 +29,10 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis import __version__
-from analysis.captions import CAPTIONS_NAME, caption_corpus, caption_get, captions_markdown
 from analysis.corpus import corpus_fingerprint
 from analysis.io import file_sha256, output_check, table_to_csv, write_atomic
-from analysis.messages import LANGS, Lang, lang_check, msg
+from analysis.output.captions import CAPTIONS_NAME, caption_corpus, caption_get, captions_markdown
+from analysis.output.messages import LANGS, Lang, lang_check, msg
 from analysis.paths import FIGURES_DIR
 
 __all__ = [
@@ -385,7 +385,7 @@ def _figure_bytes(fig: Figure, fmt: str, name: str, description: str) -> bytes:
 
 def figure_caption(fig: Figure, caption: str | None = None) -> str:
     """The suggested caption of ``fig``: ``caption``, or what its plot function said it
-    shows (:func:`analysis.captions.caption_set`), followed by the corpus it rests on (from
+    shows (:func:`analysis.output.caption_set`), followed by the corpus it rests on (from
     :func:`figures_setup`), in the language of figures_setup."""
     text, with_corpus = caption_get(fig)
     text = caption if caption is not None else text
@@ -423,12 +423,12 @@ def table_save(table: pd.DataFrame, name: str, *, out_dir: str | Path | None = N
     """Write ``table`` as ``<name>.csv`` (by :func:`analysis.io.table_to_csv`: UTF-8, ``\\n``
     line ends, floats to 10 significant digits) and, for a paper, as ``<name>.tex``
     (booktabs) and ``<name>.docx``, rounded for reading and headed in the language of
-    :func:`figures_setup` (see :mod:`analysis.paper_tables`), each atomically; returns the
+    :func:`figures_setup` (see :mod:`analysis.output.paper_tables`), each atomically; returns the
     CSV's path, and lists every file in the manifest. ``caption`` heads the LaTeX and Word
     tables. A table of more than ``PAPER_TABLE_MAX_ROWS`` rows gets
     the CSV only, and a warning that says so.
     """
-    from analysis.paper_tables import PAPER_TABLE_MAX_ROWS, table_docx, table_latex
+    from analysis.output.paper_tables import PAPER_TABLE_MAX_ROWS, table_docx, table_latex
 
     folder = Path(out_dir) if out_dir else _CONTEXT.out_dir
     if caption is None:

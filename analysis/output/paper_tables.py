@@ -7,7 +7,7 @@ should see them:
   as APA writes them (``< .001``, ``.031``; ``< ,001`` in Dutch), other measures to two
   decimals, booleans as yes/no, a missing value as an en dash;
 - headers and a few value vocabularies (tone sides, sentiment measures, frame labels) from
-  the message catalogue :mod:`analysis.messages`, in the chosen language;
+  the message catalogue :mod:`analysis.output.messages`, in the chosen language;
 - :func:`table_latex`: a booktabs table (``\\toprule``, ``\\midrule``, ``\\bottomrule``) made
   by pandas' Styler, a ``longtable`` when it runs over a page;
 - :func:`table_docx`: a Word document (python-docx) with the caption above an APA-style
@@ -30,7 +30,7 @@ import zipfile
 import numpy as np
 import pandas as pd
 
-from analysis.messages import Lang, column_header, lang_check, method_name, msg, number
+from analysis.output.messages import Lang, column_header, lang_check, method_name, msg, number
 
 __all__ = ["PAPER_TABLE_MAX_ROWS", "p_apa", "table_readable", "table_latex", "table_docx"]
 

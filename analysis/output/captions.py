@@ -1,7 +1,7 @@
 """Suggested captions for figures, in Dutch or English, for an author to paste and adapt.
 
 A plot function says what its figure shows, with which measure and which interval method
-(:func:`caption_set`); :func:`analysis.figures.figure_save` adds the corpus the figure rests
+(:func:`caption_set`); :func:`analysis.output.figure_save` adds the corpus the figure rests
 on (:func:`caption_corpus`: articles, outlets, date range) and writes the caption into the
 manifest and into ``CAPTIONS.md`` in the output folder (:func:`captions_markdown`).
 
@@ -21,7 +21,7 @@ from weakref import WeakKeyDictionary
 
 import pandas as pd
 
-from analysis.messages import Lang, lang_check, msg, number
+from analysis.output.messages import Lang, lang_check, msg, number
 
 __all__ = ["caption_set", "caption_get", "caption_corpus", "caption_dates", "captions_markdown",
            "CAPTIONS_NAME"]

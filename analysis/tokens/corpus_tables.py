@@ -1,40 +1,37 @@
 """Dutch sentences and tokens, computed once per corpus and reused by every analysis.
 
-- :func:`sentences_split` splits a text into sentences with NLTK's Punkt algorithm and a
-  Dutch abbreviation list shipped with the package (no NLTK data download); paragraphs
-  (line breaks) always end a sentence.
-- :func:`tokens_tokenize` splits a text into tokens with character offsets: hyphenated
+- :func:`analysis.tokens.sentences.sentences_split` splits a text into sentences with NLTK's
+  Punkt algorithm and a Dutch abbreviation list shipped with the package (no NLTK data
+  download); paragraphs (line breaks) always end a sentence.
+- :func:`analysis.text.tokens_tokenize` splits a text into tokens with character offsets: hyphenated
   compounds (NAVO-Rusland, de-escaleren) stay one token, elided forms stay whole ('s, ’91,
   zo'n), numbers (127 duizend, 3,5, 2022-01, and elided years such as ’91) are tokens of
   kind ``number``, and quotes, dashes and ellipses are punctuation.
-- :data:`ENGINE` chooses how: ``"compiled"`` (the default, compiled kernels in
-  :mod:`analysis.tokenize_compiled`) or ``"python"`` (the reference); both give the same
-  sentences and tokens.
+- :data:`analysis.tokens.sentences.ENGINE` chooses how: ``"compiled"`` (the default,
+  compiled kernels in :mod:`analysis.tokens.compiled`) or ``"python"`` (the reference);
+  both give the same sentences and tokens.
 - :func:`tokens_sentences` and :func:`tokens_corpus` turn a whole corpus into long tables
   (one row per sentence, one row per token). Both are cached on the corpus content and
   the settings, so repeated analyses in one kernel do not tokenise again. Their texts
   are NFC-normalised first (as :func:`analysis.corpus.corpus_load` already does), so the
   character offsets refer to the NFC text.
 - Both tables derive from one pass over the corpus (sentence spans and every token, before
-  any option), which is also kept on disk by :mod:`analysis.tokenstore`, keyed by the
-  fingerprint of the texts, the tokenizer's settings (:func:`tokens_settings`) and the
-  toolkit version: a later process (a command, a notebook kernel) reads it instead of
-  tokenising again. Corpora under :data:`STORE_MIN_CHARS` characters are not stored
-  (tokenising them is quicker than reading them back).
+  any option), which is also kept on disk by :mod:`analysis.tokens.store`, keyed by the
+  fingerprint of the texts, the tokenizer's settings
+  (:func:`analysis.tokens.sentences.tokens_settings`) and the toolkit version: a later
+  process (a command, a notebook kernel) reads it instead of tokenising again.
+  Corpora under :data:`STORE_MIN_CHARS` characters are not stored (tokenising them is
+  quicker than reading them back).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import re
-import unicodedata
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -43,66 +40,40 @@ from analysis.corpus import CorpusError, corpus_fingerprint, decode_bytes
 from analysis.parallel import chunks_map
 from analysis.paths import DATA_DIR
 from analysis.tables import groups_by
-from analysis.text import (
+from analysis.text.words import (
     _KIND_OF_GROUP,
     _KINDS,
     _TOKEN,
-    ABBREVIATIONS_FILE,
     _kind,
-    abbreviations_load,
     text_normalise,
-    tokens_count_words,
-    tokens_tokenize,
-    tokens_words,
     wordlist_load,
     wordlist_parse,
 )
-from analysis.tokenize_compiled import PunktFast
-from analysis.tokenize_compiled import doc_worker as _doc_worker_compiled
-from analysis.tokenstore import tokenstore_key, tokenstore_load, tokenstore_save
+from analysis.tokens.compiled import doc_worker as _doc_worker_compiled
+from analysis.tokens.store import tokenstore_key, tokenstore_load, tokenstore_save
 
 if TYPE_CHECKING:  # nltk takes a second to import: only when a corpus is tokenised
-    from nltk.tokenize.punkt import PunktSentenceTokenizer
+    pass
+
+from analysis.tokens.sentences import _engine, sentences_split, tokens_settings
 
 __all__ = [
     "STOPWORDS_FILE",
-    "ABBREVIATIONS_FILE",
-    "wordlist_load",
     "stopwords_load",
-    "abbreviations_load",
-    "sentences_split",
-    "tokens_tokenize",
-    "tokens_words",
-    "tokens_count_words",
     "tokens_sentences",
     "tokens_corpus",
     "tokens_cache_clear",
-    "tokens_settings",
     "STORE_MIN_CHARS",
-    "TOKENIZER_MODULES",
 ]
 
 STOPWORDS_FILE = DATA_DIR / "stopwords_nl.txt"
-
-Engine = Literal["compiled", "python"]
-#: How sentences and tokens are found: ``"compiled"`` (compiled kernels, see
-#: :mod:`analysis.tokenize_compiled`) or ``"python"`` (the reference: NLTK Punkt and
-#: Python's ``re`` on every text). Both give the same tables, value for value.
-ENGINE: Engine = "compiled"
-
-def _engine(engine: Engine | None) -> Engine:
-    """``engine``, or :data:`ENGINE` for None; a ``ValueError`` for any other name."""
-    engine = ENGINE if engine is None else engine
-    if engine not in ("compiled", "python"):
-        raise ValueError(f"unknown tokenizing engine {engine!r}: use 'compiled' or 'python'")
-    return engine
 
 
 #: Corpora larger than this many characters are tokenised in parallel, with a progress bar.
 PARALLEL_CHARS = 4_000_000
 _CHUNK_CHARS = 1_000_000
 #: Corpora of at least this many characters are kept in the token store
-#: (:mod:`analysis.tokenstore`); smaller ones are tokenised faster than they are read back.
+#: (:mod:`analysis.tokens.store`); smaller ones are tokenised faster than they are read back.
 STORE_MIN_CHARS = 100_000
 
 
@@ -118,111 +89,6 @@ def stopwords_load(path: str | Path | None = None) -> frozenset[str]:
         return wordlist_parse(decode_bytes(Path(path).read_bytes(), name=str(path)))
     except CorpusError as exc:
         raise ValueError(" ".join(str(p) for p in exc.problems)) from None
-
-
-# --------------------------------------------------------------------------- sentences
-
-
-@lru_cache(maxsize=1)
-def _default_abbreviations() -> frozenset[str]:
-    """The shipped abbreviation list, read once per process."""
-    return abbreviations_load()
-
-
-@lru_cache(maxsize=8)
-def _punkt(abbreviations: frozenset[str]) -> PunktSentenceTokenizer:
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    params = PunktParameters()
-    params.abbrev_types = set(abbreviations)
-    return PunktSentenceTokenizer(params)
-
-
-@lru_cache(maxsize=8)
-def _punkt_fast(abbreviations: frozenset[str]) -> PunktFast:
-    return PunktFast(_punkt(abbreviations))
-
-
-_PARAGRAPH = re.compile(r"[^\n]+")
-_WHITESPACE = re.compile(r"\s")
-
-#: Paragraphs longer than this many characters are given to Punkt in overlapping pieces:
-#: NLTK stops any regular-expression scan after five seconds of wall-clock time, which a
-#: paragraph of some megabytes exceeds (an export that lost its line breaks).
-PIECE_CHARS = 20_000
-#: A sentence end found within this many characters of a piece's end is decided again in
-#: the next piece, where the words after it are in view.
-_PIECE_MARGIN = 1_000
-
-
-def _punkt_spans(span_tokenize: Callable[[str], Iterable[tuple[int, int]]],
-                 para: str) -> Iterable[tuple[int, int]]:
-    """Punkt's sentence spans of one paragraph (by ``span_tokenize``, Punkt's or
-    :class:`PunktFast`'s), read in pieces of at most ``PIECE_CHARS``.
-
-    Each piece starts at a sentence start; its sentences are kept except those whose end
-    Punkt decided without seeing ``_PIECE_MARGIN`` characters after it, and the next
-    piece starts at the first sentence not kept. So the spans are Punkt's own on the
-    whole paragraph. A stretch of ``PIECE_CHARS`` characters without any sentence end is
-    cut at its last white space (or, without any, at ``PIECE_CHARS``).
-    """
-    if len(para) <= PIECE_CHARS:
-        yield from span_tokenize(para)
-        return
-    margin = min(_PIECE_MARGIN, PIECE_CHARS // 4)
-    start = 0
-    while start < len(para):
-        piece = para[start:start + PIECE_CHARS]
-        spans = list(span_tokenize(piece))
-        if start + len(piece) >= len(para):
-            yield from ((start + a, start + b) for a, b in spans)
-            return
-        keep = 0
-        while keep + 1 < len(spans) and spans[keep + 1][0] < len(piece) - margin:
-            keep += 1
-        if keep == 0 and len(spans) > 1:
-            keep = 1
-        if keep:
-            yield from ((start + a, start + b) for a, b in spans[:keep])
-            start += spans[keep][0]
-            continue
-        cut = max((m.start() for m in _WHITESPACE.finditer(piece, margin)), default=0)
-        cut = cut or len(piece)
-        yield start, start + cut
-        start += cut
-
-
-def sentences_split(
-    text: str, *, abbreviations: Iterable[str] | None = None, engine: Engine | None = None
-) -> list[tuple[int, int]]:
-    """Character spans ``(start, end)`` of the sentences in ``text``.
-
-    Every line break ends a sentence (headings and captions stand alone); within a line,
-    Punkt splits at sentence-final punctuation except after the known abbreviations.
-    Leading and trailing white space is not part of a span. ``engine`` (default
-    :data:`ENGINE`) chooses how Punkt is run; both give the same spans.
-
-    >>> text = "Dhr. Rjabkov kwam o.a. op 10 jan. 2022 aan. Daarna sprak hij."
-    >>> [text[a:b] for a, b in sentences_split(text)]
-    ['Dhr. Rjabkov kwam o.a. op 10 jan. 2022 aan.', 'Daarna sprak hij.']
-    """
-    abbrevs = _default_abbreviations() if abbreviations is None else frozenset(
-        a.lower().rstrip(".") for a in abbreviations)
-    if _engine(engine) == "compiled":
-        fast = _punkt_fast(abbrevs)
-        return fast.sentences(text, piece_chars=PIECE_CHARS,
-                              long_paragraph=lambda p: _punkt_spans(fast.span_tokenize, p))
-    span_tokenize = _punkt(abbrevs).span_tokenize
-    spans: list[tuple[int, int]] = []
-    for para in _PARAGRAPH.finditer(text):
-        offset = para.start()
-        for start, end in _punkt_spans(span_tokenize, para.group()):
-            piece = text[offset + start: offset + end]
-            stripped = piece.strip()
-            if stripped:
-                lead = len(piece) - len(piece.lstrip())
-                spans.append((offset + start + lead, offset + start + lead + len(stripped)))
-    return spans
 
 
 # --------------------------------------------------------------------------- corpus tables
@@ -248,52 +114,6 @@ def _text_fingerprint(corpus: pd.DataFrame) -> str:
     """The fingerprint of what the sentences and tokens depend on: the texts, in order."""
     return corpus_fingerprint(corpus[["text"]])
 
-
-def tokens_settings() -> dict[str, str]:
-    """What the sentences and tokens depend on besides the texts, as the token store keys
-    them: the abbreviation list, the token pattern and kinds, the piece sizes of long
-    paragraphs, the NLTK (Punkt) and Unicode (NFC) versions, a digest of this module's and
-    :mod:`analysis.text`'s code (a changed rule is a new key even before a new release) and
-    the toolkit version. Read at each call, so a changed setting is seen at once.
-
-    >>> sorted(tokens_settings())
-    ['code', 'tokenizer', 'version']
-    """
-    import analysis
-
-    return {"tokenizer": _tokenizer_digest(_default_abbreviations(), _TOKEN.pattern,
-                                           _TOKEN.flags),
-            "code": _code_digest(), "version": analysis.__version__}
-
-
-@lru_cache(maxsize=8)
-def _tokenizer_digest(abbreviations: frozenset[str], pattern: str, flags: int) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        nltk_version = version("nltk")
-    except PackageNotFoundError:  # pragma: no cover - nltk is a dependency
-        nltk_version = "?"
-    settings = {"abbreviations": sorted(abbreviations), "pattern": pattern, "flags": flags,
-                "kinds": list(_KINDS), "kind_of_group": sorted(_KIND_OF_GROUP.items()),
-                "piece_chars": PIECE_CHARS, "piece_margin": _PIECE_MARGIN,
-                "nltk": nltk_version, "unicode": unicodedata.unidata_version}
-    return hashlib.sha256(json.dumps(settings, sort_keys=True).encode("utf-8")).hexdigest()
-
-
-#: The modules whose code makes the sentences and tokens: a change to any of them is a new
-#: key of the token store (list here any module tokenising moves into).
-TOKENIZER_MODULES = ("analysis.text", "analysis.tokenize_compiled", "analysis.tokens")
-
-
-@lru_cache(maxsize=1)
-def _code_digest() -> str:
-    import importlib
-
-    digest = hashlib.sha256()
-    for name in TOKENIZER_MODULES:
-        digest.update(Path(importlib.import_module(name).__file__).read_bytes())
-    return digest.hexdigest()
 
 
 def _cached(key: tuple) -> pd.DataFrame | None:
@@ -457,7 +277,7 @@ _RAW: OrderedDict[tuple, _Raw] = OrderedDict()
 
 def _raw(corpus: pd.DataFrame, *, progress: bool | None, fingerprint: str) -> _Raw:
     """Split and tokenise the corpus once; both corpus tables are derived from this. The
-    result is kept in memory and in the token store (:mod:`analysis.tokenstore`), keyed by
+    result is kept in memory and in the token store (:mod:`analysis.tokens.store`), keyed by
     ``fingerprint``, that of the texts (:func:`_text_fingerprint`)."""
     parts = {"texts": fingerprint, **tokens_settings()}
     key = ("raw", tuple(sorted(parts.items())))

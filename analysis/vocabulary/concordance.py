@@ -5,7 +5,7 @@ case-insensitively, with ``*`` (any characters) and ``?`` (one character) as wil
 in :mod:`fnmatch`; straight and curly apostrophes count as the same character. A word made
 only of wildcards (``*``, ``***``, ``?``) is refused, as in a frame dictionary. A phrase
 ("koude oorlog") matches tokens that follow each other directly in the text within one
-sentence, the rule of the n-grams of :mod:`analysis.textstat`: a sentence end (and so every
+sentence, the rule of the n-grams of :mod:`analysis.vocabulary`: a sentence end (and so every
 line break, see :func:`analysis.tokens.sentences_split`) or a token removed from the table
 (punctuation, a stopword) between them breaks the phrase, so search a table that still holds
 every word of the phrase.
@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.tables import require_columns
-from analysis.text import text_normalise
+from analysis.text.words import text_normalise
 
 __all__ = ["kwic_match", "kwic", "kwic_format"]
 
@@ -168,7 +168,7 @@ def kwic_cut(tokens: pd.DataFrame, texts: dict[str, str], doc_ids, starts, ends,
              window: int) -> tuple[list[str], list[str], list[str]]:
     """The left context, the match and the right context of each span ``[start, end)`` of
     article ``doc_id``, cut from the article's text and made one line (the keyword-in-context
-    cut of :func:`kwic` and :func:`analysis.frames.frames_kwic`).
+    cut of :func:`kwic` and :func:`analysis.dictionaries.frames_kwic`).
 
     The left context starts at the ``window``-th token of ``tokens`` before the span, the
     right context ends with the ``window``-th token after it; neither crosses the article's

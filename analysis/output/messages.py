@@ -130,7 +130,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Validity: each measure against human codes ({n} headlines, "
               "{folds}-fold cross-validation)"},
 
-    # --- captions (analysis/captions.py; caption.<plot> from each textplot_*) -------------
+    # --- captions (analysis/output/captions.py; caption.<plot> from each textplot_*) -------------
     "caption.heading": {"nl": "Voorgestelde bijschriften", "en": "Suggested captions"},
     "caption.intro": {
         "nl": "Per figuur een bijschrift om te plakken en aan te passen: wat de figuur toont, "
@@ -242,7 +242,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "adjust.bh": {"nl": "Benjamini-Hochberg", "en": "Benjamini-Hochberg"},
     "adjust.holm": {"nl": "Holm", "en": "Holm"},
 
-    # --- table headers: column.<column name> (analysis/paper_tables.py) ------------------
+    # --- table headers: column.<column name> (analysis/output/paper_tables.py) ------------------
     "column.outlet": {"nl": "medium", "en": "outlet"},
     "column.articles": {"nl": "artikelen", "en": "articles"},
     "column.words": {"nl": "woorden", "en": "words"},
@@ -440,7 +440,7 @@ def msg(key: str, lang: Lang = "nl", /, **fields) -> str:
     try:
         entry = MESSAGES[key]
     except KeyError:
-        raise KeyError(f"no message {key!r} in analysis.messages.MESSAGES; add it there "
+        raise KeyError(f"no message {key!r} in analysis.output.MESSAGES; add it there "
                        "in every language") from None
     return entry[lang].format(**fields)
 

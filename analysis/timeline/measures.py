@@ -2,7 +2,7 @@
 
 :func:`timeline` gives one long table: for every period (see :mod:`analysis.periods`), every
 value of the ``by`` columns and every measure, the value and its 95% interval. The
-intervals are cluster-bootstrap intervals over articles (:mod:`analysis.bootstrap`): the
+intervals are cluster-bootstrap intervals over articles (:mod:`analysis.periods.bootstrap`): the
 article is the unit that is resampled, since the words and sentences of one article are not
 independent draws.
 
@@ -12,19 +12,22 @@ lines on every time figure (:mod:`analysis.textplot.timeline`).
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from analysis.bootstrap import BOOTSTRAP_SEED, bootstrap_ratio
-from analysis.periods import Period, periods_assign, periods_start
+from analysis.periods.binning import Period, periods_assign
+from analysis.periods.bootstrap import BOOTSTRAP_SEED, bootstrap_ratio
 
-__all__ = ["TONE_PREFIX", "TIMELINE_COLUMNS", "EventsFileError", "timeline_measures",
-           "timeline", "timeline_articles", "timeline_from_articles", "events_load"]
+__all__ = [
+    "TONE_PREFIX",
+    "TIMELINE_COLUMNS",
+    "timeline_measures",
+    "timeline",
+    "timeline_articles",
+    "timeline_from_articles",
+]
 
 #: A tone measure is ``tone_<method>``: the mean sentence tone of a sentiment method of
 #: the registry (:data:`analysis.sentiment.methods.SENTIMENT_METHODS`), e.g.
@@ -71,7 +74,7 @@ def timeline_measures(measures: str | Sequence[str]) -> list[str]:
 
 
 def _article_words(corpus: pd.DataFrame) -> pd.Series:
-    from analysis.tokens import tokens_corpus
+    from analysis.tokens.corpus_tables import tokens_corpus
 
     tokens = tokens_corpus(corpus)
     ids = corpus["doc_id"].astype(str).to_numpy()
@@ -120,7 +123,7 @@ def timeline(
     :mod:`analysis.periods`); ``by``: corpus columns that combine with it (``"outlet"``;
     default none). ``measures``: ``frames`` (one measure per frame of the dictionary),
     ``tone_lexicon``, ``tone_classifier``, or ``tone`` for both. ``matches``: the frame
-    matches of :func:`analysis.frames.frames_match` (default: the shipped dictionary);
+    matches of :func:`analysis.dictionaries.frames_match` (default: the shipped dictionary);
     ``scores``: the sentence table(s) of :func:`analysis.sentiment.sentiment_corpus`
     (both methods concatenated; default: scored here).
 
@@ -137,7 +140,7 @@ def timeline(
       drawn with all its words and sentences; scipy.stats.bootstrap on the articles'
       totals, seeded with ``seed``); empty with fewer than two articles,
     - ``articles``: the cell's articles (0 for a period without articles: ``value`` empty),
-    - ``words``: their word tokens (as in :func:`analysis.frames.frames_count`).
+    - ``words``: their word tokens (as in :func:`analysis.dictionaries.frames_count`).
 
     ``attrs`` hold ``frame_labels`` (and ``frame_labels_en``), ``period``, ``by``, ``note``
     (articles left out: dated to the month only for day or week periods, or without a
@@ -197,7 +200,7 @@ def timeline_articles(
     labels: dict[str, dict[str, str]] = {}
     if "frames" in wanted:
         if matches is None:
-            from analysis.frames import frames_match
+            from analysis.dictionaries.matcher import frames_match
 
             matches = frames_match(corpus)
         names, hits = _frame_totals(matches, ids)
@@ -283,55 +286,3 @@ def timeline_from_articles(
     return table
 
 
-# --------------------------------------------------------------------------- events
-
-
-class EventsFileError(ValueError):
-    """A mistake in an events file: the message names the file and the line."""
-
-
-def events_load(path: str | Path) -> pd.DataFrame:
-    """Read an events file: a CSV with the columns ``date`` (``YYYY-MM-DD``, or ``YYYY-MM``)
-    and ``label``, one event a line, e.g. ``2022-02-24,Russische inval``.
-
-    Returns the columns ``date`` and ``label`` (strings), in date order. Raises
-    :class:`EventsFileError` naming the file and line for a missing column, a date that
-    is not a date, or an empty label.
-    """
-    source = Path(path)
-    try:
-        text = source.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise EventsFileError(f"{source}: no such events file. Give a CSV file with the "
-                              "columns date,label.") from None
-    except UnicodeDecodeError as exc:
-        raise EventsFileError(f"{source}: not UTF-8 text ({exc.reason} at byte "
-                              f"{exc.start}). Save the file as UTF-8.") from None
-    reader = csv.reader(io.StringIO(text))
-    header = [h.strip().lower() for h in next(reader, [])]
-    for column in ("date", "label"):
-        if column not in header:
-            raise EventsFileError(
-                f"{source}, line 1: no column {column!r} (the columns are "
-                f"{', '.join(map(repr, header)) or 'none'}). Start the file with the line "
-                "date,label.")
-    at_date, at_label = header.index("date"), header.index("label")
-    events = []
-    for line, row in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        date = row[at_date].strip() if at_date < len(row) else ""
-        label = row[at_label].strip() if at_label < len(row) else ""
-        try:
-            known = periods_start(pd.Series([date]), "month").notna().iloc[0]
-        except ValueError:
-            known = False
-        if not known:
-            raise EventsFileError(f"{source}, line {line}: the date {date!r} is not a date "
-                                  "written as YYYY-MM-DD (or YYYY-MM).")
-        if not label:
-            raise EventsFileError(f"{source}, line {line}: the event of {date} has no "
-                                  "label. Write one after the comma.")
-        events.append((date, label))
-    table = pd.DataFrame(events, columns=["date", "label"])
-    return table.sort_values("date", kind="stable").reset_index(drop=True)

@@ -5,7 +5,7 @@ Python.
 - **Tokens.** No token crosses white space, except a number with its number word
   ("127 duizend"). So a text is cut at its spaces by a compiled kernel (PyArrow's
   ``split_pattern``), each *distinct* piece is tokenised once by the reference
-  pattern (:data:`analysis.text._TOKEN`), and the tokens of every piece are laid out with
+  pattern (:data:`analysis.text.words._TOKEN`), and the tokens of every piece are laid out with
   numpy. A piece that ends in a digit and is followed by a piece starting with a number
   word is tokenised together with it, as one stretch of text, by the reference pattern.
   Every token is thus found by the reference pattern on a stretch of text bounded by
@@ -33,7 +33,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import regex
 
-from analysis.text import _KIND_OF_GROUP, _NUMBER_WORDS, _TOKEN, _kind
+from analysis.text.words import _KIND_OF_GROUP, _NUMBER_WORDS, _TOKEN, _kind
 
 __all__ = ["SEPARATOR", "PunktFast", "doc_worker", "tokens_of_texts"]
 
@@ -404,7 +404,7 @@ class PunktFast:
 
 def doc_worker(texts: list[str], sentences: Callable[[str], list[tuple[int, int]]]):
     """Sentence spans (by ``sentences``) and tokens of ``texts``, in the form of the
-    reference worker ``analysis.tokens._doc_worker_python``."""
+    reference worker ``analysis.tokens.corpus_tables._doc_worker_python``."""
     spans = [sentences(t) for t in texts]
     n_sent = np.fromiter(map(len, spans), dtype=np.int64, count=len(texts))
     flat = np.fromiter((x for s in spans for pair in s for x in pair), dtype=np.int64,

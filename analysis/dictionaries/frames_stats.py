@@ -1,4 +1,4 @@
-"""Frame statistics: what the match table of :func:`analysis.frames.frames_match` says.
+"""Frame statistics: what the match table of :func:`analysis.dictionaries.frames_match` says.
 
 - :func:`frames_count`: hits, hits per 1,000 words and articles with the frame, per group,
 - :func:`frames_audit`: every distinct form a frame's patterns caught, with its count,
@@ -6,7 +6,7 @@
 - :func:`frames_kwic`: each match in its context.
 
 Each takes the match table (and the corpus where it needs the words or the text) and returns
-a long table; every name is also importable from :mod:`analysis.frames`. A new frame
+a long table; every name is also importable from :mod:`analysis.dictionaries`. A new frame
 statistic goes here.
 """
 
@@ -18,9 +18,9 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from analysis.kwic import kwic_cut
-from analysis.periods import Period, periods_assign, periods_by
+from analysis.periods.binning import Period, periods_assign, periods_by
 from analysis.tables import groups_by, require_columns
+from analysis.vocabulary.concordance import kwic_cut
 
 __all__ = ["frames_count", "FrameTallies", "frames_from_tallies", "frames_audit",
            "frames_cooccurrence", "frames_kwic"]
@@ -71,7 +71,7 @@ def frames_count(matches: pd.DataFrame, corpus: pd.DataFrame, *,
     - ``share_docs``: ``docs_with_frame / docs`` (empty for a group without articles).
 
     >>> import pandas as pd
-    >>> from analysis.frames import frames_match
+    >>> from analysis.dictionaries import frames_match
     >>> c = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["NOS", "NRC"],
     ...                   "text": ["Sancties en nog eens sancties.", "Geen nieuws."]})
     >>> t = frames_count(frames_match(c), c)
@@ -125,7 +125,7 @@ class FrameTallies:
            groups: list) -> FrameTallies:
         """Tallies of ``matches`` in ``corpus``; ``group_of`` gives the group of every
         article (indexed by ``doc_id``), ``groups`` the groups in table order."""
-        from analysis.tokens import tokens_corpus
+        from analysis.tokens.corpus_tables import tokens_corpus
 
         doc_ids = corpus["doc_id"].astype(str).to_numpy()
         tokens = tokens_corpus(corpus)
@@ -229,7 +229,7 @@ def frames_audit(matches: pd.DataFrame) -> pd.DataFrame:
     ordered by frame (dictionary order), then by ``hits`` (most first), then ``form``.
 
     >>> import pandas as pd
-    >>> from analysis.frames import frames_match
+    >>> from analysis.dictionaries import frames_match
     >>> c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"],
     ...                   "text": ["Sancties, SANCTIES en een sanctiepakket."]})
     >>> frames_audit(frames_match(c))[["form", "hits"]].values.tolist()
@@ -278,7 +278,7 @@ def frames_cooccurrence(
     ``attrs["frame_labels"]`` and ``attrs["level"]`` are kept for the plot.
 
     >>> import pandas as pd
-    >>> from analysis.frames import frames_match
+    >>> from analysis.dictionaries import frames_match
     >>> c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"],
     ...                   "text": ["Sancties en overleg. Sancties. Overleg."]})
     >>> t = frames_cooccurrence(frames_match(c))
@@ -329,13 +329,13 @@ def frames_kwic(matches: pd.DataFrame, corpus: pd.DataFrame, *, window: int = 8,
     - ``right``: the text after the match.
 
     >>> import pandas as pd
-    >>> from analysis.frames import frames_match
+    >>> from analysis.dictionaries import frames_match
     >>> c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"],
     ...                   "text": ["De VS dreigen met zware sancties tegen Rusland."]})
     >>> frames_kwic(frames_match(c), c, window=2)[["left", "match", "right"]].values.tolist()
     [['met zware', 'sancties', 'tegen Rusland']]
     """
-    from analysis.tokens import tokens_corpus
+    from analysis.tokens.corpus_tables import tokens_corpus
 
     if window < 0:
         raise ValueError("window must be 0 or more words")

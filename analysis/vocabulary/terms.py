@@ -1,7 +1,8 @@
 """Terms of a token table counted on integer codes: groups as codes, n-grams within a
 sentence, and pairs counted densely or by hashing. The counting core shared by
-:mod:`analysis.textstat` and :mod:`analysis.collocations` (see :mod:`analysis.textstat` for
-what a term and an n-gram are)."""
+:mod:`analysis.vocabulary.frequency`, :mod:`analysis.vocabulary.keyness` and
+:mod:`analysis.vocabulary.collocations` (see :mod:`analysis.vocabulary.frequency` for what a
+term and an n-gram are)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ import math
 import numpy as np
 import pandas as pd
 
-from analysis.kwic import _categorical, _labels
 from analysis.tables import MISSING_GROUP
+from analysis.vocabulary.concordance import _categorical, _labels
 
 #: Up to this many (group, term) cells (or four per pair counted), counting uses a dense
 #: array; above, a hash table.

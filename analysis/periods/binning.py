@@ -1,7 +1,7 @@
 """Periods: the dates of a corpus binned into days, ISO weeks, months, quarters or years.
 
-Every grouping function (:func:`analysis.textstat.textstat_frequency`,
-:func:`analysis.textstat.textstat_keyness`, :func:`analysis.frames.frames_count`, the
+Every grouping function (:func:`analysis.vocabulary.textstat_frequency`,
+:func:`analysis.vocabulary.textstat_keyness`, :func:`analysis.dictionaries.frames_count`, the
 sentiment aggregates and :func:`analysis.timeline.timeline`) takes ``period=`` and calls
 :func:`periods_assign` here, so that every table bins dates the same way:
 
