@@ -159,6 +159,31 @@ def _all_plots(lang: str) -> dict[str, object]:
         "timeline": textplot_timeline(over_time, events=events, lang=lang),
         "timeline_tone": textplot_timeline(over_time, measures=["tone_lexicon"], lang=lang),
         "new_terms": textplot_new_terms(new_terms, events=events, lang=lang),
+        **_topic_plots(lang),
+    }
+
+
+def _topic_plots(lang: str) -> dict[str, object]:
+    from analysis.networks import network_cooccurrence, network_topics
+    from analysis.textplot import (
+        textplot_network,
+        textplot_topic_prevalence,
+        textplot_topics_selection,
+    )
+
+    docs = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "topic": ["t1", "t2"] * 2,
+                         "share": [0.7, 0.3, 0.2, 0.8]})
+    items = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "sentence_id": [1, 1, 1, 1],
+                          "item": ["x", "y", "u", "v"]})
+    prevalence = pd.DataFrame({"outlet": ["NOS", "NOS", "NRC", "NRC"],
+                               "topic": ["t1", "t2"] * 2, "prevalence": [0.6, 0.4, 0.3, 0.7],
+                               "ci_low": [0.5, 0.3, 0.2, 0.6], "ci_high": [0.7, 0.5, 0.4, 0.8]})
+    selection = pd.DataFrame({"k": [2, 3], "coherence": [0.1, 0.2], "exclusivity": [0.8, 0.7]})
+    return {
+        "network_topics": textplot_network(network_topics(docs), kind="topics", lang=lang),
+        "network_words": textplot_network(network_cooccurrence(items), lang=lang),
+        "topic_prevalence": textplot_topic_prevalence(prevalence, lang=lang),
+        "topics_selection": textplot_topics_selection(selection, lang=lang),
     }
 
 

@@ -28,7 +28,7 @@ from analysis.io import (
 __all__ = ["main", "build_parser", "UserError"]
 
 COMMAND_MODULES = ("corpus", "vocabulary", "frames", "sentiment", "timeline", "quotes",
-                   "cache")
+                   "validation", "topics", "cache")
 
 
 def build_parser() -> argparse.ArgumentParser:

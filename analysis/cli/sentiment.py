@@ -248,7 +248,9 @@ def run_validate(args) -> int:
         tables.append(metrics)
         values = metrics.set_index("metric")["value"]
         print(f"{method}: n = {int(values['n'])}, accuracy = {values['accuracy']:.3f}, "
-              f"macro-F1 = {values['macro_f1']:.3f}, Krippendorff's alpha (interval) = "
+              f"macro-F1 = {values['macro_f1']:.3f} (over the classes present: "
+              f"{', '.join(map(str, metrics.attrs.get('macro_f1_classes', [])))}), "
+              "Krippendorff's alpha (interval) = "
               f"{values['krippendorff_alpha']:.3f}")
         print("confusion matrix (rows: your codes, columns: the measure's labels)")
         print(confusion.to_string(index=False))
