@@ -145,3 +145,17 @@ def test_a_file_the_system_cannot_read_is_one_line(tmp_path, capsys):
     assert code == 2
     assert err == f"discourse quotes: {folder}: is a folder, not a file.\n"
     assert not out.exists()
+
+
+def test_every_encoding_option_refuses_a_codec_that_is_not_a_text_encoding():
+    """Every option of every command that names an encoding is checked the same way."""
+    from analysis.cli import build_parser
+    from analysis.cli.common import encoding_option
+
+    parser = build_parser()
+    (sub,) = [a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction"]
+    options = [(name, a.option_strings[-1]) for name, command in sub.choices.items()
+               for a in command._actions if "encoding" in a.dest]
+    assert len(options) > 10
+    assert [o for o in options if o[1] and sub.choices[o[0]]._option_string_actions[o[1]].type
+            is not encoding_option] == []
