@@ -141,3 +141,13 @@ def test_exclude_frames_drops_frame_words_from_the_lexicon(capsys, tmp_path):
     code, _, err = run(capsys, "sentiment", str(CORPUS_DIR), "--exclude-frames", "--method",
                        "classifier")
     assert code == 2 and "--method lexicon only" in err
+
+
+def test_validate_an_empty_sample_is_named(capsys, tmp_path):
+    empty = tmp_path / "coded.csv"
+    empty.write_bytes(b"")
+    code, _, err = run(capsys, "sentiment-validate", str(empty), "--text-column", "text",
+                       "--label-column", "label")
+    assert code == 2
+    assert err == (f"discourse sentiment-validate: {empty}: is empty; write a header line "
+                   "naming the columns, and one row per coded item.\n")

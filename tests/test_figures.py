@@ -335,3 +335,19 @@ def test_a_table_computed_on_other_data_says_so_in_manifest_and_caption(tmp_path
     assert "January 2022. Scores against the hand coding of these articles. Every decimal" \
         in caption
     assert "2 articles" not in caption
+def test_a_users_captions_file_is_never_replaced_nor_removed(tmp_path, corpus):
+    from analysis.output.captions import caption_set
+    from analysis.output.figures import OutputFolderError
+
+    own = tmp_path / "CAPTIONS.md"
+    own.write_text("# Mijn bijschriften\n", encoding="utf-8")
+    figures_setup(tmp_path, notebook="rq9-test", corpus=corpus, lang="en")
+    fig = bar_figure()
+    caption_set(fig, "Articles per outlet.")
+    with pytest.raises(OutputFolderError, match=r"CAPTIONS.md was not written by this toolkit"):
+        figure_save(fig, "rq9-bars")
+    assert own.read_text(encoding="utf-8") == "# Mijn bijschriften\n"
+    own.unlink()
+    figure_save(fig, "rq9-bars")  # the toolkit's own file is replaced as it changes
+    figure_save(bar_figure(), "rq9-more", caption="More.")
+    assert "## rq9-more" in own.read_text(encoding="utf-8")

@@ -453,3 +453,44 @@ def test_newspaper_typography_direct_quotes_recall():
                 for d, q, a in direct[["doc_id", "quote", "actor"]].values.tolist()}
     right = sum(speakers.get((i, q)) == a for i, q, a in AD_CODED)
     assert right / len(AD_CODED) >= 0.9
+class _Counting(list):
+    """A list that counts every element read from it (by index, slice or iteration)."""
+
+    reads = 0
+
+    def __iter__(self):
+        for item in super().__iter__():
+            _Counting.reads += 1
+            yield item
+
+    def __getitem__(self, key):
+        value = super().__getitem__(key)
+        _Counting.reads += len(value) if isinstance(key, slice) else 1
+        return value
+
+
+def test_the_work_per_article_grows_with_its_length_not_its_square(monkeypatch):
+    """The mentions, cues and speech verbs of an article are looked up by position: an
+    article twice as long reads (about) twice as many of them, not four times as many."""
+    from analysis.quotes import attribution
+
+    made = attribution._Article.__init__
+
+    def counting(self, *args, **kwargs):
+        made(self, *args, **kwargs)
+        for name in ("mentions", "cues", "verbs", "events"):
+            if hasattr(self, name):
+                setattr(self, name, _Counting(getattr(self, name)))
+
+    monkeypatch.setattr(attribution._Article, "__init__", counting)
+    paragraph = ('"We praten verder," zei Lavrov maandag in Genève. Volgens de NAVO is de '
+                 'dreiging niet voorbij. Stoltenberg zegt dat het bondgenootschap klaar staat. '
+                 '„Dit is ernstig”, aldus Blinken.')
+    reads = {}
+    for n in (40, 80):
+        corpus = pd.DataFrame({"doc_id": ["a"], "outlet": ["NRC"],
+                               "text": ["\n\n".join([paragraph] * n)]})
+        _Counting.reads = 0
+        assert len(quotes_find(corpus)) == 4 * n  # the same quotes in every paragraph
+        reads[n] = _Counting.reads
+    assert reads[80] <= 2.2 * reads[40], reads

@@ -12,6 +12,7 @@ from analysis.cli import UserError
 from analysis.cli.common import (
     add_corpus_arguments,
     corpus_from_args,
+    encoding_option,
     grouping_from_args,
     output_path,
     read_coded_sample,
@@ -90,7 +91,7 @@ def register(commands) -> None:
     add_corpus_arguments(validate, positional=False)
     _add_actors_option(validate)
     _add_word_list_options(validate)
-    validate.add_argument("--sample-encoding", default="utf-8",
+    validate.add_argument("--sample-encoding", default="utf-8", type=encoding_option,
                           help="the coded file's encoding (default: utf-8)")
     validate.add_argument("-o", "--output", metavar="FILE", default=None, type=output_path,
                           help="also write the scores to this CSV file")

@@ -20,6 +20,7 @@ from analysis.cli.common import (
     add_corpus_arguments,
     add_output_argument,
     corpus_from_args,
+    encoding_option,
     grouped,
     grouping_from_args,
     output_folder,
@@ -116,8 +117,8 @@ def register(commands) -> None:
     validate.add_argument("--method", choices=_Methods("both"), default="both",
                           metavar="METHOD", help="the measure to validate (lexicon or "
                           "classifier), or both: every measure (default)")
-    validate.add_argument("--encoding", default="utf-8", help="the file's encoding "
-                          "(default: utf-8)")
+    validate.add_argument("--encoding", default="utf-8", type=encoding_option,
+                          help="the file's encoding (default: utf-8)")
     validate.add_argument("-o", "--output", metavar="FILE", default=None, type=output_path,
                           help="also write the metrics to this CSV file")
     validate.set_defaults(func=run_validate)

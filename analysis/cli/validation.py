@@ -12,6 +12,7 @@ from analysis.cli.common import (
     UserError,
     add_corpus_arguments,
     corpus_from_args,
+    encoding_option,
     output_folder,
     output_path,
     whole_number,
@@ -98,8 +99,8 @@ def register(commands) -> None:
     rel.add_argument("--n-boot", type=whole_number(0), default=2000, metavar="B",
                      help="bootstrap resamples for the interval (default: 2000; 0: none)")
     rel.add_argument("--seed", type=int, default=None, help="the bootstrap's seed")
-    rel.add_argument("--encoding", default="utf-8", help="the file's encoding (default: "
-                     "utf-8)")
+    rel.add_argument("--encoding", default="utf-8", type=encoding_option,
+                     help="the file's encoding (default: utf-8)")
     rel.add_argument("--pairwise", metavar="FILE", type=output_path, default=None,
                      help="write alpha per pair of coders to this CSV file")
     rel.add_argument("--units", metavar="FILE", type=output_path, default=None,

@@ -26,11 +26,13 @@ from analysis.cli.common import (
     whole_number,
     write_table,
 )
+from analysis.vocabulary.terms import MAX_NGRAM
 
 __all__ = ["register"]
 
 
 _positive = whole_number(1)
+_ngram = whole_number(1, MAX_NGRAM)
 
 
 def _add_token_arguments(parser: argparse.ArgumentParser, *, filters: bool = True) -> None:
@@ -118,7 +120,7 @@ def register(commands) -> None:
         "with --period first period and articles.")
     add_corpus_arguments(freq)
     add_grouping_arguments(freq)
-    freq.add_argument("--ngram", type=_positive, default=1, metavar="N",
+    freq.add_argument("--ngram", type=_ngram, default=1, metavar="N",
                       help="count n-grams of N words (default: 1); n-grams do not cross "
                       "punctuation or sentence ends")
     freq.add_argument("--min-count", type=_positive, default=1, metavar="N",
@@ -143,7 +145,7 @@ def register(commands) -> None:
     key.add_argument("--reference", choices=("rest", "previous"), default="rest",
                      help="with --period: compare each period with all other periods (rest, "
                      "default) or with the period before it (previous)")
-    key.add_argument("--ngram", type=_positive, default=1, metavar="N",
+    key.add_argument("--ngram", type=_ngram, default=1, metavar="N",
                      help="compare n-grams of N words (default: 1)")
     key.add_argument("--min-count", type=_positive, default=5, metavar="N",
                      help="test only terms seen at least N times in the corpus (default: 5)")
@@ -232,6 +234,7 @@ def run_keyness(args) -> int:
     cluster_refuse(args)
     corpus = corpus_from_args(args)
     by = grouping_from_args(args, corpus)
+    _many_groups_note(corpus, by)
     with grouped():
         table = textstat_keyness(_tokens(args, corpus), by=by, ngram=args.ngram,
                                  corpus=corpus, min_count=args.min_count, adjust=args.adjust,
@@ -240,6 +243,23 @@ def run_keyness(args) -> int:
                                  correction=args.correction)
     write_table(table, args.output)
     return 0
+
+
+#: More groups than this, and keyness says that its table grows with them.
+MANY_GROUPS = 1000
+
+
+def _many_groups_note(corpus, by) -> None:
+    """A note on stderr when ``by`` holds more than :data:`MANY_GROUPS` groups: keyness
+    writes a row per term and group, so its table grows with terms times groups."""
+    if not isinstance(by, str):
+        return
+    groups = int(corpus[by].nunique(dropna=False))
+    if groups > MANY_GROUPS:
+        print(f"note: --by {by} has {groups:,} groups, and keyness compares each with the "
+              "rest: the table has a row per term and group, so it may run to millions of "
+              "rows. A coarser --by column or a higher --min-count makes it smaller.",
+              file=sys.stderr)
 
 
 def run_collocations(args) -> int:

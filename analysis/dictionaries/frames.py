@@ -55,6 +55,7 @@ _REQUIRED_KEYS = ("label", "definition")
 OPERATOR_WORDS = ("AND", "OR", "NOT")
 _SETTING_KEYS = ("fold_diacritics",)
 _NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _PATTERN_CHARS = re.compile(rf"[\w'’*? {HYPHENS}]+\Z")
 
 
@@ -172,6 +173,9 @@ def _check_pattern(text, *, path, lines, name, key, section, error=FrameFileErro
             raise error(
                 path, f"pattern {text!r} in {key} has a word made only of wildcards.",
                 line=line, frame=name, hint="Every word needs at least one letter.")
+    if not _LETTER_OR_DIGIT.search(pattern):
+        raise error(path, f"pattern {text!r} in {key} holds no letter or digit.", line=line,
+                    frame=name, hint="Every pattern needs at least one letter or digit.")
     return pattern
 
 
@@ -340,12 +344,18 @@ def _read_dictionary(path: str | Path | None, default: Path, *, error=FrameFileE
     """The file (``default`` when ``path`` is None) and its text; ``error`` says what went
     wrong and how to start a dictionary with ``discourse <command> --init FILE``."""
     source = Path(path) if path is not None else default
-    try:
-        return source, source.read_text(encoding="utf-8")
+    try:  # a byte-order mark (as Notepad writes) is no part of the text
+        return source, source.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise error(source, "no such file.",
                     hint="Check the path, or write the default dictionary with "
                     f"`discourse {command} --init FILE`.") from None
+    except IsADirectoryError:
+        raise error(source, "is a folder, not a dictionary file.",
+                    hint="Give the .toml file itself.") from None
+    except OSError as exc:
+        raise error(source, f"cannot be read ({(exc.strerror or str(exc)).lower()}).",
+                    hint="Give a file you may read.") from None
     except UnicodeDecodeError as exc:
         raise error(source, f"not UTF-8 text ({exc.reason} at byte {exc.start}).",
                     hint="Save the file as UTF-8.") from None

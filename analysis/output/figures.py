@@ -56,6 +56,7 @@ __all__ = [
     "manifest_read",
     "manifest_owns",
     "manifest_write",
+    "captions_check",
 ]
 
 #: Figure sizes in inches (width, height): one column, two columns, and a tall page figure.
@@ -240,13 +241,42 @@ def manifest_write(folder: Path, rows: dict[str, dict[str, str]]) -> None:
     writer.writeheader()
     for key in sorted(rows):
         writer.writerow({c: rows[key].get(c, "") for c in MANIFEST_COLUMNS})
+    captions_check(folder, manifest_read(folder))
     write_atomic(folder / MANIFEST_NAME, buffer.getvalue().encode("utf-8"))
     _write_captions(folder, rows)
 
 
+def captions_check(folder: str | Path, rows: dict[str, dict[str, str]]) -> None:
+    """Raise :class:`OutputFolderError` when ``folder`` holds a ``CAPTIONS.md`` the toolkit
+    did not write: one that differs from the captions file of ``rows`` (the folder's
+    manifest), which is what the toolkit wrote there last. The toolkit replaces (or, when no
+    figure has a caption, removes) only its own."""
+    target = Path(folder) / CAPTIONS_NAME
+    if not (target.exists() or target.is_symlink()):
+        return
+    expected = _captions_text(rows)
+    if (target.is_file() and not target.is_symlink() and expected is not None
+            and target.read_bytes() == expected.encode("utf-8")):
+        return
+    raise OutputFolderError(
+        f"{target} was not written by this toolkit (it differs from the captions that "
+        f"{MANIFEST_NAME} lists), and the toolkit writes its captions into that file: move "
+        "or rename it, or choose another output folder.")
+
+
 def _write_captions(folder: Path, rows: dict[str, dict[str, str]]) -> None:
-    """``CAPTIONS.md``: the caption of every figure in the manifest (none: no file), headed
-    in the language the captions were written in (the manifest's ``lang``)."""
+    """``CAPTIONS.md``: the caption of every figure in the manifest (none: no file)."""
+    target = folder / CAPTIONS_NAME
+    text = _captions_text(rows)
+    if text is None:
+        target.unlink(missing_ok=True)
+    else:
+        write_atomic(target, text.encode("utf-8"))
+
+
+def _captions_text(rows: dict[str, dict[str, str]]) -> str | None:
+    """The text of ``CAPTIONS.md`` for the manifest ``rows`` (None: no figure has a
+    caption), headed in the language the captions were written in (the rows' ``lang``)."""
     figures: dict[str, dict[str, str]] = {}
     langs: Counter[str] = Counter()
     for name in sorted(rows):
@@ -258,14 +288,11 @@ def _write_captions(folder: Path, rows: dict[str, dict[str, str]]) -> None:
             entry["files"] += (", " if entry["files"] else "") + f"`{name}`"
             if rows[name].get("lang") in LANGS:
                 langs[rows[name]["lang"]] += 1
-    target = folder / CAPTIONS_NAME
     if not figures:
-        target.unlink(missing_ok=True)
-        return
+        return None
     # the captions' own language (the notebooks ran in processes of their own)
     lang = langs.most_common(1)[0][0] if langs else _CONTEXT.lang
-    text = captions_markdown(list(figures.values()), lang)
-    write_atomic(target, text.encode("utf-8"))
+    return captions_markdown(list(figures.values()), lang)
 
 
 def _forget(notebook: str) -> None:
