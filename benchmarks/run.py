@@ -55,6 +55,8 @@ PIPELINE_MIB = 4096
 LEXICON_SPEEDUP = 5.0
 COUNTING_SPEEDUP = 1.0
 REPEAT_SHARE = 0.05  # a repeated tokens call costs at most 5% of the first
+TOPICS_SECONDS = {1_000_000: 30, 10_000_000: 300}  # topics, K = 20
+TOPICS_MIB = 2048  # at 10M tokens
 CLI_TOKENS_SHARE = 0.10  # a command on a stored corpus spends under 10% on its tokens
 SCALING_SLOPE = 1.15  # log-log slope of seconds against tokens: 1 is linear
 PARALLEL_SECONDS = 10  # stages at least this long should use more than one core
@@ -216,6 +218,13 @@ def _target(row: dict, table: pd.DataFrame, largest: bool) -> tuple[str, str]:
         if row["status"] == "killed":  # stopped above --max-mib, itself above the target
             return target, "NO"
         return target, yes(secs < PIPELINE_SECONDS and row["peak_mib"] < PIPELINE_MIB)
+    if stage == "topics":
+        size = row["size_tokens"]
+        if size not in TOPICS_SECONDS:
+            return "", ""
+        target = f"< {TOPICS_SECONDS[size]} s" + (f", < {TOPICS_MIB} MiB" if largest else "")
+        return target, yes(secs < TOPICS_SECONDS[size]
+                           and (not largest or row["peak_mib"] < TOPICS_MIB))
     if stage == "counting":
         target = f"speed >= {COUNTING_SPEEDUP:g}x CountVectorizer"
         ratio = row["speed_ratio"]
@@ -227,6 +236,13 @@ def _target(row: dict, table: pd.DataFrame, largest: bool) -> tuple[str, str]:
         n_same, _, n_all = same.partition("/")
         return target, yes(ratio is not None and ratio >= LEXICON_SPEEDUP and bool(same)
                            and n_same == n_all)
+    if stage == "search":
+        from benchmarks.search import SEARCH_SECONDS
+
+        target = f"< {SEARCH_SECONDS} s for 20 queries"
+        if not largest:
+            return target + " (at 10M)", ""
+        return target, yes(secs < SEARCH_SECONDS)
     if stage == "cli-stored":
         target = f"tokens < {CLI_TOKENS_SHARE:.0%} of every command"
         commands = json.loads(row["extra"]).get("commands", {})

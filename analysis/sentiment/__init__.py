@@ -14,11 +14,12 @@ and ``Sentiment.assessments`` directly, with the context rules indexed by tag, a
 per distinct sentence). The label is +1 when polarity > 0.1, -1 when polarity < -0.1, else
 0 (0.1 is Pattern's own threshold in ``positive()``; fixed, not tuned).
 
-**The classifier** (``method="classifier"``) is a logistic regression on TF-IDF word (1-2)
-and character (2-5) n-grams, trained on 6,031 Dutch economic news headlines coded -1/0/+1 by
-trained coders (van Atteveldt, van der Velden & Boukes 2021; see
-:func:`sentiment_train`). It ships as ``analysis/data/sentiment_model.npz`` (arrays only,
-loaded without pickle) with its training report ``sentiment_model_report.json``.
+**The classifier** (``method="classifier"``) is a classifier of :mod:`analysis.learn`
+(logistic regression on TF-IDF n-grams, see :data:`MODEL_SETTINGS`), trained on 6,031 Dutch
+economic news headlines coded -1/0/+1 by trained coders (van Atteveldt, van der Velden &
+Boukes 2021; the file ships in ``analysis/data/ecosent/``; see :func:`sentiment_train`). It
+ships as the model folder ``analysis/data/sentiment_model/`` (arrays and JSON, loaded
+without pickle, SHA-256 checked) with its training report ``report.json``.
 ``polarity`` is P(+1) - P(-1), the expected label; ``label`` is the most probable class.
 
 Agreement with human codes (:func:`sentiment_validate`, :func:`sentiment_metrics`):
@@ -64,7 +65,7 @@ from analysis.sentiment.methods import (
 )
 from analysis.sentiment.model import (
     MODEL_SETTINGS,
-    SENTIMENT_MODEL_FILE,
+    SENTIMENT_MODEL_DIR,
     SENTIMENT_REPORT_FILE,
     SentimentModel,
     sentiment_model_load,
@@ -83,7 +84,7 @@ from analysis.sentiment.validation import (
 
 __all__ = [
     "LEXICON_THRESHOLD",
-    "SENTIMENT_MODEL_FILE",
+    "SENTIMENT_MODEL_DIR",
     "SENTIMENT_REPORT_FILE",
     "TRAINING_DATA",
     "LABELS",
