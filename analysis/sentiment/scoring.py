@@ -89,7 +89,10 @@ def _pairs(tagged: TaggedWords, excluded: np.ndarray | None):
     pos_of = []
     for key in distinct.tolist():
         word, tag = vocabulary[key // n_tags], tagset[key % n_tags]
-        lemma_of.append(scorer.lemma(word, tag) or word.lower())
+        if tag.startswith(("JJ", "NNS", "VB", "MD")):  # Pattern's lemmatiser may change it
+            lemma_of.append(scorer.lemma(word, tag) or word.lower())
+        else:  # find_lemmata keeps the word as it is, lower-cased
+            lemma_of.append(word.lower())
         pos_of.append(tag[:2])
     if excluded is not None and excluded.any():
         # the left-out words: one pair per part of speech, after the others
@@ -229,17 +232,22 @@ def scores_flat(tagged: TaggedWords, excluded: np.ndarray | None = None
     # the chunks' words, in Pattern's order: negations put in front last first, the rest in
     # the order they were added
     if events:
-        ev = pd.DataFrame({
-            "row": np.concatenate([e[0] for e in events]),
-            "chunk": np.concatenate([e[1] for e in events]),
-            "key": np.concatenate([e[2] for e in events]),
-            "word": np.concatenate([e[3] for e in events]),
-        })
-        names = np.asarray(list(lemmas) + ["!"], dtype=object)
-        ev["text"] = names[ev["word"].to_numpy()]
-        ev = ev.sort_values(["row", "chunk", "key"], kind="stable")
-        chunks = ev.groupby(["row", "chunk"], sort=False)["text"].agg(" ".join)
-        joined = chunks.groupby(level="row", sort=False).agg("; ".join)
-        for row, text in zip(joined.index.tolist(), joined.tolist(), strict=True):
-            words[int(rows[row])] = text
+        row = np.concatenate([e[0] for e in events])
+        chunk = np.concatenate([e[1] for e in events])
+        key = np.concatenate([e[2] for e in events])
+        word = np.concatenate([e[3] for e in events])
+        order = np.lexsort((key, chunk, row))
+        names = np.asarray(list(lemmas) + ["!"], dtype=object)[word[order]].tolist()
+        row, chunk = row[order], chunk[order]
+        # where a chunk, and where a sentence, begins among the sorted words
+        new_chunk = np.ones(len(row), dtype=bool)
+        new_chunk[1:] = (row[1:] != row[:-1]) | (chunk[1:] != chunk[:-1])
+        chunk_at = np.flatnonzero(new_chunk).tolist() + [len(row)]
+        texts = [" ".join(names[a:b]) for a, b in zip(chunk_at[:-1], chunk_at[1:], strict=True)]
+        chunk_row = row[chunk_at[:-1]]
+        new_row = np.ones(len(chunk_row), dtype=bool)
+        new_row[1:] = chunk_row[1:] != chunk_row[:-1]
+        row_at = np.flatnonzero(new_row).tolist() + [len(chunk_row)]
+        for a, b in zip(row_at[:-1], row_at[1:], strict=True):
+            words[int(rows[chunk_row[a]])] = "; ".join(texts[a:b])
     return polarity, subjectivity, words
