@@ -14,6 +14,7 @@ import numpy as np
 
 from analysis.io import file_sha256, write_atomic
 from analysis.paths import DATA_DIR
+from analysis.sentiment.features import char_wb_transform
 
 __all__ = ["SENTIMENT_MODEL_FILE", "SENTIMENT_REPORT_FILE", "MODEL_SETTINGS", "SentimentModel",
            "sentiment_model_save", "sentiment_model_load", "sentiment_report_load"]
@@ -42,7 +43,8 @@ class SentimentModel:
         from scipy import sparse
 
         texts = list(texts)
-        return sparse.hstack([v.transform(texts) for v in self.vectorizers], format="csr")
+        return sparse.hstack([char_wb_transform(v, texts) if v.analyzer == "char_wb"
+                              else v.transform(texts) for v in self.vectorizers], format="csr")
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         if len(texts) == 0:
