@@ -104,10 +104,15 @@ def _pairs(tagged: TaggedWords, excluded: np.ndarray | None):
         lemma_of += [_EXCLUDED] * len(frame_pos)
         pos_of += frame_pos
     # the same lemma and part of speech from different words: one pair
-    pair_frame = pd.DataFrame({"lemma": lemma_of, "pos": pos_of})
-    pair_codes, pairs = pd.MultiIndex.from_frame(pair_frame).factorize()
-    return (np.asarray(pair_codes, dtype=np.int64)[per_word],
-            [p[0] for p in pairs], [p[1] for p in pairs])
+    lemma_codes, lemma_names = pd.factorize(pd.Series(lemma_of, dtype=object), sort=False)
+    pos_codes, pos_names = pd.factorize(pd.Series(pos_of, dtype=object), sort=False)
+    key = lemma_codes.astype(np.int64) * max(len(pos_names), 1) + pos_codes
+    unique, pair_codes = np.unique(key, return_inverse=True)
+    lemma_names, pos_names = lemma_names.tolist(), pos_names.tolist()
+    n_pos = max(len(pos_names), 1)
+    return (np.asarray(pair_codes, dtype=np.int64).reshape(-1)[per_word],
+            [lemma_names[k // n_pos] for k in unique.tolist()],
+            [pos_names[k % n_pos] for k in unique.tolist()])
 
 
 def scores_flat(tagged: TaggedWords, excluded: np.ndarray | None = None
