@@ -393,7 +393,8 @@ def _cli_lexicon(state):
 
     out = state["folder"] / "sentiment.csv"
     env = dict(os.environ, DISCOURSE_NO_CACHE="1", TQDM_DISABLE="1")
-    done = subprocess.run([sys.executable, "-m", "analysis.cli", "sentiment",
+    command = "import sys; from analysis.cli import main; sys.exit(main(sys.argv[1:]))"
+    done = subprocess.run([sys.executable, "-c", command, "sentiment",
                            str(state["path"]), "-o", str(out)],
                           capture_output=True, text=True, env=env)
     if done.returncode != 0:
@@ -405,13 +406,20 @@ def _cli_lexicon(state):
 
 def _cli_lexicon_compare(state, extra):
     """Whether the command's scores are textblob-nl's, sentence for sentence (both score the
-    sentences of tokens_sentences)."""
+    sentences of tokens_sentences), as the table writes them (10 significant digits)."""
+    import numpy as np
     import pandas as pd
 
-    ours = pd.read_csv(state["out"], keep_default_na=False)
+    from analysis.io import float_text
+
+    ours = pd.read_csv(state["out"], keep_default_na=False, dtype=str)
     theirs = _function("analysis.sentiment", "sentiment_lexicon_reference")(state["sentences"])
-    same = ((ours["polarity"].to_numpy() == theirs["polarity"].to_numpy())
-            & (ours["subjectivity"].to_numpy() == theirs["subjectivity"].to_numpy()))
+    same = np.ones(len(theirs), dtype=bool) if len(ours) == len(theirs) else \
+        np.zeros(len(theirs), dtype=bool)
+    for column in ("polarity", "subjectivity"):
+        if same.any():
+            written = [float_text(v) for v in theirs[column]]
+            same &= ours[column].to_numpy() == np.asarray(written, dtype=object)
     extra["identical_scores"] = f"{int(same.sum())}/{len(theirs)}"
     shutil.rmtree(state["folder"], ignore_errors=True)
     return extra
