@@ -279,7 +279,7 @@ def scaling(table: pd.DataFrame) -> pd.DataFrame:
                 out[f"slope {a['size']}->{b['size']}"] = (
                     math.log(b["seconds"] / a["seconds"]) / math.log(b["tokens"] / a["tokens"]))
         rows.append(out)
-    frame = pd.DataFrame(rows)
+    frame = pd.DataFrame(rows, columns=["stage"]) if not rows else pd.DataFrame(rows)
     steps = table.drop_duplicates("size").sort_values("size_tokens")["size"].tolist()
     slopes = [f"slope {a}->{b}" for a, b in zip(steps[:-1], steps[1:], strict=True)
               if f"slope {a}->{b}" in frame.columns]
