@@ -13,6 +13,7 @@ from analysis.sentiment.scoring import scores_flat
 from analysis.sentiment.tagging import TaggedWords, _array_tagger, tags_flat, words_flat
 from analysis.sentiment.tagstore import TAGS_STORE_MIN_WORDS, tags_key, tags_load, tags_save
 from analysis.textblob_compat import textblob_nl_fixed
+from analysis.tokenize_compiled import tokens_of_texts
 from analysis.tokens import tokens_words
 
 __all__ = ["PARALLEL_WORDS", "LEXICON", "LexiconMethod", "sentiment_lexicon",
@@ -150,11 +151,39 @@ def _score_words(codes: np.ndarray, vocabulary: np.ndarray, lengths: np.ndarray,
                           [w for r in results for w in r[3]])
 
 
+def _strings_flat(sentences: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sentences given as strings, tokenised all at once by the compiled tokenizer (the
+    tokens of :func:`analysis.tokens.tokens_tokenize`), as flat Pattern words."""
+    docs, _, _, _, codes, forms = tokens_of_texts(sentences)
+    forms = np.asarray(forms, dtype=object)
+    parts = [_token_words(f) for f in forms.tolist()]
+    n_parts = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
+    codes = np.asarray(codes, dtype=np.int64)
+    docs = np.asarray(docs, dtype=np.int64)
+    if (n_parts == 1).all():
+        words, vocabulary, word_docs = codes, forms, docs
+    else:
+        flat = [w for p in parts for w in p]
+        part_codes, vocabulary = pd.factorize(pd.Series(flat, dtype=object), sort=False)
+        offset = np.concatenate([[0], np.cumsum(n_parts)[:-1]])
+        per_token = n_parts[codes]
+        repeated = np.repeat(codes, per_token)
+        within = np.arange(int(per_token.sum())) - np.repeat(np.cumsum(per_token) - per_token,
+                                                            per_token)
+        words = part_codes.astype(np.int64)[offset[repeated] + within]
+        vocabulary = np.asarray(vocabulary, dtype=object)
+        word_docs = np.repeat(docs, per_token)
+    lengths = np.bincount(word_docs, minlength=len(sentences)).astype(np.int64)
+    return words, vocabulary, lengths
+
+
 def _score_sentences(sentences, excluded, *, progress: bool | None) -> pd.DataFrame:
     """Scores of sentences given as strings (tokenised here) or words, with the positions
     of the words left out of each."""
-    words = [_as_words(s) for s in sentences]
-    codes, vocabulary, lengths = words_flat(words)
+    if sentences and all(isinstance(s, str) for s in sentences):
+        codes, vocabulary, lengths = _strings_flat(list(sentences))
+    else:
+        codes, vocabulary, lengths = words_flat([_as_words(s) for s in sentences])
     flags = np.zeros(len(codes), dtype=bool)
     if excluded is not None:
         starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])

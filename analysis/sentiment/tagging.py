@@ -153,8 +153,10 @@ class _ArrayTagger:
                 capital[k] = len(w) > 0 and w[0].isupper() and w[0].isalpha()
                 number[k] = text.CD.match(w) is not None
             low = w.lower()
-            entity[k] = bool(text.RE_ENTITY1.match(low) or text.RE_ENTITY2.match(low)
-                             or text.RE_ENTITY3.match(low))
+            # the patterns need "http://" or "www." in front, or an "@"
+            if low.startswith(("http://", "www.")) or "@" in low:
+                entity[k] = bool(text.RE_ENTITY1.match(low) or text.RE_ENTITY2.match(low)
+                                 or text.RE_ENTITY3.match(low))
             rule_word[k] = w in scorer.rule_words
         return exact, lower, capital, number, entity, rule_word
 
@@ -288,10 +290,12 @@ class _ArrayTagger:
     def _compiled_rules(self, vocabulary: np.ndarray):
         """Per tag code: its rules as ``(new tag, alternatives)``, each alternative a list
         of ``(array, offset, code)`` conditions, with words as codes of ``vocabulary``."""
-        word_code = {w: k for k, w in enumerate(vocabulary.tolist())}
-        pad_hits = np.flatnonzero(vocabulary == _PAD)
-        if len(pad_hits):
-            word_code[_PAD] = int(pad_hits[0])
+        named = sorted({value for rules in self.rules.values() for _, cmd, x, y in rules
+                        for alternative in _COMMANDS.get(cmd, [])
+                        for array, _, which in alternative if array == "W"
+                        for value in ((x,) if which == "x" else (y,))})
+        at = pd.Index(vocabulary).get_indexer(named) if len(vocabulary) else []
+        word_code = {w: int(k) for w, k in zip(named, at, strict=True) if k >= 0}
         compiled = {}
         for tag, rules in self.rules.items():
             out = []
