@@ -51,8 +51,8 @@ def _same_corpus(a: pd.DataFrame, b: pd.DataFrame) -> None:
 @pytest.mark.parametrize("suffix", [".parquet", ".csv", ".jsonl"])
 def test_a_folder_of_four_parts_loads_as_the_same_rows_in_one_file(tmp_path, suffix):
     from analysis.sentiment import sentiment_corpus
-    from analysis.textstat import textstat_frequency
     from analysis.tokens import tokens_corpus
+    from analysis.vocabulary import textstat_frequency
 
     rows = _rows()
     one = tmp_path / f"corpus{suffix}"

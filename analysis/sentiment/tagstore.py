@@ -1,4 +1,4 @@
-"""Part-of-speech tags kept in the token store (:mod:`analysis.tokenstore`), so that a
+"""Part-of-speech tags kept in the token store (:mod:`analysis.tokens.store`), so that a
 second analysis of the same corpus reads its tags instead of tagging again.
 
 An entry of tags is an entry of the store like the tokens of a corpus: its ``sentences``
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from analysis.tokenstore import tokenstore_key, tokenstore_load, tokenstore_save
+from analysis.tokens.store import tokenstore_key, tokenstore_load, tokenstore_save
 
 __all__ = ["TAGS_STORE_MIN_WORDS", "tags_key", "tags_load", "tags_save"]
 
