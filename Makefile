@@ -35,6 +35,10 @@ $(STAMP): pyproject.toml $(LOCK)
 	  git config filter.nbstripout.smudge cat && \
 	  git config diff.ipynb.textconv "sh -c 'if [ -x $(BIN)/python ]; then exec \
 	    $(BIN)/python -m nbstripout -t \"\$$0\"; else exec cat \"\$$0\"; fi'"; fi
+	@# JupyterLab of this project: no pop-up asking to fetch Jupyter news (no network here)
+	@mkdir -p $(VENV)/share/jupyter/lab/settings
+	@printf '%s\n' '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' \
+	  > $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $(STAMP)
 
 install: $(STAMP) ## set up .venv with the toolkit and the exact versions in requirements-lock.txt

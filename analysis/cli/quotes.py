@@ -12,6 +12,7 @@ from analysis.cli import UserError
 from analysis.cli.common import (
     add_corpus_arguments,
     corpus_from_args,
+    encoding_option,
     grouping_from_args,
     output_path,
     read_coded_sample,
@@ -90,7 +91,7 @@ def register(commands) -> None:
     add_corpus_arguments(validate, positional=False)
     _add_actors_option(validate)
     _add_word_list_options(validate)
-    validate.add_argument("--sample-encoding", default="utf-8",
+    validate.add_argument("--sample-encoding", default="utf-8", type=encoding_option,
                           help="the coded file's encoding (default: utf-8)")
     validate.add_argument("-o", "--output", metavar="FILE", default=None, type=output_path,
                           help="also write the scores to this CSV file")
@@ -156,10 +157,27 @@ def run_actors(args) -> int:
     corpus = corpus_from_args(args)
     by = grouping_from_args(args, corpus)
     mentions = actors_match(corpus, book)
+    _alias_warnings(book, mentions)
     if args.matches:
         write_table(mentions, args.matches)
     write_table(actors_count(mentions, corpus, by=by, level=args.level), args.output)
     return 0
+
+
+def _alias_warnings(book, mentions) -> None:
+    """Aliases with operator words, each a warning; aliases that match nothing, counted."""
+    from analysis.dictionaries.frames import frames_pattern_warnings
+
+    warned = frames_pattern_warnings(book.as_frames(), mentions, unit="actor",
+                                     pattern="alias")
+    silent = [w for w in warned if w.endswith("matches nothing in the corpus.")]
+    for line in warned:
+        if line not in silent:
+            print(f"warning: {line}", file=sys.stderr)
+    if silent:
+        some = "1 alias matches" if len(silent) == 1 else f"{len(silent)} aliases match"
+        print(f"note: {some} nothing in the corpus (--matches lists what each actor's aliases "
+              "caught)", file=sys.stderr)
 
 
 def run_quotes(args) -> int:

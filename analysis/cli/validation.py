@@ -12,6 +12,7 @@ from analysis.cli.common import (
     UserError,
     add_corpus_arguments,
     corpus_from_args,
+    encoding_option,
     output_folder,
     output_path,
     whole_number,
@@ -55,6 +56,13 @@ def register(commands) -> None:
                       "dictionary's frames)")
     what.add_argument("--variables", metavar="A,B", default=None,
                       help="one column per variable named here, comma-separated")
+    sample.add_argument("--model", metavar="MODEL_DIR", default=None,
+                        help="with --uncertain: a classifier from `discourse classify-train`")
+    sample.add_argument("--uncertain", action="store_true",
+                        help="draw the N units the --model classifier is least sure of "
+                        "(the smallest margin between its two most probable labels), "
+                        "within the --by quotas, instead of random ones: the units to code "
+                        "next")
     sample.add_argument("-o", "--output", metavar="SHEET", required=True, type=output_path,
                         help="the coding sheet to write: CSV, or an Excel workbook when the "
                         "name ends in .xlsx")
@@ -91,8 +99,8 @@ def register(commands) -> None:
     rel.add_argument("--n-boot", type=whole_number(0), default=2000, metavar="B",
                      help="bootstrap resamples for the interval (default: 2000; 0: none)")
     rel.add_argument("--seed", type=int, default=None, help="the bootstrap's seed")
-    rel.add_argument("--encoding", default="utf-8", help="the file's encoding (default: "
-                     "utf-8)")
+    rel.add_argument("--encoding", default="utf-8", type=encoding_option,
+                     help="the file's encoding (default: utf-8)")
     rel.add_argument("--pairwise", metavar="FILE", type=output_path, default=None,
                      help="write alpha per pair of coders to this CSV file")
     rel.add_argument("--units", metavar="FILE", type=output_path, default=None,
@@ -155,10 +163,27 @@ def run_sample(args) -> int:
             variables = frames_load(args.frames).names
         except FrameFileError as exc:
             raise UserError(str(exc)) from None
+    if args.uncertain != (args.model is not None):
+        raise UserError("--uncertain and --model go together: --model MODEL_DIR --uncertain "
+                        "draws the units that classifier is least sure of")
+    model = None
+    if args.model is not None:
+        from analysis.learn import LearnError, learn_load
+
+        try:
+            model = learn_load(args.model)
+        except LearnError as exc:
+            raise UserError(str(exc)) from None
     corpus = corpus_from_args(args)
     try:
-        sample = sample_draw(corpus, args.n, by=args.by, per_group=args.per_group,
-                             unit=args.unit, **_seed(args))
+        if model is not None:
+            from analysis.learn import learn_sample_uncertain
+
+            sample = learn_sample_uncertain(corpus, model, args.n, by=args.by,
+                                            per_group=args.per_group, unit=args.unit)
+        else:
+            sample = sample_draw(corpus, args.n, by=args.by, per_group=args.per_group,
+                                 unit=args.unit, **_seed(args))
         sheet = sheet_make(sample, variables, by=args.by)
     except ValueError as exc:
         raise UserError(str(exc)) from None

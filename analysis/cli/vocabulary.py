@@ -26,11 +26,13 @@ from analysis.cli.common import (
     whole_number,
     write_table,
 )
+from analysis.vocabulary.terms import MAX_NGRAM
 
 __all__ = ["register"]
 
 
 _positive = whole_number(1)
+_ngram = whole_number(1, MAX_NGRAM)
 
 
 def _add_token_arguments(parser: argparse.ArgumentParser, *, filters: bool = True) -> None:
@@ -46,12 +48,18 @@ def _add_token_arguments(parser: argparse.ArgumentParser, *, filters: bool = Tru
                            help="count Snowball Dutch stems (word families) instead of words")
     group.add_argument("--case-sensitive", action="store_true",
                        help="keep upper and lower case apart (default: lower-case everything)")
+    if filters:
+        group.add_argument("--unit", choices=("word", "lemma"), default="word",
+                           help="count words as written (default) or their lemmas (oorlogen "
+                           "-> oorlog; Dutch lemmas by simplemma, once per distinct word)")
 
 
 def _token_options(args) -> dict:
     """The tokens_corpus options of the command line."""
     from analysis.tokens.corpus_tables import stopwords_load
 
+    if getattr(args, "stem", False) and getattr(args, "unit", "word") == "lemma":
+        raise UserError("--stem and --unit lemma both change what is counted; choose one")
     stopwords = getattr(args, "stopwords", None)
     if stopwords is not None:
         from pathlib import Path
@@ -75,7 +83,12 @@ def _token_options(args) -> dict:
 def _tokens(args, corpus):
     from analysis.tokens.corpus_tables import tokens_corpus
 
-    return tokens_corpus(corpus, **_token_options(args))
+    tokens = tokens_corpus(corpus, **_token_options(args))
+    if getattr(args, "unit", "word") == "lemma":
+        from analysis.query.lemma import tokens_lemmatise
+
+        tokens = tokens_lemmatise(tokens)
+    return tokens
 
 
 _WHOLE = "it needs the whole corpus at once"
@@ -83,6 +96,9 @@ _WHOLE = "it needs the whole corpus at once"
 
 def _on_cluster(args, compute, **options) -> int:
     """Run ``compute`` (a function of :mod:`analysis.cluster`) on ``--scheduler``."""
+    if getattr(args, "unit", "word") == "lemma":
+        raise UserError("--unit lemma is not available with --scheduler; count lemmas on a "
+                        "corpus that fits in memory")
     cluster_refuse(args, period=_WHOLE, dedupe=_WHOLE, near=_WHOLE, dropped=_WHOLE)
     by = cluster_by(args)
     token_options = _token_options(args)
@@ -104,7 +120,7 @@ def register(commands) -> None:
         "with --period first period and articles.")
     add_corpus_arguments(freq)
     add_grouping_arguments(freq)
-    freq.add_argument("--ngram", type=_positive, default=1, metavar="N",
+    freq.add_argument("--ngram", type=_ngram, default=1, metavar="N",
                       help="count n-grams of N words (default: 1); n-grams do not cross "
                       "punctuation or sentence ends")
     freq.add_argument("--min-count", type=_positive, default=1, metavar="N",
@@ -129,7 +145,7 @@ def register(commands) -> None:
     key.add_argument("--reference", choices=("rest", "previous"), default="rest",
                      help="with --period: compare each period with all other periods (rest, "
                      "default) or with the period before it (previous)")
-    key.add_argument("--ngram", type=_positive, default=1, metavar="N",
+    key.add_argument("--ngram", type=_ngram, default=1, metavar="N",
                      help="compare n-grams of N words (default: 1)")
     key.add_argument("--min-count", type=_positive, default=5, metavar="N",
                      help="test only terms seen at least N times in the corpus (default: 5)")
@@ -170,7 +186,13 @@ def register(commands) -> None:
         "Prints a concordance, or writes a CSV with the columns doc_id, outlet, "
         "sentence_id, position, left, match, right.")
     add_corpus_arguments(kw)
-    kw.add_argument("pattern", metavar="PATTERN", help="word, phrase or pattern to find")
+    kw.add_argument("pattern", metavar="PATTERN", nargs="?", default=None,
+                    help="word, phrase or pattern to find")
+    kw.add_argument("--query", metavar="[NAME=]STRING", action="append", default=[],
+                    help="a search string instead of PATTERN (AND, OR, NOT, w/N, lemma:, ... "
+                    "see docs/guides/search-strings.md); repeat for several")
+    kw.add_argument("--queries", metavar="FILE", default=None,
+                    help="a file of queries, one `label# query` a line")
     kw.add_argument("--window", type=_positive, default=5, metavar="N",
                     help="words of context on each side (default: 5)")
     add_output_argument(kw, required=False)
@@ -212,6 +234,7 @@ def run_keyness(args) -> int:
     cluster_refuse(args)
     corpus = corpus_from_args(args)
     by = grouping_from_args(args, corpus)
+    _many_groups_note(corpus, by)
     with grouped():
         table = textstat_keyness(_tokens(args, corpus), by=by, ngram=args.ngram,
                                  corpus=corpus, min_count=args.min_count, adjust=args.adjust,
@@ -220,6 +243,23 @@ def run_keyness(args) -> int:
                                  correction=args.correction)
     write_table(table, args.output)
     return 0
+
+
+#: More groups than this, and keyness says that its table grows with them.
+MANY_GROUPS = 1000
+
+
+def _many_groups_note(corpus, by) -> None:
+    """A note on stderr when ``by`` holds more than :data:`MANY_GROUPS` groups: keyness
+    writes a row per term and group, so its table grows with terms times groups."""
+    if not isinstance(by, str):
+        return
+    groups = int(corpus[by].nunique(dropna=False))
+    if groups > MANY_GROUPS:
+        print(f"note: --by {by} has {groups:,} groups, and keyness compares each with the "
+              "rest: the table has a row per term and group, so it may run to millions of "
+              "rows. A coarser --by column or a higher --min-count makes it smaller.",
+              file=sys.stderr)
 
 
 def run_collocations(args) -> int:
@@ -239,14 +279,27 @@ def run_kwic(args) -> int:
     from analysis.tokens.corpus_tables import tokens_corpus
     from analysis.vocabulary.concordance import kwic, kwic_format
 
-    corpus = corpus_from_args(args)
-    try:
-        table = kwic(tokens_corpus(corpus), corpus, args.pattern, window=args.window)
-    except ValueError as exc:
-        raise UserError(str(exc)) from None
+    if (args.pattern is None) == (not args.query and not args.queries):
+        raise UserError("give a PATTERN, or search strings with --query or --queries (not "
+                        "both)")
+    if args.pattern is None:
+        from analysis.cli.search import queries_from_args
+        from analysis.query.kwic import query_kwic
+
+        parsed = queries_from_args(args)
+        corpus = corpus_from_args(args)
+        table = query_kwic(corpus, parsed, window=args.window)
+        what = ", ".join(repr(name) for name in parsed)
+    else:
+        corpus = corpus_from_args(args)
+        try:
+            table = kwic(tokens_corpus(corpus), corpus, args.pattern, window=args.window)
+        except ValueError as exc:
+            raise UserError(str(exc)) from None
+        what = repr(args.pattern)
     if args.output is None:
         print(kwic_format(table))
-        print(f"{len(table)} occurrence(s) of {args.pattern!r}", file=sys.stderr)
+        print(f"{len(table)} occurrence(s) of {what}", file=sys.stderr)
     else:
         write_table(table, args.output)
     return 0

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.corpus.decode import text_encoding
 from analysis.corpus.dedupe import (
     NEAR_REPORT,
     DedupeMode,
@@ -18,7 +19,7 @@ from analysis.corpus.dedupe import (
     duplicates_drop,
     duplicates_pairs,
 )
-from analysis.corpus.doubts import doubts_check
+from analysis.corpus.doubts import doubts_check, outlet_lookalikes_message
 from analysis.corpus.problems import CorpusError, CorpusReport, Problem
 from analysis.corpus.readers import ReadOptions, reader_for, reader_suffixes
 from analysis.corpus.readers.base import CORE_COLUMNS, Entry
@@ -34,6 +35,23 @@ def _short_place(entry: Entry, source: Path) -> str:
         return f"{unit} {line}"
     short = name.relative_to(source).as_posix() if name.is_relative_to(source) else name.name
     return short if line is None else f"{short}, {unit} {line}"
+
+
+def _repeats_dropped(copies: list[tuple[Entry, Entry]], source: Path) -> pd.DataFrame:
+    """The rows :func:`~analysis.corpus.dedupe.duplicates_drop` gives for rows that repeat
+    an earlier row exactly, id included: the repeat is left out, the first row kept."""
+    rows = []
+    for entry, first in copies:
+        record = entry.record
+        rows.append({
+            "doc_id": record.get("doc_id"), "outlet": record.get("outlet"),
+            "date": record.get("date"), "title": record.get("title"),
+            "duplicate_of": first.record.get("doc_id"),
+            "duplicate_outlet": first.record.get("outlet"), "kind": "exact",
+            "similarity": 1.0,
+            "reason": f"{_short_place(entry, source)} repeats {_short_place(first, source)} "
+                      "exactly (the same id, text and columns)"})
+    return pd.DataFrame(rows).astype({"similarity": "float64"})
 
 
 def _remove_invisible(entry: Entry) -> None:
@@ -71,6 +89,7 @@ def corpus_check(
     encoding: str | None = None,
     dedupe: DedupeMode = "none",
     near: float = 1.0,
+    include_hidden: bool = False,
 ) -> CorpusReport:
     """Read a corpus and report every problem found, without raising for bad input.
 
@@ -90,11 +109,11 @@ def corpus_check(
     return _check(source, text_column=text_column, id_column=id_column,
                   outlet_column=outlet_column, date_column=date_column,
                   title_column=title_column, encoding=encoding, dedupe=dedupe, near=near,
-                  find_duplicates=True)
+                  find_duplicates=True, include_hidden=include_hidden)
 
 
 def _check(source, *, text_column, id_column, outlet_column, date_column, title_column,
-           encoding, dedupe, near, find_duplicates) -> CorpusReport:
+           encoding, dedupe, near, find_duplicates, include_hidden=False) -> CorpusReport:
     if dedupe not in ("none", "outlet", "corpus"):
         raise ValueError(f"dedupe must be one of none, outlet, corpus, not {dedupe!r}")
     if not 0.0 < float(near) <= 1.0:
@@ -111,6 +130,13 @@ def _check(source, *, text_column, id_column, outlet_column, date_column, title_
         "date": date_column or "date",
         "title": title_column or "title",
     }
+    if encoding is not None:
+        try:
+            text_encoding(encoding)
+        except LookupError as exc:
+            said, _, hint = str(exc).partition("; ")
+            return CorpusReport(str(path), None, [Problem(
+                str(path), f"{said}.", f"{hint[0].upper()}{hint[1:]}.")])
     if not path.exists():
         problem = Problem(str(path), "does not exist.",
                           "Give the path to a folder of .txt articles or to a CSV, JSONL or "
@@ -129,7 +155,8 @@ def _check(source, *, text_column, id_column, outlet_column, date_column, title_
         problem = Problem(str(path), f"is not a corpus: files ending in {path.suffix!r} "
                           "cannot be read.", hint)
         return CorpusReport(str(path), None, [problem])
-    entries, problems = reader.read(path, ReadOptions(cols, frozenset(named), encoding))
+    entries, problems = reader.read(path, ReadOptions(cols, frozenset(named), encoding,
+                                                      include_hidden))
     suffix = path.suffix.lower()
     if not reader.folder and suffix not in reader.suffixes and suffix in reader_suffixes():
         problems.insert(0, Problem(
@@ -140,8 +167,25 @@ def _check(source, *, text_column, id_column, outlet_column, date_column, title_
     for entry in entries:
         if entry.doc_id is not None:
             by_id.setdefault(entry.doc_id, []).append(entry)
+    copies: list[tuple[Entry, Entry]] = []  # (a repeat of an identical row, the first)
     for doc_id, group in by_id.items():
         if len(group) < 2:
+            continue
+        if all(e.record is not None and e.record == group[0].record for e in group):
+            # the same row repeated (an export artefact): one article, its repeats
+            # duplicates that dedupe leaves out (reported) and every other mode refuses
+            first = _short_place(group[0], path)
+            for entry in group[1:]:
+                entry.label = f"{doc_id} ({_short_place(entry, path)})"
+                if dedupe == "none":
+                    entry.problem(
+                        f"repeats {first} exactly (the same id {doc_id!r} and the same "
+                        "text and columns).",
+                        "Give --dedupe corpus (or outlet) to keep one copy, or remove the "
+                        "repeated row.")
+                    entry.record = None
+                else:
+                    copies.append((entry, group[0]))
             continue
         places = "; ".join(_short_place(e, path) for e in group)
         for entry in group:
@@ -149,6 +193,7 @@ def _check(source, *, text_column, id_column, outlet_column, date_column, title_
                           "Give every article its own id.")
             entry.label = f"{doc_id} ({_short_place(entry, path)})"
             entry.record = None
+    repeated = {id(entry) for entry, _ in copies}
 
     for entry in entries:
         _remove_invisible(entry)
@@ -165,7 +210,8 @@ def _check(source, *, text_column, id_column, outlet_column, date_column, title_
         ]
         if errors or entry.record is None:
             skipped.append(entry.label)
-        else:
+            repeated.discard(id(entry))
+        elif id(entry) not in repeated:
             records.append(entry.record)
 
     blocking = any(p.severity == "error" and p.doc_id is None for p in problems)
@@ -179,12 +225,21 @@ def _check(source, *, text_column, id_column, outlet_column, date_column, title_
     extra = [c for c in frame.columns if c not in CORE_COLUMNS]
     frame = frame[CORE_COLUMNS + extra].reset_index(drop=True)
     frame = frame.astype({c: "string" for c in frame.columns})
+    lookalikes = outlet_lookalikes_message(frame["outlet"].value_counts().to_dict())
+    if lookalikes:
+        report.problems.append(Problem(
+            str(path), lookalikes, "Write each outlet the same way in the source (the "
+            "letters of one alphabet, no invisible characters).", severity="warning"))
     if find_duplicates:
         report.duplicates = duplicates_pairs(frame, near=min(NEAR_REPORT, near))
     if dedupe != "none":
         report.dropped = duplicates_drop(frame, dedupe=dedupe, near=near,
                                          pairs=report.duplicates)
         frame = frame[~frame["doc_id"].isin(report.dropped["doc_id"])].reset_index(drop=True)
+    copies = [(entry, first) for entry, first in copies if id(entry) in repeated]
+    if copies:
+        report.dropped = pd.concat([report.dropped, _repeats_dropped(copies, path)],
+                                   ignore_index=True)
     frame.attrs["source"] = str(path)
     report.corpus = frame
     return report
@@ -202,6 +257,7 @@ def corpus_load(
     skip_invalid: bool = False,
     dedupe: DedupeMode = "none",
     near: float = 1.0,
+    include_hidden: bool = False,
 ) -> pd.DataFrame:
     """Load a corpus: a folder (seed-format ``.txt`` files and news exports, in any mix), a
     CSV/TSV/JSONL/Parquet file, a news export (Nexis Uni ``.docx`` or ``.rtf``, LexisNexis
@@ -235,6 +291,9 @@ def corpus_load(
     ``encoding`` names the encoding of the text files (default: detected per file). It
     applies to ``metadata.csv`` too unless that file is valid UTF-8.
 
+    Hidden files and folders (names starting with ``.``) in a folder or a ``.zip`` are not
+    read, and a warning names them; ``include_hidden=True`` reads them too.
+
     Raises :class:`CorpusError` listing every problem (file, line and what to do) when any
     article cannot be read; with ``skip_invalid=True`` those articles are left out instead,
     and a warning gives their count. Problems with the corpus as a whole (a missing
@@ -248,7 +307,7 @@ def corpus_load(
     report = _check(
         source, text_column=text_column, id_column=id_column, outlet_column=outlet_column,
         date_column=date_column, title_column=title_column, encoding=encoding,
-        dedupe=dedupe, near=near, find_duplicates=False,
+        dedupe=dedupe, near=near, find_duplicates=False, include_hidden=include_hidden,
     )
     corpus = report.corpus
     if corpus is None or (report.errors and not skip_invalid):

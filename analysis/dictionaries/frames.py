@@ -20,9 +20,16 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analysis.paths import DATA_DIR
+from analysis.query.parse import QueryError, query_parse
+from analysis.text.patterns import pattern_flags
+from analysis.text.patterns import pattern_words as _words
 from analysis.text.words import HYPHENS
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "DEFAULT_FRAMES_FILE",
@@ -32,6 +39,8 @@ __all__ = [
     "FrameDictionary",
     "frames_load",
     "frames_init",
+    "frames_pattern_warnings",
+    "OPERATOR_WORDS",
 ]
 
 #: The frame dictionary shipped with the package.
@@ -40,10 +49,13 @@ DEFAULT_FRAMES_FILE = DATA_DIR / "frames_default.toml"
 MATCH_COLUMNS = ["doc_id", "outlet", "sentence_id", "frame", "pattern", "matched_text",
                  "start", "end"]
 
-_FRAME_KEYS = ("label", "label_en", "definition", "patterns", "exclude")
-_REQUIRED_KEYS = ("label", "definition", "patterns")
+_FRAME_KEYS = ("label", "label_en", "definition", "patterns", "exclude", "query")
+_REQUIRED_KEYS = ("label", "definition")
+#: Words that are operators in a search string but only words in a pattern.
+OPERATOR_WORDS = ("AND", "OR", "NOT")
 _SETTING_KEYS = ("fold_diacritics",)
 _NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _PATTERN_CHARS = re.compile(rf"[\w'’*? {HYPHENS}]+\Z")
 
 
@@ -71,7 +83,8 @@ class FrameFileError(ValueError):
 @dataclass(frozen=True)
 class Frame:
     """One frame of a dictionary: its key, label (and English label, when the dictionary
-    gives ``label_en``), definition, patterns and exclusions."""
+    gives ``label_en``), definition, patterns and exclusions, and its search string
+    (``query``, in the syntax of :mod:`analysis.query`) when it has one."""
 
     name: str
     label: str
@@ -80,6 +93,7 @@ class Frame:
     exclude: tuple[str, ...] = ()
     line: int | None = None
     label_en: str | None = None
+    query: str | None = None
 
 
 @dataclass(frozen=True)
@@ -132,10 +146,6 @@ def _suggest(word: str, choices) -> str:
     return f"Did you mean {close[0]!r}?" if close else f"Allowed: {', '.join(choices)}."
 
 
-def _words(pattern: str) -> list[str]:
-    return [w for w in re.split(rf"[\s{HYPHENS}]+", pattern) if w]
-
-
 def _check_pattern(text, *, path, lines, name, key, section, error=FrameFileError) -> str:
     """``text`` checked against the pattern language, stripped; ``error`` (a subclass of
     :class:`FrameFileError`) names the file, line and entry when it is not a pattern."""
@@ -149,18 +159,68 @@ def _check_pattern(text, *, path, lines, name, key, section, error=FrameFileErro
     if not pattern:
         raise error(path, f"an empty pattern in {key}.", line=line, frame=name,
                     hint="Delete it or write a word.")
-    if not _PATTERN_CHARS.match(pattern):
-        bad = sorted({c for c in pattern if not _PATTERN_CHARS.match(c)})
+    bare = pattern_flags(pattern)[0]
+    if not _PATTERN_CHARS.match(bare):
+        bad = sorted({c for c in bare if not _PATTERN_CHARS.match(c)})
         raise error(
             path, f"pattern {text!r} in {key} holds {' '.join(repr(c) for c in bad)}.",
             line=line, frame=name,
-            hint="Only letters, digits, apostrophes, spaces, hyphens, * and ? are allowed.")
-    for word in _words(pattern):
+            hint="Only letters, digits, apostrophes, spaces, hyphens, * and ? are allowed "
+            "(with = before a pattern for the exact form and ~s after it for case); for "
+            "AND, OR, NOT and proximity write query = \"...\".")
+    for word in _words(bare):
         if not word.strip("*?"):
             raise error(
                 path, f"pattern {text!r} in {key} has a word made only of wildcards.",
                 line=line, frame=name, hint="Every word needs at least one letter.")
+    if not _LETTER_OR_DIGIT.search(pattern):
+        raise error(path, f"pattern {text!r} in {key} holds no letter or digit.", line=line,
+                    frame=name, hint="Every pattern needs at least one letter or digit.")
     return pattern
+
+
+def _check_query(text, *, path, lines, name, section, head, error=FrameFileError
+                 ) -> str | None:
+    """A frame's ``query`` checked by the query grammar (None when there is none)."""
+    if text is None:
+        return None
+    line = _key_line(lines, "query", *section) or head
+    if not isinstance(text, str) or not text.strip():
+        raise error(path, "query must be a search string in quotes.", line=line, frame=name)
+    try:
+        query_parse(text, name=name)
+    except QueryError as exc:
+        raise error(path, str(exc) + ".", line=line, frame=name,
+                    hint="See docs/guides/search-strings.md for the syntax.") from None
+    return text.strip()
+
+
+def frames_pattern_warnings(book: FrameDictionary, matches: pd.DataFrame | None = None,
+                            *, unit: str = "frame", pattern: str = "pattern") -> list[str]:
+    """What may be wrong with a dictionary's patterns, one sentence each: a pattern that
+    holds an operator word (``"kosten AND belasting"`` is a literal phrase, which hardly
+    ever matches), and, given the :func:`frames_match` table of a corpus, every pattern and
+    query that matches nothing in it. ``unit`` and ``pattern`` name an entry and its
+    patterns (``"actor"``, ``"alias"`` for an actor dictionary).
+
+    >>> book = FrameDictionary({"k": Frame("k", "K", "def", ("kosten AND belasting",))})
+    >>> print(frames_pattern_warnings(book)[0])  # doctest: +ELLIPSIS
+    frame 'k': pattern 'kosten AND belasting' holds the operator word AND, but it is read ...
+    """
+    out = []
+    for frame in book.frames.values():
+        for text in frame.patterns:
+            words = [w for w in _words(pattern_flags(text)[0]) if w.upper() in OPERATOR_WORDS]
+            if words:
+                out.append(f"{unit} {frame.name!r}: {pattern} {text!r} holds the operator "
+                           f"word {words[0].upper()}, but it is read as words in a row; "
+                           f"write the search string as query = \"{text}\".")
+    silent = (matches.attrs.get("silent_patterns", []) if matches is not None else [])
+    for frame, text in silent:
+        what = "query" if frame in book.frames and book.frames[frame].query == text \
+            else pattern
+        out.append(f"{unit} {frame!r}: {what} {text!r} matches nothing in the corpus.")
+    return out
 
 
 def _read_toml(text: str, path: str, *, table: str = "frames", error=FrameFileError,
@@ -248,13 +308,17 @@ def _parse(text: str, path: str) -> FrameDictionary:
                         frame=name, hint="Delete one of them.")
                 seen.add(value.lower())
             lists[key] = tuple(checked)
-        if not lists["patterns"]:
-            raise FrameFileError(path, "patterns is empty.",
+        query = _check_query(spec.get("query"), path=path, lines=lines, name=name,
+                             section=section, head=head)
+        if not lists["patterns"] and query is None:
+            raise FrameFileError(path, "patterns is empty." if "patterns" in spec else
+                                 "the frame has neither patterns nor a query.",
                                  line=_key_line(lines, "patterns", *section) or head,
-                                 frame=name, hint="Give at least one pattern.")
+                                 frame=name, hint="Give at least one pattern, or a search "
+                                 "string as query = \"...\".")
         frames[name] = Frame(name, spec["label"].strip(), " ".join(spec["definition"].split()),
                              lists["patterns"], lists["exclude"], head,
-                             spec["label_en"].strip() if "label_en" in spec else None)
+                             spec["label_en"].strip() if "label_en" in spec else None, query)
     return FrameDictionary(frames, settings.get("fold_diacritics", True), path)
 
 
@@ -280,12 +344,18 @@ def _read_dictionary(path: str | Path | None, default: Path, *, error=FrameFileE
     """The file (``default`` when ``path`` is None) and its text; ``error`` says what went
     wrong and how to start a dictionary with ``discourse <command> --init FILE``."""
     source = Path(path) if path is not None else default
-    try:
-        return source, source.read_text(encoding="utf-8")
+    try:  # a byte-order mark (as Notepad writes) is no part of the text
+        return source, source.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise error(source, "no such file.",
                     hint="Check the path, or write the default dictionary with "
                     f"`discourse {command} --init FILE`.") from None
+    except IsADirectoryError:
+        raise error(source, "is a folder, not a dictionary file.",
+                    hint="Give the .toml file itself.") from None
+    except OSError as exc:
+        raise error(source, f"cannot be read ({(exc.strerror or str(exc)).lower()}).",
+                    hint="Give a file you may read.") from None
     except UnicodeDecodeError as exc:
         raise error(source, f"not UTF-8 text ({exc.reason} at byte {exc.start}).",
                     hint="Save the file as UTF-8.") from None
@@ -303,5 +373,3 @@ def _copy_default(path: str | Path, default: Path) -> Path:
     if target.exists():
         raise FileExistsError(f"{target} exists already; choose another name or delete it.")
     return write_atomic(target, default.read_bytes())
-
-

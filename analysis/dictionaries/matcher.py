@@ -10,9 +10,7 @@ can be traced back to the text.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +18,12 @@ import pandas as pd
 
 from analysis.dictionaries.frames import FrameDictionary, _words, frames_load
 from analysis.tables import groups_by
+from analysis.text.patterns import JOIN as _JOIN
+from analysis.text.patterns import STAR as _STAR
+from analysis.text.patterns import fold as _fold
+from analysis.text.patterns import fold_lower_table as _fold_lower_table
+from analysis.text.patterns import pattern_flags
+from analysis.text.patterns import word_regex as _word_regex
 from analysis.text.spans import spans_overlap
 from analysis.text.words import HYPHENS, text_normalise
 
@@ -30,79 +34,34 @@ __all__ = [
 
 # --------------------------------------------------------------------------- patterns
 
-_STAR = rf"(?:\w|[{HYPHENS}](?=\w))*"
-_BLANK = r"[^\S\n]*\n?[^\S\n]*"
-_JOIN = rf"(?:{_BLANK}(?:[{HYPHENS}]{_BLANK})?)"
-
-
-
-def _fold(text: str) -> str:
-    """Strip accents and diaeresis, letter by letter (``deëscalatie`` -> ``deescalatie``)."""
-    return "".join(_fold_char(c) for c in text)
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    decomposed = unicodedata.normalize("NFD", char)
-    if len(decomposed) > 1 and all(unicodedata.combining(c) for c in decomposed[1:]):
-        return decomposed[0]
-    return char
-
-
-@lru_cache(maxsize=1)
-def _accented() -> dict[str, str]:
-    """For each base letter, the characters that fold to it (itself first)."""
-    table: dict[str, list[str]] = {}
-    for code in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
-        char = chr(code)
-        base = _fold_char(char)
-        if base != char and base.isascii():
-            for c in {char.lower(), char}:
-                table.setdefault(base.lower(), [base.lower()]).append(c)
-    return {k: "".join(dict.fromkeys(v)) for k, v in table.items()}
-
-
-def _literal(text: str, fold: bool) -> str:
-    accented = _accented() if fold else {}
-    out = []
-    for char in (_fold(text).lower() if fold else text):
-        variants = "'’" if char in "'’" else accented.get(char)
-        out.append(f"[{variants}]" if variants else re.escape(char))
-    return "".join(out)
-
-
-def _word_regex(word: str, fold: bool) -> str:
-    parts = re.split(r"([*?])", word)
-    return "".join(_STAR if p == "*" else r"\w" if p == "?" else _literal(p, fold)
-                   for p in parts if p)
-
 
 def _pattern_regex(pattern: str, fold: bool) -> tuple[str, str, bool]:
-    """(regex for the whole pattern on the text, regex for the types, is a phrase)."""
-    words = _words(pattern)
-    bodies = [_word_regex(w, fold) for w in words]
+    """(regex for the whole pattern on the text, regex for the types, is a phrase); a
+    pattern written ``=...`` is exact (a whole word, not a part of a hyphenated compound;
+    a phrase whose last word does not run on), one written ``...~s`` keeps its case (the
+    regexes are then used without ignoring case)."""
+    bare, exact, case = pattern_flags(pattern)
+    words = _words(bare)
+    bodies = [_word_regex(w, fold, case) for w in words]
     if len(words) == 1:
-        full = rf"(?<!\w){bodies[0]}(?!\w)"
+        full = (rf"(?<![\w{HYPHENS}]){bodies[0]}(?![\w{HYPHENS}])" if exact
+                else rf"(?<!\w){bodies[0]}(?!\w)")
         return full, full, False
-    full = rf"(?<!\w){_JOIN.join(bodies)}{_STAR}(?!\w)"
+    tail = "" if exact else _STAR
+    full = rf"(?<!\w){_JOIN.join(bodies)}{tail}(?!\w)"
     return full, rf"(?<!\w)(?={bodies[0]})", True
+
+
+def _pattern_flags(pattern: str) -> int:
+    """The ``re`` flags of a pattern's regexes: ignore case unless it ends in ``~s``."""
+    return 0 if pattern_flags(pattern)[2] else re.IGNORECASE
 
 
 def _core(pattern: str) -> str:
     """The longest run of letters in the pattern's first word, folded and lower-cased: every
     token form the pattern can match contains it."""
-    chunks = re.split(r"[*?]", _words(pattern)[0].replace("’", "'"))
+    chunks = re.split(r"[*?]", _words(pattern_flags(pattern)[0])[0].replace("’", "'"))
     return max((_fold(c).lower() for c in chunks), key=len)
-
-
-def _fold_lower_table(text: str) -> dict[int, str]:
-    """A one-character-for-one translation to lower case without accents."""
-    table = {}
-    for char in set(text):
-        target = "'" if char == "’" else _fold(char.lower())[:1] or char
-        if target != char:
-            table[ord(char)] = target
-    return table
 
 
 @dataclass(frozen=True)
@@ -123,9 +82,10 @@ def _compile(frames: FrameDictionary, fold: bool) -> list[_Compiled]:
         for exclude, patterns in ((False, frame.patterns), (True, frame.exclude)):
             for order, pattern in enumerate(patterns):
                 full, probe, phrase = _pattern_regex(pattern, fold)
+                flags = _pattern_flags(pattern)
                 out.append(_Compiled(f_index, pattern, order, exclude, phrase,
-                                     re.compile(full, re.IGNORECASE),
-                                     re.compile(probe, re.IGNORECASE), _core(pattern)))
+                                     re.compile(full, flags),
+                                     re.compile(probe, flags), _core(pattern)))
     return out
 
 
@@ -257,6 +217,7 @@ def frames_match(
     cand = occ.merge(type_hits, on="code", how="inner")
     cand["start"] = cand["tok_start"] + cand["offset_start"]
     cand["end"] = cand["tok_start"] + cand["offset_end"]
+    cand = pd.concat([cand, _query_candidates(corpus, book, compiled, fold)], ignore_index=True)
     phrase = np.array([r.phrase for r in compiled], dtype=bool)
     is_phrase = phrase[cand["rule"].to_numpy()] if len(cand) else np.array([], dtype=bool)
     if is_phrase.any():
@@ -285,7 +246,43 @@ def frames_match(
         kept.append(hits.iloc[_resolve(hits)])
     found = pd.concat(kept, ignore_index=True) if kept else cand.iloc[:0]
     found = found.sort_values(["doc", "start", "frame", "end"]).reset_index(drop=True)
-    return _match_table(found, corpus, texts, compiled, book)
+    table = _match_table(found, corpus, texts, compiled, book)
+    used = set(cand["rule"].tolist())
+    table.attrs["silent_patterns"] = [(book.names[r.frame], r.pattern)
+                                      for i, r in enumerate(compiled)
+                                      if not r.exclude and i not in used]
+    return table
+
+
+def _query_candidates(corpus: pd.DataFrame, book: FrameDictionary, compiled: list,
+                      fold: bool) -> pd.DataFrame:
+    """The hits in the articles' text of every frame's ``query`` as match candidates (a
+    rule of its own appended to ``compiled``, listed after the frame's patterns)."""
+    columns = ["row", "code", "doc", "sentence_id", "tok_start", "offset_start", "offset_end",
+               "rule", "start", "end"]
+    queries = {name: f.query for name, f in book.frames.items() if f.query}
+    if not queries:
+        return pd.DataFrame({c: pd.Series(dtype="int64") for c in columns})
+    from analysis.query.evaluate import query_hits
+
+    hits = query_hits(corpus, queries, fold_diacritics=fold)
+    hits = hits[hits["part"] == "text"]
+    doc = pd.Index(corpus["doc_id"].astype(str)).get_indexer(hits["doc_id"].astype(str))
+    rule_of = {}
+    for name, query in queries.items():
+        f_index = book.names.index(name)
+        rule_of[name] = len(compiled)
+        compiled.append(_Compiled(f_index, query, len(book.frames[name].patterns), False,
+                                  False, None, None, ""))
+    n = len(hits)
+    return pd.DataFrame({
+        "row": np.full(n, -1, dtype=np.int64), "code": np.full(n, -1, dtype=np.int64),
+        "doc": doc.astype(np.int64),
+        "sentence_id": hits["sentence_id"].to_numpy(),
+        "tok_start": hits["start"].to_numpy(), "offset_start": np.zeros(n, dtype=np.int64),
+        "offset_end": (hits["end"] - hits["start"]).to_numpy(),
+        "rule": hits["query"].astype(str).map(rule_of).to_numpy().astype(np.int64),
+        "start": hits["start"].to_numpy(), "end": hits["end"].to_numpy()})
 
 
 def _match_table(found, corpus, texts, compiled, book) -> pd.DataFrame:

@@ -24,11 +24,14 @@ from typing import Any
 
 from analysis.paths import CORPUS_DIR, FIGURES_DIR, ROOT
 
-__all__ = ["Parameter", "ParameterError", "PARAMETERS", "RESULTS_DIR", "notebook_parameter",
-           "path_resolve", "results_dir"]
+__all__ = ["Parameter", "ParameterError", "PARAMETERS", "PARAMETERS_FILE", "RESULTS_DIR",
+           "notebook_parameter", "parameters_file_read", "path_resolve", "results_dir"]
 
 #: Where a user's corpus writes its results: ``results/<corpus name>/`` (git-ignored).
 RESULTS_DIR = ROOT / "results"
+#: A user's own parameters for every notebook (git-ignored), so that no notebook needs
+#: editing: ``corpus_path = "data/mijn_corpus.csv"`` and so on, one TOML key each.
+PARAMETERS_FILE = ROOT / "parameters.toml"
 
 
 class ParameterError(ValueError):
@@ -297,6 +300,74 @@ notebook_parameter(
     check=_check_formats, option="--format", metavar="LIST")
 
 
+def _check_period(value, setup):
+    from analysis.periods import PERIODS
+
+    if value is None:
+        return None
+    text = str(value).strip().lower()
+    if text not in PERIODS:
+        raise ParameterError(
+            f"period must be one of {', '.join(PERIODS)}, or None (chosen from the corpus's "
+            f"time span), not {value!r}.{_suggest(text, list(PERIODS))}")
+    return text
+
+
+notebook_parameter(
+    "period", None,
+    "the periods of the time figures: day, week, month, quarter or year (None: chosen from "
+    "the corpus's time span)",
+    check=_check_period, option="--period", metavar="PERIOD")
+
+
+def _check_parameters_file(value, setup):
+    if value is None:
+        return None
+    return path_resolve(value, what="parameters_file",
+                        must_exist=Path(str(value)) != Path(PARAMETERS_FILE.name))
+
+
+notebook_parameter(
+    "parameters_file", PARAMETERS_FILE.name,
+    "a TOML file of parameters for every notebook (parameters.toml in the project root, "
+    "when it exists; git ignores it); a value set in a notebook's parameter cell wins over "
+    "the file's. `discourse figures` reads a file only when given --parameters FILE",
+    check=_check_parameters_file, option="--parameters", metavar="FILE")
+
+
+def parameters_file_read(path: Path | None) -> dict[str, Any]:
+    """The parameters set in the TOML file ``path`` (``{}`` when ``path`` is None or does
+    not exist). Raises :class:`ParameterError` naming the file, the line and what to do for
+    a file that is not TOML, and for a key that is no parameter.
+
+    >>> import tempfile
+    >>> f = Path(tempfile.mkdtemp()) / "parameters.toml"
+    >>> _ = f.write_text('corpus_path = "data/mijn.csv"\\nby = "krant"\\n', encoding="utf-8")
+    >>> parameters_file_read(f)
+    {'corpus_path': 'data/mijn.csv', 'by': 'krant'}
+    >>> _ = f.write_text('corpus_pad = "x.csv"\\n', encoding="utf-8")
+    >>> parameters_file_read(f)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    analysis.notebooks.parameters.ParameterError: .../parameters.toml: 'corpus_pad' is no notebook parameter. Did you mean 'corpus_path'? ...
+    """
+    import tomllib
+
+    if path is None or not Path(path).is_file():
+        return {}
+    try:
+        values = tomllib.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ParameterError(
+            f"{path}: is not valid TOML ({exc}). Write one parameter a line, e.g. "
+            'corpus_path = "data/mijn_corpus.csv" (text in double quotes).') from None
+    names = [n for n in PARAMETERS if n != "parameters_file"]
+    for key in values:
+        if key not in names:
+            raise ParameterError(
+                f"{path}: {key!r} is no notebook parameter.{_suggest(key, names)} The "
+                f"parameters are: {', '.join(names)}.")
+    return values
 def _check_topics_k(value, setup):
     from analysis.topics import topics_k_auto
 

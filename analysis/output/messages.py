@@ -68,6 +68,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Geen woorden getoetst: het corpus is te klein voor de gekozen "
               "minimumfrequentie.",
         "en": "No words tested: the corpus is too small for the chosen minimum frequency."},
+    "time.new_terms_none_significant": {
+        "nl": "geen significante sleutelwoorden (0 van {tests} toetsen):\n"
+              "de sterkste woorden, niet significant",
+        "en": "no significant keywords (0 of {tests} tests):\n"
+              "the strongest words, not significant"},
     "keyness.none_significant": {"nl": "geen significante\nsleutelwoorden",
                                  "en": "no significant\nkeywords"},
     "keyness.bar_note": {"nl": "LR {value}", "en": "LR {value}"},
@@ -184,6 +189,16 @@ MESSAGES: dict[str, dict[str, str]] = {
               "periodes zonder artikelen staan als lege punten op de tijdas.",
         "en": "{title}. Each panel shows one measure (row) for one group (column) per period; "
               "periods without articles stay empty on the time axis."},
+    "caption.quotes_gold": {
+        "nl": "Scores tegen de handmatige codering van deze artikelen "
+              "(analysis/data/quotes_coded_bundled.csv), niet van een ander corpus.",
+        "en": "Scores against the hand coding of these articles "
+              "(analysis/data/quotes_coded_bundled.csv), not of any other corpus."},
+    "caption.new_terms_significant": {
+        "nl": "{shown} van de {n} getoonde woorden zijn significante sleutelwoorden "
+              "({tests} toetsen, gecorrigeerde p < {alpha}).",
+        "en": "{shown} of the {n} words shown are significant keywords ({tests} tests, "
+              "adjusted p < {alpha})."},
     "caption.new_terms": {
         "nl": "{title}. De woorden zijn gerangschikt naar G² (log-likelihood, twee cellen) "
               "van hun frequentie in de periode tegenover de referentie.",

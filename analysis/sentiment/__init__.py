@@ -17,11 +17,12 @@ lemmatising each distinct (word, tag) pair once. The label is +1 when polarity >
 when polarity < -0.1, else 0 (0.1 is Pattern's own threshold in ``positive()``; fixed, not
 tuned).
 
-**The classifier** (``method="classifier"``) is a logistic regression on TF-IDF word (1-2)
-and character (2-5) n-grams, trained on 6,031 Dutch economic news headlines coded -1/0/+1 by
-trained coders (van Atteveldt, van der Velden & Boukes 2021; see
-:func:`sentiment_train`). It ships as ``analysis/data/sentiment_model.npz`` (arrays only,
-loaded without pickle) with its training report ``sentiment_model_report.json``.
+**The classifier** (``method="classifier"``) is a classifier of :mod:`analysis.learn`
+(logistic regression on TF-IDF n-grams, see :data:`MODEL_SETTINGS`), trained on 6,031 Dutch
+economic news headlines coded -1/0/+1 by trained coders (van Atteveldt, van der Velden &
+Boukes 2021; the file ships in ``analysis/data/ecosent/``; see :func:`sentiment_train`). It
+ships as the model folder ``analysis/data/sentiment_model/`` (arrays and JSON, loaded
+without pickle, SHA-256 checked) with its training report ``report.json``.
 ``polarity`` is P(+1) - P(-1), the expected label; ``label`` is the most probable class.
 
 Agreement with human codes (:func:`sentiment_validate`, :func:`sentiment_metrics`):
@@ -32,9 +33,8 @@ percentile bootstrap 95% intervals (scipy.stats.bootstrap, fixed seed).
 The package has one module per concern: :mod:`.labels` (the -1/0/+1 labels),
 :mod:`.tagger` (Pattern's tagger, re-implemented), :mod:`.tagging`, :mod:`.scoring` and
 :mod:`.tagstore` (the same over arrays, and the stored tags), :mod:`.lexicon` and
-:mod:`.classifier` (the two methods), :mod:`.features` (the classifier's n-grams),
-:mod:`.methods` (the registry of methods and their protocol), :mod:`.model` (the
-classifier's model file), :mod:`.corpus` (scoring a corpus),
+:mod:`.classifier` (the two methods), :mod:`.methods` (the registry of methods and their
+protocol), :mod:`.model` (the classifier's model file), :mod:`.corpus` (scoring a corpus),
 :mod:`.aggregate` (tone per group with intervals), :mod:`.validation` (agreement with
 human codes) and :mod:`.training`.
 """
@@ -69,7 +69,7 @@ from analysis.sentiment.methods import (
 )
 from analysis.sentiment.model import (
     MODEL_SETTINGS,
-    SENTIMENT_MODEL_FILE,
+    SENTIMENT_MODEL_DIR,
     SENTIMENT_REPORT_FILE,
     SentimentModel,
     sentiment_model_load,
@@ -88,7 +88,7 @@ from analysis.sentiment.validation import (
 
 __all__ = [
     "LEXICON_THRESHOLD",
-    "SENTIMENT_MODEL_FILE",
+    "SENTIMENT_MODEL_DIR",
     "SENTIMENT_REPORT_FILE",
     "TRAINING_DATA",
     "LABELS",

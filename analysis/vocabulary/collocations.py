@@ -54,7 +54,8 @@ def textstat_collocations(
     **With** ``node`` (a word, phrase or ``*``/``?`` pattern, as in
     :func:`analysis.vocabulary.kwic_match`): the window is the ``window`` tokens of the table on
     each side of every occurrence of the node, within its article (overlapping windows are
-    merged; the node's own tokens are not in it). ``O11`` = tokens of the collocate inside
+    merged; the node's own tokens are not in it; a window wider than the longest article is
+    that article). ``O11`` = tokens of the collocate inside
     the windows, ``R1`` = tokens inside the windows, ``C1`` = tokens of the collocate in the
     corpus outside the node, ``N`` = all tokens outside the node.
 
@@ -141,6 +142,8 @@ def _node_collocations(tokens: pd.DataFrame, node: str, window: int,
     first_of_doc, last_of_doc = _doc_bounds(tokens)
     first = matches["first_row"].to_numpy()
     last = matches["last_row"].to_numpy()
+    if n_rows:  # a window never reaches past its article: no wider than the longest one
+        window = min(window, int((last_of_doc - first_of_doc).max()) + 1)
     is_node = np.zeros(n_rows, dtype=bool)
     if len(first):
         lengths = last - first + 1
