@@ -38,6 +38,9 @@ import mkdocs_gen_files
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from griffe_docstrings import markdown  # noqa: E402
 
 import analysis  # noqa: E402
 
@@ -178,7 +181,7 @@ def api_pages() -> list[tuple[str, str]]:
         pages.append((unit, page))
         index.append(f"| [`{unit}`]({unit.removeprefix('analysis.')}.md) | "
                      f"{first_line(module.__doc__).replace('|', '/')} |")
-        lines = [f"# `{unit}`", "", inspect.cleandoc(module.__doc__ or ""), "",
+        lines = [f"# `{unit}`", "", markdown(inspect.cleandoc(module.__doc__ or "")), "",
                  "| name | defined in | exported by |", "|---|---|---|"]
         entries = sorted(units[unit].items(), key=lambda kv: kv[0])
         for identifier, _ in entries:
@@ -240,7 +243,8 @@ def _options_table(parser: argparse.ArgumentParser) -> list[str]:
             continue
         if action.help == argparse.SUPPRESS:
             continue
-        name = ", ".join(f"`{o}`" for o in action.option_strings) or f"`{action.metavar or action.dest}`"
+        name = (", ".join(f"`{o}`" for o in action.option_strings)
+                or f"`{action.metavar or action.dest}`")
         if action.choices is not None and not isinstance(action, argparse._SubParsersAction):
             value = " \\| ".join(f"`{c}`" for c in action.choices)
         elif action.nargs == 0:
@@ -385,7 +389,8 @@ def _csv_head(path: Path, rows: int = 8) -> list[str]:
     return lines
 
 
-SAVED = re.compile(r"(figure_save|table_save)\(\s*[^,()]+(?:\([^()]*\))?\s*,\s*f?[\"']([^\"']+)[\"']")
+SAVED = re.compile(r"(figure_save|table_save)\(\s*[^,()]+(?:\([^()]*\))?\s*,"
+                   r"\s*f?[\"']([^\"']+)[\"']")
 
 
 def notebook_pages() -> list[tuple[str, str]]:
@@ -396,9 +401,9 @@ def notebook_pages() -> list[tuple[str, str]]:
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
         shown: set[str] = set()
         lines = [f"!!! note \"Rendered from `notebooks/{path.name}`\"",
-                 f"    The notebook's text and code; its figures and tables are the files "
-                 f"it saved in `figures/` from the bundled corpus. Run it with `make lab`, "
-                 f"or all notebooks with `discourse figures`.", ""]
+                 "    The notebook's text and code; its figures and tables are the files "
+                 "it saved in `figures/` from the bundled corpus. Run it with `make lab`, "
+                 "or all notebooks with `discourse figures`.", ""]
         title = path.stem
         for cell in cells:
             source = "".join(cell["source"])
@@ -436,7 +441,7 @@ def _output(kind, name, figures, manifest, shown) -> list[str]:
         shown.add(name)
         copy(png, f"notebooks/figures/{name}.png")
         caption = manifest.get(f"{name}.png", {}).get("caption", "")
-        return [f"<figure markdown>", f"![{_cell(caption) or name}](figures/{name}.png)",
+        return ["<figure markdown>", f"![{_cell(caption) or name}](figures/{name}.png)",
                 f"<figcaption><code>{name}</code>: {caption}</figcaption>", "</figure>", ""]
     table = figures / f"{name}.csv"
     if not table.exists() or f"table:{name}" in shown:
@@ -456,7 +461,7 @@ def placeholders() -> None:
 
 def pages_in(folder: str, order: list[str] | None = None) -> list[tuple[str, str]]:
     found = {p.name: p for p in (DOCS / folder).glob("*.md")}
-    for name, title in LINKED_GUIDES.items():
+    for name in LINKED_GUIDES:
         if folder == "guides" and name not in found:
             found[name] = None
     names = [n for n in (order or []) if n in found]
