@@ -8,6 +8,7 @@
 - ``reference/dictionary-files.md``: the syntax of the frame and actor dictionaries, read
   from the header comment of each shipped dictionary (``analysis/data/*_default.toml``);
 - ``reference/tables.md``: the columns of every output table, read from the docstrings;
+- ``reference/errors.md``: every public error and warning class, with its docstring;
 - ``notebooks/<name>.md``: each notebook in ``notebooks/``, its Markdown and code, with the
   figures it saves (the PNG files in ``figures/``, with their captions) and the first rows
   of the tables it saves (the CSV files in ``figures/``); nothing is executed;
@@ -362,6 +363,30 @@ def tables_page() -> None:
     write("reference/tables.md", "\n".join(lines))
 
 
+# --- the error classes --------------------------------------------------------------------
+
+def errors_page() -> None:
+    units, _ = public_names()
+    rows = []
+    for unit in sorted(units):
+        for identifier in sorted(units[unit]):
+            module_name, name = identifier.rsplit(".", 1)
+            obj = getattr(importlib.import_module(module_name), name, None)
+            if inspect.isclass(obj) and issubclass(obj, (Exception, Warning)):
+                bases = ", ".join(f"`{b.__name__}`" for b in obj.__bases__)
+                rows.append(f"| [`{name}`][{identifier}] | {bases} | "
+                            f"{_cell(_roles(first_line(obj.__doc__)))} |")
+    lines = ["# Errors and warnings", "",
+             "Every error and warning class the toolkit raises on purpose, generated from the "
+             "package. On the command line each error is one line on stderr (exit status 2) "
+             "that names the file, the line where there is one, and what to do; in a notebook "
+             "it is the same message, without a traceback. "
+             "[When something goes wrong](../guides/troubleshooting.md) goes through the "
+             "messages one by one.", "",
+             "| class | is a | raised when |", "|---|---|---|", *rows, ""]
+    write("reference/errors.md", "\n".join(lines))
+
+
 # --- the notebooks -------------------------------------------------------------------------
 
 def _manifest() -> dict[str, dict[str, str]]:
@@ -482,6 +507,7 @@ def summary(notebooks, api) -> None:
     lines += ["* Reference", entry("Command line", "reference/cli.md", 1),
               entry("Dictionary files", "reference/dictionary-files.md", 1),
               entry("Output tables", "reference/tables.md", 1),
+              entry("Errors and warnings", "reference/errors.md", 1),
               "    * Python", entry("Overview", "reference/api/index.md", 2)]
     lines += [entry(f"{unit.removeprefix('analysis.')}", page, 2) for unit, page in api]
     lines += [entry("Contributing", "contributing.md")]
@@ -493,4 +519,5 @@ api = api_pages()
 cli_page()
 dictionary_page()
 tables_page()
+errors_page()
 summary(notebook_pages(), api)
