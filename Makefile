@@ -15,7 +15,7 @@ UV     := $(VENV)/lock-tool/bin/uv
 USER_ID ?= $(shell id -u)
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock figures test docs lint check bench lab clean
+.PHONY: help install lock figures test docs lint stray check bench lab clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -63,7 +63,7 @@ test: $(STAMP) ## run the whole test suite
 docs: $(STAMP) ## build the documentation site into site/ (open site/index.html)
 	NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $(BIN)/mkdocs build --strict --site-dir site
 
-lint: $(STAMP) ## check code style, the layers of the package, and that notebooks are stored without outputs
+lint: $(STAMP) stray ## check code style, the layers of the package, and that notebooks are stored without outputs
 	$(BIN)/ruff check analysis tests benchmarks
 	$(BIN)/lint-imports
 	@# what git stores: the index when the output filter is installed, else the file
@@ -73,6 +73,12 @@ lint: $(STAMP) ## check code style, the layers of the package, and that notebook
 	  then git show ":$$nb"; else cat "$$nb"; fi | $(BIN)/nbstripout --verify >/dev/null || \
 	  { echo "$$nb has outputs: run 'make install' (its git filter strips them)," \
 	    "or $(BIN)/nbstripout $$nb"; exit 1; }; done
+
+# merge and editor leftovers never belong in the repository
+stray: ## fail when git tracks a leftover file (*.orig, *.rej, *.bak, *~)
+	@files=$$(git ls-files -- '*.orig' '*.rej' '*.bak' '*~'); \
+	if [ -n "$$files" ]; then \
+	  echo "git tracks leftover files; remove them with git rm:" $$files; exit 1; fi
 
 check: lint test ## lint, then the tests
 

@@ -9,7 +9,7 @@ and :func:`analysis.tokens.tokens_sentences`, the outermost call counted once: r
 token store or tokenising, and making the tables), the same two as CPU seconds of this
 process (``cpu_seconds``, ``tokens_cpu_seconds``: on a busy machine a share of CPU time
 is steadier than one of wall time; worker processes are not counted), ``exit`` and the
-token store's counters (:data:`analysis.tokenstore.STATS`). The two functions are wrapped
+token store's counters (:data:`analysis.tokens.STATS`). The two functions are wrapped
 in :mod:`analysis.tokens` before any other module imports them, so every caller (the
 command line, frames, sentiment) goes through the wrappers.
 """
@@ -54,10 +54,10 @@ def _probe(module, names: tuple[str, ...]) -> list[float]:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     result, command = Path(argv[0]), argv[1:]
-    import analysis.tokens
-    from analysis import tokenstore
+    import analysis.tokens.corpus_tables
+    from analysis.tokens import store as tokenstore
 
-    spent = _probe(analysis.tokens, ("tokens_corpus", "tokens_sentences"))
+    spent = _probe(analysis.tokens.corpus_tables, ("tokens_corpus", "tokens_sentences"))
     from analysis.cli import main as discourse
 
     code = discourse(command)

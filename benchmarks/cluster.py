@@ -83,9 +83,9 @@ class _WorkerMemory(threading.Thread):
 
 def _tables_in_process(path: Path) -> dict:
     from analysis.corpus import corpus_load
-    from analysis.frames import frames_count, frames_match
-    from analysis.textstat import textstat_frequency, textstat_keyness
+    from analysis.dictionaries import frames_count, frames_match
     from analysis.tokens import tokens_corpus
+    from analysis.vocabulary import textstat_frequency, textstat_keyness
 
     corpus = corpus_load(path)
     tokens = tokens_corpus(corpus, progress=False)
@@ -136,7 +136,7 @@ def large_setup(ctx) -> dict:
 
 def cluster_run(state: dict) -> dict:
     from analysis.cluster import cluster_counts, cluster_frames
-    from analysis.textstat import frequency_from_counts, keyness_from_counts
+    from analysis.vocabulary import frequency_from_counts, keyness_from_counts
 
     client = state["client"]
     memory = _WorkerMemory(client)

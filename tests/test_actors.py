@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.actors import (
+from analysis.corpus import corpus_load
+from analysis.dictionaries import (
     DEFAULT_ACTORS_FILE,
     MENTION_COLUMNS,
     ActorFileError,
@@ -15,7 +16,6 @@ from analysis.actors import (
     actors_load,
     actors_match,
 )
-from analysis.corpus import corpus_load
 from analysis.paths import CORPUS_DIR
 
 GOOD = """

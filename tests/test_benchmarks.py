@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from analysis.corpus import corpus_load
-from analysis.tokens import tokens_count_words
+from analysis.text import tokens_count_words
 from benchmarks.synthetic import (
     ARTICLE_TOKENS,
     OUTLETS,

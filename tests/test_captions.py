@@ -9,8 +9,8 @@ import re
 import pandas as pd
 import pytest
 
-from analysis.captions import caption_corpus, caption_dates
 from analysis.corpus import corpus_load
+from analysis.output import caption_corpus, caption_dates
 from analysis.paths import CORPUS_DIR
 
 

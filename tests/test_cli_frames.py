@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.cli import main
-from analysis.frames import DEFAULT_FRAMES_FILE, MATCH_COLUMNS
+from analysis.dictionaries import DEFAULT_FRAMES_FILE, MATCH_COLUMNS
 from analysis.paths import CORPUS_DIR
 
 FIXTURES = Path(__file__).parent / "fixtures" / "frames"

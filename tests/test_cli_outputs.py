@@ -24,7 +24,10 @@ CODED_SAMPLE = FIXTURES / "sentiment" / "coded_sample.csv"
 #: Options (or positionals, by their dest) that name a file or folder a command reads.
 READS = {"corpus", "--corpus", "sources", "file", "--frames", "--stopwords", "--data", "--actors",
          "--speech-verbs", "--cues", "--not-speech", "--title-words", "--anaphora",
-         "--events"}
+         "--events", "--codes", "--validation-codes", "--validation-coders",
+         "--validation-refined"}
+#: Required options that take a number (filled with 1, the others with a word).
+NUMBER_OPTIONS = {"--n"}
 #: The argument types of the options that name a file or folder a command writes.
 OUTPUT_TYPES = (output_path, output_folder)
 #: The positionals (by dest) that name the corpus a command reads.
@@ -65,7 +68,8 @@ def _argv(name: str, option: str, target: Path, corpus: Path, tmp_path: Path) ->
                 CODED_SAMPLE if action.dest == "file" else "navo")
             argv.append(str(value))
         elif action.required:
-            value = tmp_path / "elsewhere.csv" if action.type in OUTPUT_TYPES else "text"
+            value = tmp_path / "elsewhere.csv" if action.type in OUTPUT_TYPES else (
+                "1" if flag in NUMBER_OPTIONS else "text")
             argv += [flag, str(value)]
         elif flag == "--corpus":
             argv += [flag, str(corpus)]

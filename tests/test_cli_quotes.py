@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.actors import DEFAULT_ACTORS_FILE, MENTION_COLUMNS
 from analysis.cli import main
+from analysis.dictionaries import DEFAULT_ACTORS_FILE, MENTION_COLUMNS
 from analysis.paths import CORPUS_DIR
 from analysis.quotes import CODED_BUNDLED_FILE, QUOTE_COLUMNS
 

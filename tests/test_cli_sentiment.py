@@ -63,8 +63,8 @@ def test_validate_prints_metrics_and_confusion(capsys, tmp_path):
                          "lexicon", "-o", str(out_file))
     assert code == 0, err
     # Lexicon labels -1, 0, -1, +1 (goed mooi: 0.7) against codes -1, 0, -1, +1: all right.
-    assert ("lexicon: n = 4, accuracy = 1.000, macro-F1 = 1.000, Krippendorff's alpha "
-            "(interval) = 1.000") in out
+    assert ("lexicon: n = 4, accuracy = 1.000, macro-F1 = 1.000 (over the classes present: "
+            "-1, 0, 1), Krippendorff's alpha (interval) = 1.000") in out
     assert "confusion matrix" in out
     metrics = pd.read_csv(out_file)
     assert metrics["metric"].tolist() == ["n", "accuracy", "macro_f1", "krippendorff_alpha"]

@@ -23,12 +23,12 @@ from analysis.cluster import (
 )
 from analysis.cluster.compute import _run
 from analysis.corpus import corpus_load
-from analysis.frames import frames_count, frames_match
+from analysis.dictionaries import frames_count, frames_match
 from analysis.paths import CORPUS_DIR
 from analysis.sentiment import sentiment_aggregate, sentiment_corpus
-from analysis.textstat import textstat_frequency, textstat_keyness
 from analysis.timeline import timeline
 from analysis.tokens import tokens_corpus
+from analysis.vocabulary import textstat_frequency, textstat_keyness
 
 COLUMNS = ["doc_id", "outlet", "date", "title", "text", "country"]
 

@@ -16,18 +16,19 @@ import pandas as pd
 import pytest
 from PIL import Image
 
-from analysis import __version__, figures
+from analysis import __version__
 from analysis import io as analysis_io
 from analysis.corpus import corpus_fingerprint, corpus_load
-from analysis.figures import (
+from analysis.io import write_atomic
+from analysis.output import (
     FIGURE_SIZES,
     MANIFEST_NAME,
     figure_new,
     figure_save,
     figures_setup,
     table_save,
-    write_atomic,
 )
+from analysis.output import figures as figures
 from analysis.paths import CORPUS_DIR
 
 FORMATS = ("png", "svg", "pdf")
@@ -133,7 +134,7 @@ def test_saving_the_same_figure_twice_gives_the_same_bytes(tmp_path):
 SCRIPT = textwrap.dedent("""
     import sys
     from analysis.corpus import corpus_load
-    from analysis.figures import figure_new, figure_save, figures_setup, table_save
+    from analysis.output import figure_new, figure_save, figures_setup, table_save
     from analysis.paths import CORPUS_DIR
 
     corpus = corpus_load(CORPUS_DIR)
@@ -244,7 +245,7 @@ def test_an_unknown_format_is_named():
 
 
 def test_a_very_long_table_is_written_as_csv_only(tmp_path, monkeypatch):
-    from analysis import paper_tables
+    from analysis.output import paper_tables as paper_tables
 
     monkeypatch.setattr(paper_tables, "PAPER_TABLE_MAX_ROWS", 2)
     figures_setup(tmp_path, notebook="rq9-test")
@@ -260,7 +261,7 @@ def test_a_very_long_table_is_written_as_csv_only(tmp_path, monkeypatch):
 
 
 def test_captions_state_what_is_shown_and_the_corpus(tmp_path, corpus):
-    from analysis.captions import caption_set
+    from analysis.output import caption_set
 
     figures_setup(tmp_path, notebook="rq9-test", corpus=corpus, lang="en")
     fig = bar_figure()
@@ -295,7 +296,7 @@ def test_captions_file_is_headed_in_the_language_of_its_captions(tmp_path, corpu
     """`discourse figures` merges the manifests of the notebooks in its own process, whose
     language is the default: CAPTIONS.md still speaks the language the captions were
     written in."""
-    from analysis.figures import manifest_read, manifest_write
+    from analysis.output import manifest_read, manifest_write
 
     figures_setup(tmp_path / "en", notebook="rq9-test", corpus=corpus, lang="en")
     figure_save(bar_figure(), "rq9-bars")

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis.corpus import corpus_load
-from analysis.frames import (
+from analysis.dictionaries import (
     DEFAULT_FRAMES_FILE,
     MATCH_COLUMNS,
     FrameDictionary,

@@ -10,9 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import figures
 from analysis.cli.common import write_table
-from analysis.figures import table_save
 from analysis.io import (
     SIGNIFICANT_DIGITS,
     OutputError,
@@ -25,6 +23,8 @@ from analysis.io import (
     table_to_csv,
     write_atomic,
 )
+from analysis.output import figures as figures
+from analysis.output import table_save
 from analysis.paths import CORPUS_DIR
 
 

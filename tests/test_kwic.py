@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 
 from analysis.corpus import corpus_load
-from analysis.kwic import kwic, kwic_format, kwic_match
 from analysis.paths import CORPUS_DIR
 from analysis.tokens import tokens_corpus
+from analysis.vocabulary import kwic, kwic_format, kwic_match
 
 
 @pytest.fixture(scope="module")

@@ -6,13 +6,8 @@ import pandas as pd
 import pytest
 
 from analysis.corpus import corpus_load
-from analysis.language import (
-    LanguageGuess,
-    language_guess,
-    language_profiles,
-    language_table,
-)
 from analysis.paths import CORPUS_DIR
+from analysis.text import LanguageGuess, language_guess, language_profiles, language_table
 
 ENGLISH = ("The talks in Geneva ended on Monday and the Russian delegation said that it had "
            "not been given what it wanted from the West.")

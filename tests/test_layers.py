@@ -34,7 +34,8 @@ def test_no_import_cycle_in_the_package(graph):
 
 
 def test_tokens_import_corpus_and_not_the_reverse(graph):
-    assert graph.chain_exists(importer="analysis.tokens", imported="analysis.corpus")
+    assert graph.chain_exists(importer="analysis.tokens", imported="analysis.corpus",
+                              as_packages=True)
     assert not graph.chain_exists(importer="analysis.corpus", imported="analysis.tokens",
                                   as_packages=True)
 

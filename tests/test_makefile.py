@@ -21,3 +21,33 @@ def test_make_lab_starts_jupyterlab_and_allows_root_only_for_root(user_id, allow
     assert ".venv/bin/jupyter lab --no-browser" in commands
     assert ("--allow-root" in commands) is allow_root
     assert "open the address printed below" in commands
+
+
+def _repo_with(tmp_path, *files: str):
+    """A git repository holding this Makefile and ``files`` (tracked)."""
+    (tmp_path / "Makefile").write_bytes((ROOT / "Makefile").read_bytes())
+    for name in files:
+        (tmp_path / name).write_text("left over\n")
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run(["git", "add", "Makefile", *files], cwd=tmp_path, check=True)
+    return tmp_path
+
+
+@pytest.mark.parametrize("leftover", ["textstat.py.orig", "frames.py.rej", "notes.bak",
+                                      "tokens.py~"])
+def test_make_stray_fails_on_a_tracked_leftover_file(tmp_path, leftover):
+    done = subprocess.run(["make", "--no-print-directory", "stray"],
+                          cwd=_repo_with(tmp_path, "kept.py", leftover),
+                          capture_output=True, text=True)
+    assert done.returncode != 0
+    assert f"remove them with git rm: {leftover}" in done.stdout
+
+
+def test_make_stray_passes_without_leftover_files(tmp_path):
+    done = subprocess.run(["make", "--no-print-directory", "stray"],
+                          cwd=_repo_with(tmp_path, "kept.py"), capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_make_lint_checks_for_leftover_files():
+    assert "git ls-files -- '*.orig' '*.rej' '*.bak' '*~'" in _dry_run("lint", "STAMP=Makefile")

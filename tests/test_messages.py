@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.messages import (
+from analysis.output import (
     LANGS,
     MESSAGES,
     column_header,
-    fields_of,
     group_word,
     lang_check,
     method_name,
     msg,
     number,
 )
+from analysis.output.messages import fields_of
 
 
 def test_every_entry_exists_in_every_language_with_the_same_fields():

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from analysis.cli import main
-from analysis.figures import MANIFEST_COLUMNS, figures_setup
+from analysis.output import figures_setup
+from analysis.output.figures import MANIFEST_COLUMNS
 from tests.conftest import tree_digest
 from tests.test_notebooks import TABLE_FORMATS
 
@@ -35,7 +36,7 @@ def _notebook(folder: Path) -> Path:
     nb.cells = [
         parameters,
         nbformat.v4.new_code_cell(
-            "import os\nimport pandas as pd\nfrom analysis.figures import table_save\n"
+            "import os\nimport pandas as pd\nfrom analysis.output.figures import table_save\n"
             "from analysis.notebooks import notebook_setup\n"
             'setup = notebook_setup("t-notebook", globals())\n'
             'table_save(pd.DataFrame({"a": [os.environ.get("DISCOURSE_TEST_VALUE", "1")]}),'

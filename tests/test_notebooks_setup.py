@@ -68,7 +68,7 @@ def test_by_must_name_a_column_of_the_corpus():
 
 
 def test_a_bad_frames_file_is_refused_before_anything_runs(tmp_path):
-    from analysis.frames import FrameFileError
+    from analysis.dictionaries import FrameFileError
 
     bad = tmp_path / "bad.toml"
     bad.write_text("[frames.x\n", encoding="utf-8")
@@ -135,7 +135,7 @@ def kernel_cells(tmp_path_factory):
         "from analysis.notebooks import notebook_setup\n"
         'setup = notebook_setup("t", globals())',
         f'corpus_path = None\nout_dir = {str(out)!r}\nsetup = notebook_setup("t", globals())',
-        "from analysis.figures import figure_new\n"
+        "from analysis.output.figures import figure_new\n"
         "fig, ax = figure_new('wide')\nax.plot([0, 1], [0, 1])\nfig",
         "def broken():\n    return 1 / 0\nbroken()",
         "parameters_check = __import__('analysis.notebooks', fromlist=['x']).parameters_check\n"

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.paper_tables import p_apa, table_docx, table_latex, table_readable
+from analysis.output import p_apa, table_docx, table_latex, table_readable
 
 
 @pytest.mark.parametrize(("p", "en", "nl"), [
@@ -166,14 +166,14 @@ def test_docx_opens_with_the_header_row_and_is_the_same_every_time(keyness):
 
 
 def test_a_missing_yes_or_no_is_a_dash():
-    from analysis.paper_tables import table_readable
+    from analysis.output import table_readable
 
     t = pd.DataFrame({"significant": pd.array([True, pd.NA], dtype="boolean")})
     assert table_readable(t, lang="en")["significant"].tolist() == ["yes", "–"]
 
 
 def test_timeline_measures_are_shown_by_their_frame_label_or_method_name():
-    from analysis.paper_tables import table_readable
+    from analysis.output import table_readable
 
     t = pd.DataFrame({"measure": ["koude_oorlog", "tone_classifier"], "value": [1.5, -0.2]})
     t.attrs = {"frame_labels": {"koude_oorlog": "Koude Oorlog"},

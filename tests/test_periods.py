@@ -7,12 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.periods import (
-    PeriodWarning,
-    periods_assign,
-    periods_range,
-    periods_start,
-)
+from analysis.periods import PeriodWarning, periods_assign, periods_range, periods_start
 
 
 def test_iso_weeks_across_a_year_boundary():

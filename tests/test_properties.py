@@ -11,10 +11,10 @@ import pandas as pd
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from analysis import frames, sentiment
+from analysis import dictionaries, sentiment
 from analysis.corpus import CorpusError, corpus_load
-from analysis.text import text_normalise
-from analysis.tokens import sentences_split, tokens_corpus, tokens_tokenize, tokens_words
+from analysis.text import text_normalise, tokens_tokenize, tokens_words
+from analysis.tokens import sentences_split, tokens_corpus
 
 SETTINGS = settings(max_examples=60, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -147,7 +147,7 @@ def test_counts_do_not_depend_on_line_endings(text):
 
 # --------------------------------------------------------------------------- frames
 
-PATTERN_WORDS = sorted({word.strip("*?") for frame in frames.frames_load().frames.values()
+PATTERN_WORDS = sorted({word.strip("*?") for frame in dictionaries.frames_load().frames.values()
                         for pattern in frame.patterns for word in pattern.split()
                         if word.strip("*?")})
 FRAME_TEXT = st.lists(st.one_of(st.sampled_from(PATTERN_WORDS), st.sampled_from(DUTCH),
@@ -158,7 +158,7 @@ CASE_SAFE_FRAME_TEXT = FRAME_TEXT.map(lambda t: "".join(c for c in t if no_lengt
 
 def match(text: str) -> pd.DataFrame:
     corpus = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"], "text": [text]})
-    return frames.frames_match(corpus)
+    return dictionaries.frames_match(corpus)
 
 
 @SLOW
@@ -186,7 +186,7 @@ def test_frame_counts_do_not_depend_on_line_endings(text):
     except CorpusError:  # control characters: refused whatever the line endings
         return
     windows = load_one((" date 2022-01\r\n" + text.replace("\n", "\r\n")).encode("utf-8"))
-    one, two = frames.frames_match(unix), frames.frames_match(windows)
+    one, two = dictionaries.frames_match(unix), dictionaries.frames_match(windows)
     assert two["frame"].value_counts().sort_index().tolist() == \
         one["frame"].value_counts().sort_index().tolist()
 

@@ -15,12 +15,11 @@ import pytest
 from PIL import Image
 
 from analysis import __version__
-from analysis.captions import CAPTIONS_NAME
 from analysis.cli import build_parser, main
 from analysis.corpus import corpus_fingerprint, corpus_load
-from analysis.figures import MANIFEST_NAME
-from analysis.frames import DEFAULT_FRAMES_FILE
+from analysis.dictionaries import DEFAULT_FRAMES_FILE
 from analysis.notebooks import notebooks_list
+from analysis.output import CAPTIONS_NAME, MANIFEST_NAME
 from analysis.paths import CORPUS_DIR, FIGURES_DIR
 from analysis.quotes import CODED_BUNDLED_FILE
 

@@ -35,7 +35,8 @@ from analysis.sentiment import (
     sentiment_train,
     sentiment_validate,
 )
-from analysis.tokens import tokens_corpus, tokens_sentences, tokens_tokenize
+from analysis.text import tokens_tokenize
+from analysis.tokens import tokens_corpus, tokens_sentences
 
 # ------------------------------------------------------------------ lexicon
 

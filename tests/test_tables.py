@@ -43,10 +43,10 @@ def test_groups_by_a_column_nobody_has():
 def test_one_missing_group_label_in_frequencies_frames_and_sentiment():
     """One article without a country: frequencies, frame counts and sentiment aggregates
     all put it in the group '(unknown)', none drops it or names it differently."""
-    from analysis.frames import frames_count, frames_match
+    from analysis.dictionaries import frames_count, frames_match
     from analysis.sentiment import sentiment_aggregate, sentiment_corpus, sentiment_extremes
-    from analysis.textstat import textstat_frequency
     from analysis.tokens import tokens_corpus
+    from analysis.vocabulary import textstat_frequency
 
     corpus = pd.DataFrame({
         "doc_id": ["a", "b", "c"], "outlet": ["NOS", "NRC", None],

@@ -11,10 +11,10 @@ import pytest
 
 from analysis.cli import main
 from analysis.corpus import corpus_load
-from analysis.frames import frames_kwic, frames_match
-from analysis.kwic import kwic
+from analysis.dictionaries import frames_kwic, frames_match
 from analysis.text import text_invisible_count, text_normalise
 from analysis.tokens import tokens_corpus
+from analysis.vocabulary import kwic
 
 TEXT = "In Genève dreigen de VS met sancties. Een nieuwe Koude Oorlog? Nee, sancties."
 

@@ -3,8 +3,8 @@ import pytest
 
 import analysis.textplot.vocabulary as vocabulary
 from analysis.textplot import textplot_xray
-from analysis.textstat import textstat_dispersion
 from analysis.tokens import tokens_corpus
+from analysis.vocabulary import textstat_dispersion
 from tests.languages import only_words, words_of
 
 
@@ -77,9 +77,14 @@ def _figure_texts(fig) -> list[str]:
 
 def _all_plots(lang: str) -> dict[str, object]:
     """Every plot function, drawn in ``lang`` from small hand-made tables."""
-    from analysis.actors import actors_count, actors_match
     from analysis.corpus import corpus_summary
-    from analysis.frames import frames_cooccurrence, frames_count, frames_match
+    from analysis.dictionaries import (
+        actors_count,
+        actors_match,
+        frames_cooccurrence,
+        frames_count,
+        frames_match,
+    )
     from analysis.quotes import quotes_direct, quotes_find, quotes_share
     from analysis.sentiment import sentiment_crossvalidation, sentiment_crossvalidation_confusion
     from analysis.textplot import (
@@ -98,8 +103,8 @@ def _all_plots(lang: str) -> dict[str, object]:
         textplot_sentiment_validity,
         textplot_timeline,
     )
-    from analysis.textstat import textstat_frequency, textstat_keyness
     from analysis.timeline import timeline
+    from analysis.vocabulary import textstat_frequency, textstat_keyness
 
     corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["NOS", "NRC", "NOS"],
                            "date": ["2022-01-10"] * 3,
@@ -154,6 +159,31 @@ def _all_plots(lang: str) -> dict[str, object]:
         "timeline": textplot_timeline(over_time, events=events, lang=lang),
         "timeline_tone": textplot_timeline(over_time, measures=["tone_lexicon"], lang=lang),
         "new_terms": textplot_new_terms(new_terms, events=events, lang=lang),
+        **_topic_plots(lang),
+    }
+
+
+def _topic_plots(lang: str) -> dict[str, object]:
+    from analysis.networks import network_cooccurrence, network_topics
+    from analysis.textplot import (
+        textplot_network,
+        textplot_topic_prevalence,
+        textplot_topics_selection,
+    )
+
+    docs = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "topic": ["t1", "t2"] * 2,
+                         "share": [0.7, 0.3, 0.2, 0.8]})
+    items = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "sentence_id": [1, 1, 1, 1],
+                          "item": ["x", "y", "u", "v"]})
+    prevalence = pd.DataFrame({"outlet": ["NOS", "NOS", "NRC", "NRC"],
+                               "topic": ["t1", "t2"] * 2, "prevalence": [0.6, 0.4, 0.3, 0.7],
+                               "ci_low": [0.5, 0.3, 0.2, 0.6], "ci_high": [0.7, 0.5, 0.4, 0.8]})
+    selection = pd.DataFrame({"k": [2, 3], "coherence": [0.1, 0.2], "exclusivity": [0.8, 0.7]})
+    return {
+        "network_topics": textplot_network(network_topics(docs), kind="topics", lang=lang),
+        "network_words": textplot_network(network_cooccurrence(items), lang=lang),
+        "topic_prevalence": textplot_topic_prevalence(prevalence, lang=lang),
+        "topics_selection": textplot_topics_selection(selection, lang=lang),
     }
 
 
@@ -269,7 +299,7 @@ def test_quote_plots_without_quotations_say_so():
                                                          ("en", "(other)", "(unknown)")])
 def test_merged_and_missing_groups_are_named_in_the_figures_language(lang, other, unknown):
     from analysis.corpus import corpus_summary
-    from analysis.frames import frames_count, frames_match
+    from analysis.dictionaries import frames_count, frames_match
     from analysis.textplot import (
         textplot_corpus_overview,
         textplot_frames_heatmap,

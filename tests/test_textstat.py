@@ -18,14 +18,14 @@ import pandas as pd
 import pytest
 
 from analysis.corpus import corpus_load
-from analysis.kwic import kwic_match
-from analysis.textstat import (
+from analysis.tokens import tokens_corpus
+from analysis.vocabulary import (
+    kwic_match,
     textstat_collocations,
     textstat_dispersion,
     textstat_frequency,
     textstat_keyness,
 )
-from analysis.tokens import tokens_corpus
 
 FIXTURES = Path(__file__).parent / "fixtures" / "vocabulary"
 

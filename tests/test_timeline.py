@@ -11,7 +11,7 @@ import pytest
 from scipy.stats import bootstrap
 
 from analysis.corpus import corpus_load
-from analysis.frames import frames_count, frames_match
+from analysis.dictionaries import frames_count, frames_match
 from analysis.periods import PeriodWarning
 from analysis.timeline import EventsFileError, events_load, timeline
 

@@ -9,20 +9,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import analysis.tokens as tokens_module
+import analysis.tokens.sentences as tokens_module
 from analysis.corpus import corpus_load
 from analysis.paths import CORPUS_DIR
-from analysis.tokenize_compiled import _CLOSING, PunktFast, tokens_of_texts
-from analysis.tokens import (
+from analysis.tokens import sentences_split, tokens_cache_clear, tokens_corpus, tokens_sentences
+from analysis.tokens.compiled import _CLOSING, PunktFast, tokens_of_texts
+from analysis.tokens.corpus_tables import (
     _doc_worker_compiled,
     _doc_worker_python,
-    _punkt,
     _sentences_compiled,
-    sentences_split,
-    tokens_cache_clear,
-    tokens_corpus,
-    tokens_sentences,
 )
+from analysis.tokens.sentences import _punkt
 
 SETTINGS = settings(max_examples=150, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -189,7 +186,7 @@ def test_a_paragraph_longer_than_a_piece_on_the_bundled_corpus(corpus):
 
 
 def test_the_pieces_seen_are_forgotten_past_the_limit(corpus, monkeypatch):
-    from analysis import tokenize_compiled
+    from analysis.tokens import compiled as tokenize_compiled
 
     texts = corpus["text"].tolist()
     reference = tables(_doc_worker_python, texts)

@@ -13,14 +13,13 @@ import pytest
 
 from analysis.corpus import corpus_load
 from analysis.paths import CORPUS_DIR
+from analysis.text import abbreviations_load, tokens_tokenize
 from analysis.tokens import (
-    abbreviations_load,
     sentences_split,
     stopwords_load,
     tokens_cache_clear,
     tokens_corpus,
     tokens_sentences,
-    tokens_tokenize,
 )
 
 
@@ -127,7 +126,7 @@ def test_a_long_paragraph_stays_within_nltks_time_limit(monkeypatch):
 
 
 def test_a_paragraph_read_in_pieces_gets_punkts_own_sentences(corpus, monkeypatch):
-    import analysis.tokens as tokens_module
+    import analysis.tokens.sentences as tokens_module
 
     paragraph = " ".join(corpus["text"].str.replace("\n", " "))
     whole = sentences_split(paragraph)
@@ -140,7 +139,7 @@ def test_a_paragraph_read_in_pieces_gets_punkts_own_sentences(corpus, monkeypatc
 
 
 def test_a_stretch_without_a_sentence_end_is_cut_at_white_space(monkeypatch):
-    import analysis.tokens as tokens_module
+    import analysis.tokens.sentences as tokens_module
 
     monkeypatch.setattr(tokens_module, "PIECE_CHARS", 100)
     text = " ".join(["woord"] * 60)
@@ -279,7 +278,7 @@ def test_the_bundled_corpus_in_numbers(corpus):
 
 
 def test_worker_processes_give_the_tables_of_one_process(corpus, monkeypatch):
-    import analysis.tokens as tokens_module
+    import analysis.tokens.corpus_tables as tokens_module
 
     tokens_cache_clear()
     alone = (tokens_sentences(corpus, progress=False), tokens_corpus(corpus, progress=False))

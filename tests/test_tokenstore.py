@@ -17,26 +17,25 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import tokens as tokens_module
-from analysis import tokenstore
 from analysis.cli import main
 from analysis.corpus import corpus_load
 from analysis.paths import CORPUS_DIR
+from analysis.text import abbreviations_load
 from analysis.tokens import (
-    abbreviations_load,
+    TokenStoreWarning,
+    size_text,
     tokens_cache_clear,
     tokens_corpus,
     tokens_sentences,
-)
-from analysis.tokenstore import (
-    TokenStoreWarning,
-    size_text,
     tokenstore_entries,
     tokenstore_key,
     tokenstore_load,
     tokenstore_save,
     tokenstore_settings,
 )
+from analysis.tokens import corpus_tables as tokens_module
+from analysis.tokens import sentences as sentences_module
+from analysis.tokens import store as tokenstore
 
 TEXTS = ["Dhr. Rjabkov sprak in Genève. De NAVO zweeg.", "Sancties? Ja, 127 duizend!"]
 #: The sentences of TEXTS: doc_id, sentence_id, sentence.
@@ -172,7 +171,7 @@ def test_changed_abbreviations_are_a_new_entry(store, monkeypatch):
         "Dhr. Rjabkov sprak in Genève.", "De NAVO zweeg."]
     tokens_cache_clear()
     fewer = abbreviations_load() - {"dhr"}
-    monkeypatch.setattr(tokens_module, "_default_abbreviations", lambda: fewer)
+    monkeypatch.setattr(sentences_module, "_default_abbreviations", lambda: fewer)
     assert tokens_sentences(corpus())["sentence"].tolist()[:3] == [
         "Dhr.", "Rjabkov sprak in Genève.", "De NAVO zweeg."]
     assert dict(tokenstore.STATS) == {"misses": 2, "writes": 2}
@@ -269,7 +268,7 @@ def _write_rounds(folder: str, barrier, rounds: int, results) -> None:
     """In a process of its own: store the same entries as the other process, at the same
     moment (each round starts when both are ready)."""
     os.environ["DISCOURSE_CACHE_DIR"] = folder
-    from analysis import tokens as module
+    from analysis.tokens import corpus_tables as module
 
     module.STORE_MIN_CHARS = 0
     data = corpus()
@@ -469,17 +468,20 @@ def test_the_command_line_options_reach_the_notebook_kernels_through_the_environ
 
 
 def test_every_module_that_makes_tokens_is_part_of_the_key():
-    """A change to the code of any module tokens.py takes its tokenising from makes a new
-    key: those modules are in TOKENIZER_MODULES (the others tokens.py imports are the
-    corpus, the store itself and helpers that do not decide a token or a sentence)."""
+    """A change to the code of any module the tokens package takes its tokenising from
+    makes a new key: those modules are in TOKENIZER_MODULES (the others its sentence and
+    table modules import are the corpus, the store itself and helpers that do not decide a
+    token or a sentence)."""
     import ast
 
-    from analysis import tokens
+    from analysis.tokens import corpus_tables, sentences
 
     helpers = {"analysis.corpus", "analysis.parallel", "analysis.paths", "analysis.tables",
-               "analysis.tokenstore"}
-    imported = {node.module for node in ast.walk(ast.parse(Path(tokens.__file__).read_text()))
+               "analysis.tokens.store"}
+    own = {"analysis.tokens.sentences", "analysis.tokens.corpus_tables"}
+    imported = {node.module for module in (sentences, corpus_tables)
+                for node in ast.walk(ast.parse(Path(module.__file__).read_text()))
                 if isinstance(node, ast.ImportFrom) and node.module
                 and node.module.startswith("analysis")}
-    assert imported - helpers == {"analysis.text", "analysis.tokenize_compiled"}
-    assert set(tokens.TOKENIZER_MODULES) == imported - helpers | {"analysis.tokens"}
+    assert imported - helpers - own == {"analysis.text.words", "analysis.tokens.compiled"}
+    assert set(sentences.TOKENIZER_MODULES) == imported - helpers | own

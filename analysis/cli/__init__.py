@@ -28,7 +28,7 @@ from analysis.io import (
 __all__ = ["main", "build_parser", "UserError"]
 
 COMMAND_MODULES = ("corpus", "vocabulary", "frames", "sentiment", "timeline", "quotes",
-                   "cache")
+                   "validation", "topics", "cache")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
 def _store_warnings():
     """A warning of the token store is one line on stderr (``warning: ...``), as the
     command's other warnings are."""
-    from analysis.tokenstore import TokenStoreWarning
+    from analysis.tokens.store import TokenStoreWarning
 
     shown = warnings.showwarning
 

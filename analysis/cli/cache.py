@@ -1,5 +1,5 @@
 """``discourse cache info`` and ``discourse cache clear``: the token store (see
-:mod:`analysis.tokenstore`), where it is, what it holds, and removing it."""
+:mod:`analysis.tokens.store`), where it is, what it holds, and removing it."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def register(commands) -> None:
 def _settings(args: argparse.Namespace):
     """The store's folder and limit: ``--cache-dir``, else as the environment says (where
     it would be when switched off, so that it can still be shown and cleared)."""
-    from analysis.tokenstore import NO_CACHE_ENV, StoreSettings, tokenstore_settings
+    from analysis.tokens.store import NO_CACHE_ENV, StoreSettings, tokenstore_settings
 
     saved = os.environ.pop(NO_CACHE_ENV, None)
     try:
@@ -61,7 +61,7 @@ def _settings(args: argparse.Namespace):
 
 
 def _off() -> bool:
-    from analysis.tokenstore import NO_CACHE_ENV
+    from analysis.tokens.store import NO_CACHE_ENV
 
     return os.environ.get(NO_CACHE_ENV, "").strip() not in ("", "0")
 
@@ -69,7 +69,7 @@ def _off() -> bool:
 def run_info(args) -> int:
     import pandas as pd
 
-    from analysis.tokenstore import size_text, tokenstore_entries
+    from analysis.tokens.store import size_text, tokenstore_entries
 
     settings = _settings(args)
     table = tokenstore_entries(settings=settings)
@@ -101,7 +101,7 @@ def run_info(args) -> int:
 
 
 def run_clear(args) -> int:
-    from analysis.tokenstore import size_text, tokenstore_clear, tokenstore_entries
+    from analysis.tokens.store import size_text, tokenstore_clear, tokenstore_entries
 
     settings = _settings(args)
     if args.entry is not None:

@@ -68,7 +68,7 @@ def add_corpus_arguments(
 
 def add_cache_arguments(parser: argparse.ArgumentParser) -> None:
     """``--cache-dir DIR`` and ``--no-cache``: where the token store is, or none (see
-    :mod:`analysis.tokenstore`; :func:`cache_environment` applies them)."""
+    :mod:`analysis.tokens.store`; :func:`cache_environment` applies them)."""
     group = parser.add_argument_group(
         "token store (the corpus's sentences and tokens, kept for the next run)")
     group.add_argument("--cache-dir", metavar="DIR", type=output_folder, default=None,
@@ -84,7 +84,7 @@ def cache_environment(args: argparse.Namespace) -> Iterator[None]:
     """Within the block, the token store follows ``--cache-dir`` and ``--no-cache``: they
     are set in the environment (``DISCOURSE_CACHE_DIR``, ``DISCOURSE_NO_CACHE``), so the
     notebook kernels ``discourse figures`` starts follow them too; restored afterwards."""
-    from analysis.tokenstore import CACHE_DIR_ENV, NO_CACHE_ENV
+    from analysis.tokens.store import CACHE_DIR_ENV, NO_CACHE_ENV
 
     wanted = {}
     if getattr(args, "cache_dir", None):
@@ -242,7 +242,7 @@ def write_table(table: pd.DataFrame, output: str | None) -> None:
 def add_grouping_arguments(parser: argparse.ArgumentParser, *, by_default: str = "outlet"
                            ) -> None:
     """``--by COLUMN[,COLUMN]`` and ``--period day|week|month|quarter|year``."""
-    from analysis.periods import PERIODS
+    from analysis.periods.binning import PERIODS
 
     parser.add_argument(
         "--by", metavar="COLUMN", default=None,
@@ -278,7 +278,7 @@ def grouped():
     """Around a grouping computation: a ``ValueError`` (a mistake in what was asked) ends
     the command with its message, and the notes on articles left out of the periods (and
     any other warning) are printed on stderr afterwards."""
-    from analysis.periods import PeriodWarning
+    from analysis.periods.binning import PeriodWarning
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

@@ -66,15 +66,9 @@ def register(commands) -> None:
 
 
 def run_frames(args) -> int:
-    from analysis.frames import (
-        FrameFileError,
-        frames_audit,
-        frames_cooccurrence,
-        frames_count,
-        frames_init,
-        frames_load,
-        frames_match,
-    )
+    from analysis.dictionaries.frames import FrameFileError, frames_init, frames_load
+    from analysis.dictionaries.frames_stats import frames_audit, frames_cooccurrence, frames_count
+    from analysis.dictionaries.matcher import frames_match
 
     if args.init:
         try:

@@ -117,7 +117,7 @@ def _add_word_list_options(parser) -> None:
 
 
 def _actors(args):
-    from analysis.actors import ActorFileError, actors_load
+    from analysis.dictionaries.actors import ActorFileError, actors_load
 
     try:
         return actors_load(args.actors)
@@ -139,7 +139,7 @@ def _rules(args):
 
 
 def run_actors(args) -> int:
-    from analysis.actors import actors_count, actors_init, actors_match
+    from analysis.dictionaries.actors import actors_count, actors_init, actors_match
 
     if args.init:
         try:

@@ -28,7 +28,7 @@ from analysis.cli.common import (
     write_table,
 )
 from analysis.io import file_sha256, write_atomic
-from analysis.periods import PERIODS
+from analysis.periods.binning import PERIODS
 
 
 class _Methods:
@@ -206,15 +206,16 @@ def _sentiment_on_cluster(args) -> int:
 
 def _frame_matches(corpus: pd.DataFrame, frames_file: str | None) -> pd.DataFrame:
     try:
-        from analysis import frames
+        from analysis.dictionaries.frames import frames_load
+        from analysis.dictionaries.matcher import frames_match
     except ImportError as exc:  # pragma: no cover - the frames module ships with the package
         raise UserError(f"frame matching is not available: {exc}") from None
     if frames_file is not None:
         if not Path(frames_file).exists():
             raise UserError(f"{frames_file}: no such frame dictionary")
-        dictionary = frames.frames_load(frames_file)
-        return frames.frames_match(corpus, dictionary)
-    return frames.frames_match(corpus)
+        dictionary = frames_load(frames_file)
+        return frames_match(corpus, dictionary)
+    return frames_match(corpus)
 
 
 def run_validate(args) -> int:
@@ -246,7 +247,9 @@ def run_validate(args) -> int:
         tables.append(metrics)
         values = metrics.set_index("metric")["value"]
         print(f"{method}: n = {int(values['n'])}, accuracy = {values['accuracy']:.3f}, "
-              f"macro-F1 = {values['macro_f1']:.3f}, Krippendorff's alpha (interval) = "
+              f"macro-F1 = {values['macro_f1']:.3f} (over the classes present: "
+              f"{', '.join(map(str, metrics.attrs.get('macro_f1_classes', [])))}), "
+              "Krippendorff's alpha (interval) = "
               f"{values['krippendorff_alpha']:.3f}")
         print("confusion matrix (rows: your codes, columns: the measure's labels)")
         print(confusion.to_string(index=False))

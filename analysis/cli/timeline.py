@@ -26,7 +26,7 @@ __all__ = ["register"]
 
 def register(commands) -> None:
     """Add ``timeline`` to ``discourse``."""
-    from analysis.periods import PERIODS
+    from analysis.periods.binning import PERIODS
 
     timeline = commands.add_parser(
         "timeline", help="frames and tone per period (and outlet), with intervals, as CSV",
@@ -62,8 +62,9 @@ def register(commands) -> None:
 
 
 def run_timeline(args) -> int:
-    from analysis.frames import FrameFileError, frames_load, frames_match
-    from analysis.timeline import timeline, timeline_measures
+    from analysis.dictionaries.frames import FrameFileError, frames_load
+    from analysis.dictionaries.matcher import frames_match
+    from analysis.timeline.measures import timeline, timeline_measures
 
     try:
         measures = timeline_measures(args.measures)

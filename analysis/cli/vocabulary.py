@@ -1,6 +1,6 @@
 """``discourse frequencies``, ``keyness``, ``collocations`` and ``kwic``: the vocabulary of a
-corpus as CSV tables (columns as documented in :mod:`analysis.textstat` and
-:mod:`analysis.kwic`)."""
+corpus as CSV tables (columns as documented in :mod:`analysis.vocabulary` and
+:mod:`analysis.vocabulary.concordance`)."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def _add_token_arguments(parser: argparse.ArgumentParser, *, filters: bool = Tru
 
 def _token_options(args) -> dict:
     """The tokens_corpus options of the command line."""
-    from analysis.tokens import stopwords_load
+    from analysis.tokens.corpus_tables import stopwords_load
 
     stopwords = getattr(args, "stopwords", None)
     if stopwords is not None:
@@ -73,7 +73,7 @@ def _token_options(args) -> dict:
 
 
 def _tokens(args, corpus):
-    from analysis.tokens import tokens_corpus
+    from analysis.tokens.corpus_tables import tokens_corpus
 
     return tokens_corpus(corpus, **_token_options(args))
 
@@ -178,7 +178,7 @@ def register(commands) -> None:
 
 
 def run_frequencies(args) -> int:
-    from analysis.textstat import textstat_frequency
+    from analysis.vocabulary.frequency import textstat_frequency
 
     if args.scheduler:
         from analysis.cluster import cluster_frequency
@@ -195,7 +195,7 @@ def run_frequencies(args) -> int:
 
 
 def run_keyness(args) -> int:
-    from analysis.textstat import textstat_keyness
+    from analysis.vocabulary.keyness import textstat_keyness
 
     if not 0 < args.alpha < 1:
         raise UserError(f"--alpha must lie between 0 and 1, not {args.alpha}")
@@ -223,7 +223,7 @@ def run_keyness(args) -> int:
 
 
 def run_collocations(args) -> int:
-    from analysis.textstat import textstat_collocations
+    from analysis.vocabulary.collocations import textstat_collocations
 
     corpus = corpus_from_args(args)
     try:
@@ -236,8 +236,8 @@ def run_collocations(args) -> int:
 
 
 def run_kwic(args) -> int:
-    from analysis.kwic import kwic, kwic_format
-    from analysis.tokens import tokens_corpus
+    from analysis.tokens.corpus_tables import tokens_corpus
+    from analysis.vocabulary.concordance import kwic, kwic_format
 
     corpus = corpus_from_args(args)
     try:

@@ -7,7 +7,7 @@ of a :class:`distributed.Client`: each worker reads its partition itself (the co
 never passes through the client), tokenises it and finds its frames and tone; the small
 count tables are summed across partitions, and the statistics are computed on the client
 from the summed counts with the same functions as the in-process path
-(:class:`analysis.textstat.TermCounts`, :class:`analysis.frames_stats.FrameTallies`,
+(:class:`analysis.vocabulary.TermCounts`, :class:`analysis.dictionaries.FrameTallies`,
 :func:`analysis.sentiment.aggregate.sentiment_from_articles`,
 :func:`analysis.timeline.timeline_from_articles`).
 

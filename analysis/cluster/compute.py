@@ -28,24 +28,21 @@ from typing import Literal
 import pandas as pd
 
 from analysis.cluster.dataset import ClusterError, dataset_partitions, partition_load
-from analysis.frames import FrameDictionary, frames_load, frames_match
-from analysis.frames_stats import FrameTallies, frames_from_tallies
+from analysis.dictionaries.frames import FrameDictionary, frames_load
+from analysis.dictionaries.frames_stats import FrameTallies, frames_from_tallies
+from analysis.dictionaries.matcher import frames_match
 from analysis.io import output_check, write_atomic
 from analysis.parallel import serial
-from analysis.periods import periods_by
+from analysis.periods.binning import periods_by
 from analysis.sentiment import sentiment_corpus
 from analysis.sentiment.aggregate import (
     _with_metadata,
     sentiment_articles,
     sentiment_from_articles,
 )
-from analysis.textstat import (
-    TermCounts,
-    frequency_from_counts,
-    keyness_check,
-    keyness_from_counts,
-)
-from analysis.tokens import tokens_cache_clear, tokens_corpus
+from analysis.tokens.corpus_tables import tokens_cache_clear, tokens_corpus
+from analysis.vocabulary.frequency import TermCounts, frequency_from_counts
+from analysis.vocabulary.keyness import keyness_check, keyness_from_counts
 
 __all__ = ["cluster_counts", "cluster_frequency", "cluster_keyness", "cluster_frames",
            "cluster_sentiment", "cluster_timeline"]
@@ -179,8 +176,8 @@ def cluster_counts(
 ) -> TermCounts:
     """The term counts of a partitioned dataset (with document frequencies), summed over
     its partitions on the workers of ``client``: count once, then
-    :func:`analysis.textstat.frequency_from_counts` and
-    :func:`analysis.textstat.keyness_from_counts` both compute from them (on the client).
+    :func:`analysis.vocabulary.frequency_from_counts` and
+    :func:`analysis.vocabulary.keyness_from_counts` both compute from them (on the client).
     ``attrs``-free; the warnings of the partitions are in ``counts.notes``."""
     counts, notes = _summed_counts(dataset, client, by=by, ngram=ngram,
                                    corpus_options=corpus_options,
@@ -199,7 +196,7 @@ def cluster_frequency(
     token_options: dict | None = None,
     corpus_options: dict | None = None,
 ) -> pd.DataFrame:
-    """:func:`analysis.textstat.textstat_frequency` of a partitioned dataset, on the
+    """:func:`analysis.vocabulary.textstat_frequency` of a partitioned dataset, on the
     workers of ``client``: the same table as ``textstat_frequency(tokens_corpus(corpus,
     **token_options), by=by, ngram=ngram, corpus=corpus, min_count=min_count)`` of the
     whole dataset. ``token_options``: those of :func:`analysis.tokens.tokens_corpus`
@@ -227,7 +224,7 @@ def cluster_keyness(
     token_options: dict | None = None,
     corpus_options: dict | None = None,
 ) -> pd.DataFrame:
-    """:func:`analysis.textstat.textstat_keyness` (each group against the rest) of a
+    """:func:`analysis.vocabulary.textstat_keyness` (each group against the rest) of a
     partitioned dataset, on the workers of ``client``; options as there and in
     :func:`cluster_frequency`."""
     keyness_check(min_count=min_count, adjust=adjust, alpha=alpha, reference="rest", g2=g2,
@@ -267,7 +264,7 @@ def cluster_frames(
     matches_dir: str | Path | None = None,
     corpus_options: dict | None = None,
 ) -> pd.DataFrame:
-    """:func:`analysis.frames.frames_count` of :func:`analysis.frames.frames_match` of a
+    """:func:`analysis.dictionaries.frames_count` of :func:`analysis.dictionaries.frames_match` of a
     partitioned dataset, on the workers of ``client``: the same table as
     ``frames_count(frames_match(corpus, frames), corpus, by=by)`` of the whole dataset.
     ``matches_dir``: write every match, one Parquet file per partition, into this folder.
@@ -348,7 +345,7 @@ def cluster_sentiment(
 
 def _timeline_articles(file: str, *, corpus_options: dict, book: FrameDictionary | None,
                        by: list[str], measures: list[str]):
-    from analysis.timeline import TONE_PREFIX, timeline_articles
+    from analysis.timeline.measures import TONE_PREFIX, timeline_articles
 
     with serial():
         corpus, notes = _load(file, corpus_options, ["date", *by])
@@ -382,7 +379,7 @@ def cluster_timeline(
     article-bootstrap intervals on the client from one row per article
     (:func:`analysis.timeline.timeline_from_articles`); the same table as
     ``timeline(corpus, ...)`` with the matches of ``frames``."""
-    from analysis.timeline import timeline_from_articles, timeline_measures
+    from analysis.timeline.measures import timeline_from_articles, timeline_measures
 
     wanted = timeline_measures(measures)
     columns = [by] if isinstance(by, str) else list(by or [])

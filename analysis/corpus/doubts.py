@@ -5,7 +5,7 @@ An article is doubtful when
 - its date lies in the future (a typing error, or a date format read the wrong way round),
 - its text holds no words, only punctuation or invisible characters (an export that lost
   the article), or
-- its text is not Dutch (:mod:`analysis.language`): the stopwords, the sentiment lexicon
+- its text is not Dutch (:mod:`analysis.text.language`): the stopwords, the sentiment lexicon
   and the classifier are Dutch, so their numbers mean nothing for it.
 
 Dates with a time zone are reported by the readers, once per file (see
@@ -18,7 +18,7 @@ import datetime as _dt
 import re
 
 from analysis.corpus.readers.base import Entry
-from analysis.language import language_guess
+from analysis.text.language import language_guess
 
 __all__ = ["doubts_check"]
 

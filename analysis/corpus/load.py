@@ -22,7 +22,7 @@ from analysis.corpus.doubts import doubts_check
 from analysis.corpus.problems import CorpusError, CorpusReport, Problem
 from analysis.corpus.readers import ReadOptions, reader_for, reader_suffixes
 from analysis.corpus.readers.base import CORE_COLUMNS, Entry
-from analysis.text import text_invisible_count, text_normalise
+from analysis.text.words import text_invisible_count, text_normalise
 
 __all__ = ["corpus_check", "corpus_load"]
 

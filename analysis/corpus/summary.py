@@ -7,7 +7,7 @@ import hashlib
 import pandas as pd
 
 from analysis.tables import groups_by, require_columns
-from analysis.text import tokens_count_words
+from analysis.text.words import tokens_count_words
 
 __all__ = ["corpus_fingerprint", "corpus_summary"]
 
@@ -38,7 +38,7 @@ def corpus_summary(corpus: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:
     """Articles, words and date range per group (default: per outlet), plus a total row.
 
     Returns the columns ``<by>, articles, words, first_date, last_date``; ``words`` counts
-    the word tokens of :func:`analysis.tokens.tokens_tokenize` (punctuation excluded).
+    the word tokens of :func:`analysis.text.tokens_tokenize` (punctuation excluded).
 
     >>> from analysis.corpus import corpus_load
     >>> from analysis.paths import CORPUS_DIR

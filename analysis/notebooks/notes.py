@@ -25,7 +25,7 @@ def _articles(corpus: pd.DataFrame) -> str:
 
 def note_keyness(keyness: pd.DataFrame, corpus: pd.DataFrame, *, by: str,
                  min_count: int) -> str | None:
-    """Why the keyness table (of :func:`analysis.textstat.textstat_keyness`) has no
+    """Why the keyness table (of :func:`analysis.vocabulary.textstat_keyness`) has no
     significant term, or which groups have none.
 
     >>> corpus = pd.DataFrame({"outlet": ["A", "B"]})

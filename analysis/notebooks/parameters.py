@@ -179,7 +179,7 @@ def _check_out_dir(value, setup):
 
 
 def _check_frames_file(value, setup):
-    from analysis.frames import DEFAULT_FRAMES_FILE, frames_load
+    from analysis.dictionaries.frames import DEFAULT_FRAMES_FILE, frames_load
 
     if value is None:
         return DEFAULT_FRAMES_FILE
@@ -189,7 +189,7 @@ def _check_frames_file(value, setup):
 
 
 def _check_events_file(value, setup):
-    from analysis.timeline import events_load
+    from analysis.timeline.events import events_load
 
     if value is None:
         return None
@@ -265,7 +265,7 @@ notebook_parameter(
 
 
 def _check_lang(value, setup):
-    from analysis.messages import LANGS
+    from analysis.output.messages import LANGS
 
     if isinstance(value, str) and value.strip().lower() in LANGS:
         return value.strip().lower()  # "EN" and " nl" are meant as they read
@@ -277,7 +277,7 @@ def _check_lang(value, setup):
 
 
 def _check_formats(value, setup):
-    from analysis.figures import figures_formats
+    from analysis.output.figures import figures_formats
 
     try:
         return figures_formats(value)
@@ -295,3 +295,104 @@ notebook_parameter(
     "the figure formats, comma-separated, from png, svg, pdf, eps and tiff (600 dpi, LZW); "
     "None: png,svg,pdf",
     check=_check_formats, option="--format", metavar="LIST")
+
+
+def _check_topics_k(value, setup):
+    from analysis.topics import topics_k_auto
+
+    articles = len(setup.corpus)
+    if value is None:
+        return min(topics_k_auto(articles), articles)
+    if isinstance(value, bool) or not isinstance(value, int) or not 2 <= value <= articles:
+        raise ParameterError(
+            f"topics_k must be a whole number from 2 to the number of articles ({articles}), "
+            f"or None (10, fewer for a small corpus), not {value!r}.")
+    return value
+
+
+def _parse_topics_k(text: str):
+    if text.strip().lower() in {"none", "auto"}:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise ParameterError(f"--topics-k: {text!r} is not a whole number (or 'auto').") from None
+
+
+notebook_parameter(
+    "topics_k", None,
+    "the number of topics of the topic model (None: 10, or for a corpus of fewer than 20 "
+    "articles half the articles plus one: 3 for the bundled five)",
+    check=_check_topics_k, option="--topics-k", metavar="K", parse=_parse_topics_k)
+# --- validation against hand codes (notebooks/rq7-validating-frames) ----------------------
+
+
+def _check_optional_file(name: str):
+    def check(value, setup):
+        return None if value is None else path_resolve(value, what=name)
+
+    return check
+
+
+def _check_validation_unit(value, setup):
+    if value not in ("article", "sentence"):
+        raise ParameterError(f"validation_unit must be 'article' or 'sentence', not {value!r}.")
+    return value
+
+
+def _check_validation_n(value, setup):
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ParameterError(f"validation_n must be a whole number of at least 1, not "
+                             f"{value!r}.")
+    return value
+
+
+def _parse_validation_n(text: str):
+    try:
+        return int(text)
+    except ValueError:
+        raise ParameterError(f"--validation-n: {text!r} is not a whole number.") from None
+
+
+notebook_parameter(
+    "validation_codes", None,
+    "hand codes to score the frame dictionary against: one row per unit with doc_id (and "
+    "sentence_id for sentences) and one 0/1 column per frame (None: the shipped example, 40 "
+    "sentences of the bundled corpus)",
+    check=_check_optional_file("validation_codes"), option="--validation-codes",
+    metavar="FILE")
+notebook_parameter(
+    "validation_coders", None,
+    "the codings of two or more coders of the same units, one row per unit and coder "
+    "(unit_id, coder, one column per frame), for Krippendorff's alpha (None: the shipped "
+    "example's)",
+    check=_check_optional_file("validation_coders"), option="--validation-coders",
+    metavar="FILE")
+notebook_parameter(
+    "validation_refined", None,
+    "the frame dictionary after reading the errors, scored again (None: the shipped "
+    "example's refinement, or frames_file with your own codes)",
+    check=_check_optional_file("validation_refined"), option="--validation-refined",
+    metavar="FILE")
+notebook_parameter(
+    "validation_unit", "sentence",
+    "what a coded unit is: 'article' or 'sentence' (default: sentence)",
+    check=_check_validation_unit, option="--validation-unit", metavar="UNIT")
+notebook_parameter(
+    "validation_n", 40,
+    "the number of units the coding sample draws (stratified by 'by')",
+    check=_check_validation_n, option="--validation-n", metavar="N",
+    parse=_parse_validation_n)
+
+
+def _check_coding_sheet(value, setup):
+    return None if value is None else path_resolve(value, what="coding_sheet",
+                                                   must_exist=False)
+
+
+notebook_parameter(
+    "coding_sheet", None,
+    "the coding sheet the coding view writes (CSV or .xlsx): drawn when it does not exist, "
+    "resumed when it does (None: a new sheet in a temporary folder, for a try-out); set in "
+    "the notebook, where the coding is done",
+    check=_check_coding_sheet)

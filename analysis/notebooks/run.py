@@ -21,7 +21,7 @@ from typing import Any
 
 from tqdm.auto import tqdm
 
-from analysis.figures import (
+from analysis.output.figures import (
     OUTPUT_SUFFIXES,
     OutputFolderError,
     manifest_owns,

@@ -27,8 +27,8 @@ __all__ = ["NotebookSetup", "notebook_setup", "notebook_start", "parameters_chec
 def toolkit_errors() -> tuple[type[BaseException], ...]:
     """The exception classes that are the user's to fix: shown without a traceback."""
     from analysis.corpus import CorpusError
-    from analysis.frames import FrameFileError
-    from analysis.timeline import EventsFileError
+    from analysis.dictionaries.frames import FrameFileError
+    from analysis.timeline.events import EventsFileError
 
     return (CorpusError, FrameFileError, EventsFileError, ParameterError)
 
@@ -157,7 +157,7 @@ def notebook_setup(name: str, namespace: Mapping[str, Any] | None = None, *,
     ``namespace`` is the notebook's ``globals()``: every registered parameter is read from
     it (its default when the parameter cell does not set it). The set-up makes figures show
     inline and toolkit errors show short (when run in IPython), checks the parameters, loads
-    the corpus, prepares the output folder for :func:`analysis.figures.figure_save`, prints
+    the corpus, prepares the output folder for :func:`analysis.output.figure_save`, prints
     one line on what is analysed and where results go (unless ``quiet``), and returns the
     :class:`NotebookSetup`.
 
@@ -170,7 +170,7 @@ def notebook_setup(name: str, namespace: Mapping[str, Any] | None = None, *,
     >>> len(setup.corpus), setup.by, str(setup.out_dir)
     (5, 'outlet', '/tmp/discourse-example')
     """
-    from analysis.figures import figures_setup
+    from analysis.output.figures import figures_setup
 
     display_setup()
     setup = parameters_check(name, namespace or {}, min_groups=min_groups)

@@ -11,7 +11,7 @@
 - **indirect** quotes: reported speech ("X zei dat …", "X liet weten …", "…, zei X",
   "volgens X …", "…, aldus X"), given as the reported content.
 
-The speaker is the actor of the actor dictionary (:mod:`analysis.actors`) named in the
+The speaker is the actor of the actor dictionary (:mod:`analysis.dictionaries.actors`) named in the
 attribution, else the noun phrase there; a pronoun or a short description ("zei hij",
 "de minister") is resolved to the last person of the dictionary named in the same or the
 previous two sentences, and marked as resolved; a quote that stands alone continues the

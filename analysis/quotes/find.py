@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.actors import ActorDictionary, actors_load, actors_match
+from analysis.dictionaries.actors import ActorDictionary, actors_load, actors_match
 from analysis.quotes.attribution import _Article, _Mention
 from analysis.quotes.rules import QuoteRules, quotes_rules
 
@@ -26,10 +26,10 @@ def quotes_find(
 ) -> pd.DataFrame:
     """Every quotation in the corpus, one row per quote, with its speaker.
 
-    ``actors`` is an actor dictionary (:func:`analysis.actors.actors_load`, a path, or
+    ``actors`` is an actor dictionary (:func:`analysis.dictionaries.actors_load`, a path, or
     ``None`` for the shipped one); ``rules`` the word lists of :func:`quotes_rules`
     (``None``: the shipped ones); ``mentions`` the table of
-    :func:`analysis.actors.actors_match` if it is at hand.
+    :func:`analysis.dictionaries.actors_match` if it is at hand.
 
     Returns the columns
 
@@ -65,7 +65,7 @@ def quotes_find(
      ['is dat niet waar', 'indirect', 'Volgens', 'blinken', False],
      ['er sancties komen', 'indirect', 'zei', 'blinken', True]]
     """
-    from analysis.tokens import tokens_sentences
+    from analysis.tokens.corpus_tables import tokens_sentences
 
     book = actors if isinstance(actors, ActorDictionary) else actors_load(actors)
     rules = rules or quotes_rules()
@@ -88,7 +88,7 @@ def quotes_find(
             _Mention(int(row.start), int(row.end), actor, kind, gender, int(row.sentence_id)))
     rows = []
     unclosed = []
-    from analysis.tokens import tokens_count_words
+    from analysis.text.words import tokens_count_words
 
     for doc, outlet, text in zip(doc_ids, outlets, texts, strict=True):
         article = _Article(text, sent_by_doc.get(doc, []), men_by_doc.get(doc, []), rules)

@@ -9,8 +9,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from analysis.bootstrap import bootstrap_ratio
-from analysis.periods import Period, periods_assign, periods_by
+from analysis.periods.binning import Period, periods_assign, periods_by
+from analysis.periods.bootstrap import bootstrap_ratio
 from analysis.sentiment.labels import LABELS
 from analysis.tables import groups_by, require_columns
 
@@ -55,7 +55,7 @@ def sentiment_aggregate(
     generalise to an outlet's coverage, it needs several articles per group). The bootstrap
     is scipy.stats.bootstrap, percentile method, ``n_boot`` resamples, NumPy Generator
     seeded with ``seed``, so results repeat exactly; the article bootstrap is
-    :func:`analysis.bootstrap.bootstrap_ratio` on the articles' summed tone and sentences.
+    :func:`analysis.periods.bootstrap_ratio` on the articles' summed tone and sentences.
     ``by`` defaults to ``outlet`` (none with a period). ``period`` (``day``, ``week``,
     ``month``, ``quarter``, ``year``; needs ``corpus``) bins the articles' dates (see
     :mod:`analysis.periods`) into a first column ``period``, combined with ``by``; every
@@ -259,7 +259,7 @@ def sentiment_by_frame(
     ``period`` and ``corpus``, per period and frame, combined with ``by``).
 
     ``scores``: the sentence table of :func:`sentiment_corpus`; ``matches``: the frame
-    matches (``doc_id``, ``sentence_id``, ``frame``, as :func:`analysis.frames.frames_match`
+    matches (``doc_id``, ``sentence_id``, ``frame``, as :func:`analysis.dictionaries.frames_match`
     returns them). A sentence counts once per frame however many of the frame's patterns it
     matches; a sentence with two frames counts for both. Returns the columns of
     :func:`sentiment_aggregate` with ``frame`` first (after ``period``).
@@ -273,7 +273,7 @@ def sentiment_by_frame(
     [['diplomatie', 'NOS', 1, -0.5], ['oorlog', 'NOS', 1, 0.5]]
     """
     require_columns(matches, ["doc_id", "sentence_id", "frame"], what="the frame matches",
-                    hint="give the table of analysis.frames.frames_match")
+                    hint="give the table of analysis.dictionaries.frames_match")
     keys = matches[["doc_id", "sentence_id", "frame"]].copy()
     keys["doc_id"] = keys["doc_id"].astype(str)
     keys["sentence_id"] = keys["sentence_id"].astype(np.int64)

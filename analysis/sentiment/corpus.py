@@ -8,13 +8,13 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from analysis.language import language_guess
 from analysis.sentiment.labels import PROB_COLUMNS, SCORE_COLUMNS
 from analysis.sentiment.lexicon import _token_words
 from analysis.sentiment.methods import Method, sentiment_method
-from analysis.spans import spans_overlap
 from analysis.tables import require_columns
-from analysis.tokens import tokens_corpus, tokens_sentences
+from analysis.text.language import language_guess
+from analysis.text.spans import spans_overlap
+from analysis.tokens.corpus_tables import tokens_corpus, tokens_sentences
 
 __all__ = ["sentiment_corpus"]
 
@@ -41,7 +41,7 @@ def _sentence_words(corpus: pd.DataFrame, sentences: pd.DataFrame, matches: pd.D
     excluded_token = np.zeros(len(tokens), dtype=bool)
     if matches is not None and len(matches):
         require_columns(matches, ["doc_id", "start", "end"], what="the frame matches",
-                        hint="give the table of analysis.frames.frames_match")
+                        hint="give the table of analysis.dictionaries.frames_match")
         doc_index = {d: k for k, d in enumerate(tokens["doc_id"].cat.categories.astype(str))}
         mdoc = matches["doc_id"].astype(str).map(doc_index)
         known = mdoc.notna().to_numpy()  # matches of articles not in the corpus are ignored
@@ -69,7 +69,7 @@ def _sentence_words(corpus: pd.DataFrame, sentences: pd.DataFrame, matches: pd.D
 
 
 def _warn_not_dutch(corpus: pd.DataFrame, method: str) -> None:
-    """Warn about every article that is not Dutch (:mod:`analysis.language`): both measures
+    """Warn about every article that is not Dutch (:mod:`analysis.text.language`): both measures
     are Dutch, so their tone for it means nothing. A corpus from
     :func:`analysis.corpus.corpus_load` (``attrs["source"]``) has had its articles named by
     the loader's check already."""
@@ -95,7 +95,7 @@ def sentiment_corpus(
     The sentences are those of :func:`analysis.tokens.tokens_sentences`; the lexicon reads
     the words of :func:`analysis.tokens.tokens_corpus`. ``exclude``: a frame-match table
     (``doc_id``, ``start``, ``end`` as character offsets into the article text, as
-    :func:`analysis.frames.frames_match` returns it): the words inside a match are left out
+    :func:`analysis.dictionaries.frames_match` returns it): the words inside a match are left out
     of the lexicon score (they count as unknown words, so "koude" in "Koude Oorlog" is not
     tone, and a negation before them does not jump to the next word). The classifier reads
     whole sentences and ignores ``exclude``. Articles that are not Dutch are named in a

@@ -10,8 +10,8 @@ import pandas as pd
 from analysis.parallel import chunks_map
 from analysis.sentiment.labels import sentiment_label
 from analysis.sentiment.tagger import _scorer
+from analysis.text.words import tokens_words
 from analysis.textblob_compat import textblob_nl_fixed
-from analysis.tokens import tokens_words
 
 __all__ = ["PARALLEL_WORDS", "LEXICON", "LexiconMethod", "sentiment_lexicon",
            "sentiment_lexicon_reference"]
@@ -58,7 +58,7 @@ def sentiment_lexicon_reference(sentences: Iterable[str] | Iterable[Sequence[str
     tagged sentence (its part-of-speech-aware path). The reference for
     :func:`sentiment_lexicon`, which gives identical numbers faster.
 
-    ``sentences``: strings (tokenised with :func:`analysis.tokens.tokens_tokenize`) or lists
+    ``sentences``: strings (tokenised with :func:`analysis.text.tokens_tokenize`) or lists
     of tokens. Returns one row per sentence with ``polarity``, ``subjectivity``, ``label``
     and ``words`` (the scored words, lemmatised, chunks separated by "; ").
 
@@ -113,7 +113,7 @@ def sentiment_lexicon(sentences: Iterable[str] | Iterable[Sequence[str]], *,
                       progress: bool | None = None) -> pd.DataFrame:
     """Part-of-speech-aware lexicon scores (textblob-nl's Pattern lexicon) per sentence.
 
-    ``sentences``: strings (tokenised with :func:`analysis.tokens.tokens_tokenize`; each
+    ``sentences``: strings (tokenised with :func:`analysis.text.tokens_tokenize`; each
     string is scored as one unit) or lists of tokens. Returns one row per sentence:
 
     - ``polarity``: mean polarity of the scored words, -1..1 (0 when none),

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
-from analysis.captions import caption_set
-from analysis.messages import Lang, group_word, lang_check, msg, number
+from analysis.output.captions import caption_set
+from analysis.output.messages import Lang, group_word, lang_check, msg, number
 from analysis.tables import MISSING_GROUP, OTHER_GROUP
 
 __all__ = ["Lang", "caption_set", "group_word", "lang_check", "msg", "number", "axis_numbers",
@@ -15,7 +15,7 @@ __all__ = ["Lang", "caption_set", "group_word", "lang_check", "msg", "number", "
 
 
 def axis_numbers(lang: Lang = "nl") -> FuncFormatter:
-    """A tick formatter that writes numbers as :func:`analysis.messages.number` does.
+    """A tick formatter that writes numbers as :func:`analysis.output.number` does.
 
     >>> axis_numbers("nl")(2500.5, 0), axis_numbers("en")(2500.5, 0)
     ('2.500,5', '2,500.5')

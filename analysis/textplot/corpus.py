@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.figures import figure_new
+from analysis.output.figures import figure_new
 from analysis.textplot._labels import (
     Lang,
     axis_numbers,

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.figures import figure_new
-from analysis.messages import MESSAGES
+from analysis.output.figures import figure_new
+from analysis.output.messages import MESSAGES
 from analysis.textplot._labels import (
     Lang,
     axis_numbers,
@@ -44,7 +44,7 @@ def _matrix(counts: pd.DataFrame, by: str, value: str, lang: Lang) -> pd.DataFra
     for column in (by, "frame", value):
         if column not in counts.columns:
             raise KeyError(f"the table has no column {column!r}; pass the table of "
-                           "analysis.frames.frames_count with the same by=")
+                           "analysis.dictionaries.frames_count with the same by=")
     given = counts["label"] if "label" in counts.columns else counts["frame"]
     labels = counts["frame"].astype(str).map(frame_labels(counts, lang))
     table = counts.assign(_label=labels.fillna(given.astype(str)).astype(str))
@@ -61,12 +61,12 @@ def textplot_frames_heatmap(
     lang: Lang = "nl",
 ) -> Figure:
     """A heatmap of frame prominence: one row per group (outlet), one column per frame,
-    each cell labelled with its value; from :func:`analysis.frames.frames_count`. Words
+    each cell labelled with its value; from :func:`analysis.dictionaries.frames_count`. Words
     and numbers in ``lang``; in English, frames are labelled with the dictionary's
     ``label_en`` where it gives one.
 
     >>> import pandas as pd
-    >>> from analysis.frames import frames_count, frames_match
+    >>> from analysis.dictionaries import frames_count, frames_match
     >>> c = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["NOS", "NRC"],
     ...                   "text": ["Sancties.", "Overleg over sancties."]})
     >>> fig = textplot_frames_heatmap(frames_count(frames_match(c), c))
@@ -104,10 +104,10 @@ def textplot_frames_bars(
     lang: Lang = "nl",
 ) -> Figure:
     """Grouped bars of frame prominence: per frame one bar per group (outlet); from
-    :func:`analysis.frames.frames_count`; words and numbers in ``lang``.
+    :func:`analysis.dictionaries.frames_count`; words and numbers in ``lang``.
 
     >>> import pandas as pd
-    >>> from analysis.frames import frames_count, frames_match
+    >>> from analysis.dictionaries import frames_count, frames_match
     >>> c = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["NOS", "NRC"],
     ...                   "text": ["Sancties.", "Overleg over sancties."]})
     >>> fig = textplot_frames_bars(frames_count(frames_match(c), c))
@@ -147,12 +147,12 @@ def textplot_frames_cooccurrence(
     lang: Lang = "nl",
 ) -> Figure:
     """A frame-by-frame heatmap of co-occurrence, from
-    :func:`analysis.frames.frames_cooccurrence`; the diagonal (a frame with itself) is left
+    :func:`analysis.dictionaries.frames_cooccurrence`; the diagonal (a frame with itself) is left
     empty. Frame labels come from ``labels`` or the table's ``attrs["frame_labels"]``
     (``attrs["frame_labels_en"]`` in English); words and numbers in ``lang``.
 
     >>> import pandas as pd
-    >>> from analysis.frames import frames_cooccurrence, frames_match
+    >>> from analysis.dictionaries import frames_cooccurrence, frames_match
     >>> c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"], "text": ["Sancties en overleg."]})
     >>> fig = textplot_frames_cooccurrence(frames_cooccurrence(frames_match(c)))
     >>> len(fig.axes)

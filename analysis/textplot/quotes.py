@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.figures import figure_new
+from analysis.output.figures import figure_new
 from analysis.tables import MISSING_GROUP, require_columns
 from analysis.textplot._labels import (
     Lang,
@@ -167,11 +167,11 @@ def textplot_quotes_direct(direct: pd.DataFrame, *, by: str = "outlet", lang: La
 def textplot_actors_heatmap(counts: pd.DataFrame, *, by: str = "outlet", lang: Lang = "nl"
                             ) -> Figure:
     """Who is named: mentions per 1,000 words per group of articles (rows) and actor group
-    (columns), each cell labelled; from :func:`analysis.actors.actors_count` with
+    (columns), each cell labelled; from :func:`analysis.dictionaries.actors_count` with
     ``level="group"``.
 
     >>> import pandas as pd
-    >>> from analysis.actors import actors_count, actors_match
+    >>> from analysis.dictionaries.actors import actors_count, actors_match
     >>> c = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["NOS", "NRC"],
     ...                   "text": ["Poetin sprak.", "De NAVO zweeg."]})
     >>> t = actors_count(actors_match(c), c, level="group")
@@ -182,7 +182,7 @@ def textplot_actors_heatmap(counts: pd.DataFrame, *, by: str = "outlet", lang: L
     lang_check(lang)
     counts = groups_named(counts, by, lang)
     require_columns(counts, [by, "group", "per_1000"], what="the table",
-                    hint="pass the table of analysis.actors.actors_count(level='group') "
+                    hint="pass the table of analysis.dictionaries.actors_count(level='group') "
                     "with the same by=")
     matrix = counts.pivot_table(index=counts[by].astype(str), columns="group",
                                 values="per_1000", aggfunc="sum", sort=False)

@@ -7,8 +7,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.figures import figure_new
-from analysis.messages import method_name
+from analysis.output.figures import figure_new
+from analysis.output.messages import method_name
 from analysis.sentiment.methods import SENTIMENT_METHODS
 from analysis.textplot._labels import (
     Lang,

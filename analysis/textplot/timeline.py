@@ -13,8 +13,8 @@ from matplotlib.dates import AutoDateLocator, num2date
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, FuncFormatter
 
-from analysis.figures import figure_new
-from analysis.messages import method_name
+from analysis.output.figures import figure_new
+from analysis.output.messages import method_name
 from analysis.textplot._labels import (
     Lang,
     axis_numbers,
@@ -224,7 +224,7 @@ def textplot_new_terms(
     ``n`` strongest positive keywords against its reference (the period before, or the
     other periods), strongest first; events (the table of
     :func:`analysis.timeline.events_load`) as numbered dashed lines between the periods,
-    listed at the foot. From :func:`analysis.textstat.textstat_keyness` with ``period=``
+    listed at the foot. From :func:`analysis.vocabulary.textstat_keyness` with ``period=``
     (and no ``by``).
 
     >>> import pandas as pd
@@ -239,7 +239,7 @@ def textplot_new_terms(
     for column in ("period", "term", "g2"):
         if column not in keyness.columns:
             raise KeyError(f"the table has no column {column!r}; pass the table of "
-                           "analysis.textstat.textstat_keyness with period=")
+                           "analysis.vocabulary.textstat_keyness with period=")
     events = _events_table(events)
     rows = keyness[keyness["term"].notna() & (keyness["g2"] > 0)]
     rows = rows.sort_values(["period", "g2"], ascending=[True, False], kind="stable")

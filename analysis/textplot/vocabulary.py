@@ -12,7 +12,7 @@ from matplotlib.colors import TwoSlopeNorm
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from analysis.figures import figure_new
+from analysis.output.figures import figure_new
 from analysis.textplot._labels import (
     Lang,
     axis_numbers,
@@ -63,11 +63,11 @@ def textplot_frequency(
 ) -> Figure:
     """Small multiples of the ``n`` most frequent terms of every group, as horizontal bars
     of their relative frequency (per 1,000 words), on one shared scale; from
-    :func:`analysis.textstat.textstat_frequency` with the same ``by``; words and numbers
+    :func:`analysis.vocabulary.textstat_frequency` with the same ``by``; words and numbers
     in ``lang``.
 
     >>> import pandas as pd
-    >>> from analysis.textstat import textstat_frequency
+    >>> from analysis.vocabulary import textstat_frequency
     >>> from analysis.tokens import tokens_corpus
     >>> c = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["NOS", "NRC"],
     ...                   "text": ["De crisis groeit.", "De NAVO zwijgt."]})
@@ -78,7 +78,7 @@ def textplot_frequency(
     lang_check(lang)
     frequencies = groups_named(frequencies, by, lang)
     _require(frequencies, (by, "term", "per_1000", "count"),
-             "analysis.textstat.textstat_frequency with the same by=")
+             "analysis.vocabulary.textstat_frequency with the same by=")
     groups = _groups_of(frequencies, by)
     fig, axes = _panels(len(groups))
     top = frequencies.sort_values([by, "count", "term"], ascending=[True, False, True])
@@ -113,11 +113,11 @@ def textplot_keyness(
     """Small multiples of every group's keywords: bars of signed G2 (right: more frequent
     in the group than in the rest of the corpus; left: less frequent), coloured by Log
     Ratio, the ``n`` strongest in each direction; by default only terms whose adjusted
-    p-value is significant. From :func:`analysis.textstat.textstat_keyness`; words and
+    p-value is significant. From :func:`analysis.vocabulary.textstat_keyness`; words and
     numbers in ``lang``.
 
     >>> import pandas as pd
-    >>> from analysis.textstat import textstat_keyness
+    >>> from analysis.vocabulary import textstat_keyness
     >>> from analysis.tokens import tokens_corpus
     >>> c = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"],
     ...                   "text": ["oorlog " * 20 + "vrede", "vrede " * 20 + "oorlog"]})
@@ -128,7 +128,7 @@ def textplot_keyness(
     lang_check(lang)
     keyness = groups_named(keyness, by, lang)
     _require(keyness, (by, "term", "g2", "log_ratio", "significant"),
-             "analysis.textstat.textstat_keyness with the same by=")
+             "analysis.vocabulary.textstat_keyness with the same by=")
     groups = _groups_of(keyness, by)
     if not groups:  # nothing was tested: say so instead of drawing empty panels
         fig, ax = figure_new("wide")
@@ -207,7 +207,7 @@ def textplot_xray(
 ) -> Figure:
     """A lexical dispersion (x-ray) plot: one panel per pattern, one row per article
     (labelled with its outlet), a tick where the pattern occurs, from the start (0) to the
-    end (1) of the article; from :func:`analysis.textstat.textstat_dispersion`.
+    end (1) of the article; from :func:`analysis.vocabulary.textstat_dispersion`.
 
     ``docs`` (e.g. the corpus, with ``doc_id`` and ``outlet``) lists the articles to show,
     including those without any occurrence; by default, the articles in ``dispersion``.
@@ -217,7 +217,7 @@ def textplot_xray(
     figure. Words and numbers in ``lang``.
 
     >>> import pandas as pd
-    >>> from analysis.textstat import textstat_dispersion
+    >>> from analysis.vocabulary import textstat_dispersion
     >>> from analysis.tokens import tokens_corpus
     >>> c = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["NOS", "NRC"],
     ...                   "text": ["Sancties en nog eens sancties.", "Geen escalatie."]})
@@ -227,7 +227,7 @@ def textplot_xray(
     """
     lang_check(lang)
     _require(dispersion, ("pattern", "doc_id", "outlet", "relative_position"),
-             "analysis.textstat.textstat_dispersion")
+             "analysis.vocabulary.textstat_dispersion")
     if docs is None:
         docs = dispersion[["doc_id", "outlet"]].drop_duplicates()
     docs = docs[["doc_id", "outlet"]].astype(str).drop_duplicates("doc_id")

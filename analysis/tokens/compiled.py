@@ -1,0 +1,430 @@
+"""The fast engine of the token and sentence tables: the same tokens and sentences as the
+reference (pure Python) engine, found with compiled kernels where the reference loops in
+Python.
+
+- **Tokens.** No token crosses white space, except a number with its number word
+  ("127 duizend"). So a text is cut at its spaces by a compiled kernel (PyArrow's
+  ``split_pattern``), each *distinct* piece is tokenised once by the reference
+  pattern (:data:`analysis.text.words._TOKEN`), and the tokens of every piece are laid out with
+  numpy. A piece that ends in a digit and is followed by a piece starting with a number
+  word is tokenised together with it, as one stretch of text, by the reference pattern.
+  Every token is thus found by the reference pattern on a stretch of text bounded by
+  spaces (or the text's ends), and finds there what it finds in the whole text: its
+  look-arounds never look past a space, and no token but a number with its number word
+  holds one.
+- **Sentences.** :class:`PunktFast` runs NLTK Punkt's own candidate search, decision and
+  realignment, with Punkt's regular expressions but without its per-call timeout wrapper
+  and with each decision (a pure function of the words around a candidate sentence end)
+  computed once per distinct context.
+
+:func:`doc_worker` returns what the reference worker in :mod:`analysis.tokens` returns,
+value for value; ``tests/test_tokenize_compiled.py`` compares the two engines.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable, Iterable
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import regex
+
+from analysis.text.words import _KIND_OF_GROUP, _NUMBER_WORDS, _TOKEN, _kind
+
+__all__ = ["SEPARATOR", "PunktFast", "doc_worker", "tokens_of_texts"]
+
+#: The character a text is cut at: the space. Other white space (line breaks, tabs, the
+#: no-break space) stays inside a piece, which the reference pattern then tokenises whole:
+#: slower for such pieces, never different.
+SEPARATOR = " "
+
+_ENDS_DIGIT = re.compile(r"\d\Z")
+_STARTS_NUMBER_WORD = re.compile(rf"(?:{_NUMBER_WORDS})", re.IGNORECASE)
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+_GROUP_KIND = {_TOKEN.groupindex[name]: kind for name, kind in _KIND_OF_GROUP.items()}
+
+
+
+def _tokenise(text: str) -> tuple[list[int], list[int], list[int], list[str]]:
+    """Relative starts, ends, kinds (0 word, 1 number, 2 punct) and forms of the tokens of
+    ``text``, by the reference pattern and kind rule."""
+    starts, ends, kinds, forms = [], [], [], []
+    for m in _TOKEN.finditer(text):
+        a, b = m.span()
+        starts.append(a)
+        ends.append(b)
+        kind = _GROUP_KIND[m.lastindex]
+        if kind == 0:
+            first = text[a]
+            if (first.isdigit() or first in "'’") and _kind(m):
+                kind = 1
+        kinds.append(kind)
+        forms.append(m.group())
+    return starts, ends, kinds, forms
+
+
+class _Pieces:
+    """Every distinct piece tokenised so far in this process, with its tokens laid out
+    flat (numpy arrays, so that the tokens of a text are gathered without Python loops),
+    and every distinct token form."""
+
+    LIMIT = 500_000  # pieces kept before starting afresh (some 100 MB at most)
+
+    def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.first = np.zeros(0, dtype=np.int64)   # per piece: its first token
+        self.count = np.zeros(0, dtype=np.int64)   # per piece: its number of tokens
+        self.ends_digit = np.zeros(0, dtype=bool)
+        self.number_word = np.zeros(0, dtype=bool)
+        self.start = np.zeros(0, dtype=np.int64)   # per token: offset in its piece
+        self.end = np.zeros(0, dtype=np.int64)
+        self.kind = np.zeros(0, dtype=np.int8)
+        self.code = np.zeros(0, dtype=np.int64)    # per token: into ``forms``
+        self.code_of: dict[str, int] = {}
+        self.forms = np.zeros(0, dtype=object)
+
+    def form_codes(self, forms: list[str]) -> list[int]:
+        codes, new = [], []
+        code_of = self.code_of
+        for form in forms:
+            c = code_of.get(form)
+            if c is None:
+                c = code_of[form] = len(code_of)
+                new.append(form)
+            codes.append(c)
+        if new:
+            self.forms = np.concatenate([self.forms, np.array(new, dtype=object)])
+        return codes
+
+    def lookup(self, pieces: list[str]) -> np.ndarray:
+        """The ids of ``pieces``, tokenising the ones not seen before."""
+        if len(self.ids) + len(pieces) > self.LIMIT:
+            self.clear()
+        ids = self.ids
+        get = ids.get
+        found = [get(p, -1) for p in pieces]
+        new = [p for p, j in zip(pieces, found, strict=True) if j < 0]
+        if new:
+            new = list(dict.fromkeys(new))
+            ids.update(zip(new, range(len(ids), len(ids) + len(new)), strict=True))
+            found = [ids[p] for p in pieces]
+            self._add(new)
+        return np.asarray(found, dtype=np.int64)
+
+    def _add(self, pieces: list[str]) -> None:
+        starts, ends, kinds, forms, counts = [], [], [], [], []
+        for p in pieces:
+            if p.isalpha():  # letters only: one word (what the reference pattern finds)
+                starts.append(0)
+                ends.append(len(p))
+                kinds.append(0)
+                forms.append(p)
+                counts.append(1)
+                continue
+            a, b, k, f = _tokenise(p)
+            starts.extend(a)
+            ends.extend(b)
+            kinds.extend(k)
+            forms.extend(f)
+            counts.append(len(a))
+        count = np.asarray(counts, dtype=np.int64)
+        self.first = np.concatenate([self.first, len(self.start) + np.cumsum(count) - count])
+        self.count = np.concatenate([self.count, count])
+        self.ends_digit = np.concatenate([self.ends_digit, np.fromiter(
+            (_ENDS_DIGIT.search(p) is not None for p in pieces), dtype=bool, count=len(pieces))])
+        self.number_word = np.concatenate([self.number_word, np.fromiter(
+            (_STARTS_NUMBER_WORD.match(p) is not None for p in pieces), dtype=bool,
+            count=len(pieces))])
+        self.start = np.concatenate([self.start, np.asarray(starts, dtype=np.int64)])
+        self.end = np.concatenate([self.end, np.asarray(ends, dtype=np.int64)])
+        self.kind = np.concatenate([self.kind, np.asarray(kinds, dtype=np.int8)])
+        self.code = np.concatenate([self.code, np.asarray(self.form_codes(forms),
+                                                          dtype=np.int64)])
+
+
+_PIECES = _Pieces()
+
+
+def _split(texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
+    """The pieces of ``texts`` between spaces: the number of pieces of each text, the
+    length of each piece (in characters), the distinct non-empty pieces and, for each
+    non-empty piece, its number among them."""
+    try:
+        array = pa.array(texts, type=pa.large_string())
+    except (UnicodeError, pa.ArrowException):  # a lone surrogate has no UTF-8 form
+        parts = [t.split(SEPARATOR) for t in texts]
+        per_text = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
+        flat = [p for ps in parts for p in ps]
+        lengths = np.fromiter(map(len, flat), dtype=np.int64, count=len(flat))
+        index, distinct = pd.factorize(np.asarray(flat, dtype=object)[lengths > 0])
+        return per_text, lengths, list(distinct), index.astype(np.int64)
+    parts = pc.split_pattern(array, pattern=SEPARATOR)
+    del array
+    flat = pc.list_flatten(parts)
+    per_text = pc.list_value_length(parts).to_numpy(zero_copy_only=False).astype(np.int64)
+    lengths = pc.utf8_length(flat).to_numpy(zero_copy_only=False).astype(np.int64)
+    del parts
+    encoded = pc.dictionary_encode(flat.filter(pa.array(lengths > 0)))
+    return (per_text, lengths, encoded.dictionary.to_pylist(),
+            encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64))
+
+
+def tokens_of_texts(texts: list[str]):
+    """Every token of ``texts``: arrays ``docs`` (index into ``texts``), ``starts``,
+    ``ends``, ``kinds`` (int8: 0 word, 1 number, 2 punct), ``codes`` (int64 into
+    ``forms``) and the array ``forms`` of distinct forms, ordered by article and offset.
+
+    >>> docs, starts, ends, kinds, codes, forms = tokens_of_texts(["Zo'n 127 duizend.", "Ja"])
+    >>> [forms[c] for c in codes], docs.tolist(), kinds.tolist()
+    (["Zo'n", '127 duizend', '.', 'Ja'], [0, 0, 0, 1], [0, 1, 2, 0])
+    """
+    n = len(texts)
+    per_text, lengths, distinct, index = _split(texts)
+    doc = np.repeat(np.arange(n, dtype=np.int64), per_text)
+    step = lengths + 1
+    cum = np.cumsum(step) - step
+    first = np.cumsum(per_text) - per_text
+    start = cum - np.repeat(cum[first], per_text)
+    keep = lengths > 0
+    reg = _PIECES
+    occ = reg.lookup(distinct)[index]
+    del distinct, index
+    doc, start, lengths = doc[keep], start[keep], lengths[keep]
+
+    # a piece ending in a digit before one starting with a number word: tokenised together
+    joined = np.zeros(len(occ), dtype=bool)
+    link = np.zeros(max(len(occ) - 1, 0), dtype=bool)
+    if len(occ) > 1:
+        link = reg.ends_digit[occ[:-1]] & reg.number_word[occ[1:]] & (doc[:-1] == doc[1:])
+        joined[:-1] |= link
+        joined[1:] |= link
+
+    plain = ~joined
+    p_occ, p_doc, p_start = occ[plain], doc[plain], start[plain]
+    counts = reg.count[p_occ]
+    total = int(counts.sum())
+    rep = np.repeat(np.arange(len(p_occ), dtype=np.int64), counts)
+    within = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+    index = reg.first[p_occ][rep] + within
+    del within
+    out_doc = p_doc[rep]
+    base = p_start[rep]
+    del rep
+    out_start = base + reg.start[index]
+    out_end = base + reg.end[index]
+    out_kind = reg.kind[index]
+    out_code = reg.code[index]
+    del base, index
+
+    if joined.any():
+        # stretches of linked pieces, each tokenised whole by the reference pattern
+        where = np.flatnonzero(joined)
+        breaks = np.flatnonzero(~((where[1:] == where[:-1] + 1) & link[where[:-1]]))
+        run_first = where[np.concatenate([[0], breaks + 1])]
+        run_last = where[np.concatenate([breaks, [len(where) - 1]])]
+        x_doc, x_start, x_end, x_kind, x_forms = [], [], [], [], []
+        for f, last in zip(run_first.tolist(), run_last.tolist(), strict=True):
+            d, s = int(doc[f]), int(start[f])
+            a, b, k, forms = _tokenise(texts[d][s:int(start[last] + lengths[last])])
+            x_doc.extend([d] * len(a))
+            x_start.extend(s + v for v in a)
+            x_end.extend(s + v for v in b)
+            x_kind.extend(k)
+            x_forms.extend(forms)
+        out_doc = np.concatenate([out_doc, np.asarray(x_doc, dtype=np.int64)])
+        out_start = np.concatenate([out_start, np.asarray(x_start, dtype=np.int64)])
+        out_end = np.concatenate([out_end, np.asarray(x_end, dtype=np.int64)])
+        out_kind = np.concatenate([out_kind, np.asarray(x_kind, dtype=np.int8)])
+        out_code = np.concatenate([out_code, np.asarray(reg.form_codes(x_forms),
+                                                        dtype=np.int64)])
+        order = np.lexsort((out_start, out_doc))
+        out_doc, out_start, out_end = out_doc[order], out_start[order], out_end[order]
+        out_kind, out_code = out_kind[order], out_code[order]
+    present = np.zeros(len(reg.forms), dtype=bool)
+    present[out_code] = True
+    renumber = np.cumsum(present, dtype=np.int64) - 1
+    return (out_doc, out_start, out_end, out_kind, renumber[out_code],
+            reg.forms[np.flatnonzero(present)])
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+#: The characters Punkt's realignment pattern (``re_boundary_realignment``) starts with.
+_CLOSING = "\"')]}\u2018\u2019\u201c\u201d\xab\xbb"
+
+
+class PunktFast:
+    """NLTK Punkt's ``span_tokenize`` for one tokenizer, decision for decision.
+
+    The candidate ends, the context of each, and the realignment of closing quotes and
+    brackets are Punkt's own procedure (``_match_potential_end_contexts``,
+    ``_slices_from_text``, ``_realign_boundaries``), with Punkt's own patterns; whether a
+    context holds a sentence break is asked of the tokenizer itself
+    (``text_contains_sentbreak``), once per distinct context.
+    """
+
+    _MEMO_MAX = 500_000
+
+    def __init__(self, punkt) -> None:
+        lang = punkt._lang_vars
+        period = lang.period_context_re()
+        realign = lang.re_boundary_realignment
+        self._period = regex.compile(period.pattern, period.flags)
+        self._realign = regex.compile(realign.pattern, realign.flags)
+        self._last_space = regex.compile(
+            "[" + regex.escape(string.whitespace) + "]", regex.REVERSE).search
+        self._decide: Callable[[str], bool] = punkt.text_contains_sentbreak
+        self._memo: dict[str, bool] = {}
+        # Contexts that Punkt cannot tell apart share one key: with no collocations,
+        # sentence starters or orthographic data (this toolkit trains none), Punkt sees of
+        # a word of letters only before the candidate whether it is a known abbreviation
+        # or a single letter, and of a word of letters only after it only its first
+        # letter's case.
+        params = punkt._params
+        self._abbrevs = params.abbrev_types
+        self._canonical = not (params.collocations or params.sent_starters
+                               or any(params.ortho_context.values()))
+        word = "xx"
+        while word in self._abbrevs:
+            word += "x"
+        self._word = word
+
+    def _breaks(self, before: str, match) -> bool:
+        """Whether Punkt breaks at ``match`` after the word ``before``."""
+        after = match.group("after_tok")
+        if self._canonical:
+            if len(before) > 1 and before.isalpha() and before.lower() not in self._abbrevs:
+                before = self._word
+            word = match.group("next_tok")
+            if word is not None and word.isalpha() and len(word) > 1:
+                after = after[:len(after) - len(word) + 1]
+        context = before + match.group() + after
+        found = self._memo.get(context)
+        if found is None:
+            if len(self._memo) >= self._MEMO_MAX:
+                self._memo.clear()
+            found = self._memo[context] = bool(self._decide(context))
+        return found
+
+    def _slices(self, text: str) -> list[tuple[int, int]]:
+        """Punkt's ``_slices_from_text``, with its ``_match_potential_end_contexts``: each
+        candidate end is decided on the word before it (from the last ASCII white space
+        after the previous candidate), leaving out a candidate whose word overlaps the next
+        candidate's."""
+        slices = []
+        last_break = 0
+        prev_start = prev_stop = 0
+        previous = None
+        last_space = self._last_space
+        breaks = self._breaks
+        for match in self._period.finditer(text):
+            at = match.start()
+            # the last ASCII white space before the candidate, not at the very start
+            space = last_space(text, prev_stop, at)
+            start = space.start() + 1 if space and space.start() > prev_stop else prev_start
+            if previous is not None and prev_stop <= start and breaks(
+                    text[prev_start:prev_stop], previous):
+                slices.append((last_break, previous.end()))
+                last_break = (previous.start("next_tok") if previous.group("next_tok")
+                              else previous.end())
+            previous = match
+            prev_start, prev_stop = start, at
+        if previous is not None and breaks(text[prev_start:prev_stop], previous):
+            slices.append((last_break, previous.end()))
+            last_break = (previous.start("next_tok") if previous.group("next_tok")
+                          else previous.end())
+        slices.append((last_break, len(text.rstrip())))
+        return slices
+
+    def span_tokenize(self, text: str) -> list[tuple[int, int]]:
+        """Punkt's sentence spans of ``text`` (``PunktSentenceTokenizer.span_tokenize``)."""
+        slices = self._slices(text)
+        n = len(text)
+        spans = []
+        realign = 0
+        last = len(slices) - 1
+        for i, (a, b) in enumerate(slices):
+            a += realign
+            if i == last:
+                if a < min(b, n):
+                    spans.append((a, b))
+                continue
+            c, d = slices[i + 1]
+            # the realignment pattern starts with a closing quote or bracket
+            m = self._realign.match(text[c:d]) if c < d and text[c] in _CLOSING else None
+            if m:
+                spans.append((a, c + len(m.group(0).rstrip())))
+                realign = m.end()
+            else:
+                realign = 0
+                if a < min(b, n):
+                    spans.append((a, b))
+        return spans
+
+
+    def sentences(self, text: str, *, piece_chars: int,
+                  long_paragraph: Callable[[str], Iterable[tuple[int, int]]]
+                  ) -> list[tuple[int, int]]:
+        """The sentence spans of ``text`` as :func:`analysis.tokens.sentences_split` gives
+        them: each line read by :meth:`span_tokenize` (a line longer than
+        ``piece_chars`` by ``long_paragraph``), spans without their outer white space."""
+        spans: list[tuple[int, int]] = []
+        append = spans.append
+        for para in _PARAGRAPH.finditer(text):
+            offset = para.start()
+            line = para.group()
+            found = (self.span_tokenize(line) if len(line) <= piece_chars
+                     else long_paragraph(line))
+            for a, b in found:
+                if a >= b:
+                    continue
+                if line[a].isspace() or line[b - 1].isspace():
+                    piece = line[a:b]
+                    stripped = piece.strip()
+                    if stripped:
+                        lead = len(piece) - len(piece.lstrip())
+                        append((offset + a + lead, offset + a + lead + len(stripped)))
+                else:
+                    append((offset + a, offset + b))
+        return spans
+
+
+# --------------------------------------------------------------------------- worker
+
+
+def doc_worker(texts: list[str], sentences: Callable[[str], list[tuple[int, int]]]):
+    """Sentence spans (by ``sentences``) and tokens of ``texts``, in the form of the
+    reference worker ``analysis.tokens.corpus_tables._doc_worker_python``."""
+    spans = [sentences(t) for t in texts]
+    n_sent = np.fromiter(map(len, spans), dtype=np.int64, count=len(texts))
+    flat = np.fromiter((x for s in spans for pair in s for x in pair), dtype=np.int64,
+                       count=2 * int(n_sent.sum())).reshape(-1, 2)
+    del spans
+    s_docs = np.repeat(np.arange(len(texts), dtype=np.int64), n_sent)
+    s_first = np.cumsum(n_sent) - n_sent
+    s_ids = (np.arange(len(flat), dtype=np.int64) - np.repeat(s_first, n_sent) + 1)
+
+    docs, starts, ends, kinds, codes, forms = tokens_of_texts(texts)
+    # sentence of each token: the sentence starts up to the token's start, within its text
+    base = np.cumsum([0] + [len(t) + 1 for t in texts])[:-1].astype(np.int64)
+    g_sent = base[s_docs] + flat[:, 0]
+    g_tok = base[docs] + starts
+    sids = np.searchsorted(g_sent, g_tok, side="right") - s_first[docs]
+    sids = np.maximum(sids, 1)
+    pos_first = np.searchsorted(docs, np.arange(len(texts), dtype=np.int64), side="left")
+    pos = np.arange(len(docs), dtype=np.int64) - pos_first[docs] + 1
+    return (
+        (s_docs, s_ids.astype(np.int32), flat[:, 0].copy(), flat[:, 1].copy()),
+        (docs, sids.astype(np.int32), pos.astype(np.int32), codes.astype(np.int32),
+         forms, starts, ends, kinds),
+    )

@@ -1,0 +1,463 @@
+"""Dutch sentences and tokens, computed once per corpus and reused by every analysis.
+
+- :func:`analysis.tokens.sentences.sentences_split` splits a text into sentences with NLTK's
+  Punkt algorithm and a Dutch abbreviation list shipped with the package (no NLTK data
+  download); paragraphs (line breaks) always end a sentence.
+- :func:`analysis.text.tokens_tokenize` splits a text into tokens with character offsets: hyphenated
+  compounds (NAVO-Rusland, de-escaleren) stay one token, elided forms stay whole ('s, ’91,
+  zo'n), numbers (127 duizend, 3,5, 2022-01, and elided years such as ’91) are tokens of
+  kind ``number``, and quotes, dashes and ellipses are punctuation.
+- :data:`analysis.tokens.sentences.ENGINE` chooses how: ``"compiled"`` (the default,
+  compiled kernels in :mod:`analysis.tokens.compiled`) or ``"python"`` (the reference);
+  both give the same sentences and tokens.
+- :func:`tokens_sentences` and :func:`tokens_corpus` turn a whole corpus into long tables
+  (one row per sentence, one row per token). Both are cached on the corpus content and
+  the settings, so repeated analyses in one kernel do not tokenise again. Their texts
+  are NFC-normalised first (as :func:`analysis.corpus.corpus_load` already does), so the
+  character offsets refer to the NFC text.
+- Both tables derive from one pass over the corpus (sentence spans and every token, before
+  any option), which is also kept on disk by :mod:`analysis.tokens.store`, keyed by the
+  fingerprint of the texts, the tokenizer's settings
+  (:func:`analysis.tokens.sentences.tokens_settings`) and the toolkit version: a later
+  process (a command, a notebook kernel) reads it instead of tokenising again.
+  Corpora under :data:`STORE_MIN_CHARS` characters are not stored (tokenising them is
+  quicker than reading them back).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from analysis.corpus import CorpusError, corpus_fingerprint, decode_bytes
+from analysis.parallel import chunks_map
+from analysis.paths import DATA_DIR
+from analysis.tables import groups_by
+from analysis.text.words import (
+    _KIND_OF_GROUP,
+    _KINDS,
+    _TOKEN,
+    _kind,
+    text_normalise,
+    wordlist_load,
+    wordlist_parse,
+)
+from analysis.tokens.compiled import doc_worker as _doc_worker_compiled
+from analysis.tokens.store import tokenstore_key, tokenstore_load, tokenstore_save
+
+if TYPE_CHECKING:  # nltk takes a second to import: only when a corpus is tokenised
+    pass
+
+from analysis.tokens.sentences import _engine, sentences_split, tokens_settings
+
+__all__ = [
+    "STOPWORDS_FILE",
+    "stopwords_load",
+    "tokens_sentences",
+    "tokens_corpus",
+    "tokens_cache_clear",
+    "STORE_MIN_CHARS",
+]
+
+STOPWORDS_FILE = DATA_DIR / "stopwords_nl.txt"
+
+
+#: Corpora larger than this many characters are tokenised in parallel, with a progress bar.
+PARALLEL_CHARS = 4_000_000
+_CHUNK_CHARS = 1_000_000
+#: Corpora of at least this many characters are kept in the token store
+#: (:mod:`analysis.tokens.store`); smaller ones are tokenised faster than they are read back.
+STORE_MIN_CHARS = 100_000
+
+
+def stopwords_load(path: str | Path | None = None) -> frozenset[str]:
+    """The Dutch stopword list shipped with the package, or the one in ``path`` (one word a
+    line, ``#`` starts a comment). A file is decoded as the articles are: UTF-8, UTF-16 or
+    Windows-1252, detected, so a list saved by Notepad reads as written. Raises
+    ``ValueError`` naming the file when it cannot be read as text.
+    """
+    if path is None:
+        return wordlist_load(STOPWORDS_FILE)
+    try:
+        return wordlist_parse(decode_bytes(Path(path).read_bytes(), name=str(path)))
+    except CorpusError as exc:
+        raise ValueError(" ".join(str(p) for p in exc.problems)) from None
+
+
+# --------------------------------------------------------------------------- corpus tables
+
+_CACHE: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+_CACHE_SIZE = 8
+
+
+def tokens_cache_clear() -> None:
+    """Forget every cached sentence and token table."""
+    _CACHE.clear()
+    _RAW.clear()
+
+
+def _cache_key(corpus: pd.DataFrame, what: str, settings: tuple, fingerprint: str) -> tuple:
+    """The in-memory key of a table: the fingerprints of the texts (``fingerprint``, see
+    :func:`_text_fingerprint`) and of the article columns, and the settings."""
+    return (what, fingerprint, corpus_fingerprint(corpus[["doc_id", "outlet"]]),
+            tuple(sorted(tokens_settings().items())), settings)
+
+
+def _text_fingerprint(corpus: pd.DataFrame) -> str:
+    """The fingerprint of what the sentences and tokens depend on: the texts, in order."""
+    return corpus_fingerprint(corpus[["text"]])
+
+
+
+def _cached(key: tuple) -> pd.DataFrame | None:
+    if key in _CACHE:
+        _CACHE.move_to_end(key)
+        return _CACHE[key].copy(deep=False)
+    return None
+
+
+def _store(key: tuple, table: pd.DataFrame) -> pd.DataFrame:
+    _CACHE[key] = table
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return table.copy(deep=False)
+
+
+def _texts(corpus: pd.DataFrame) -> list[str]:
+    """The corpus texts as :func:`analysis.text.text_normalise` makes them (NFC, invisible
+    characters removed; a no-op for a loaded corpus)."""
+    return [text_normalise(t) for t in corpus["text"].astype(str).tolist()]
+
+
+def _chunks(texts: list[str]) -> list[tuple[int, int]]:
+    bounds, start, size = [], 0, 0
+    for i, text in enumerate(texts):
+        size += len(text)
+        if size >= _CHUNK_CHARS:
+            bounds.append((start, i + 1))
+            start, size = i + 1, 0
+    if start < len(texts):
+        bounds.append((start, len(texts)))
+    return bounds
+
+
+def _doc_columns(corpus: pd.DataFrame, docs: np.ndarray) -> dict[str, pd.Categorical]:
+    out = {}
+    for column in ("doc_id", "outlet"):
+        # an article without an outlet is in the missing group, as in every grouped table
+        values = (corpus[column].astype(str) if column == "doc_id" else
+                  groups_by(corpus, column)).to_numpy()
+        categories = pd.unique(values)
+        codes = pd.Categorical(values, categories=categories).codes
+        out[column] = pd.Categorical.from_codes(codes[docs], categories=categories)
+    return out
+
+
+def tokens_sentences(corpus: pd.DataFrame, *, progress: bool | None = None) -> pd.DataFrame:
+    """One row per sentence of every article.
+
+    Returns the columns
+
+    - ``doc_id``, ``outlet``: the article (categorical),
+    - ``sentence_id``: the sentence's number within its article, from 1,
+    - ``start``, ``end``: character offsets into the article's (NFC-normalised) ``text``,
+    - ``sentence``: the sentence text (``text[start:end]``).
+
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"], "text": ["Eén. Twee!"]})
+    >>> tokens_sentences(c)[["sentence_id", "sentence"]].values.tolist()
+    [[1, 'Eén.'], [2, 'Twee!']]
+    """
+    fingerprint = _text_fingerprint(corpus)
+    key = _cache_key(corpus, "sentences", (), fingerprint)
+    hit = _cached(key)
+    if hit is not None:
+        return hit
+    raw = _raw(corpus, progress=progress, fingerprint=fingerprint)
+    texts = raw.texts if raw.texts is not None else _texts(corpus)
+    table = pd.DataFrame(_doc_columns(corpus, raw.sent_docs))
+    table["sentence_id"] = raw.sent_ids
+    table["start"] = raw.sent_starts
+    table["end"] = raw.sent_ends
+    table["sentence"] = [texts[d][a:b] for d, a, b in
+                         zip(raw.sent_docs, raw.sent_starts, raw.sent_ends, strict=True)]
+    return _store(key, table)
+
+
+def _doc_worker(texts: list[str]):
+    """Sentence spans and tokens of ``texts`` (articles numbered 0, 1, ... in ``texts``),
+    by the engine :data:`ENGINE` names.
+
+    Tokens come back factorised (int32 codes into this chunk's distinct forms), so that
+    worker processes send back arrays and a small vocabulary, not millions of strings.
+    """
+    if _engine(None) == "python":
+        return _doc_worker_python(texts)
+    return _doc_worker_compiled(texts, _sentences_compiled)
+
+
+def _sentences_compiled(text: str) -> list[tuple[int, int]]:
+    return sentences_split(text, engine="compiled")
+
+
+def _doc_worker_python(texts: list[str]):
+    """The reference engine of :func:`_doc_worker`: Punkt and Python's ``re`` on every
+    text."""
+    s_docs, s_ids, s_starts, s_ends = [], [], [], []
+    docs, sids, pos, toks, starts, ends, kinds = [], [], [], [], [], [], []
+    groups = sorted(_TOKEN.groupindex, key=_TOKEN.groupindex.get)  # group 1, 2, ...
+    kind_of = np.array([_KIND_OF_GROUP[name] for name in groups], dtype=np.int8)
+    for i, text in enumerate(texts):
+        spans = np.array(sentences_split(text, engine="python"),
+                         dtype=np.int64).reshape(-1, 2)
+        s_docs.append(np.full(len(spans), i, dtype=np.int64))
+        s_ids.append(np.arange(1, len(spans) + 1, dtype=np.int32))
+        s_starts.append(spans[:, 0])
+        s_ends.append(spans[:, 1])
+        found = list(_TOKEN.finditer(text))
+        if not found:
+            continue
+        words = [m.group() for m in found]
+        span = np.array([m.span() for m in found], dtype=np.int64)
+        kind = kind_of[np.array([m.lastindex for m in found], dtype=np.int64) - 1]
+        # a word is a number when it is all digits and separators, or an elided year (’91)
+        for j, word in enumerate(words):
+            if (word[0].isdigit() or word[0] in "'’") and kind[j] == 0 and _kind(found[j]):
+                kind[j] = 1
+        sid = np.maximum(np.searchsorted(spans[:, 0], span[:, 0], side="right"), 1)
+        docs.append(np.full(len(found), i, dtype=np.int64))
+        sids.append(sid.astype(np.int32))
+        pos.append(np.arange(1, len(found) + 1, dtype=np.int32))
+        toks.extend(words)
+        starts.append(span[:, 0])
+        ends.append(span[:, 1])
+        kinds.append(kind)
+
+    def joined(parts, dtype):
+        return np.concatenate(parts).astype(dtype) if parts else np.zeros(0, dtype=dtype)
+
+    codes, uniques = pd.factorize(np.asarray(toks, dtype=object))
+    return (
+        (joined(s_docs, np.int64), joined(s_ids, np.int32), joined(s_starts, np.int64),
+         joined(s_ends, np.int64)),
+        (joined(docs, np.int64), joined(sids, np.int32), joined(pos, np.int32),
+         codes.astype(np.int32), np.asarray(uniques, dtype=object), joined(starts, np.int64),
+         joined(ends, np.int64), joined(kinds, np.int8)),
+    )
+
+
+@dataclass(frozen=True)
+class _Raw:
+    """Sentence spans and every token of a corpus, before any option is applied."""
+
+    texts: list[str] | None  # None when read from the token store (the corpus has them)
+    sent_docs: np.ndarray
+    sent_ids: np.ndarray
+    sent_starts: np.ndarray
+    sent_ends: np.ndarray
+    docs: np.ndarray
+    sids: np.ndarray
+    pos: np.ndarray
+    codes: np.ndarray  # into ``types``, which is sorted
+    types: pd.Index
+    starts: np.ndarray
+    ends: np.ndarray
+    kinds: np.ndarray
+
+
+_RAW: OrderedDict[tuple, _Raw] = OrderedDict()
+
+
+def _raw(corpus: pd.DataFrame, *, progress: bool | None, fingerprint: str) -> _Raw:
+    """Split and tokenise the corpus once; both corpus tables are derived from this. The
+    result is kept in memory and in the token store (:mod:`analysis.tokens.store`), keyed by
+    ``fingerprint``, that of the texts (:func:`_text_fingerprint`)."""
+    parts = {"texts": fingerprint, **tokens_settings()}
+    key = ("raw", tuple(sorted(parts.items())))
+    if key in _RAW:
+        _RAW.move_to_end(key)
+        return _RAW[key]
+    stored = int(corpus["text"].astype(str).str.len().sum()) >= STORE_MIN_CHARS
+    store_key = tokenstore_key(parts)
+    tables = tokenstore_load(store_key) if stored else None
+    if tables is not None:
+        raw = _raw_from_tables(tables)
+    else:
+        texts = _texts(corpus)
+        raw = _tokenise(texts, progress=progress)
+        if stored:
+            tokenstore_save(store_key, _raw_tables(raw), protect=(corpus.attrs.get("source"),),
+                            meta={"source": corpus.attrs.get("source"),
+                                  "fingerprint": fingerprint, "articles": len(texts),
+                                  "sentences": len(raw.sent_ids), "tokens": len(raw.codes),
+                                  **parts})
+    _RAW[key] = raw
+    while len(_RAW) > 2:
+        _RAW.popitem(last=False)
+    return raw
+
+
+def _raw_tables(raw: _Raw) -> dict[str, dict[str, np.ndarray]]:
+    """The arrays of ``raw`` as the token store keeps them (the texts are not kept: they
+    are the corpus's)."""
+    return {
+        "sentences": {"doc": raw.sent_docs, "sentence_id": raw.sent_ids,
+                      "start": raw.sent_starts, "end": raw.sent_ends},
+        "tokens": {"doc": raw.docs, "sentence_id": raw.sids, "position": raw.pos,
+                   "code": raw.codes, "start": raw.starts, "end": raw.ends,
+                   "kind": raw.kinds},
+        "types": {"type": np.asarray(raw.types, dtype=object)},
+    }
+
+
+def _raw_from_tables(tables: dict[str, dict[str, np.ndarray]]) -> _Raw:
+    s, t = tables["sentences"], tables["tokens"]
+    return _Raw(
+        texts=None, sent_docs=s["doc"], sent_ids=s["sentence_id"], sent_starts=s["start"],
+        sent_ends=s["end"], docs=t["doc"], sids=t["sentence_id"], pos=t["position"],
+        codes=t["code"], types=pd.Index(tables["types"]["type"], dtype=object).astype(str),
+        starts=t["start"], ends=t["end"], kinds=t["kind"])
+
+
+def _tokenise(texts: list[str], *, progress: bool | None) -> _Raw:
+    """Sentence spans and every token of ``texts``, in worker processes for a large
+    corpus."""
+    bounds = _chunks(texts)
+    big = sum(map(len, texts)) >= PARALLEL_CHARS
+    parts = chunks_map(_doc_worker, texts, bounds, parallel=big,
+                       progress=big if progress is None else progress,
+                       desc="sentences and tokens", unit="doc")
+    # articles are numbered within their chunk: from the chunk's first article on
+    sentences = [(s[0] + a, *s[1:]) for (a, _), (s, _) in zip(bounds, parts, strict=True)]
+    tokens = [(t[0] + a, *t[1:]) for (a, _), (_, t) in zip(bounds, parts, strict=True)]
+
+    def cat(items, k, dtype):
+        return np.concatenate([x[k] for x in items]) if items else np.zeros(0, dtype=dtype)
+
+    # one vocabulary for all chunks, in sorted order (as pd.Categorical would give)
+    vocab = np.concatenate([t[4] for t in tokens]) if tokens else np.zeros(0, dtype=object)
+    vocab_codes, distinct = pd.factorize(vocab)
+    types = pd.Index(distinct, dtype=object).sort_values()
+    to_sorted = types.get_indexer(distinct).astype(np.int32)
+    offsets = np.cumsum([0] + [len(t[4]) for t in tokens])
+    codes = (np.concatenate([to_sorted[vocab_codes[offsets[n] + t[3]]]
+                             for n, t in enumerate(tokens)])
+             if tokens else np.zeros(0, dtype=np.int32))
+    raw = _Raw(
+        texts=texts,
+        sent_docs=cat(sentences, 0, np.int64), sent_ids=cat(sentences, 1, np.int32),
+        sent_starts=cat(sentences, 2, np.int64), sent_ends=cat(sentences, 3, np.int64),
+        docs=cat(tokens, 0, np.int64), sids=cat(tokens, 1, np.int32),
+        pos=cat(tokens, 2, np.int32), codes=codes, types=types.astype(str),
+        starts=cat(tokens, 5, np.int64), ends=cat(tokens, 6, np.int64),
+        kinds=cat(tokens, 7, np.int8),
+    )
+    return raw
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.snowball import DutchStemmer
+
+    return DutchStemmer()
+
+
+def tokens_corpus(
+    corpus: pd.DataFrame,
+    *,
+    lowercase: bool = True,
+    remove_punct: bool = True,
+    remove_numbers: bool = False,
+    remove_stopwords: bool = False,
+    stopwords: str | Path | Iterable[str] | None = None,
+    stem: bool = False,
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """One row per token of every article: the table every later analysis reuses.
+
+    Returns the columns
+
+    - ``doc_id``, ``outlet``: the article (categorical),
+    - ``sentence_id``: the token's sentence within its article (as in
+      :func:`tokens_sentences`), from 1,
+    - ``position``: the token's number within its article, from 1, counted before any
+      removal (so removed tokens leave gaps, which n-grams and phrases do not bridge),
+    - ``token``: the token as written,
+    - ``norm``: the form that is counted: lower-cased if ``lowercase``, the Snowball Dutch
+      stem if ``stem``,
+    - ``kind``: ``word``, ``number`` or ``punct``,
+    - ``start``, ``end``: character offsets into the article's (NFC-normalised) ``text``.
+
+    Options: ``remove_punct``, ``remove_numbers`` and ``remove_stopwords`` drop those rows;
+    ``stopwords`` is a file (one word a line) or a collection of words, replacing the
+    shipped Dutch list. Tables are cached on the corpus content and the settings.
+
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"], "text": ["De NAVO-top is in 2022."]})
+    >>> tokens_corpus(c, remove_stopwords=True)["norm"].tolist()
+    ['navo-top', '2022']
+    """
+    if stopwords is None:
+        stop = stopwords_load() if remove_stopwords else frozenset()
+    elif isinstance(stopwords, str | Path):
+        stop = stopwords_load(stopwords)
+    else:
+        stop = frozenset(w.lower() for w in stopwords)
+    settings = (lowercase, remove_punct, remove_numbers, remove_stopwords,
+                tuple(sorted(stop)) if remove_stopwords else (), stem)
+    fingerprint = _text_fingerprint(corpus)
+    key = _cache_key(corpus, "tokens", settings, fingerprint)
+    hit = _cached(key)
+    if hit is not None:
+        return hit
+
+    raw = _raw(corpus, progress=progress, fingerprint=fingerprint)
+    docs, sids, pos, codes = raw.docs, raw.sids, raw.pos, raw.codes
+    starts, ends, kinds, types = raw.starts, raw.ends, raw.kinds, raw.types
+    lower = types.str.lower()
+    norm_types = lower if lowercase else types
+    if stem:
+        stemmer = _stemmer()
+        norm_types = pd.Index([stemmer.stem(w) for w in norm_types])
+    keep = np.ones(len(codes), dtype=bool)
+    if remove_punct:
+        keep &= kinds != 2
+    if remove_numbers:
+        keep &= kinds != 1
+    if remove_stopwords and len(types):
+        keep &= ~np.asarray(lower.isin(stop))[codes]
+
+    norm_cat = pd.Categorical(norm_types)
+    rows = np.flatnonzero(keep)  # one gather per column, instead of one mask each
+    kept = codes[rows]
+    norm_codes = norm_cat.codes[kept] if len(types) else kept
+    columns = _doc_columns(corpus, docs[rows])
+    columns["sentence_id"] = sids[rows].astype(np.int32, copy=False)
+    columns["position"] = pos[rows].astype(np.int32, copy=False)
+    columns["token"] = _categorical_used(kept, types)
+    columns["norm"] = _categorical_used(norm_codes, norm_cat.categories)
+    columns["kind"] = pd.Categorical.from_codes(kinds[rows].astype(np.int8, copy=False),
+                                                categories=_KINDS, validate=False)
+    columns["start"] = starts[rows].astype(np.int64, copy=False)
+    columns["end"] = ends[rows].astype(np.int64, copy=False)
+    return _store(key, pd.DataFrame(columns, copy=False))
+
+
+def _categorical_used(codes: np.ndarray, categories: pd.Index) -> pd.Categorical:
+    """``Categorical.from_codes(codes, categories)`` without the categories no code uses
+    (as ``remove_unused_categories`` gives, by counting instead of sorting).
+
+    >>> _categorical_used(np.array([2, 0, 2]), pd.Index(["a", "b", "c"])).categories.tolist()
+    ['a', 'c']
+    """
+    used = np.bincount(codes, minlength=len(categories)) > 0
+    renumber = np.cumsum(used, dtype=np.int64) - 1
+    return pd.Categorical.from_codes(renumber[codes].astype(codes.dtype, copy=False),
+                                     categories=categories[used], validate=False)

@@ -1,0 +1,154 @@
+"""Terms of a token table counted on integer codes: groups as codes, n-grams within a
+sentence, and pairs counted densely or by hashing. The counting core shared by
+:mod:`analysis.vocabulary.frequency`, :mod:`analysis.vocabulary.keyness` and
+:mod:`analysis.vocabulary.collocations` (see :mod:`analysis.vocabulary.frequency` for what a
+term and an n-gram are)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analysis.tables import MISSING_GROUP
+from analysis.vocabulary.concordance import _categorical, _labels
+
+#: Up to this many (group, term) cells (or four per pair counted), counting uses a dense
+#: array; above, a hash table.
+_DENSE_LIMIT = 1_000_000
+
+
+def _codes(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Integer codes (from 0) and their labels; missing values get their own label."""
+    cat = _categorical(series)
+    codes = cat.cat.codes.to_numpy().astype(np.int64)
+    labels = pd.Index(_labels(cat), dtype=object)
+    if (codes < 0).any():
+        codes = np.where(codes < 0, len(labels), codes)
+        labels = labels.append(pd.Index([MISSING_GROUP]))
+    return codes, labels
+
+
+def _sorted_groups(codes: np.ndarray, labels: pd.Index) -> tuple[np.ndarray, pd.Index]:
+    """Drop labels no row uses and renumber the codes in sorted label order."""
+    used = np.flatnonzero(np.bincount(codes, minlength=len(labels)) > 0)
+    kept = labels[used]
+    order = np.argsort(np.asarray(kept, dtype=object), kind="stable")
+    remap = np.full(len(labels), -1, dtype=np.int64)
+    remap[used[order]] = np.arange(len(used))
+    return remap[codes], kept[order]
+
+
+def _in_text_order(tokens: pd.DataFrame) -> pd.DataFrame:
+    """The table with rows in article order and, within an article, by position."""
+    docs = _categorical(tokens["doc_id"]).cat.codes.to_numpy()
+    pos = tokens["position"].to_numpy()
+    new_doc = np.diff(docs) != 0
+    if len(docs) < 2 or np.all(new_doc | (np.diff(pos) > 0)):
+        runs = docs[np.append(True, new_doc)] if len(docs) else docs
+        if len(np.unique(runs)) == len(runs):
+            return tokens
+    return tokens.iloc[np.lexsort((pos, docs))]
+
+
+class _Terms:
+    """The distinct terms (n-grams) counted: each a tuple of word codes into ``words``
+    (sorted), numbered in sorted order. Labels are built only for the terms shown."""
+
+    def __init__(self, words: np.ndarray, components: list[np.ndarray]):
+        self.words = words
+        self.components = components
+        self.n = len(components[0]) if components else 0
+
+    def parts(self, index: np.ndarray) -> list[np.ndarray]:
+        return [self.words[comp[index]] for comp in self.components]
+
+    def labels(self, index: np.ndarray) -> np.ndarray:
+        parts = self.parts(np.asarray(index, dtype=np.int64))
+        joined = parts[0]
+        for part in parts[1:]:
+            joined = joined + " " + part
+        return joined
+
+    def categorical(self, codes: np.ndarray) -> pd.Categorical:
+        """Terms ``codes`` as a categorical column (labels made once per distinct term)."""
+        inverse, used = _factorize_sorted(np.asarray(codes, dtype=np.int64))
+        labels = pd.Index(self.labels(used), dtype=object)
+        return pd.Categorical.from_codes(inverse, categories=labels)
+
+
+def _terms(tokens: pd.DataFrame, ngram: int) -> tuple[np.ndarray, np.ndarray, _Terms]:
+    """Term code of every n-gram, the row where it starts, and the terms."""
+    if not isinstance(ngram, int | np.integer) or ngram < 1:
+        raise ValueError(f"ngram must be a whole number, 1 or more, not {ngram!r}")
+    norm = _categorical(tokens["norm"])
+    words = _labels(norm)
+    order = np.argsort(words, kind="stable")
+    rank = np.empty(len(words), dtype=np.int64)
+    rank[order] = np.arange(len(words))
+    codes = norm.cat.codes.to_numpy()
+    valid = codes >= 0
+    codes = np.where(valid, rank[np.maximum(codes, 0)], -1)
+    sorted_words = words[order]
+    if ngram == 1:
+        starts = np.flatnonzero(valid)
+        return codes[starts], starts, _Terms(sorted_words, [np.arange(len(words))])
+    m = len(codes) - ngram + 1
+    if m <= 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, _Terms(sorted_words, [empty] * ngram)
+    docs = _categorical(tokens["doc_id"]).cat.codes.to_numpy()
+    sids = tokens["sentence_id"].to_numpy()
+    pos = tokens["position"].to_numpy()
+    ok = valid[:m].copy()
+    for k in range(1, ngram):
+        ok &= valid[k: k + m]
+        ok &= docs[k: k + m] == docs[:m]
+        ok &= sids[k: k + m] == sids[:m]
+        ok &= pos[k: k + m] == pos[:m] + k
+    starts = np.flatnonzero(ok)
+    v = max(len(words), 1)
+    if float(v) ** ngram < 2**62:
+        key = np.zeros(len(starts), dtype=np.int64)
+        for k in range(ngram):
+            key = key * v + codes[starts + k]
+        term_codes, unique_keys = _factorize_sorted(key)
+        components = []
+        for _ in range(ngram):
+            components.append(unique_keys % v)
+            unique_keys = unique_keys // v
+        components.reverse()
+    else:  # vocabularies too large for one integer key
+        stacked = np.stack([codes[starts + k] for k in range(ngram)], axis=1)
+        unique_rows, term_codes = np.unique(stacked, axis=0, return_inverse=True)
+        components = [unique_rows[:, k] for k in range(ngram)]
+    terms = _Terms(sorted_words, components)
+    return term_codes.reshape(-1).astype(np.int64), starts, terms
+
+
+def _factorize_sorted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of ``values`` into their sorted distinct values, and those values (a hash
+    table, then a sort of the distinct values only: faster than ``np.unique``)."""
+    codes, uniques = pd.factorize(values)
+    order = np.argsort(uniques, kind="stable")
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    return rank[codes], np.asarray(uniques)[order]
+
+
+def _count_pairs(a: np.ndarray, b: np.ndarray, nb: int):
+    """Distinct pairs ``(a, b)`` and how often each occurs, sorted by a, then b."""
+    na = int(a.max()) + 1 if len(a) else 0
+    key = a * nb + b
+    if na * nb <= max(_DENSE_LIMIT, 4 * len(key)):
+        counts = np.bincount(key, minlength=na * nb)
+        uniq = np.flatnonzero(counts)
+        counts = counts[uniq]
+    else:
+        codes, uniq = _factorize_sorted(key)
+        counts = np.bincount(codes, minlength=len(uniq))
+    return uniq // nb, uniq % nb, counts.astype(np.int64)
+
+
+def _check_min_count(min_count: int) -> None:
+    if not isinstance(min_count, int | np.integer) or min_count < 1:
+        raise ValueError(f"min_count must be a whole number, 1 or more, not {min_count!r}")
