@@ -9,6 +9,8 @@
   from the header comment of each shipped dictionary (``analysis/data/*_default.toml``);
 - ``reference/tables.md``: the columns of every output table, read from the docstrings;
 - ``reference/errors.md``: every public error and warning class, with its docstring;
+- ``reference/layout.md``: every module with the first sentence of its docstring, and the
+  layers of the import-linter contracts in ``pyproject.toml``;
 - ``notebooks/<name>.md``: each notebook in ``notebooks/``, its Markdown and code, with the
   figures it saves (the PNG files in ``figures/``, with their captions) and the first rows
   of the tables it saves (the CSV files in ``figures/``); nothing is executed;
@@ -27,6 +29,7 @@ import argparse
 import ast
 import csv
 import importlib
+import importlib.util
 import inspect
 import json
 import pkgutil
@@ -93,12 +96,15 @@ def modules() -> list[str]:
 
 
 def assigned_in(module_name: str, name: str) -> bool:
-    """Whether the module's own source assigns ``name`` at its top level."""
+    """Whether the module's own source defines or assigns ``name`` at its top level."""
     spec = importlib.util.find_spec(module_name)
     if spec is None or not spec.origin or not spec.origin.endswith(".py"):
         return False
     tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
     for node in tree.body:
+        if (isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                and node.name == name):
+            return True
         targets = (node.targets if isinstance(node, ast.Assign)
                    else [node.target] if isinstance(node, ast.AnnAssign)
                    else [])
@@ -110,9 +116,10 @@ def assigned_in(module_name: str, name: str) -> bool:
 
 def home_of(module_name: str, name: str, obj, all_modules: list[str]) -> str:
     """The module that defines ``name`` (exported by ``module_name``)."""
-    defined = getattr(obj, "__module__", None)
-    if (defined and getattr(obj, "__qualname__", None) == name
-            and (inspect.isfunction(obj) or inspect.isclass(obj))):
+    target = inspect.unwrap(obj) if callable(obj) else obj   # through lru_cache and the like
+    defined = getattr(target, "__module__", None)
+    if (defined and getattr(target, "__qualname__", None) == name
+            and (inspect.isfunction(target) or inspect.isclass(target))):
         return defined
     if assigned_in(module_name, name):
         return module_name
@@ -350,6 +357,7 @@ def tables_page() -> None:
         for identifier in sorted(units[unit]):
             module_name, name = identifier.rsplit(".", 1)
             obj = getattr(importlib.import_module(module_name), name, None)
+            obj = inspect.unwrap(obj) if callable(obj) else obj
             if not inspect.isfunction(obj):
                 continue
             section = _columns_section(obj.__doc__ or "")
@@ -361,6 +369,44 @@ def tables_page() -> None:
                 lines += [f"### `{name}`", "", f"[`{name}`][{identifier}]: "
                           + _roles(re.sub(r"``([^`]+)``", r"`\1`", section)), ""]
     write("reference/tables.md", "\n".join(lines))
+
+
+# --- the layout of the package ------------------------------------------------------------
+
+def layout_page() -> None:
+    import tomllib
+
+    lines = ["# The package, module by module", "",
+             "Generated from the package: every module and package of `analysis`, with the "
+             "first sentence of its docstring, and the layers that `make lint` checks "
+             "(the import-linter contracts in `pyproject.toml`). Which file to touch for a "
+             "new format, method or notebook: "
+             "[Contributing](../contributing.md#which-file-to-touch).",
+             "", "## Modules", "", "| module | what it holds |", "|---|---|"]
+    for name in modules():
+        spec = importlib.util.find_spec(name)
+        source = Path(spec.origin).read_text(encoding="utf-8") if spec and spec.origin else ""
+        try:
+            doc = ast.get_docstring(ast.parse(source)) or ""
+        except SyntaxError:
+            doc = ""
+        depth = name.count(".") - 1
+        shown = "&nbsp;" * 4 * depth + f"`{name}`"
+        lines.append(f"| {shown} | {_cell(_roles(first_line(doc)))} |")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = project.get("tool", {}).get("importlinter", {}).get("contracts", [])
+    lines += ["", "## Layers", "",
+              "A module imports only from layers below its own (top to bottom); modules on "
+              "one line are independent of each other.", ""]
+    for contract in contracts:
+        lines += [f"**{contract.get('name', '')}**", ""]
+        container = contract.get("containers", [""])[0]
+        for i, layer in enumerate(contract.get("layers", []), start=1):
+            parts = [f"`{container + '.' if container else ''}{p.strip()}`"
+                     for p in layer.split("|")]
+            lines.append(f"{i}. " + ", ".join(parts))
+        lines.append("")
+    write("reference/layout.md", "\n".join(lines))
 
 
 # --- the error classes --------------------------------------------------------------------
@@ -508,6 +554,7 @@ def summary(notebooks, api) -> None:
               entry("Dictionary files", "reference/dictionary-files.md", 1),
               entry("Output tables", "reference/tables.md", 1),
               entry("Errors and warnings", "reference/errors.md", 1),
+              entry("The package, module by module", "reference/layout.md", 1),
               "    * Python", entry("Overview", "reference/api/index.md", 2)]
     lines += [entry(f"{unit.removeprefix('analysis.')}", page, 2) for unit, page in api]
     lines += [entry("Contributing", "contributing.md")]
@@ -520,4 +567,5 @@ cli_page()
 dictionary_page()
 tables_page()
 errors_page()
+layout_page()
 summary(notebook_pages(), api)
