@@ -1,6 +1,7 @@
 """Run the tutorial's code: every ```python block of a page, in order, in one namespace, in
-a folder holding the tutorial's export and its ```toml block (saved as the file the page
-names); what each block prints is compared with the ```text block after it.
+a folder holding the tutorial's export and the files the page asks to save ("save this as
+`name`", then a code block); what each block prints is compared with the ```text block
+after it.
 
     python docs/scripts/tutorial.py            # check; exit 1 on a difference
     python docs/scripts/tutorial.py --update   # write what the blocks print into the page
@@ -18,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 TUTORIAL = Path(__file__).resolve().parents[1] / "tutorial" / "first-framing-study.md"
+SAVED = re.compile(r"[Ss]ave (?:this|them) as\s+`([^`]+)`[^`]*?```\w+\n(.*?)```", re.S)
 BLOCK = re.compile(r"```python\n(.*?)```\n\n```text\n(.*?)```", re.S)
 
 
@@ -26,8 +28,8 @@ def run(page: Path = TUTORIAL, folder: Path | None = None) -> list[tuple[str, st
     text = page.read_text(encoding="utf-8")
     folder = Path(folder or tempfile.mkdtemp())
     shutil.copy(page.parent / "nexis-sample.rtf", folder)
-    toml = re.search(r"Save this as `([^`]+)`.*?```toml\n(.*?)```", text, re.S)
-    (folder / toml.group(1)).write_text(toml.group(2), encoding="utf-8")
+    for name, content in SAVED.findall(text):
+        (folder / name).write_text(content, encoding="utf-8")
     namespace: dict = {}
     results = []
     here = os.getcwd()
