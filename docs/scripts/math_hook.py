@@ -17,7 +17,8 @@ INLINE = re.compile(r"(?<![\\$])\$(?!\s)([^$\n]+?)(?<!\s)\$")
 def _formulas(text: str) -> str:
     text = DISPLAY.sub(lambda m: "\n\n" + convert(m.group(1).strip(), display="block")
                        + "\n\n", text)
-    return INLINE.sub(lambda m: convert(m.group(1)), text)
+    # in a span: Markdown takes a line starting with <math> for a block of HTML
+    return INLINE.sub(lambda m: f"<span class=\"math\">{convert(m.group(1))}</span>", text)
 
 
 def on_page_markdown(markdown: str, page, **kwargs) -> str:
