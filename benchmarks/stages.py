@@ -368,6 +368,73 @@ def _compare(state, extra):
     return extra
 
 
+#: Articles the command-line lexicon stage scores (real-sized: 300 to 1,200 tokens each).
+CLI_LEXICON_ARTICLES = 150
+
+
+def _cli_lexicon_setup(ctx):
+    """The first :data:`CLI_LEXICON_ARTICLES` articles of the corpus as a Parquet file, and
+    their sentences (for textblob-nl)."""
+    from analysis.tokens import tokens_count_words, tokens_sentences
+
+    corpus = ctx["corpus"]().iloc[:CLI_LEXICON_ARTICLES].reset_index(drop=True)
+    folder = Path(tempfile.mkdtemp(prefix="discourse-bench-cli-lexicon-"))
+    path = folder / "articles.parquet"
+    columns = [c for c in ("doc_id", "outlet", "date", "title", "text") if c in corpus]
+    corpus[columns].astype(str).to_parquet(path, index=False)
+    sentences = tokens_sentences(corpus, progress=False)["sentence"].astype(str).tolist()
+    return {"path": path, "folder": folder, "sentences": sentences,
+            "tokens": sum(tokens_count_words(t) for t in corpus["text"].astype(str))}
+
+
+def _cli_lexicon(state):
+    """``discourse sentiment`` (the lexicon, every sentence) in a fresh process, with the
+    token store off: interpreter start, imports, loading, tokenising, tagging, scoring and
+    writing the table, as a user waits for them."""
+    import subprocess
+
+    out = state["folder"] / "sentiment.csv"
+    env = dict(os.environ, DISCOURSE_NO_CACHE="1", TQDM_DISABLE="1")
+    command = "import sys; from analysis.cli import main; sys.exit(main(sys.argv[1:]))"
+    done = subprocess.run([sys.executable, "-c", command, "sentiment",
+                           str(state["path"]), "-o", str(out)],
+                          capture_output=True, text=True, env=env)
+    if done.returncode != 0:
+        raise RuntimeError(f"discourse sentiment failed ({done.returncode}): "
+                           f"{done.stderr.strip()[-2000:]}")
+    state["out"] = out
+    return {"sentences": len(state["sentences"])}
+
+
+def _cli_lexicon_compare(state, extra):
+    """Whether the command's scores are textblob-nl's, sentence for sentence (both score the
+    sentences of tokens_sentences), as the table writes them (10 significant digits)."""
+    import numpy as np
+    import pandas as pd
+
+    from analysis.io import float_text
+
+    ours = pd.read_csv(state["out"], keep_default_na=False, dtype=str)
+    theirs = _function("analysis.sentiment", "sentiment_lexicon_reference")(state["sentences"])
+    same = np.ones(len(theirs), dtype=bool) if len(ours) == len(theirs) else \
+        np.zeros(len(theirs), dtype=bool)
+    for column in ("polarity", "subjectivity"):
+        if same.any():
+            written = [float_text(v) for v in theirs[column]]
+            same &= ours[column].to_numpy() == np.asarray(written, dtype=object)
+    extra["identical_scores"] = f"{int(same.sum())}/{len(theirs)}"
+    shutil.rmtree(state["folder"], ignore_errors=True)
+    return extra
+
+
+def _cli_lexicon_peer(state):
+    """textblob-nl's own tagger and analyser on the same sentences (in-process, imports not
+    timed)."""
+    reference = _function("analysis.sentiment", "sentiment_lexicon_reference")
+    shutil.rmtree(state["folder"], ignore_errors=True)
+    return {"sentences": len(reference(state["sentences"]))}
+
+
 def _duplicates(corpus, near: float):
     pairs = _function("analysis.corpus.dedupe", "duplicates_pairs")(corpus, near=near)
     return {"pairs": len(pairs)}
@@ -445,6 +512,11 @@ STAGES: dict[str, Stage] = {s.name: s for s in [
     Stage("sentiment-classifier", "classifier-sentiment, heel corpus", _classifier,
           setup=_tokens,
           note="sentiment_corpus(method='classifier') from a tokenised corpus"),
+    Stage("cli-lexicon", "opdrachtregel: lexicon-sentiment, 150 artikelen", _cli_lexicon,
+          setup=_cli_lexicon_setup, sampled=True, check=_cli_lexicon_compare, sizes=("1M",),
+          note="discourse sentiment on 150 articles in a fresh process, token store off"),
+    Stage("cli-lexicon-peer", "textblob-nl op dezelfde 150 artikelen", _cli_lexicon_peer,
+          setup=_cli_lexicon_setup, sampled=True, sizes=("1M",), peer_of=("cli-lexicon",)),
     Stage("duplicates", "dubbele artikelen (exact)", lambda corpus: _duplicates(corpus, 1.0),
           note="duplicates_pairs: exact copies after Unicode, case and whitespace folding"),
     Stage("duplicates-near", "bijna-kopieen (MinHash, 0.9)",

@@ -25,7 +25,7 @@ CODED_SAMPLE = FIXTURES / "sentiment" / "coded_sample.csv"
 READS = {"corpus", "--corpus", "sources", "file", "--frames", "--stopwords", "--data", "--actors",
          "--speech-verbs", "--cues", "--not-speech", "--title-words", "--anaphora",
          "--events", "--codes", "--validation-codes", "--validation-coders",
-         "--validation-refined", "--model"}
+         "--validation-refined", "--model", "--parameters", "--queries"}
 #: Required options that take a number (filled with 1, the others with a word).
 NUMBER_OPTIONS = {"--n"}
 #: The argument types of the options that name a file or folder a command writes.

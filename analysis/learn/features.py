@@ -14,6 +14,7 @@ from functools import lru_cache
 import numpy as np
 
 from analysis.learn.errors import LearnError
+from analysis.learn.ngrams import char_wb_transform
 
 __all__ = ["FEATURE_SETTINGS", "FEATURE_BLOCKS", "Features", "learn_lemmatise"]
 
@@ -113,7 +114,8 @@ class Features:
         from scipy import sparse
 
         texts = [str(t) for t in texts]
-        return sparse.hstack([v.transform(texts) for v in self.vectorizers.values()],
+        return sparse.hstack([char_wb_transform(v, texts) if v.analyzer == "char_wb"
+                              else v.transform(texts) for v in self.vectorizers.values()],
                              format="csr", dtype=np.float64)
 
     def n_features(self) -> dict[str, int]:

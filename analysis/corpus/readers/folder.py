@@ -40,6 +40,8 @@ from analysis.corpus.readers.delimited import (
     _row_dict,
 )
 from analysis.corpus.readers.exports import export_entries, looks_like_export
+from analysis.corpus.readers.parts import read as parts_read
+from analysis.corpus.readers.parts import table_parts
 from analysis.corpus.values import (
     _as_text,
     _bad_date,
@@ -107,7 +109,10 @@ def _read_metadata(path: Path, folder: Path, encoding: str | None, problems: lis
 
 def read(folder: Path, options: ReadOptions) -> ReadResult:
     """The articles of a folder of seed-format ``.txt`` files (see the module docstring),
-    and problems about the folder as a whole."""
+    and problems about the folder as a whole. A folder of table parts (Parquet, CSV or
+    JSONL files and nothing else) is read by :mod:`analysis.corpus.readers.parts`."""
+    if table_parts(folder) is not None:
+        return parts_read(folder, options)
     cols, named, encoding = options.columns, options.named, options.encoding
     problems: list[Problem] = []
     entries: list[Entry] = []
@@ -338,11 +343,11 @@ def read(folder: Path, options: ReadOptions) -> ReadResult:
         # the partition files were each said to be "not read": one message says it all
         problems[:] = [p for p in problems if not p.file.endswith(".parquet")]
         problems.append(Problem(
-            str(folder), f"holds {len(parquet)} Parquet file(s) and no articles of its own: "
-            "a partitioned dataset, as `discourse import --partition-rows` writes it.",
-            "Analyse it on a Dask cluster with --scheduler local (frequencies, keyness, "
-            "frames, sentiment, timeline; in Python the functions of analysis.cluster), "
-            "or give one of its files as the corpus."))
+            str(folder), f"holds {len(parquet)} Parquet file(s) and no articles of its own, "
+            "but other files too: it looks like a partitioned dataset, as `discourse import "
+            "--partition-rows` writes it.",
+            "Move the other files out of the folder: a folder of Parquet parts and nothing "
+            "else loads as one corpus (or runs on a Dask cluster with --scheduler local)."))
     elif not entries and not any(p.severity == "error" for p in problems):
         problems.append(Problem(str(folder), "holds no .txt files and no news exports.",
                                 "Point to the folder of articles, or to a CSV, JSONL or "
