@@ -281,19 +281,20 @@ def _free_names(notebook: Path) -> set[str]:
                          ids=lambda p: p.stem)
 def test_no_notebook_reads_a_parameter_past_its_set_up(notebook):
     """Every parameter comes through notebook_setup (its default when the parameter cell
-    leaves it out), so any parameter cell, the README's included, runs every notebook
+    leaves it out), so any parameter cell, the notebooks guide's included, runs every notebook
     (rq4 read `period` and rq0 `corpus_options` from the cell: a NameError without them)."""
     assert _free_names(notebook) == set()
 
 
 def _readme_parameters() -> str:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Working in JupyterLab"):]
+    """The parameters.toml example of the notebooks guide (docs/guides/notebooks.md)."""
+    guide = (ROOT / "docs" / "guides" / "notebooks.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## Working in JupyterLab"):]
     return re.search(r"```toml\n(.*?)```", section, re.S).group(1)
 
 
 def test_the_readme_parameters_file_is_read_as_it_says(tmp_path, capsys):
-    """The README's parameters.toml, with its corpus written where it says: every key is a
+    """The notebooks guide's parameters.toml, with its corpus written where it says: every key is a
     parameter, and the set-up takes each one and says so."""
     import tomllib
 
