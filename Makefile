@@ -15,7 +15,7 @@ UV     := $(VENV)/lock-tool/bin/uv
 USER_ID ?= $(shell id -u)
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock figures test lint stray check bench lab clean
+.PHONY: help install lock figures test docs lint stray check bench lab clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -35,6 +35,10 @@ $(STAMP): pyproject.toml $(LOCK)
 	  git config filter.nbstripout.smudge cat && \
 	  git config diff.ipynb.textconv "sh -c 'if [ -x $(BIN)/python ]; then exec \
 	    $(BIN)/python -m nbstripout -t \"\$$0\"; else exec cat \"\$$0\"; fi'"; fi
+	@# JupyterLab of this project: no pop-up asking to fetch Jupyter news (no network here)
+	@mkdir -p $(VENV)/share/jupyter/lab/settings
+	@printf '%s\n' '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' \
+	  > $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $(STAMP)
 
 install: $(STAMP) ## set up .venv with the toolkit and the exact versions in requirements-lock.txt
@@ -43,12 +47,12 @@ $(UV):
 	$(PYTHON) -m venv $(VENV)/lock-tool
 	$(VENV)/lock-tool/bin/python -m pip install --quiet uv==$(UV_VERSION)
 
-# The lock holds pyproject.toml's dependencies with the test and bench extras, the build
+# The lock holds pyproject.toml's dependencies with the test, bench and docs extras, the build
 # backend and pip, for every platform and Python >= 3.11 (one version of each package).
 # Versions already in the lock are kept; `make lock UPGRADE=1` moves all to the newest.
 lock: $(UV) ## pin every dependency with hashes in requirements-lock.txt (UPGRADE=1: newest)
 	$(PYTHON) -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], "pip", sep="\n")' \
-	  | $(UV) pip compile pyproject.toml - --extra test --extra bench --generate-hashes \
+	  | $(UV) pip compile pyproject.toml - --extra test --extra bench --extra docs --generate-hashes \
 	    --universal --fork-strategy fewest --python-version 3.11 --custom-compile-command "make lock" \
 	    $(if $(UPGRADE),--upgrade) --quiet -o $(LOCK)
 
@@ -57,6 +61,11 @@ figures: $(STAMP) ## regenerate every figure and table in figures/ from the bund
 
 test: $(STAMP) ## run the whole test suite
 	$(BIN)/pytest
+
+# The documentation site, offline, into site/ (git ignores it); a warning (a broken link or
+# anchor, a docstring that cannot be rendered) is an error.
+docs: $(STAMP) ## build the documentation site into site/ (open site/index.html)
+	NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $(BIN)/mkdocs build --strict --site-dir site
 
 lint: $(STAMP) stray ## check code style, the layers of the package, and that notebooks are stored without outputs
 	$(BIN)/ruff check analysis tests benchmarks
@@ -86,5 +95,5 @@ lab: $(STAMP) ## start JupyterLab on this project and print the address to open
 	  $(if $(filter 0,$(USER_ID)),--allow-root,)
 
 clean: ## remove the virtual environment and caches (not figures/)
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis site
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -11,7 +11,8 @@ ones below it (the layers contract in pyproject.toml):
 - :mod:`analysis.timeline` (frames and tone per period) and :mod:`analysis.quotes`
 - :mod:`analysis.dictionaries` (frame and actor dictionaries and their matches) and
   :mod:`analysis.sentiment` (a registry of methods)
-- :mod:`analysis.vocabulary`: frequency, keyness, collocations, dispersion, KWIC
+- :mod:`analysis.vocabulary`: frequency, keyness, collocations, dispersion, KWIC, and
+  :mod:`analysis.statistics`: lexical diversity, readability, similarity, weighting
 - :mod:`analysis.tokens`: sentences, tokens, the compiled engine and the token store
 - :mod:`analysis.corpus`: one reader per input format, chosen by a registry
 - :mod:`analysis.text` (what a word is, spans, language) and :mod:`analysis.periods`
@@ -41,6 +42,8 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
                         "tokens_corpus", "stopwords_load"],
     "analysis.vocabulary": ["textstat_frequency", "textstat_keyness", "textstat_collocations",
                             "textstat_dispersion", "kwic", "kwic_match"],
+    "analysis.statistics": ["textstat_lexdiv", "textstat_readability", "textstat_simil",
+                            "textstat_dist"],
     "analysis.dictionaries": ["frames_load", "frames_init", "frames_match", "frames_count",
                               "frames_audit", "frames_cooccurrence", "frames_kwic",
                               "actors_load", "actors_init", "actors_match", "actors_count"],

@@ -29,6 +29,7 @@ import contextvars
 import hashlib
 import math
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -72,8 +73,21 @@ class OutputError(OSError):
     do."""
 
 
-def _cannot(path: str | Path, reason: str) -> OutputError:
-    return OutputError(f"cannot write {path}: {reason}. Choose a folder you may write to.")
+def _cannot(path: str | Path, reason: str,
+            advice: str = "Choose a folder you may write to.") -> OutputError:
+    return OutputError(f"cannot write {path}: {reason}. {advice}")
+
+
+def _special_kind(path: Path) -> str | None:
+    """What ``path`` is when it exists and is neither a regular file nor a folder (a named
+    pipe, a device, a socket), following links; None otherwise."""
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):
+        return None
+    kinds = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+    return next((what for test, what in kinds if test(mode)), None)
 
 
 def output_writable(path: str | Path, *, folder: bool = False,
@@ -92,6 +106,10 @@ def output_writable(path: str | Path, *, folder: bool = False,
     analysis.io.OutputError: the output file ... is a folder. Give a file name, e.g. .../freq.csv.
     """
     out = Path(path)
+    special = _special_kind(out)
+    if special:
+        raise _cannot(path, f"it is {special}, not a regular file; only a regular file is "
+                      "ever replaced", "Give the name of a new or regular file.")
     if folder and out.exists() and not out.is_dir():
         raise OutputError(f"the output folder {path} is a file. Give a folder for the figures "
                           "and tables (it is made when missing).")

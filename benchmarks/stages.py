@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks import cluster as _cluster
+from benchmarks import search as _search
 
 __all__ = ["Stage", "STAGES", "Unavailable", "stage_run"]
 
@@ -367,9 +368,116 @@ def _compare(state, extra):
     return extra
 
 
+#: Articles the command-line lexicon stage scores (real-sized: 300 to 1,200 tokens each).
+CLI_LEXICON_ARTICLES = 150
+
+
+def _cli_lexicon_setup(ctx):
+    """The first :data:`CLI_LEXICON_ARTICLES` articles of the corpus as a Parquet file, and
+    their sentences (for textblob-nl)."""
+    from analysis.tokens import tokens_count_words, tokens_sentences
+
+    corpus = ctx["corpus"]().iloc[:CLI_LEXICON_ARTICLES].reset_index(drop=True)
+    folder = Path(tempfile.mkdtemp(prefix="discourse-bench-cli-lexicon-"))
+    path = folder / "articles.parquet"
+    columns = [c for c in ("doc_id", "outlet", "date", "title", "text") if c in corpus]
+    corpus[columns].astype(str).to_parquet(path, index=False)
+    sentences = tokens_sentences(corpus, progress=False)["sentence"].astype(str).tolist()
+    return {"path": path, "folder": folder, "sentences": sentences,
+            "tokens": sum(tokens_count_words(t) for t in corpus["text"].astype(str))}
+
+
+def _cli_lexicon(state):
+    """``discourse sentiment`` (the lexicon, every sentence) in a fresh process, with the
+    token store off: interpreter start, imports, loading, tokenising, tagging, scoring and
+    writing the table, as a user waits for them."""
+    import subprocess
+
+    out = state["folder"] / "sentiment.csv"
+    env = dict(os.environ, DISCOURSE_NO_CACHE="1", TQDM_DISABLE="1")
+    command = "import sys; from analysis.cli import main; sys.exit(main(sys.argv[1:]))"
+    done = subprocess.run([sys.executable, "-c", command, "sentiment",
+                           str(state["path"]), "-o", str(out)],
+                          capture_output=True, text=True, env=env)
+    if done.returncode != 0:
+        raise RuntimeError(f"discourse sentiment failed ({done.returncode}): "
+                           f"{done.stderr.strip()[-2000:]}")
+    state["out"] = out
+    return {"sentences": len(state["sentences"])}
+
+
+def _cli_lexicon_compare(state, extra):
+    """Whether the command's scores are textblob-nl's, sentence for sentence (both score the
+    sentences of tokens_sentences), as the table writes them (10 significant digits)."""
+    import numpy as np
+    import pandas as pd
+
+    from analysis.io import float_text
+
+    ours = pd.read_csv(state["out"], keep_default_na=False, dtype=str)
+    theirs = _function("analysis.sentiment", "sentiment_lexicon_reference")(state["sentences"])
+    same = np.ones(len(theirs), dtype=bool) if len(ours) == len(theirs) else \
+        np.zeros(len(theirs), dtype=bool)
+    for column in ("polarity", "subjectivity"):
+        if same.any():
+            written = [float_text(v) for v in theirs[column]]
+            same &= ours[column].to_numpy() == np.asarray(written, dtype=object)
+    extra["identical_scores"] = f"{int(same.sum())}/{len(theirs)}"
+    shutil.rmtree(state["folder"], ignore_errors=True)
+    return extra
+
+
+def _cli_lexicon_peer(state):
+    """textblob-nl's own tagger and analyser on the same sentences (in-process, imports not
+    timed)."""
+    reference = _function("analysis.sentiment", "sentiment_lexicon_reference")
+    shutil.rmtree(state["folder"], ignore_errors=True)
+    return {"sentences": len(reference(state["sentences"]))}
+
+
 def _duplicates(corpus, near: float):
     pairs = _function("analysis.corpus.dedupe", "duplicates_pairs")(corpus, near=near)
     return {"pairs": len(pairs)}
+
+
+TOPICS_K = 20
+
+
+def _topics_setup(ctx):
+    """The token table (as a notebook holds it) and the model's documents."""
+    state = _tokens(ctx)
+    dtm = _function("analysis.topics", "topics_dtm")(state["corpus"])
+    return {**state, "dtm": dtm}
+
+
+def _topics(state):
+    from analysis.topics import topics_dtm, topics_fit, topics_quality
+
+    dtm = topics_dtm(state["corpus"])  # from the cached token table, lemmas
+    model = topics_fit(dtm, TOPICS_K, seed=1)
+    quality = topics_quality(model, dtm)
+    return {"k": TOPICS_K, "terms": len(dtm.vocab), "iterations": model.settings["iterations"],
+            "mean_npmi_top10": round(float(quality["coherence"].mean()), 4)}
+
+
+def _topics_peer(state):
+    """scikit-learn's LatentDirichletAllocation (batch variational Bayes, its defaults) on the
+    same documents, K = 20, one job; its topics scored with the same NPMI."""
+    import numpy as np
+    from scipy import sparse
+    from sklearn.decomposition import LatentDirichletAllocation
+
+    from analysis.topics import topics_npmi
+
+    dtm = state["dtm"]
+    rows = np.repeat(np.arange(len(dtm.docs)), [len(d) for d in dtm.docs])
+    cols = np.concatenate(dtm.docs)
+    counts = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)),
+                               shape=(len(dtm.docs), len(dtm.vocab)))
+    lda = LatentDirichletAllocation(n_components=TOPICS_K, random_state=1, n_jobs=1)
+    lda.fit(counts)
+    top = [np.argsort(-row, kind="stable")[:10].tolist() for row in lda.components_]
+    return {"k": TOPICS_K, "mean_npmi_top10": round(float(np.mean(topics_npmi(top, dtm.docs))), 4)}
 
 
 STAGES: dict[str, Stage] = {s.name: s for s in [
@@ -404,6 +512,11 @@ STAGES: dict[str, Stage] = {s.name: s for s in [
     Stage("sentiment-classifier", "classifier-sentiment, heel corpus", _classifier,
           setup=_tokens,
           note="sentiment_corpus(method='classifier') from a tokenised corpus"),
+    Stage("cli-lexicon", "opdrachtregel: lexicon-sentiment, 150 artikelen", _cli_lexicon,
+          setup=_cli_lexicon_setup, sampled=True, check=_cli_lexicon_compare, sizes=("1M",),
+          note="discourse sentiment on 150 articles in a fresh process, token store off"),
+    Stage("cli-lexicon-peer", "textblob-nl op dezelfde 150 artikelen", _cli_lexicon_peer,
+          setup=_cli_lexicon_setup, sampled=True, sizes=("1M",), peer_of=("cli-lexicon",)),
     Stage("duplicates", "dubbele artikelen (exact)", lambda corpus: _duplicates(corpus, 1.0),
           note="duplicates_pairs: exact copies after Unicode, case and whitespace folding"),
     Stage("duplicates-near", "bijna-kopieen (MinHash, 0.9)",
@@ -414,6 +527,20 @@ STAGES: dict[str, Stage] = {s.name: s for s in [
     Stage("pipeline-no-exclude", "hele pijplijn, lexicon zonder frame-uitsluiting",
           lambda corpus: _pipeline(corpus, exclude=False), default=False,
           note="as pipeline, but the lexicon does not leave out the frame matches"),
+    Stage("search", "zoekvragen: 20 queries", _search.search_run, setup=_search.search_setup,
+          check=_search.search_compare,
+          note="query_search: 20 named queries (boolean, proximity, phrases, fields, lemmas) "
+          "in one pass over the stored tokens; same_articles: queries whose articles the "
+          "peer finds too"),
+    Stage("search-peer", "dezelfde zoekvragen met re per artikel", _search.search_peer,
+          setup=lambda ctx: {"corpus": ctx["corpus"]()}, peer_of=("search",),
+          note="each query's tree evaluated on every article's words with Python's re"),
+    Stage("topics", "topics (LDA, K = 20)", _topics, setup=_tokens,
+          note="topics_dtm (lemmas, stopwords and rare terms out) + topics_fit (tomotopy, "
+          "500 sweeps, one worker) + topics_quality, from the token table"),
+    Stage("topics-peer", "scikit-learn LDA, K = 20", _topics_peer, setup=_topics_setup,
+          peer_of=("topics",),
+          note="LatentDirichletAllocation on the same documents (their counts), defaults"),
     Stage("figures", "discourse figures", _figures, setup=lambda ctx: ctx, sizes=("1M",)),
     Stage("cli-first", "opdrachtregel, eerste keer", _cli_first, setup=lambda ctx: ctx,
           sizes=("1M",), store=True,
@@ -443,6 +570,7 @@ WARM_IMPORTS = ("analysis.corpus", "analysis.tokens.corpus_tables",
                 "analysis.vocabulary.frequency", "analysis.vocabulary.keyness",
                 "analysis.vocabulary.collocations", "analysis.dictionaries.matcher",
                 "analysis.dictionaries.frames_stats", "analysis.dictionaries.actors",
+                "analysis.query.evaluate", "lark", "simplemma",
                 "analysis.quotes", "analysis.sentiment", "analysis.textblob_compat",
                 "sklearn.feature_extraction.text", "textblob_nl")
 

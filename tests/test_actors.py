@@ -76,6 +76,10 @@ def test_load_own_file(tmp_path):
     (("group = \"NAVO\"\n", ""), r"actor 'navo': the key 'group' is missing"),
     (("[actors.navo]", "[actors.Navo]"), r"actor 'Navo': an actor id must be lower-case"),
     (("aliases = [\"NAVO\"]", "aliases = []"), r"actor 'navo': aliases is empty"),
+    (("aliases = [\"NAVO\"]", "aliases = [\"-\"]"), r"actor 'navo': pattern '-' in aliases "
+     r"holds no letter or digit"),
+    (("aliases = [\"NAVO\"]", "aliases = [\"\u2010\"]"), r"actor 'navo': pattern '\u2010' in "
+     r"aliases holds no letter or digit"),
 ])
 def test_mistakes_name_file_line_and_actor(tmp_path, change, message):
     path = write(tmp_path, GOOD.replace(*change))
@@ -86,6 +90,14 @@ def test_mistakes_name_file_line_and_actor(tmp_path, change, message):
 def test_missing_file_says_how_to_start_one(tmp_path):
     with pytest.raises(ActorFileError, match=r"no such file.*discourse actors --init"):
         actors_load(tmp_path / "nope.toml")
+
+
+def test_a_folder_or_a_byte_order_mark(tmp_path):
+    with pytest.raises(ActorFileError, match=r"is a folder, not a dictionary file"):
+        actors_load(tmp_path)
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD.encode("utf-8"))
+    assert actors_load(path).ids == ["poetin", "navo"]
 
 
 def test_init_copies_and_never_overwrites(tmp_path):

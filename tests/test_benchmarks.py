@@ -145,3 +145,37 @@ def test_partitioned_dataset_made_file_by_file_and_reused(tmp_path):
                                           cache=tmp_path, log=lambda m: None)
     assert again == folder and info_again["sha256"] == info["sha256"]
     assert os.stat(folder / files[0]).st_mtime_ns == made
+
+
+def test_pipeline_target_is_eight_times_countvectorizer_at_10m():
+    import json
+
+    import pandas as pd
+
+    from benchmarks.run import _target
+
+    table = pd.DataFrame([{"stage": "counting-peer", "size": "10M", "status": "ok",
+                           "seconds": 4.0, "extra": json.dumps({})}])
+    row = {"stage": "pipeline", "size": "10M", "status": "ok", "peak_mib": 1900.0,
+           "extra": "{}"}
+    assert _target({**row, "seconds": 32.0}, table, True) == (
+        "<= 8x CountVectorizer on the texts (32 s), < 2048 MiB", "yes")
+    assert _target({**row, "seconds": 32.5}, table, True)[1] == "NO"
+    assert _target({**row, "seconds": 20.0, "peak_mib": 2048.0}, table, True)[1] == "NO"
+    assert _target({**row, "seconds": 20.0}, table.head(0), True) == (
+        "<= 8x CountVectorizer on the texts (run counting-peer), < 2048 MiB", "")
+
+
+def test_cli_lexicon_target_needs_five_times_textblob_and_the_same_scores():
+    import pandas as pd
+
+    from benchmarks.run import _target
+
+    row = {"stage": "cli-lexicon", "status": "ok", "seconds": 2.0, "extra": "{}"}
+    empty = pd.DataFrame()
+    assert _target({**row, "speed_ratio": 5.0, "identical_scores": "90/90"}, empty,
+                   False) == ("speed >= 5x textblob-nl, same scores (90/90)", "yes")
+    assert _target({**row, "speed_ratio": 4.9, "identical_scores": "90/90"}, empty,
+                   False)[1] == "NO"
+    assert _target({**row, "speed_ratio": 9.0, "identical_scores": "89/90"}, empty,
+                   False)[1] == "NO"

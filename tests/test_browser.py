@@ -166,12 +166,9 @@ _STATE = """() => {
 }"""
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("name", [p.name for p in notebooks_list()] +
-                         [f"{stem}-en.ipynb" for stem in ENGLISH])
-def test_each_notebook_runs_in_jupyterlab_and_shows_its_figures(lab, browser_page, name):
-    url, token, _ = lab
-    page = browser_page
+def _open_and_run(page, url: str, token: str, name: str) -> dict:
+    """Open notebook ``name`` in JupyterLab, run all its cells and wait until they ran (or
+    one failed, or the time is up); returns the notebook's state (see ``_STATE``)."""
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{url}/lab/tree/notebooks/{name}?reset&token={token}")
     page.wait_for_function(_READY, arg=f"notebooks/{name}", timeout=90_000)
@@ -183,8 +180,17 @@ def test_each_notebook_runs_in_jupyterlab_and_shows_its_figures(lab, browser_pag
             and all(c["count"] is not None for c in state["cells"])
         failed = any(c["errors"] for c in state["cells"])
         if done or failed or time.monotonic() > deadline:
-            break
+            return state
         time.sleep(1)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", [p.name for p in notebooks_list()] +
+                         [f"{stem}-en.ipynb" for stem in ENGLISH])
+def test_each_notebook_runs_in_jupyterlab_and_shows_its_figures(lab, browser_page, name):
+    url, token, _ = lab
+    page = browser_page
+    _open_and_run(page, url, token, name)
     # one tall screenshot shows the whole notebook
     height = page.evaluate("""() => {
         const node = window.jupyterapp.shell.currentWidget.content.node;
@@ -218,6 +224,41 @@ def test_each_notebook_runs_in_jupyterlab_and_shows_its_figures(lab, browser_pag
     with report.open("a", encoding="utf-8") as handle:
         images = [(i["width"], i["height"]) for c in cells for i in c["images"]]
         handle.write(f"{name}: {len(cells)} code cells run; {len(images)} images {images}\n")
+
+
+@pytest.mark.browser
+def test_coding_view_codes_by_buttons_and_keys_and_saves_each_unit(lab, browser_page):
+    """rq7's coding view in the browser: a click per frame and "Save and next" save the
+    first unit to the sheet; typing the codes in the key box saves the second."""
+    import pandas as pd
+
+    url, token, _ = lab
+    page = browser_page
+    name = "rq7-validating-frames.ipynb"
+    state = _open_and_run(page, url, token, name)
+    assert not any(c["errors"] for c in state["cells"]), state
+    view = page.locator(".widget-vbox").filter(has=page.locator(".widget-toggle-buttons"))
+    view.first.wait_for(timeout=30_000)
+    groups = view.first.locator(".widget-toggle-buttons")
+    assert groups.count() == 5  # one row of buttons per frame of the shipped dictionary
+    assert "Unit 1 of 40" in view.first.inner_text()
+    for k in range(groups.count()):
+        groups.nth(k).locator("button", has_text="1").first.click()
+    view.first.locator("button", has_text="Save and next").click()
+    page.wait_for_function("() => document.body.innerText.includes('Unit 2 of 40')",
+                           timeout=30_000)
+    saved = view.first.locator(".widget-html-content", has_text="Saved unit 1 to")
+    path = saved.inner_text().split("Saved unit 1 to", 1)[1].strip().rstrip(".")
+    frames = ["koude_oorlog", "escalatie", "sancties", "diplomatie", "militair"]
+    sheet = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert sheet.loc[0, frames].tolist() == ["1"] * 5
+    assert sheet.loc[1, frames].tolist() == [""] * 5
+    view.first.locator(".widget-text input").fill("00100")
+    page.wait_for_function("() => document.body.innerText.includes('Unit 3 of 40')",
+                           timeout=30_000)
+    sheet = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert sheet.loc[1, frames].tolist() == ["0", "0", "1", "0", "0"]
+    _shutdown_kernels(url, token)
 
 
 def test_without_chromium_the_browser_test_skips_on_a_laptop_and_fails_on_ci(monkeypatch):

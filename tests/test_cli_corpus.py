@@ -154,3 +154,48 @@ def test_figures_without_a_corpus_run_the_bundled_one(tmp_path, capsys, notebook
     code, _, _ = run(capsys, "figures", "--out", str(tmp_path / "out"))
     assert code == 0
     assert [(s["corpus"], s["corpus_options"]) for s in notebooks_started] == [(None, {})]
+
+
+@pytest.mark.parametrize("name", ["rot13", "base64", "hex", "zlib", "bz2"])
+def test_an_encoding_that_is_not_a_text_encoding_is_refused(capsys, name):
+    with pytest.raises(SystemExit) as stop:
+        main(["check", str(CORPUS_DIR), "--encoding", name])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert (f"argument --encoding: {name!r} is not a text encoding (it turns bytes into "
+            "bytes); name one such as utf-8, utf-16, cp1252 (Windows-1252) or latin-1") in err
+
+
+def test_the_library_refuses_an_encoding_that_is_not_a_text_encoding():
+    from analysis.corpus import CorpusError, corpus_load
+
+    with pytest.raises(CorpusError, match=r"'rot13' is not a text encoding"):
+        corpus_load(CORPUS_DIR, encoding="rot13")
+
+
+def test_a_file_the_system_cannot_read_is_one_line(tmp_path, capsys):
+    """Any operating-system error on a file the user named (here a folder given where a
+    word list of the quote finder is read) ends the command with the file and the reason,
+    exit status 2."""
+    folder = tmp_path / "woorden"
+    folder.mkdir()
+    out = tmp_path / "q.csv"
+    code = main(["quotes", str(CORPUS_DIR), "--speech-verbs", str(folder), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err == f"discourse quotes: {folder}: is a folder, not a file.\n"
+    assert not out.exists()
+
+
+def test_every_encoding_option_refuses_a_codec_that_is_not_a_text_encoding():
+    """Every option of every command that names an encoding is checked the same way."""
+    from analysis.cli import build_parser
+    from analysis.cli.common import encoding_option
+
+    parser = build_parser()
+    (sub,) = [a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction"]
+    options = [(name, a.option_strings[-1]) for name, command in sub.choices.items()
+               for a in command._actions if "encoding" in a.dest]
+    assert len(options) > 10
+    assert [o for o in options if o[1] and sub.choices[o[0]]._option_string_actions[o[1]].type
+            is not encoding_option] == []

@@ -151,3 +151,15 @@ def test_dropped_without_dedupe_writes_an_empty_table(capsys, copies, tmp_path):
     assert list(table.columns) == ["doc_id", "outlet", "date", "title", "duplicate_of",
                                    "duplicate_outlet", "kind", "similarity", "reason"]
     assert table.empty
+
+
+def test_partition_rows_into_an_existing_file_is_refused_and_the_file_kept(tmp_path, capsys):
+    from analysis.paths import CORPUS_DIR
+
+    existing = tmp_path / "corpus.csv"
+    existing.write_text("mijn tabel\n", encoding="utf-8")
+    code, _, err = run(capsys, "import", CORPUS_DIR, "-o", existing, "--partition-rows", 2)
+    assert code == 2
+    assert err == (f"discourse import: -o {existing}: is a file, and --partition-rows writes "
+                   "a folder of Parquet files; give a new or empty folder.\n")
+    assert existing.read_text(encoding="utf-8") == "mijn tabel\n"

@@ -24,7 +24,10 @@ CODED_SAMPLE = FIXTURES / "sentiment" / "coded_sample.csv"
 #: Options (or positionals, by their dest) that name a file or folder a command reads.
 READS = {"corpus", "--corpus", "sources", "file", "--frames", "--stopwords", "--data", "--actors",
          "--speech-verbs", "--cues", "--not-speech", "--title-words", "--anaphora",
-         "--events"}
+         "--events", "--codes", "--validation-codes", "--validation-coders",
+         "--validation-refined", "--model", "--parameters", "--queries"}
+#: Required options that take a number (filled with 1, the others with a word).
+NUMBER_OPTIONS = {"--n"}
 #: The argument types of the options that name a file or folder a command writes.
 OUTPUT_TYPES = (output_path, output_folder)
 #: The positionals (by dest) that name the corpus a command reads.
@@ -65,18 +68,22 @@ def _argv(name: str, option: str, target: Path, corpus: Path, tmp_path: Path) ->
                 CODED_SAMPLE if action.dest == "file" else "navo")
             argv.append(str(value))
         elif action.required:
-            value = tmp_path / "elsewhere.csv" if action.type in OUTPUT_TYPES else "text"
+            value = tmp_path / "elsewhere.csv" if action.type in OUTPUT_TYPES else (
+                "1" if flag in NUMBER_OPTIONS else "text")
             argv += [flag, str(value)]
         elif flag == "--corpus":
             argv += [flag, str(corpus)]
+    for group in command._mutually_exclusive_groups:  # one of them is required
+        if group.required and not any(_name(a) == option for a in group._group_actions):
+            argv += [_name(group._group_actions[0]), "text"]
     return argv + [option, str(target)]
 
 
 def test_the_output_options_are_found():
     found = set(OUTPUTS)
     assert {("frames", "--init"), ("frames", "--matches"), ("frames", "--cooccurrence"),
-            ("sentiment-train", "--model"), ("sentiment-train", "--report"),
-            ("figures", "--out"), ("sentiment", "--output")} <= found
+            ("sentiment-train", "--model"), ("classify-train", "--output"),
+            ("classify", "--output"), ("figures", "--out"), ("sentiment", "--output")} <= found
     assert len(found) >= 13
 
 
@@ -103,7 +110,8 @@ def test_an_output_inside_the_corpus_is_refused(name, option, which, tmp_path, c
     command = _commands()[name]
     if which == "given" and not any(a.dest in CORPUS_DESTS for a in command._actions):
         pytest.skip(f"{name} reads no corpus")
-    folder_option = any(_name(a) == option and a.metavar == "DIR" for a in command._actions)
+    folder_option = any(_name(a) == option and a.type is output_folder
+                        for a in command._actions)
     target = corpus / ("uitvoer" if folder_option else "uitvoer.csv")
     before = _snapshot(corpus)
     code = main(_argv(name, option, target, corpus, tmp_path))

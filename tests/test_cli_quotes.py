@@ -159,3 +159,16 @@ def test_quotes_validate_mistakes(tmp_path, capsys):
     assert "no rows to validate" in capsys.readouterr().err
     assert main(["quotes-validate", str(tmp_path / "nope.csv")]) == 2
     assert "nope.csv: no such file" in capsys.readouterr().err
+
+
+def test_quotes_validate_an_empty_or_folder_sample(tmp_path, capsys):
+    empty = tmp_path / "coded.csv"
+    empty.write_bytes(b"")
+    assert main(["quotes-validate", str(empty)]) == 2
+    assert capsys.readouterr().err == (
+        f"discourse quotes-validate: {empty}: is empty; write a header line naming the "
+        "columns, and one row per coded item.\n")
+    assert main(["quotes-validate", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        f"discourse quotes-validate: {tmp_path}: is a folder; give the CSV or TSV file "
+        "of the coded sample.\n")

@@ -63,8 +63,8 @@ def test_validate_prints_metrics_and_confusion(capsys, tmp_path):
                          "lexicon", "-o", str(out_file))
     assert code == 0, err
     # Lexicon labels -1, 0, -1, +1 (goed mooi: 0.7) against codes -1, 0, -1, +1: all right.
-    assert ("lexicon: n = 4, accuracy = 1.000, macro-F1 = 1.000, Krippendorff's alpha "
-            "(interval) = 1.000") in out
+    assert ("lexicon: n = 4, accuracy = 1.000, macro-F1 = 1.000 (over the classes present: "
+            "-1, 0, 1), Krippendorff's alpha (interval) = 1.000") in out
     assert "confusion matrix" in out
     metrics = pd.read_csv(out_file)
     assert metrics["metric"].tolist() == ["n", "accuracy", "macro_f1", "krippendorff_alpha"]
@@ -86,10 +86,10 @@ def test_validate_unknown_column(capsys):
 
 def test_train_without_data_gives_a_clear_error(capsys, tmp_path):
     code, _, err = run(capsys, "sentiment-train", "--data", str(tmp_path / "none.csv"),
-                       "--model", str(tmp_path / "m.npz"), "--report", str(tmp_path / "r.json"))
+                       "--model", str(tmp_path / "m"))
     assert code == 2
     assert "none.csv: training data not found" in err
-    assert not (tmp_path / "m.npz").exists()
+    assert not (tmp_path / "m").exists()
 
 
 @pytest.mark.parametrize("column", ["headline", "value"])
@@ -98,12 +98,26 @@ def test_train_checks_columns(capsys, tmp_path, column):
     frame = pd.DataFrame({"headline": ["Goed nieuws"], "value": [1]}).drop(columns=column)
     frame.to_csv(data, index=False)
     code, _, err = run(capsys, "sentiment-train", "--data", str(data), "--model",
-                       str(tmp_path / "m.npz"), "--report", str(tmp_path / "r.json"))
+                       str(tmp_path / "m"))
     assert code == 2
     kept = "value" if column == "headline" else "headline"
     assert err == (f"discourse sentiment-train: {data} has no column {column!r} (its columns: "
                    f"{kept!r}); expected the ecosent train.csv with columns headline and "
                    "value (-1/0/1)\n")
+
+
+def test_train_refuses_codes_without_all_three_labels(capsys, tmp_path):
+    # Codes 0/1 only: the classifier would have no -1 class (an IndexError before).
+    data = tmp_path / "train.csv"
+    pd.DataFrame({"headline": [f"Kop {k}" for k in range(10)],
+                  "value": [0, 1] * 5}).to_csv(data, index=False)
+    code, _, err = run(capsys, "sentiment-train", "--data", str(data), "--model",
+                       str(tmp_path / "m"))
+    assert code == 2
+    assert err == (f"discourse sentiment-train: {data}: the sentiment classifier needs codes "
+                   "of all three labels -1, 0, +1; these codes have 0, 1. For other "
+                   "categories train a classifier with `discourse classify-train`\n")
+    assert not (tmp_path / "m").exists()
 
 
 def test_exclude_frames_drops_frame_words_from_the_lexicon(capsys, tmp_path):
@@ -127,3 +141,13 @@ def test_exclude_frames_drops_frame_words_from_the_lexicon(capsys, tmp_path):
     code, _, err = run(capsys, "sentiment", str(CORPUS_DIR), "--exclude-frames", "--method",
                        "classifier")
     assert code == 2 and "--method lexicon only" in err
+
+
+def test_validate_an_empty_sample_is_named(capsys, tmp_path):
+    empty = tmp_path / "coded.csv"
+    empty.write_bytes(b"")
+    code, _, err = run(capsys, "sentiment-validate", str(empty), "--text-column", "text",
+                       "--label-column", "label")
+    assert code == 2
+    assert err == (f"discourse sentiment-validate: {empty}: is empty; write a header line "
+                   "naming the columns, and one row per coded item.\n")

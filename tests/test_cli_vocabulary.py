@@ -129,13 +129,13 @@ def test_user_errors_exit_2_with_a_message(tmp_path, capsys):
 def test_kwic_and_collocations_refuse_a_pattern_of_wildcards_only(tmp_path, capsys):
     code, out, err = run(["kwic", str(FIXTURE), "***"], capsys)
     assert code == 2 and out == ""
-    assert err == ("discourse kwic: the pattern '***' has a word made only of wildcards, which "
-                   "would match every token: every word needs at least one letter or digit, "
-                   "e.g. escal*\n")
+    assert err == ("discourse kwic: the pattern '***' is made only of wildcards, which would "
+                   "match every token: give at least one word with a letter or digit, e.g. "
+                   'escal* or "* oceaan"\n')
     code, _, err = run(["collocations", str(FIXTURE), "--node", "*", "-o", str(tmp_path / "c.csv")],
                     capsys)
     assert code == 2
-    assert err.startswith("discourse collocations: the pattern '*' has a word made only of")
+    assert err.startswith("discourse collocations: the pattern '*' is made only of")
 
 
 def test_frequencies_of_an_article_of_20_megabytes_in_one_paragraph(tmp_path, capsys):
@@ -210,3 +210,40 @@ def test_a_stopword_file_that_is_not_text_is_named(tmp_path, capsys):
     assert (code, err) == (2, f"discourse frequencies: the stopword file {stopwords}: is "
                               "compressed with gzip, not a text file. Unpack it first (e.g. "
                               "with gunzip or 7-Zip) and give the unpacked file.\n")
+
+
+def test_an_ngram_size_beyond_the_bound_is_refused(capsys, tmp_path):
+    from analysis.vocabulary.terms import MAX_NGRAM
+
+    with pytest.raises(SystemExit) as stop:
+        main(["frequencies", str(CORPUS_DIR), "--ngram", "300", "-o", str(tmp_path / "f.csv")])
+    assert stop.value.code == 2
+    assert (f"argument --ngram: expected a whole number from 1 to {MAX_NGRAM}, not '300'"
+            in capsys.readouterr().err)
+
+
+def test_a_long_ngram_within_the_bound_is_counted(tmp_path):
+    from analysis.tokens import tokens_corpus
+    from analysis.vocabulary.terms import MAX_NGRAM, _terms
+
+    text = " ".join(f"w{i}" for i in range(MAX_NGRAM + 1))
+    tokens = tokens_corpus(pd.DataFrame({"doc_id": ["a"], "outlet": ["x"], "text": [text]}))
+    codes, starts, terms = _terms(tokens, MAX_NGRAM)
+    assert starts.tolist() == [0, 1]  # two n-grams, no overflow of the integer key
+    assert len(set(codes.tolist())) == 2
+    with pytest.raises(ValueError, match=rf"ngram must be a whole number from 1 to {MAX_NGRAM}"):
+        _terms(tokens, MAX_NGRAM + 1)
+
+
+def test_keyness_on_very_many_groups_says_so(capsys, tmp_path, monkeypatch):
+    from analysis.cli import vocabulary
+
+    monkeypatch.setattr(vocabulary, "MANY_GROUPS", 3)
+    code, _, err = run(["keyness", str(CORPUS_DIR), "--by", "doc_id", "--min-count", "1",
+                        "-o", str(tmp_path / "k.csv")], capsys)
+    assert code == 0
+    assert ("note: --by doc_id has 5 groups, and keyness compares each with the rest: the "
+            "table has a row per term and group") in err
+    monkeypatch.setattr(vocabulary, "MANY_GROUPS", 5)
+    code, _, err = run(["keyness", str(CORPUS_DIR), "-o", str(tmp_path / "k.csv")], capsys)
+    assert "note: --by" not in err  # 5 outlets: not more than 5

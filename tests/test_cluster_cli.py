@@ -84,3 +84,28 @@ def test_other_commands_refuse_what_a_cluster_cannot_do(dataset, capsys, argv, m
     code, _, err = run(capsys, command, dataset, *rest)
     assert code == 2
     assert message in err
+
+
+@pytest.mark.parametrize("limit", ["100MB", "1B"])
+def test_a_memory_limit_below_a_partitions_need_is_refused_before_any_worker_starts(
+        dataset, tmp_path, capsys, monkeypatch, limit):
+    """A worker that cannot hold a partition (nor itself) would be restarted without end;
+    the limit is refused up front, naming the largest partition, its need and the limit."""
+    import analysis.cluster
+    from analysis.cluster.dataset import WORKER_BYTES, partition_need
+
+    def started(*args, **kwargs):
+        raise AssertionError("a cluster was started")
+
+    monkeypatch.setattr(analysis.cluster, "scheduler_client", started)
+    largest = max(dataset.iterdir(), key=partition_need)
+    need = partition_need(largest)
+    assert WORKER_BYTES < need < WORKER_BYTES + 2**20  # tiny partitions: the worker itself
+    code, _, err = run(capsys, "frequencies", dataset, "--scheduler", "local", "--workers",
+                       "1", "--memory-limit", limit, "-o", tmp_path / "f.csv")
+    assert code == 2
+    assert err == (
+        f"discourse frequencies: --memory-limit {limit} is below what a worker needs for the "
+        f"largest partition, {largest} (about {need / 2**20:.0f} MiB: the worker itself and "
+        f"the partition's tokens); give --memory-limit {-(-need // 2**20)}MiB or more, or "
+        "write smaller partitions (discourse import --partition-rows N)\n")

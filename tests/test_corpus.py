@@ -286,7 +286,7 @@ def test_unknown_encoding_name(tmp_path):
     with pytest.raises(CorpusError) as caught:
         corpus_load(folder, encoding="utf-9")
     assert [str(p) for p in caught.value.problems] == [
-        f"{folder / 'a.txt'}: the encoding 'utf-9' is unknown. Name one Python knows, e.g. "
+        f"{folder}: the encoding 'utf-9' is unknown. Name one Python knows, e.g. "
         "utf-8, utf-16, cp1252 (Windows-1252) or latin-1."]
 
 
@@ -875,3 +875,139 @@ def test_check_warns_about_every_doubtful_article_and_loads_them_all():
     with pytest.warns(UserWarning):
         corpus = corpus_load(d)
     assert len(corpus) == 6 and corpus.attrs["skipped"] == []
+
+
+REPEATED_ROWS = ("doc_id,outlet,date,text\n"
+                 "a1,NRC,2022-01-10,Zelfde tekst.\n"
+                 "a2,NRC,2022-01-11,Andere tekst.\n"
+                 "a1,NRC,2022-01-10,Zelfde tekst.\n")
+
+
+def test_repeated_identical_row_is_one_article_and_a_refused_repeat(tmp_path):
+    path = write(tmp_path, {"a.csv": REPEATED_ROWS.encode()}) / "a.csv"
+    report = corpus_check(path)
+    assert [str(p) for p in report.problems] == [
+        f"{path}, line 4: repeats line 2 exactly (the same id 'a1' and the same text and "
+        "columns). Give --dedupe corpus (or outlet) to keep one copy, or remove the repeated "
+        "row."]
+    assert report.corpus["doc_id"].tolist() == ["a1", "a2"]
+    assert report.skipped == ["a1 (line 4)"]
+
+
+def test_repeated_identical_row_is_dropped_by_dedupe_and_reported(tmp_path):
+    path = write(tmp_path, {"a.csv": REPEATED_ROWS.encode()}) / "a.csv"
+    with pytest.warns(UserWarning, match="1 article"):
+        corpus = corpus_load(path, dedupe="corpus")
+    assert corpus["doc_id"].tolist() == ["a1", "a2"]
+    dropped = pd.DataFrame(corpus.attrs["dropped"])
+    assert dropped[["doc_id", "duplicate_of", "kind", "reason"]].values.tolist() == [
+        ["a1", "a1", "exact", "line 4 repeats line 2 exactly (the same id, text and columns)"]]
+
+
+def test_repeated_identical_row_with_skip_invalid_keeps_one(tmp_path):
+    path = write(tmp_path, {"a.csv": REPEATED_ROWS.encode()}) / "a.csv"
+    with pytest.warns(UserWarning):
+        corpus = corpus_load(path, skip_invalid=True)
+    assert corpus["doc_id"].tolist() == ["a1", "a2"]
+def test_a_date_before_any_newspaper_is_reported(tmp_path):
+    path = write(tmp_path, {"a.csv": b"doc_id,date,text\na,2022-01-10,Een.\n"
+                                     b"b,0001-01-01,Twee.\nc,1599-12,Drie.\n"
+                                     b"d,1618-06-14,Vier.\n"}) / "a.csv"
+    report = corpus_check(path)
+    assert report.ok and len(report.corpus) == 4  # counted, not left out
+    assert [str(p) for p in report.problems] == [
+        f"{path}, line 3: warning: article 'b' is dated 0001-01-01, before 1600, earlier than "
+        "any newspaper. Check the date (a date that was missing is often read as the year 1)."
+        , f"{path}, line 4: warning: article 'c' is dated 1599-12, before 1600, earlier than "
+        "any newspaper. Check the date (a date that was missing is often read as the year 1)."]
+
+
+def test_a_text_of_numbers_only_is_reported(tmp_path):
+    path = write(tmp_path, {"a.csv": b"doc_id,outlet,text\na,NRC,123\nb,NOS,\"4 567,8\"\n"
+                                     b"c,NOS,Een 2e tekst.\n"}) / "a.csv"
+    report = corpus_check(path)
+    assert report.ok and len(report.corpus) == 3
+    assert [str(p) for p in report.problems] == [
+        f"{path}, line {n}: warning: article '{doc}' holds no words, only numbers. Check that "
+        "the text column is the column of the article texts (--text-column, text_column=...)."
+        for n, doc in ((2, "a"), (3, "b"))]
+
+
+def test_outlet_names_that_look_alike_are_reported_by_group(tmp_path):
+    # Cyrillic Er (U+0420) and Es (U+0421) in a Latin name; a zero-width space in another
+    rows = ["doc_id,outlet,text", "a,NRC,Een.", "b,N\u0420C,Twee.", "c,N\u0420\u0421,Drie.",
+            "d,NOS,Vier.", "e,NO\u200bS,Vijf.", "f,Trouw,Zes.", "g,\u0418\u0437\u0432,Zeven."]
+    path = write(tmp_path, {"a.csv": "\n".join(rows).encode("utf-8")}) / "a.csv"
+    report = corpus_check(path)
+    assert report.ok and len(report.corpus) == 7
+    assert [str(p) for p in report.problems] == [
+        f"{path}: warning: 2 group(s) of outlet names look alike but differ in their "
+        "characters, so each is counted as an outlet of its own: 'NOS' (1 article), "
+        "'NO\\u200bS' (1 article; a zero width space); 'NRC' (1 article), 'N\\u0420C' (1 "
+        "article; a Cyrillic letter), 'N\\u0420\\u0421' (1 article; 2 Cyrillic letters). "
+        "Write each outlet the same way in the source (the letters of one alphabet, no "
+        "invisible characters)."]
+
+
+_HIDDEN_HINT = "Give --include-hidden (include_hidden=True in Python) to read them."
+
+
+def test_hidden_files_and_folders_are_named_and_read_when_asked(tmp_path):
+    folder = write(tmp_path / "c", {"a.txt": b" date 2022-01 Een.",
+                                    ".b.txt": b" date 2022-01 Twee.",
+                                    ".drafts/c.txt": b" date 2022-01 Drie.",
+                                    ".drafts/d.txt": b" date 2022-01 Vier.",
+                                    ".DS_Store": b"\x00\x00\x00\x01Bud1"})
+    report = corpus_check(folder)
+    assert report.corpus["text"].tolist() == ["Een."]
+    assert [str(p) for p in report.problems] == [
+        f"{folder}: warning: 2 hidden file(s) or folder(s) (names starting with '.') were not "
+        f"read: .b.txt, .drafts/ (2 files). {_HIDDEN_HINT}"]
+    report = corpus_check(folder, include_hidden=True)
+    assert sorted(report.corpus["text"]) == ["Drie.", "Een.", "Twee.", "Vier."]
+    assert report.problems == []  # .DS_Store is the system's, never an article
+
+
+def test_a_dangling_link_is_named(tmp_path):
+    folder = write(tmp_path / "c", {"a.txt": b" date 2022-01 Een."})
+    (folder / "b.txt").symlink_to(tmp_path / "weg.txt")
+    report = corpus_check(folder)
+    assert report.corpus["text"].tolist() == ["Een."]
+    assert [str(p) for p in report.problems] == [
+        f"{folder / 'b.txt'}: warning: is a link to {tmp_path / 'weg.txt'}, which does not "
+        "exist, so it is not read. Remove the link, or restore what it points to."]
+
+
+def test_zip_members_outside_the_archive_or_hidden_are_named(tmp_path):
+    from tests.exportbuild import nexis_uni_lines, write_docx, write_zip
+
+    docx = write_docx(nexis_uni_lines(), tmp_path / "a.docx").read_bytes()
+    archive = write_zip(tmp_path / "export.zip", {
+        "export/nexis.docx": docx, "../evil.docx": docx, "/abs.docx": docx,
+        ".hidden/export.docx": docx, "__MACOSX/export/._nexis.docx": b"junk",
+        "export/.DS_Store": b"junk"})
+    report = corpus_check(archive)
+    assert report.n_given == 4  # the articles of export/nexis.docx
+    assert [str(p) for p in report.problems if p.file == str(archive)] == [
+        f"{archive}: warning: holds ../evil.docx, /abs.docx, whose paths lead outside the "
+        "archive (a leading / or ..), so they are not read. Unpack the archive and give the "
+        "files themselves, if they belong in the corpus.",
+        f"{archive}: warning: 1 hidden file(s) or folder(s) (names starting with '.') were not "
+        f"read: .hidden/ (1 file). {_HIDDEN_HINT}"]
+    report = corpus_check(archive, include_hidden=True)
+    assert report.n_given == 8  # and those of .hidden/export.docx
+    assert sum("outside the archive" in str(p) for p in report.problems) == 1
+
+
+def test_check_include_hidden_on_the_command_line(tmp_path, capsys):
+    from analysis.cli import main
+
+    folder = write(tmp_path / "c", {"a.txt": b" date 2022-01 Een.",
+                                    ".b.txt": b" date 2022-01 Twee."})
+    assert main(["check", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "Articles given: 1; loaded: 1" in out
+    assert "were not read: .b.txt. Give --include-hidden" in out
+    assert main(["check", str(folder), "--include-hidden"]) == 0
+    out = capsys.readouterr().out
+    assert "Articles given: 2; loaded: 2" in out and "No problems found." in out

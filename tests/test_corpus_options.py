@@ -15,7 +15,7 @@ from analysis.corpus import CorpusOptions, corpus_check, corpus_load
 from analysis.notebooks.parameters import corpus_option_names
 
 NAMES = ["text_column", "id_column", "outlet_column", "date_column", "title_column",
-         "encoding", "skip_invalid", "dedupe", "near"]
+         "encoding", "include_hidden", "skip_invalid", "dedupe", "near"]
 
 
 def _keyword_only(func) -> list[str]:
@@ -28,7 +28,7 @@ def test_every_loader_takes_the_options_of_one_list():
     assert _keyword_only(corpus_load) == NAMES
     assert _keyword_only(corpus_check) == [n for n in NAMES if n != "skip_invalid"]
     assert corpus_option_names() == NAMES
-    assert PARTITION_OPTIONS == tuple(NAMES[:7])
+    assert PARTITION_OPTIONS == tuple(NAMES[:8])
 
 
 def test_an_option_a_loader_does_not_take_is_a_type_error():
@@ -55,18 +55,19 @@ def test_the_command_line_gives_the_options_to_every_path():
     parser = argparse.ArgumentParser()
     add_corpus_arguments(parser)
     args = parser.parse_args(["c.csv", "--text-column", "body", "--skip-invalid",
-                              "--dedupe", "outlet", "--near", "0.8"])
+                              "--include-hidden", "--dedupe", "outlet", "--near", "0.8"])
     options = corpus_options(args)
     assert options == CorpusOptions(text_column="body", skip_invalid=True, dedupe="outlet",
-                                    near=0.8)
-    assert options.changed() == {"text_column": "body", "skip_invalid": True,
-                                 "dedupe": "outlet", "near": 0.8}
+                                    near=0.8, include_hidden=True)
+    assert options.changed() == {"text_column": "body", "include_hidden": True,
+                                 "skip_invalid": True, "dedupe": "outlet", "near": 0.8}
     assert cluster_corpus_options(args) == {
         "text_column": "body", "id_column": None, "outlet_column": None, "date_column": None,
-        "title_column": None, "encoding": None, "skip_invalid": True}
+        "title_column": None, "encoding": None, "include_hidden": True, "skip_invalid": True}
     assert options.keywords(without=("skip_invalid",)) == {
         "text_column": "body", "id_column": None, "outlet_column": None, "date_column": None,
-        "title_column": None, "encoding": None, "dedupe": "outlet", "near": 0.8}
+        "title_column": None, "encoding": None, "include_hidden": True, "dedupe": "outlet",
+        "near": 0.8}
 
 
 def test_columns_name_each_core_field_and_which_were_given():

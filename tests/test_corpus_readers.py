@@ -126,9 +126,9 @@ def test_a_suffix_no_reader_claims_is_refused_with_the_suffixes_there_are(tmp_pa
     assert problem.message == f"is not a corpus: files ending in {suffix!r} cannot be read."
 
 
-def test_a_folder_of_parquet_partitions_names_the_scheduler(tmp_path):
-    """A partitioned dataset given where one corpus is read: one message saying what it is
-    and how to analyse it, not one warning per file."""
+def test_a_folder_of_parquet_partitions_with_other_files_says_what_to_move(tmp_path):
+    """Parquet parts beside another file: one message saying what the folder looks like and
+    how it loads, not one warning per file."""
     from analysis.corpus import CorpusError, corpus_load
 
     dataset = tmp_path / "dataset"
@@ -136,10 +136,11 @@ def test_a_folder_of_parquet_partitions_names_the_scheduler(tmp_path):
     for n in range(2):
         pd.DataFrame({"doc_id": [f"a{n}"], "text": ["Sancties."]}).to_parquet(
             dataset / f"part-{n:05d}.parquet", index=False)
+    (dataset / "notes.md").write_text("made on Monday", encoding="utf-8")
     with pytest.raises(CorpusError) as caught:
         corpus_load(dataset)
-    messages = [str(p) for p in caught.value.problems]
+    messages = [str(p) for p in caught.value.problems if p.severity == "error"]
     assert len(messages) == 1
     assert messages[0].startswith(f"{dataset}: holds 2 Parquet file(s) and no articles of "
-                                  "its own: a partitioned dataset")
-    assert "--scheduler local" in messages[0]
+                                  "its own, but other files too")
+    assert "Move the other files out of the folder" in messages[0]

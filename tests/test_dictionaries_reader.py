@@ -53,7 +53,9 @@ def test_a_pattern_outside_the_pattern_language_is_named_with_its_line():
         book.patterns(spec, "patterns", name=name, head=head, section=section)
     assert str(caught.value) == (
         "f.toml, line 6: entry 'sancties': pattern 'boy(cot' in patterns holds '('. Only "
-        "letters, digits, apostrophes, spaces, hyphens, * and ? are allowed.")
+        "letters, digits, apostrophes, spaces, hyphens, * and ? are allowed (with = before a "
+        "pattern for the exact form and ~s after it for case); for AND, OR, NOT and proximity "
+        'write query = "...".')
 
 
 def test_an_unknown_table_and_an_unknown_setting_are_named():

@@ -1,5 +1,5 @@
 """The locked environment: requirements-lock.txt pins every package pyproject.toml asks for
-(with the test and bench extras and the build backend), with hashes, and `make install` put
+(with the test, bench and docs extras and the build backend), with hashes, and `make install` put
 exactly those versions into this environment."""
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def lock_entries() -> dict[str, tuple[str, Marker | None, list[str]]]:
 def project_requirements() -> list[Requirement]:
     project = PYPROJECT["project"]
     wanted = list(project["dependencies"])
-    for extra in ("test", "bench"):
+    for extra in ("test", "bench", "docs"):
         wanted += project["optional-dependencies"][extra]
     wanted += PYPROJECT["build-system"]["requires"]
     return [Requirement(r) for r in wanted]

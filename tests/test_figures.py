@@ -307,3 +307,47 @@ def test_captions_file_is_headed_in_the_language_of_its_captions(tmp_path, corpu
     text = (tmp_path / "en" / "CAPTIONS.md").read_text(encoding="utf-8")
     assert text.startswith("# Suggested captions\n")
     assert "Files: `rq9-bars.pdf`" in text and "Bestanden" not in text
+
+
+def test_a_table_computed_on_other_data_says_so_in_manifest_and_caption(tmp_path):
+    """A validation on the bundled gold, saved while a user's corpus is analysed, carries the
+    bundled corpus's fingerprint and sentence (before: the user's corpus, so a student could
+    report it as a validation of their own corpus)."""
+    import pandas as pd
+
+    from analysis.corpus import corpus_fingerprint, corpus_load
+    from analysis.output.figures import figures_setup, figures_source, manifest_read, table_save
+    from analysis.paths import CORPUS_DIR
+
+    mine = pd.DataFrame({"doc_id": ["m1", "m2"], "outlet": ["Krant", "Blad"],
+                         "date": ["2023-03-01", "2023-03-02"], "text": ["Een.", "Twee."]})
+    bundled = corpus_load(CORPUS_DIR)
+    figures_setup(tmp_path, notebook="rq5-who-speaks", corpus=mine, lang="en")
+    table_save(pd.DataFrame({"a": [1]}), "mine")
+    with figures_source(bundled, note="Scores against the hand coding of these articles."):
+        table_save(pd.DataFrame({"precision": [1.0]}), "rq5-quotes-validation")
+    rows = manifest_read(tmp_path)
+    assert rows["mine.csv"]["corpus_fingerprint"] == corpus_fingerprint(mine)
+    assert rows["rq5-quotes-validation.csv"]["corpus_fingerprint"] == \
+        corpus_fingerprint(bundled)
+    caption = rows["rq5-quotes-validation.csv"]["caption"]
+    assert "Corpus: 5 articles from 5 outlets" in caption
+    assert "January 2022. Scores against the hand coding of these articles. Every decimal" \
+        in caption
+    assert "2 articles" not in caption
+def test_a_users_captions_file_is_never_replaced_nor_removed(tmp_path, corpus):
+    from analysis.output.captions import caption_set
+    from analysis.output.figures import OutputFolderError
+
+    own = tmp_path / "CAPTIONS.md"
+    own.write_text("# Mijn bijschriften\n", encoding="utf-8")
+    figures_setup(tmp_path, notebook="rq9-test", corpus=corpus, lang="en")
+    fig = bar_figure()
+    caption_set(fig, "Articles per outlet.")
+    with pytest.raises(OutputFolderError, match=r"CAPTIONS.md was not written by this toolkit"):
+        figure_save(fig, "rq9-bars")
+    assert own.read_text(encoding="utf-8") == "# Mijn bijschriften\n"
+    own.unlink()
+    figure_save(fig, "rq9-bars")  # the toolkit's own file is replaced as it changes
+    figure_save(bar_figure(), "rq9-more", caption="More.")
+    assert "## rq9-more" in own.read_text(encoding="utf-8")

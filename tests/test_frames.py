@@ -397,3 +397,72 @@ def test_apostrophes_straight_and_curly_are_the_same(tmp_path):
         matches = frames_match(corpus, path, fold_diacritics=fold)
         assert matches["matched_text"].tolist() == ["Zo’n crisis", "zo'n crisis", "'s avonds"]
         assert matches["start"].tolist() == [0, 15, 28]
+
+
+def test_a_wildcard_word_in_a_phrase_stands_for_one_word(tmp_path):
+    path = tmp_path / "f.toml"
+    path.write_text('[frames.zee]\nlabel = "Zee"\ndefinition = "d"\n'
+                    'patterns = ["* oceaan", "federale * van *", "?? wacht"]\n',
+                    encoding="utf-8")
+    text = ("De Stille Oceaan en de Atlantische-oceaan. Oceaan! De federale minister van "
+            "defensie, de federale politie van Brussel. Wij wacht, de VS wacht.")
+    corpus = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], "text": [text]})
+    found = frames_match(corpus, path)
+    # "Oceaan!" starts a sentence: no word before it; "Wij" has three letters, not two
+    assert found["matched_text"].tolist() == [
+        "Stille Oceaan", "Atlantische-oceaan", "federale minister van defensie",
+        "federale politie van Brussel", "VS wacht"]
+    assert [text[s:e] for s, e in zip(found["start"], found["end"], strict=True)] == \
+        found["matched_text"].tolist()
+    assert found["sentence_id"].tolist() == [1, 1, 3, 3, 4]
+
+
+def test_wildcard_words_combine_with_exact_and_case_patterns(tmp_path):
+    path = tmp_path / "f.toml"
+    path.write_text('[frames.a]\nlabel = "A"\ndefinition = "d"\n'
+                    'patterns = ["* OM~s", "=federale * van defensie", "* walvis"]\n'
+                    '[frames.b]\nlabel = "B"\ndefinition = "d"\n'
+                    'patterns = ["federale * van defensie"]\n', encoding="utf-8")
+    text = "Het OM en het om. De federale minister van defensie-zaken sprak."
+    corpus = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], "text": [text]})
+    found = frames_match(corpus, path)
+    # ~s keeps the case of OM only; = stops the last word before the compound runs on
+    assert found[["frame", "matched_text", "start", "end"]].values.tolist() == [
+        ["a", "Het OM", 0, 6], ["a", "federale minister van defensie", 21, 51],
+        ["b", "federale minister van defensie-zaken", 21, 57]]
+    assert found.attrs["silent_patterns"] == [("a", "* walvis")]
+
+
+@pytest.mark.parametrize("pattern", ["*", "* ?", "=*~s", "* -", "?? *"])
+def test_a_pattern_made_only_of_wildcards_is_refused(tmp_path, pattern):
+    path = tmp_path / "f.toml"
+    path.write_text('[frames.a]\nlabel = "A"\ndefinition = "d"\n'
+                    f'patterns = ["navo", "{pattern}"]\n', encoding="utf-8")
+    with pytest.raises(FrameFileError, match=r"line 4: frame 'a': pattern .* is made only of "
+                       r"wildcards\. Give at least one word with a letter"):
+        frames_load(path)
+
+
+@pytest.mark.parametrize("pattern", ["-", "\u2010", " - ", "'", "-'-", "=", "-~s", "=-~s"])
+def test_a_pattern_without_a_letter_or_digit_is_named(tmp_path, pattern):
+    path = tmp_path / "f.toml"
+    path.write_text('[frames.a]\nlabel = "A"\ndefinition = "d"\n'
+                    f'patterns = ["navo", "{pattern}"]\n', encoding="utf-8")
+    with pytest.raises(FrameFileError, match=r"line 4: frame 'a': pattern .* holds no letter "
+                       r"or digit\. Every pattern needs at least one letter or digit"):
+        frames_load(path)
+
+
+def test_a_folder_given_as_the_dictionary_is_named(tmp_path):
+    with pytest.raises(FrameFileError, match=rf"{tmp_path}: is a folder, not a dictionary "
+                       r"file\. Give the \.toml file"):
+        frames_load(tmp_path)
+
+
+def test_a_byte_order_mark_is_read_as_the_other_readers_read_it(tmp_path):
+    path = tmp_path / "f.toml"
+    text = '[frames.a]\nlabel = "A"\ndefinition = "d"\npatterns = ["navo"]\n'
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    frames = frames_load(path)
+    assert frames.names == ["a"]
+    assert frames.frames["a"].line == 1

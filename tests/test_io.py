@@ -194,3 +194,26 @@ def test_a_read_only_folder_is_named_with_the_file(read_only_folder):
     assert str(caught.value) == (f"cannot write {target}: permission denied. Choose a folder "
                                  "you may write to.")
     assert not target.exists()
+
+
+def test_an_existing_output_that_is_not_a_regular_file_is_refused(tmp_path, capsys):
+    """A named pipe or a device given as the output is never replaced by a regular file:
+    every writer (write_atomic) and every command's output check refuse it."""
+    import os
+    import stat
+
+    from analysis.cli import main
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    message = (rf"cannot write {fifo}: it is a named pipe \(FIFO\), not a regular file; "
+               r"only a regular file is ever replaced\. Give the name of a new or regular file")
+    for write in (lambda: output_writable(fifo), lambda: write_atomic(fifo, b"x")):
+        with pytest.raises(OutputError, match=message):
+            write()
+    with pytest.raises(OutputError, match=r"/dev/null: it is a character device"):
+        output_writable("/dev/null")
+    assert main(["frequencies", str(CORPUS_DIR), "-o", str(fifo)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"discourse frequencies: cannot write {fifo}: it is a named pipe")
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)

@@ -93,14 +93,32 @@ def test_errors_name_the_problem(corpus, tokens):
         kwic_match(tokens.drop(columns="token"), "navo")
 
 
-@pytest.mark.parametrize("pattern", ["***", "*", "?", "koude *"])
-def test_a_word_made_only_of_wildcards_is_refused(tokens, pattern):
+@pytest.mark.parametrize("pattern", ["***", "*", "?", "* ?"])
+def test_a_pattern_made_only_of_wildcards_is_refused(tokens, pattern):
     # "***" gave every token of the corpus as a match; frames refuse "*" the same way
-    message = (f"the pattern {pattern!r} has a word made only of wildcards, which would match "
-               "every token: every word needs at least one letter or digit, e.g. escal*")
+    message = (f"the pattern {pattern!r} is made only of wildcards, which would match every "
+               "token: give at least one word with a letter or digit, e.g. escal* or "
+               '"* oceaan"')
     with pytest.raises(ValueError) as caught:
         kwic_match(tokens, pattern)
     assert str(caught.value) == message
+
+
+def test_a_wildcard_word_in_a_phrase_stands_for_one_token():
+    c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"],
+                      "text": ["De Stille Oceaan en de Atlantische Oceaan. Oceaan! De federale "
+                               "minister van defensie, de federale politie van Brussel."]})
+    toks = tokens_corpus(c)
+    assert kwic_match(toks, "* oceaan")["match"].tolist() == ["Stille Oceaan",
+                                                              "Atlantische Oceaan"]
+    # "Oceaan!" starts its sentence: no token before it there
+    found = kwic_match(toks, "federale * van *")
+    assert found["match"].tolist() == ["federale minister van defensie",
+                                       "federale politie van Brussel"]
+    assert kwic_match(toks, "de ? oceaan").empty
+    assert kwic_match(toks, "? stille")["match"].tolist() == []
+    assert kwic_match(toks, "de * oceaan")["match"].tolist() == ["De Stille Oceaan",
+                                                                 "de Atlantische Oceaan"]
 
 
 def test_format_aligns_the_match():

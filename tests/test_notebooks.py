@@ -29,6 +29,12 @@ EXPECTED_FIGURES = [
     "rq5-actors-by-outlet",
     "rq5-who-speaks",
     "rq5-direct-or-indirect",
+    "rq6-choosing-k",
+    "rq6-topics-by-outlet",
+    "rq6-topic-network",
+    "rq6-frame-word-network",
+    "rq7-validation-frames",
+    "rq7-validation-refined",
 ]
 EXPECTED_TABLES = [
     "rq0-corpus-overview",
@@ -60,6 +66,21 @@ EXPECTED_TABLES = [
     "rq5-quotes",
     "rq5-quotes-validation",
     "rq5-quotes-validation-pairs",
+    "rq6-choosing-k",
+    "rq6-topic-terms",
+    "rq6-topic-quality",
+    "rq6-representative-articles",
+    "rq6-topics-by-outlet",
+    "rq6-topic-network",
+    "rq6-seeded-topics",
+    "rq6-seeded-vs-dictionary",
+    "rq6-frame-word-network",
+    "rq7-reliability",
+    "rq7-reliability-units",
+    "rq7-validation-frames",
+    "rq7-validation-errors",
+    "rq7-validation-refined",
+    "rq7-validation-paper",
 ]
 
 

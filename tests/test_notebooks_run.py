@@ -123,12 +123,40 @@ def test_an_interrupted_run_leaves_the_folder_as_it_was(small, tmp_path, signum)
 
 
 def test_a_killed_runs_staging_folder_is_removed_by_the_next_run(small):
+    from analysis.notebooks.run import _staging_new
+
     _, out = small
-    stale = out / ".discourse-staging-x1" / "out"
+    out.mkdir()
+    stale = _staging_new(out) / "out"  # as a run makes it, before it is killed
     stale.mkdir(parents=True)
     (stale / "t-table.csv").write_text("a\n9\n", encoding="utf-8")
     assert main(["figures", "--out", str(out)]) == 0
     assert sorted(p.name for p in out.iterdir()) == ["MANIFEST.csv", *TABLE_FILES]
+
+
+def test_a_users_folder_named_like_a_staging_folder_is_never_removed(small):
+    """Only a staging folder a run made (and marked as its own before using it) is ever
+    removed; a folder of the user's with such a name is left alone."""
+    _, out = small
+    mine = out / ".discourse-staging-mijn-werk"
+    mine.mkdir(parents=True)
+    (mine / "hoofdstuk.docx").write_bytes(b"mijn hoofdstuk")
+    assert main(["figures", "--out", str(out)]) == 0
+    assert (mine / "hoofdstuk.docx").read_bytes() == b"mijn hoofdstuk"
+    assert sorted(p.name for p in out.iterdir()) == [mine.name, "MANIFEST.csv", *TABLE_FILES]
+
+
+def test_a_users_captions_file_is_not_replaced(small, capsys):
+    """CAPTIONS.md is guarded as every other file the run writes: a user's own is refused
+    before any notebook runs, and the toolkit's own is replaced on the next run."""
+    _, out = small
+    out.mkdir()
+    (out / "CAPTIONS.md").write_text("# Mijn bijschriften\n", encoding="utf-8")
+    assert main(["figures", "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"{out / 'CAPTIONS.md'} was not written by this toolkit" in err
+    assert (out / "CAPTIONS.md").read_text(encoding="utf-8") == "# Mijn bijschriften\n"
+    assert sorted(p.name for p in out.iterdir()) == ["CAPTIONS.md"]
 
 
 def test_an_unrelated_manifest_is_refused_with_a_message(small, capsys):

@@ -50,7 +50,8 @@ def test_an_unknown_corpus_option_lists_the_valid_keys():
     first, valid = str(info.value).splitlines()
     assert first == "corpus_options: unknown key 'text_col'. Did you mean 'text_column'?"
     assert valid.startswith("The valid keys are: text_column, id_column, outlet_column, "
-                            "date_column, title_column, encoding, skip_invalid")
+                            "date_column, title_column, encoding, include_hidden, "
+                            "skip_invalid")
     assert valid == f"The valid keys are: {', '.join(corpus_option_names())}."
 
 
@@ -240,3 +241,121 @@ def test_lang_is_read_as_written_and_formats_are_checked():
     assert setup.lang == "en" and setup.formats == ("pdf", "tiff")
     default = parameters_check("example", {"out_dir": "/tmp/discourse-example"})
     assert default.lang == "nl" and default.formats == ("png", "svg", "pdf")
+
+
+# ----------------------------------------------------- parameters the notebooks read
+
+
+def _free_names(notebook: Path) -> set[str]:
+    """Names the cells after the parameter cell read before any cell defines them: values a
+    notebook would take from its parameter cell's namespace instead of its set-up."""
+    import ast
+    import builtins
+    import json
+
+    defined = set(dir(builtins)) | {"get_ipython", "display"}
+    free: set[str] = set()
+    for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+        if cell["cell_type"] != "code" or "parameters" in cell["metadata"].get("tags", []):
+            continue
+        for statement in ast.parse("".join(cell["source"])).body:
+            # an assignment reads its value before it binds its targets (`period = period or
+            # ...` reads the cell's `period`); any other statement binds its names first
+            # (loops, comprehensions, a name bound in an `if` and read after it)
+            read = statement.value if isinstance(statement, ast.Assign) else statement
+            inner = {n.id for n in ast.walk(read)
+                     if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+            loads = {n.id for n in ast.walk(read)
+                     if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+            free |= loads - defined - inner
+            for node in ast.walk(statement):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                    defined.add(node.id)
+                elif isinstance(node, ast.alias):
+                    defined.add((node.asname or node.name).split(".")[0])
+                elif isinstance(node, ast.FunctionDef | ast.ClassDef):
+                    defined.add(node.name)
+    return free
+
+
+@pytest.mark.parametrize("notebook", sorted((ROOT / "notebooks").glob("*.ipynb")),
+                         ids=lambda p: p.stem)
+def test_no_notebook_reads_a_parameter_past_its_set_up(notebook):
+    """Every parameter comes through notebook_setup (its default when the parameter cell
+    leaves it out), so any parameter cell, the notebooks guide's included, runs every notebook
+    (rq4 read `period` and rq0 `corpus_options` from the cell: a NameError without them)."""
+    assert _free_names(notebook) == set()
+
+
+def _readme_parameters() -> str:
+    """The parameters.toml example of the notebooks guide (docs/guides/notebooks.md)."""
+    guide = (ROOT / "docs" / "guides" / "notebooks.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## Working in JupyterLab"):]
+    return re.search(r"```toml\n(.*?)```", section, re.S).group(1)
+
+
+def test_the_readme_parameters_file_is_read_as_it_says(tmp_path, capsys):
+    """The notebooks guide's parameters.toml, with its corpus written where it says: every key is a
+    parameter, and the set-up takes each one and says so."""
+    import tomllib
+
+    example = _readme_parameters()
+    values = tomllib.loads(example)
+    assert set(values) <= set(PARAMETERS)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "mijn_corpus.csv").write_text(
+        "doc_id,krant,datum,body\n"
+        "a,NRC,2022-01-10,Rusland en de NAVO praten in Genève.\n"
+        "b,AD,2022-01-17,De NAVO antwoordt Rusland schriftelijk.\n", encoding="utf-8")
+    file = tmp_path / "parameters.toml"
+    file.write_text(example.replace('"data/mijn_corpus.csv"',
+                                    repr(str(tmp_path / "data" / "mijn_corpus.csv"))),
+                    encoding="utf-8")
+    setup = notebook_setup("rq4-over-time", {"parameters_file": str(file),
+                                             "out_dir": str(tmp_path / "out")})
+    assert sorted(setup.corpus["outlet"]) == ["AD", "NRC"]
+    assert (setup.lang, setup.formats, setup.period) == ("en", ("pdf", "eps"), "week")
+    assert f"parameters from {file}: corpus_path, corpus_options, by, lang, formats, " \
+        "period" in capsys.readouterr().out
+
+
+def test_a_value_in_the_parameter_cell_wins_over_the_file(tmp_path):
+    file = tmp_path / "p.toml"
+    file.write_text('lang = "en"\nperiod = "month"\n', encoding="utf-8")
+    setup = parameters_check("x", {"parameters_file": str(file), "lang": "nl",
+                                   "period": "year", "out_dir": str(tmp_path)})
+    # "nl" is the default: the file's "en" fills it; "year" was set in the cell
+    assert (setup.lang, setup.period) == ("en", "year")
+
+
+def test_a_parameters_file_with_an_unknown_key_or_bad_toml_is_named(tmp_path):
+    file = tmp_path / "p.toml"
+    file.write_text('perod = "week"\n', encoding="utf-8")
+    with pytest.raises(ParameterError, match=r"p.toml: 'perod' is no notebook parameter\. "
+                                             r"Did you mean 'period'\?"):
+        parameters_check("x", {"parameters_file": str(file)})
+    file.write_text("corpus_path = data/x.csv\n", encoding="utf-8")
+    with pytest.raises(ParameterError, match=r"p.toml: is not valid TOML \(.*line 1"):
+        parameters_check("x", {"parameters_file": str(file)})
+
+
+def test_a_bad_period_is_refused_with_the_choices():
+    with pytest.raises(ParameterError, match=r"period must be one of day, week, month, "
+                                             r"quarter, year.*not 'weak'\. Did you mean 'week'"):
+        parameters_check("x", {"period": "weak"})
+
+
+def test_figures_reads_no_parameters_file_unless_given(monkeypatch, tmp_path):
+    """`discourse figures` (make figures) regenerates the bundled figures whatever a user's
+    parameters.toml says: it passes parameters_file=None unless --parameters is given."""
+    import analysis.notebooks.run as run
+
+    seen = {}
+
+    def execute(pm, failure, paths, values, work, executed_dir, progress):
+        seen.update(values)
+
+    monkeypatch.setattr(run, "_execute", execute)
+    monkeypatch.setattr(run, "_publish", lambda *a: None)
+    run.notebooks_run(out_dir=tmp_path / "out", notebooks=[], progress=False)
+    assert seen["parameters_file"] is None

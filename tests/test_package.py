@@ -14,7 +14,8 @@ import analysis
 from analysis.paths import ROOT
 
 PACKAGES = ["analysis.text", "analysis.periods", "analysis.tokens", "analysis.vocabulary",
-            "analysis.dictionaries", "analysis.timeline", "analysis.output"]
+            "analysis.dictionaries", "analysis.timeline", "analysis.output", "analysis.query",
+            "analysis.learn", "analysis.statistics"]
 
 
 def test_every_name_in_the_top_level_all_resolves():

@@ -101,3 +101,25 @@ def test_every_plot_draws_with_the_safe_palettes():
     bars = _all_plots("en")["frames_bars"].axes[0]
     styles = {(to_hex(p.get_facecolor()).upper(), p.get_hatch() or "") for p in bars.patches}
     assert styles == set(zip(CATEGORY_COLORS[:2], CATEGORY_HATCHES[:2], strict=True))
+
+
+def test_who_speaks_gives_every_group_its_own_colour_and_no_actor_grey():
+    """Twelve groups of speakers (the shipped actor dictionary's eleven and "no actor"):
+    twelve colours, "no actor" the residual grey (with seven colours, the eighth group
+    took the first group's colour)."""
+    import pandas as pd
+
+    from analysis.quotes import quotes_share
+    from analysis.tables import MISSING_GROUP
+    from analysis.textplot import textplot_quotes_share
+    from analysis.textplot.palettes import RESIDUAL_STYLE
+
+    groups = [f"groep {k}" for k in range(11)] + [MISSING_GROUP]
+    quotes = pd.DataFrame({"outlet": "NOS", "kind": "direct", "group": groups, "words": 3})
+    fig = textplot_quotes_share(quotes_share(quotes))
+    legend = fig.legends[0]
+    colours = {text.get_text(): to_hex(patch.get_facecolor()).upper()
+               for text, patch in zip(legend.get_texts(), legend.get_patches(), strict=True)}
+    assert len(colours) == 12
+    assert len(set(colours.values())) == 12
+    assert colours["(geen actor)"] == RESIDUAL_STYLE[0]

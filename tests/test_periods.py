@@ -7,7 +7,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.periods import PeriodWarning, periods_assign, periods_range, periods_start
+from analysis.periods import (
+    PeriodWarning,
+    periods_assign,
+    periods_choose,
+    periods_range,
+    periods_start,
+)
 
 
 def test_iso_weeks_across_a_year_boundary():
@@ -83,3 +89,30 @@ def test_the_period_chosen_for_a_figure_follows_the_time_span():
     # most articles dated to the month only: never finer than months
     assert periods_choose(pd.Series(["2022-01", "2022-01", "2022-01-12"])) == "month"
     assert periods_choose(pd.Series([None, None])) == "month"
+
+
+def test_labels_have_four_digit_years_also_for_early_years():
+    assert periods_range("0998-01-01", "1000-01-01", "year") == [
+        "0998-01-01", "0999-01-01", "1000-01-01"]
+    assert periods_start(pd.Series(["1599-12-31", "0001-01-01", "1600-01-06"]),
+                         "week").tolist() == ["1599-12-27", "0001-01-01", "1600-01-03"]
+    assert periods_range("1599-12-27", "1600-01-03", "week") == ["1599-12-27", "1600-01-03"]
+    assert periods_range("0999-11-01", "1000-02-01", "quarter") == ["0999-11-01",
+                                                                   "1000-02-01"]
+    assert periods_start(pd.Series(["0999-03-02"]), "day").tolist() == ["0999-03-02"]
+
+
+def test_articles_dated_before_the_first_newspapers_are_left_out_and_named():
+    """A date before 1600 (often a missing date read as the year 1) would stretch the table
+    over centuries of empty periods: such articles are left out, and the note names them."""
+    corpus = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "outlet": ["NOS"] * 4,
+                           "date": ["2022-01-05", "0001-01-01", "2022-03-09", None]})
+    with pytest.warns(PeriodWarning) as caught:
+        cells = periods_assign(corpus, "year")
+    assert cells.cells["period"].tolist() == ["2022-01-01"]
+    assert cells.docs["doc_id"].tolist() == ["a", "c"]
+    assert [str(w.message) for w in caught] == [
+        "1 of 4 articles is dated before 1600 and is left out (b: 0001-01-01); 1 of 4 "
+        "articles is without a date and is left out."]
+    assert cells.left_out() == {"month_only": 0, "undated": 1, "early": 1}
+    assert periods_choose(corpus["date"]) == "week"  # 2022-01-05 to 2022-03-09

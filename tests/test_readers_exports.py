@@ -4,8 +4,11 @@ English and the Dutch interface: exact expected rows for the hand-made exports o
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from analysis.corpus import corpus_check
 from analysis.corpus.readers.export_layout import export_date
 from analysis.corpus.readers.exports import export_kind
 from analysis.corpus.readers.lexisnexis_txt import lexisnexis_parse
@@ -371,3 +374,31 @@ def test_an_archive_too_large_unpacked_is_refused(tmp_path, monkeypatch):
     (problem,) = corpus_check(path).errors
     assert problem.message.endswith("bytes unpacked: too large for news exports, so the "
                                     "archive is not read.")
+
+
+def _raw_utf8_rtf(path: Path) -> Path:
+    """A Nexis Uni RTF export whose accented letters are raw UTF-8 bytes (as some
+    converters write them) instead of RTF escapes."""
+    lines = [line.replace("Kabinet trekt", "Kabinét trekt überall") for line in
+             nexis_uni_lines(lang="nl")]
+    body = "".join("{\\pard " + "\\line ".join(p.replace("\\", "\\\\") for p in
+                                              line.split("\n")) + "\\par}\n"
+                   for line in lines)
+    text = "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fswiss Arial;}}\n" + body + "}\n"
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def test_an_rtf_export_holding_raw_utf8_is_read_as_utf8_with_a_warning(tmp_path):
+    path = _raw_utf8_rtf(tmp_path / "export.rtf")
+    report = corpus_check(path)
+    assert report.corpus["title"].tolist()[0] == ("Kabinét trekt überall extra geld uit voor "
+                                                  "dijkversterking")
+    assert [str(p) for p in report.problems if "UTF-8" in str(p)] == [
+        f"{path}: warning: holds its accented letters as raw UTF-8 bytes, not as RTF escapes "
+        "(\\'e9, \\u233): it was read as UTF-8. Check a few titles; if they look wrong, name "
+        "the encoding with --encoding (encoding=... in Python)."]
+    # an encoding the user names is the one used, without a warning
+    named = corpus_check(path, encoding="cp1252")
+    assert named.corpus["title"].tolist()[0].startswith("KabinÃ©t trekt Ã¼berall")
+    assert not [p for p in named.problems if "UTF-8" in str(p)]

@@ -17,7 +17,7 @@ import pytest
 from analysis.corpus import corpus_load
 from analysis.paths import CORPUS_DIR
 from analysis.sentiment import (
-    SENTIMENT_MODEL_FILE,
+    SENTIMENT_MODEL_DIR,
     sentiment_aggregate,
     sentiment_by_frame,
     sentiment_classifier,
@@ -208,11 +208,14 @@ def test_corpus_without_outlet_or_date(tmp_path):
 
 
 def test_model_file_holds_plain_arrays_only():
-    with zipfile.ZipFile(SENTIMENT_MODEL_FILE) as zf:
+    model_file = SENTIMENT_MODEL_DIR / "model.npz"
+    with zipfile.ZipFile(model_file) as zf:
         names = sorted(zf.namelist())
-    assert names == ["char_idf.npy", "char_terms.npy", "classes.npy", "coef.npy",
-                     "intercept.npy", "settings.npy", "word_idf.npy", "word_terms.npy"]
-    with np.load(SENTIMENT_MODEL_FILE, allow_pickle=False) as npz:
+    # The shipped settings: word, character and lemma n-grams, a calibrated linear SVM.
+    assert names == ["char_idf.npy", "char_terms.npy", "lemma_idf.npy", "lemma_terms.npy",
+                     "model_cal_coef.npy", "model_cal_intercept.npy", "model_coef.npy",
+                     "model_intercept.npy", "word_idf.npy", "word_terms.npy"]
+    with np.load(model_file, allow_pickle=False) as npz:
         assert all(npz[k].dtype != object for k in npz.files)
 
 
@@ -249,8 +252,9 @@ def test_shipped_model_reproduces_training_time_predictions():
 
 def test_model_save_is_byte_identical(tmp_path):
     model = sentiment_model_load()
-    first = sentiment_model_save(model, tmp_path / "m.npz")
-    assert first.read_bytes() == SENTIMENT_MODEL_FILE.read_bytes()
+    folder = sentiment_model_save(model, tmp_path / "m")
+    for name in ("model.npz", "model.json"):
+        assert (folder / name).read_bytes() == (SENTIMENT_MODEL_DIR / name).read_bytes()
 
 
 def test_training_is_reproducible_and_cross_validates_both_measures():
@@ -265,7 +269,7 @@ def test_training_is_reproducible_and_cross_validates_both_measures():
     model1, report1 = sentiment_train(data, folds=2, seed=1)
     model2, report2 = sentiment_train(data, folds=2, seed=1)
     assert report1 == report2
-    np.testing.assert_array_equal(model1.classifier.coef_, model2.classifier.coef_)
+    np.testing.assert_array_equal(model1.model.coef_, model2.model.coef_)
     summary = report1["cross_validation"]["summary"]
     assert set(summary) == {"classifier", "lexicon", "always_neutral"}
     # Always neutral: 6 of 18 right.
@@ -273,6 +277,55 @@ def test_training_is_reproducible_and_cross_validates_both_measures():
     folds = pd.DataFrame(report1["cross_validation"]["per_fold"])
     assert sorted(folds["fold"].unique().tolist()) == [1, 2]
     assert folds.groupby("method")["n"].sum().tolist() == [18.0, 18.0]
+
+
+def test_training_refuses_codes_without_all_three_labels():
+    # 0/1 codes crashed with an IndexError when the check headlines were scored.
+    data = pd.DataFrame({"headline": [f"Kop {k}" for k in range(10)], "value": [0, 1] * 5})
+    with pytest.raises(ValueError, match="needs codes of all three labels -1, 0, \\+1; "
+                       "these codes have 0, 1"):
+        sentiment_train(data, folds=2)
+
+
+def test_a_classifier_of_other_labels_is_not_a_sentiment_model():
+    from analysis.learn import learn_fit
+
+    other = learn_fit(["goed", "slecht", "goed nieuws", "slecht nieuws"], [1, 0, 1, 0])
+    with pytest.raises(ValueError, match=r"labels are \[0, 1\], not -1, 0, 1"):
+        sentiment_classifier(["goed"], model=other)
+
+
+def test_training_data_ships_with_its_licence_and_citation():
+    from analysis.sentiment import TRAINING_DATA, sentiment_training_load
+
+    folder = TRAINING_DATA.parent
+    assert "MIT License" in (folder / "LICENSE").read_text(encoding="utf-8")
+    assert "doi:10.1080/19312458.2020.1869198" in (folder / "README.md").read_text(
+        encoding="utf-8")
+    assert len(sentiment_training_load()) == 6031
+
+
+def test_no_training_headline_is_a_gold_headline():
+    # Every file in the repository with a gold sentiment column and a text column is
+    # held-out gold: none of its texts may be a training headline.
+    from analysis.paths import DATA_DIR, ROOT
+    from analysis.sentiment import TRAINING_DATA, sentiment_training_load
+
+    train = {" ".join(h.lower().split()) for h in sentiment_training_load()["headline"]}
+    checked = 0
+    for path in [*DATA_DIR.rglob("*.csv"), *(ROOT / "tests" / "fixtures").rglob("*.csv")]:
+        if path == TRAINING_DATA:
+            continue
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, on_bad_lines="skip")
+        gold = [c for c in table.columns if c.lower() in ("gold", "code", "value", "sentiment")]
+        texts = [c for c in table.columns if c.lower() in ("headline", "text", "tekst")]
+        if not gold or not texts:
+            continue
+        checked += 1
+        for column in texts:
+            found = {" ".join(str(t).lower().split()) for t in table[column]} & train
+            assert not found, f"{path}: training headlines in the gold: {sorted(found)[:3]}"
+    assert checked >= 1  # the coded sample of the tests is among them
 
 
 def test_shipped_report_gives_five_fold_figures():

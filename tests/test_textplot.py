@@ -159,6 +159,31 @@ def _all_plots(lang: str) -> dict[str, object]:
         "timeline": textplot_timeline(over_time, events=events, lang=lang),
         "timeline_tone": textplot_timeline(over_time, measures=["tone_lexicon"], lang=lang),
         "new_terms": textplot_new_terms(new_terms, events=events, lang=lang),
+        **_topic_plots(lang),
+    }
+
+
+def _topic_plots(lang: str) -> dict[str, object]:
+    from analysis.networks import network_cooccurrence, network_topics
+    from analysis.textplot import (
+        textplot_network,
+        textplot_topic_prevalence,
+        textplot_topics_selection,
+    )
+
+    docs = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "topic": ["t1", "t2"] * 2,
+                         "share": [0.7, 0.3, 0.2, 0.8]})
+    items = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "sentence_id": [1, 1, 1, 1],
+                          "item": ["x", "y", "u", "v"]})
+    prevalence = pd.DataFrame({"outlet": ["NOS", "NOS", "NRC", "NRC"],
+                               "topic": ["t1", "t2"] * 2, "prevalence": [0.6, 0.4, 0.3, 0.7],
+                               "ci_low": [0.5, 0.3, 0.2, 0.6], "ci_high": [0.7, 0.5, 0.4, 0.8]})
+    selection = pd.DataFrame({"k": [2, 3], "coherence": [0.1, 0.2], "exclusivity": [0.8, 0.7]})
+    return {
+        "network_topics": textplot_network(network_topics(docs), kind="topics", lang=lang),
+        "network_words": textplot_network(network_cooccurrence(items), lang=lang),
+        "topic_prevalence": textplot_topic_prevalence(prevalence, lang=lang),
+        "topics_selection": textplot_topics_selection(selection, lang=lang),
     }
 
 
@@ -295,3 +320,28 @@ def test_merged_and_missing_groups_are_named_in_the_figures_language(lang, other
         assert other in texts and unknown in texts, texts
         for wrong in {"(other)", "(unknown)", "(overige)", "(onbekend)"} - {other, unknown}:
             assert wrong not in texts
+
+
+def test_new_terms_says_when_no_word_shown_is_significant():
+    """Weeks whose strongest words are not one significant keyword: the figure and its
+    caption say so, as the keyness figure does (before, they showed the words as if they
+    were keywords)."""
+    from analysis.output.captions import caption_get
+    from analysis.textplot import textplot_new_terms
+
+    table = pd.DataFrame({"period": ["2022-01-03", "2022-01-10", "2022-01-10"],
+                          "term": [None, "gas", "prijs"], "g2": [None, 3.1, 2.0],
+                          "reference": [None, "2022-01-03", "2022-01-03"],
+                          "significant": [None, False, False]})
+    table.attrs["alpha"] = 0.05
+    nl = textplot_new_terms(table, n=6, lang="nl")
+    assert ("geen significante sleutelwoorden (0 van 2 toetsen):\nde sterkste woorden, "
+            "niet significant") in _figure_texts(nl)
+    assert caption_get(nl)[0].endswith(
+        "0 van de 2 getoonde woorden zijn significante sleutelwoorden (2 toetsen, "
+        "gecorrigeerde p < 0,05).")
+    table.loc[1, "significant"] = True
+    en = textplot_new_terms(table, n=6, lang="en")
+    assert not any("no significant" in t for t in _figure_texts(en))
+    assert caption_get(en)[0].endswith(
+        "1 of the 2 words shown are significant keywords (2 tests, adjusted p < 0.05).")

@@ -469,3 +469,33 @@ def test_two_cell_g2_takes_no_correction():
         textstat_keyness(toks, min_count=1, correction="williams")
     with pytest.raises(ValueError, match="g2"):
         textstat_keyness(toks, min_count=1, g2="three-cell")
+
+
+def test_a_window_wider_than_the_longest_article_is_that_article():
+    """A window reaches no further than the longest article: a window of a billion tokens
+    gives the table of a window as long as that article, at once and without memory for a
+    billion positions (a guard stops the test should it not return)."""
+    import signal
+
+    from analysis.vocabulary.collocations import textstat_collocations
+
+    c = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["NOS", "NRC"],
+                      "text": ["De NAVO en Rusland praten. De NAVO zwijgt.",
+                               "Rusland dreigt en de NAVO antwoordt niet."]})
+    tokens = tokens_corpus(c)
+    longest = int(tokens.groupby("doc_id").size().max())
+
+    def stop(signum, frame):
+        raise TimeoutError("the window was not bounded by the longest article")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(60)
+    try:
+        wide = textstat_collocations(tokens, node="navo", window=10**9, min_count=1)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    exact = textstat_collocations(tokens, node="navo", window=longest, min_count=1)
+    pd.testing.assert_frame_equal(wide, exact)
+    assert set(wide["collocate"]) == {"de", "en", "rusland", "praten", "zwijgt", "dreigt",
+                                      "antwoordt", "niet"}

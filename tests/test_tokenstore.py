@@ -485,3 +485,55 @@ def test_every_module_that_makes_tokens_is_part_of_the_key():
                 and node.module.startswith("analysis")}
     assert imported - helpers - own == {"analysis.text.words", "analysis.tokens.compiled"}
     assert set(sentences.TOKENIZER_MODULES) == imported - helpers | own
+
+
+@pytest.mark.parametrize("value", ["inf", "1e400", "nan", "-inf"])
+def test_a_size_limit_that_is_not_finite_is_named(monkeypatch, value):
+    monkeypatch.setattr(tokenstore, "_WARNED", set())
+    monkeypatch.setenv("DISCOURSE_CACHE_MAX_GIB", value)
+    with pytest.warns(TokenStoreWarning, match=rf"DISCOURSE_CACHE_MAX_GIB='{value}' is not a "
+                      r"size in GiB"):
+        assert tokenstore_settings().max_bytes == 5 * 2**30
+
+
+def _rewrite(entry: Path, name: str, change) -> None:
+    """Change a table of an entry with ``change(columns)`` and make its manifest match, so
+    that only the values themselves can tell that the entry is wrong."""
+    import hashlib
+
+    import pyarrow.parquet as pq
+
+    path = entry / f"{name}.parquet"
+    table = pq.read_table(path)
+    columns = {c: table.column(c).to_numpy(zero_copy_only=False) for c in table.column_names}
+    columns = {c: v.copy() if hasattr(v, "copy") else v for c, v in columns.items()}
+    change(columns)
+    data, _ = tokenstore._parquet(columns)
+    path.write_bytes(data)
+    manifest = json.loads((entry / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files"][name].update(bytes=len(data), sha256=hashlib.sha256(data).hexdigest())
+    (entry / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "column", "value"), [
+    ("tokens", "code", 10_000), ("tokens", "code", -1), ("tokens", "doc", 7),
+    ("tokens", "end", 10_000), ("tokens", "kind", 9), ("sentences", "doc", -3),
+    ("sentences", "end", 10_000),
+])
+def test_an_entry_whose_values_are_out_of_range_is_removed_and_rebuilt(
+        store, name, column, value):
+    tokens_corpus(corpus())
+    (entry,) = entries(store)
+
+    def change(columns):
+        columns[column][0] = value
+
+    _rewrite(store / entry, name, change)
+    tokens_cache_clear()
+    with pytest.warns(TokenStoreWarning, match=rf"is damaged \({name}.parquet: {column} "):
+        table = tokens_corpus(corpus(), remove_punct=False)
+    assert table[TOKEN_COLUMNS].values.tolist() == TOKENS
+    assert tokenstore.STATS["damaged"] == 1
+    assert entries(store) == [entry]  # made anew
+    tokens_cache_clear()
+    assert tokens_corpus(corpus(), remove_punct=False)[TOKEN_COLUMNS].values.tolist() == TOKENS

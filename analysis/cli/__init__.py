@@ -27,8 +27,8 @@ from analysis.io import (
 
 __all__ = ["main", "build_parser", "UserError"]
 
-COMMAND_MODULES = ("corpus", "vocabulary", "frames", "sentiment", "timeline", "quotes",
-                   "cache")
+COMMAND_MODULES = ("corpus", "vocabulary", "statistics", "frames", "sentiment", "learn",
+                   "timeline", "quotes", "validation", "topics", "search", "cache")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,6 +62,24 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # output piped into head and the like
         return 0
+    except OSError as exc:  # a file the user named that the system cannot read or write
+        if exc.filename is None:
+            raise
+        print(f"discourse {args.command}: {exc.filename}: {_os_reason(exc)}", file=sys.stderr)
+        return 2
+
+
+def _os_reason(exc: OSError) -> str:
+    """What an operating-system error on a file means for the user, as one sentence."""
+    if isinstance(exc, IsADirectoryError):
+        return "is a folder, not a file."
+    if isinstance(exc, NotADirectoryError):
+        return "is a file, not a folder."
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or folder."
+    if isinstance(exc, PermissionError):
+        return "permission denied; give a file you may read (or a folder you may write to)."
+    return f"{(exc.strerror or str(exc)).rstrip('.').lower()}."
 
 
 @contextlib.contextmanager

@@ -77,23 +77,30 @@ def cluster_corpus_options(args: argparse.Namespace) -> dict:
 def cluster_client(args: argparse.Namespace):
     """A client of ``--scheduler``; a problem with the dataset, the scheduler or a worker
     ends the command with its one-line message."""
-    from analysis.cluster import ClusterError, dataset_partitions, scheduler_client
+    import analysis.cluster as cluster
+    from analysis.cluster import ClusterError, dataset_partitions
+    from analysis.cluster.dataset import memory_enough
     from analysis.cluster.scheduler import memory_check
 
     try:
-        dataset_partitions(args.corpus, text_column=args.text_column)
+        partitions = dataset_partitions(args.corpus, text_column=args.text_column)
     except ClusterError as exc:  # before any worker starts
         raise UserError(str(exc)) from None
     try:
-        memory_check(args.memory_limit)
+        limit = memory_check(args.memory_limit)
     except ValueError as exc:
         raise UserError(f"--memory-limit: {exc}") from None
+    if args.scheduler == "local":  # an existing cluster's workers have their own limits
+        try:
+            memory_enough(partitions, limit, shown=args.memory_limit)
+        except ClusterError as exc:
+            raise UserError(str(exc)) from None
     if args.scheduler != "local" and args.workers is not None:
         raise UserError("--workers applies to --scheduler local; an existing cluster has its "
                         "own workers")
     try:
-        with scheduler_client(args.scheduler, workers=args.workers,
-                              memory_limit=args.memory_limit) as client:
+        with cluster.scheduler_client(args.scheduler, workers=args.workers,
+                                      memory_limit=args.memory_limit) as client:
             print(f"Dask dashboard: {client.dashboard_link}", file=sys.stderr)
             yield client
     except ValueError as exc:  # a ClusterError, or a scheduler address that is not one

@@ -21,7 +21,7 @@ __all__ = ["prose", "add_corpus_arguments", "corpus_options", "corpus_from_args"
            "add_output_argument", "add_grouping_arguments", "grouping_from_args",
            "grouped", "whole_number", "read_coded_sample", "OutputPath", "output_path",
            "OutputFolder", "output_folder", "report_loading", "write_dropped", "UserError",
-           "add_cache_arguments", "cache_environment"]
+           "add_cache_arguments", "cache_environment", "encoding_option"]
 
 COLUMN_OPTIONS = CorpusOptions.COLUMNS
 
@@ -45,9 +45,9 @@ def add_corpus_arguments(
     source: bool = True, cache: bool = True,
 ) -> None:
     """``CORPUS`` (or ``--corpus`` when not ``positional``; neither when not ``source``),
-    the ``--*-column`` options, ``--encoding``, ``--skip-invalid``, the duplicate
-    options (``--dedupe``, ``--near``, ``--dropped``) and, with ``cache``, the token store
-    options (``--cache-dir``, ``--no-cache``). ``required=False`` lets a positional
+    the ``--*-column`` options, ``--encoding``, ``--include-hidden``, ``--skip-invalid``,
+    the duplicate options (``--dedupe``, ``--near``, ``--dropped``) and, with ``cache``,
+    the token store options (``--cache-dir``, ``--no-cache``). ``required=False`` lets a positional
     CORPUS be left out (for sub-commands that also work without a corpus)."""
     help_corpus = ("a folder of seed-format .txt files (with an optional metadata.csv) and "
                    "news exports; a CSV, TSV, JSONL or Parquet file with one article a row; "
@@ -66,15 +66,31 @@ def add_corpus_arguments(
         default = "doc_id" if key == "id" else key
         group.add_argument(f"--{key}-column", metavar="NAME", default=None,
                            help=f"the column that holds the {key} (default: {default})")
-    group.add_argument("--encoding", default=None,
+    group.add_argument("--encoding", default=None, type=encoding_option,
                        help="the files' encoding (default: detected: UTF-8, UTF-16 with BOM, "
                        "or Windows-1252)")
+    group.add_argument("--include-hidden", action="store_true",
+                       help="also read hidden files and folders (names starting with '.') in "
+                       "a corpus folder or .zip; without it they are named in a warning and "
+                       "not read")
     group.add_argument("--skip-invalid", action="store_true",
                        help="leave out articles that cannot be read, and list each of them, "
                        "instead of stopping")
     add_dedupe_arguments(parser)
     if cache:
         add_cache_arguments(parser)
+
+
+def encoding_option(value: str) -> str:
+    """The ``type=`` of every option that names an encoding: a text encoding Python knows
+    (not a codec such as rot13 or base64 that turns bytes into bytes)."""
+    from analysis.corpus.decode import text_encoding
+
+    try:
+        text_encoding(value)
+    except LookupError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return value
 
 
 def add_cache_arguments(parser: argparse.ArgumentParser) -> None:
@@ -144,7 +160,7 @@ def add_dedupe_arguments(parser: argparse.ArgumentParser) -> None:
 
 def corpus_options(args: argparse.Namespace) -> CorpusOptions:
     """The corpus options of the command line (``--*-column``, ``--encoding``,
-    ``--skip-invalid``, ``--dedupe``, ``--near``)."""
+    ``--include-hidden``, ``--skip-invalid``, ``--dedupe``, ``--near``)."""
     return CorpusOptions.of(args)
 
 
@@ -334,10 +350,15 @@ def read_coded_sample(path: Path, encoding: str) -> pd.DataFrame:
     a wrong encoding or a broken file ends the command with a message naming the file."""
     if not path.exists():
         raise UserError(f"{path}: no such file")
+    if path.is_dir():
+        raise UserError(f"{path}: is a folder; give the CSV or TSV file of the coded sample.")
     sep = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
     try:
         return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False,
                            encoding=encoding)
+    except pd.errors.EmptyDataError:
+        raise UserError(f"{path}: is empty; write a header line naming the columns, and one "
+                        "row per coded item.") from None
     except UnicodeDecodeError as exc:
         raise UserError(f"{path}: not readable as {encoding} ({exc.reason} at byte "
                         f"{exc.start}); give the right --encoding") from None
@@ -345,14 +366,17 @@ def read_coded_sample(path: Path, encoding: str) -> pd.DataFrame:
         raise UserError(f"{path}: not a readable CSV/TSV file: {exc}") from None
 
 
-def whole_number(minimum: int = 1):
-    """An argparse type: a whole number, ``minimum`` or more."""
+def whole_number(minimum: int = 1, maximum: int | None = None):
+    """An argparse type: a whole number, ``minimum`` or more (and at most ``maximum``)."""
 
     def parse(value: str) -> int:
         try:
             number = int(value)
         except ValueError:
             number = minimum - 1
+        if maximum is not None and not minimum <= number <= maximum:
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number from {minimum} to {maximum}, not {value!r}")
         if number < minimum:
             raise argparse.ArgumentTypeError(
                 f"expected a whole number, {minimum} or more, not {value!r}")

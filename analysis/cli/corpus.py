@@ -152,6 +152,20 @@ def _print_duplicates(report, args) -> None:
               "--dedupe corpus one copy overall; --dropped FILE lists what was dropped.")
 
 
+def _partition_folder_check(folder) -> None:
+    """Refuse, before anything is read, an output for ``--partition-rows`` that is not a
+    new or empty folder: a file, or a folder that holds Parquet files already."""
+    from pathlib import Path
+
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"-o {folder}: is a file, and --partition-rows writes a folder of "
+                        "Parquet files; give a new or empty folder.")
+    if folder.is_dir() and any(folder.glob("*.parquet")):
+        raise UserError(f"-o {folder}: the folder holds Parquet files already; give a new or "
+                        "empty folder, so that no old partition is read with the new ones")
+
+
 def _write_partitions(corpus: pd.DataFrame, folder, rows: int) -> int:
     """``corpus`` as Parquet files of ``rows`` articles each in ``folder`` (made); refuses
     a folder that holds Parquet files already. Returns the number of files."""
@@ -161,9 +175,7 @@ def _write_partitions(corpus: pd.DataFrame, folder, rows: int) -> int:
     from analysis.io import write_atomic
 
     folder = Path(folder)
-    if folder.is_dir() and any(folder.glob("*.parquet")):
-        raise UserError(f"-o {folder}: the folder holds Parquet files already; give a new or "
-                        "empty folder, so that no old partition is read with the new ones")
+    _partition_folder_check(folder)
     folder.mkdir(parents=True, exist_ok=True)
     starts = range(0, max(len(corpus), 1), rows)
     for number, start in enumerate(starts):
@@ -186,6 +198,8 @@ def run_import(args) -> int:
     if args.partition_rows is None and output.suffix.lower() not in {".parquet", ".csv"}:
         raise UserError(f"-o {args.output}: the table is written as Parquet or CSV; give a "
                         "file name ending in .parquet or .csv.")
+    if args.partition_rows is not None:
+        _partition_folder_check(output)
     options = corpus_options(args).per_file()
     frames = []
     for source in args.sources:

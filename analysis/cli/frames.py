@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 import pandas as pd
 
@@ -45,7 +46,12 @@ def register(commands) -> None:
 
 
 def run_frames(args) -> int:
-    from analysis.dictionaries.frames import FrameFileError, frames_init, frames_load
+    from analysis.dictionaries.frames import (
+        FrameFileError,
+        frames_init,
+        frames_load,
+        frames_pattern_warnings,
+    )
     from analysis.dictionaries.frames_stats import frames_audit, frames_cooccurrence, frames_count
     from analysis.dictionaries.matcher import frames_match
 
@@ -61,6 +67,18 @@ def run_frames(args) -> int:
     corpus = common.corpus_from_args(args)
     by = common.grouping_from_args(args, corpus)
     matches = frames_match(corpus, book, fold_diacritics=args.fold_diacritics)
+    warned = frames_pattern_warnings(book, matches)
+    silent = [w for w in warned if w.endswith("matches nothing in the corpus.")]
+    for line in warned:
+        if line not in silent:
+            print(f"warning: {line}", file=sys.stderr)
+    if silent:
+        shown = "; ".join(line.removesuffix(" matches nothing in the corpus.")
+                          for line in silent[:3])
+        more = f" and {len(silent) - 3} more" if len(silent) > 3 else ""
+        some = "1 pattern matches" if len(silent) == 1 else f"{len(silent)} patterns match"
+        print(f"warning: {some} nothing in the corpus ({shown}{more}); --audit lists them.",
+              file=sys.stderr)
     if args.matches:
         common.write_table(matches, args.matches)
     if args.cooccurrence:
@@ -69,11 +87,15 @@ def run_frames(args) -> int:
         counts = frames_count(matches, corpus, by=by, period=args.period)
     common.write_table(counts, args.output)
     if args.audit:
-        audit = frames_audit(matches)
+        audit = frames_audit(matches, silent=True)
         print("\nAudit: what each frame's patterns caught")
         with pd.option_context("display.max_rows", None, "display.width", 200,
                                "display.max_colwidth", 60):
             print(audit.to_string(index=False, formatters={"share": "{:.1%}".format}))
+        if warned:
+            print("\nPatterns to check")
+            for line in warned:
+                print(f"- {line}")
     return 0
 
 

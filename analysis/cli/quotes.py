@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.cli import UserError, common
-from analysis.cli.common import prose
+from analysis.cli.common import encoding_option, prose
 
 __all__ = ["register"]
 
@@ -83,7 +83,7 @@ def register(commands) -> None:
     common.add_corpus_arguments(validate, positional=False)
     _add_actors_option(validate)
     _add_word_list_options(validate)
-    validate.add_argument("--sample-encoding", default="utf-8",
+    validate.add_argument("--sample-encoding", default="utf-8", type=encoding_option,
                           help="the coded file's encoding (default: utf-8)")
     validate.add_argument("-o", "--output", metavar="FILE", default=None, type=common.output_path,
                           help="also write the scores to this CSV file")
@@ -140,10 +140,27 @@ def run_actors(args) -> int:
     corpus = common.corpus_from_args(args)
     by = common.grouping_from_args(args, corpus)
     mentions = actors_match(corpus, book)
+    _alias_warnings(book, mentions)
     if args.matches:
         common.write_table(mentions, args.matches)
     common.write_table(actors_count(mentions, corpus, by=by, level=args.level), args.output)
     return 0
+
+
+def _alias_warnings(book, mentions) -> None:
+    """Aliases with operator words, each a warning; aliases that match nothing, counted."""
+    from analysis.dictionaries.frames import frames_pattern_warnings
+
+    warned = frames_pattern_warnings(book.as_frames(), mentions, unit="actor",
+                                     pattern="alias")
+    silent = [w for w in warned if w.endswith("matches nothing in the corpus.")]
+    for line in warned:
+        if line not in silent:
+            print(f"warning: {line}", file=sys.stderr)
+    if silent:
+        some = "1 alias matches" if len(silent) == 1 else f"{len(silent)} aliases match"
+        print(f"note: {some} nothing in the corpus (--matches lists what each actor's aliases "
+              "caught)", file=sys.stderr)
 
 
 def run_quotes(args) -> int:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.cli import UserError, cluster, common
-from analysis.cli.common import prose
-from analysis.io import file_sha256, write_atomic
+from analysis.cli.common import encoding_option, prose
+from analysis.io import file_sha256
 from analysis.periods.binning import PERIODS
 
 
@@ -100,8 +99,8 @@ def register(commands) -> None:
     validate.add_argument("--method", choices=_Methods("both"), default="both",
                           metavar="METHOD", help="the measure to validate (lexicon or "
                           "classifier), or both: every measure (default)")
-    validate.add_argument("--encoding", default="utf-8", help="the file's encoding "
-                          "(default: utf-8)")
+    validate.add_argument("--encoding", default="utf-8", type=encoding_option,
+                          help="the file's encoding (default: utf-8)")
     validate.add_argument("-o", "--output", metavar="FILE", default=None, type=common.output_path,
                           help="also write the metrics to this CSV file")
     validate.set_defaults(func=run_validate)
@@ -111,18 +110,15 @@ def register(commands) -> None:
         description=prose("""
             Train the classifier on human-coded headlines (the ecosent train.csv: columns headline
             and value -1/0/1), report 5-fold cross-validated accuracy, macro-F1 and Krippendorff's
-            alpha for it and for the lexicon, and write the model (NPZ of arrays) and its report
-            (JSON). Reproducible: fixed seed.
+            alpha for it and for the lexicon, and write the model folder (arrays and JSON) with
+            its report (report.json). Reproducible: fixed seed.
         """))
     train.add_argument("--data", metavar="PATH", default=None,
-                       help="the training CSV (default: ../shared/validation/ecosent/"
-                       "train.csv next to the repository)")
-    train.add_argument("--model", metavar="FILE", default=None, type=common.output_path,
-                       help="where to write the model (default: the one shipped in "
-                       "analysis/data/sentiment_model.npz)")
-    train.add_argument("--report", metavar="FILE", default=None, type=common.output_path,
-                       help="where to write the training report (default: analysis/data/"
-                       "sentiment_model_report.json)")
+                       help="the training CSV (default: the shipped ecosent headlines, "
+                       "analysis/data/ecosent/train.csv)")
+    train.add_argument("--model", metavar="DIR", default=None, type=common.output_folder,
+                       help="the folder to write the model and its report.json into "
+                       "(default: the shipped one, analysis/data/sentiment_model)")
     train.add_argument("--seed", type=int, default=20220110, help="random seed for the folds")
     train.add_argument("--folds", type=int, default=5, help="number of folds (default: 5)")
     train.set_defaults(func=run_train)
@@ -233,7 +229,9 @@ def run_validate(args) -> int:
         tables.append(metrics)
         values = metrics.set_index("metric")["value"]
         print(f"{method}: n = {int(values['n'])}, accuracy = {values['accuracy']:.3f}, "
-              f"macro-F1 = {values['macro_f1']:.3f}, Krippendorff's alpha (interval) = "
+              f"macro-F1 = {values['macro_f1']:.3f} (over the classes present: "
+              f"{', '.join(map(str, metrics.attrs.get('macro_f1_classes', [])))}), "
+              "Krippendorff's alpha (interval) = "
               f"{values['krippendorff_alpha']:.3f}")
         print("confusion matrix (rows: your codes, columns: the measure's labels)")
         print(confusion.to_string(index=False))
@@ -244,9 +242,9 @@ def run_validate(args) -> int:
 
 
 def run_train(args) -> int:
+    from analysis.learn import LearnError
     from analysis.sentiment import (
-        SENTIMENT_MODEL_FILE,
-        SENTIMENT_REPORT_FILE,
+        SENTIMENT_MODEL_DIR,
         TRAINING_DATA,
         sentiment_model_save,
         sentiment_train,
@@ -262,19 +260,19 @@ def run_train(args) -> int:
         raise UserError("--folds must be at least 2")
     print(f"Training on {len(data)} headlines from {data_path} "
           f"({args.folds}-fold cross-validation, seed {args.seed})", file=sys.stderr)
-    model, report = sentiment_train(data, folds=args.folds, seed=args.seed, progress=True)
+    try:
+        model, report = sentiment_train(data, folds=args.folds, seed=args.seed,
+                                        progress=True)
+    except LearnError as exc:
+        raise UserError(f"{data_path}: {exc}") from None
     report["data"]["file"] = data_path.name
     report["data"]["sha256"] = file_sha256(data_path)
-    model_path = Path(args.model) if args.model else SENTIMENT_MODEL_FILE
-    report_path = Path(args.report) if args.report else SENTIMENT_REPORT_FILE
-    sentiment_model_save(model, model_path)
-    report["model_sha256"] = file_sha256(model_path)
-    write_atomic(report_path, (json.dumps(report, indent=1, sort_keys=True) + "\n")
-                 .encode("utf-8"))
+    folder = Path(args.model) if args.model else SENTIMENT_MODEL_DIR
+    sentiment_model_save(model, folder, report=report)
     summary = report["cross_validation"]["summary"]
     for method in ("classifier", "lexicon", "always_neutral"):
         pooled = summary[method]["pooled"]
         print(f"{method:>15}: accuracy {pooled['accuracy']:.3f}, macro-F1 "
               f"{pooled['macro_f1']:.3f}, alpha {pooled['krippendorff_alpha']:.3f}")
-    print(f"Wrote {model_path} and {report_path}", file=sys.stderr)
+    print(f"Wrote the model and its report.json into {folder}", file=sys.stderr)
     return 0

@@ -19,7 +19,15 @@ from analysis.corpus import CorpusError, corpus_load
 from analysis.corpus.options import CorpusOptions
 from analysis.corpus.readers.base import CORE_COLUMNS
 
-__all__ = ["ClusterError", "dataset_partitions", "partition_load", "dataset_load"]
+__all__ = ["ClusterError", "dataset_partitions", "partition_load", "dataset_load",
+           "partition_need", "memory_enough", "WORKER_BYTES", "BYTES_PER_TEXT_BYTE"]
+
+#: What a worker process takes before it holds any partition (Python, pandas, pyarrow,
+#: Dask and the toolkit's modules, measured at about 140 MiB, with room to spare).
+WORKER_BYTES = 256 * 2**20
+#: What a worker holds per byte of a partition's data (uncompressed): the table, its
+#: sentences and tokens (one row of a dozen columns per five or six characters of text).
+BYTES_PER_TEXT_BYTE = 24
 
 #: The options of :func:`analysis.corpus.corpus_load` that apply to one partition.
 PARTITION_OPTIONS = CorpusOptions.PER_FILE
@@ -67,6 +75,33 @@ def dataset_partitions(folder: str | Path, *, text_column: str | None = None) ->
                 "the text column with --text-column (text_column=), or write the partition "
                 "anew with discourse import")
     return files
+
+
+def partition_need(path: str | Path) -> int:
+    """About the bytes a worker needs to analyse the partition ``path``:
+    :data:`WORKER_BYTES` plus :data:`BYTES_PER_TEXT_BYTE` per byte of its data as its
+    Parquet footer gives it (uncompressed; the rows are not read)."""
+    import pyarrow.parquet as pq
+
+    meta = pq.ParquetFile(path).metadata
+    data = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+    return WORKER_BYTES + BYTES_PER_TEXT_BYTE * data
+
+
+def memory_enough(partitions: list[Path], memory_limit: int, *, shown: str) -> None:
+    """Raise :class:`ClusterError` when a worker of ``memory_limit`` bytes (``shown`` as
+    the user wrote it) cannot hold the largest of ``partitions``: such a worker would be
+    restarted by its nanny again and again, and the run would never end."""
+    if not partitions:
+        return
+    largest = max(partitions, key=partition_need)
+    need = partition_need(largest)
+    if memory_limit < need:
+        raise ClusterError(
+            f"--memory-limit {shown} is below what a worker needs for the largest partition, "
+            f"{largest} (about {need / 2**20:.0f} MiB: the worker itself and the partition's "
+            f"tokens); give --memory-limit {-(-need // 2**20)}MiB or more, or write smaller "
+            "partitions (discourse import --partition-rows N)")
 
 
 def _short(exc: BaseException) -> str:

@@ -8,7 +8,7 @@ import unicodedata
 
 from analysis.corpus.problems import CorpusError, Problem
 
-__all__ = ["decode_bytes"]
+__all__ = ["decode_bytes", "text_encoding"]
 
 # Control characters no text file holds (tab, line feed, form feed and carriage return
 # are allowed).
@@ -69,6 +69,26 @@ def _binary(data: bytes, name: str) -> Problem:
                    "Lines table).", line=data.index(0), unit="byte")
 
 
+def text_encoding(name: str) -> str:
+    """The codec name of the text encoding ``name``; raises ``LookupError`` with a message
+    saying what to name instead when Python knows no such encoding, or when it is a codec
+    that turns bytes into bytes (rot13, base64, hex, zlib), not bytes into text.
+
+    >>> text_encoding("UTF8"), text_encoding("Windows-1252")
+    ('utf-8', 'cp1252')
+    """
+    known = "utf-8, utf-16, cp1252 (Windows-1252) or latin-1"
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, TypeError, ValueError):
+        raise LookupError(f"the encoding {name!r} is unknown; name one Python knows, e.g. "
+                          f"{known}") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise LookupError(f"{name!r} is not a text encoding (it turns bytes into bytes); "
+                          f"name one such as {known}")
+    return info.name
+
+
 def _encoding_name(encoding: str) -> str:
     return _ENCODING_NAMES.get(encoding, encoding)
 
@@ -101,12 +121,11 @@ def _decode(data: bytes, name: str, encoding: str | None, *,
         raise CorpusError([not_text])
     if encoding is not None:
         try:
-            codec = codecs.lookup(encoding).name
-        except LookupError:
-            raise CorpusError([Problem(
-                name, f"the encoding {encoding!r} is unknown.",
-                "Name one Python knows, e.g. utf-8, utf-16, cp1252 (Windows-1252) or "
-                "latin-1.")]) from None
+            codec = text_encoding(encoding)
+        except LookupError as exc:
+            said, _, hint = str(exc).partition("; ")
+            raise CorpusError([Problem(name, f"{said}.", f"{hint[0].upper()}{hint[1:]}.")]
+                              ) from None
         text = None
         if prefer_utf8 and codec not in {"utf-8", "utf-8-sig"}:
             try:

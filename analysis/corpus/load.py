@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.corpus.decode import text_encoding
 from analysis.corpus.dedupe import (
     NEAR_REPORT,
     dropped_summary,
     duplicates_drop,
     duplicates_pairs,
 )
-from analysis.corpus.doubts import doubts_check
+from analysis.corpus.doubts import doubts_check, outlet_lookalikes_message
 from analysis.corpus.options import (
     CorpusOptions,
     corpus_options_given,
@@ -38,6 +39,23 @@ def _short_place(entry: Entry, source: Path) -> str:
         return f"{unit} {line}"
     short = name.relative_to(source).as_posix() if name.is_relative_to(source) else name.name
     return short if line is None else f"{short}, {unit} {line}"
+
+
+def _repeats_dropped(copies: list[tuple[Entry, Entry]], source: Path) -> pd.DataFrame:
+    """The rows :func:`~analysis.corpus.dedupe.duplicates_drop` gives for rows that repeat
+    an earlier row exactly, id included: the repeat is left out, the first row kept."""
+    rows = []
+    for entry, first in copies:
+        record = entry.record
+        rows.append({
+            "doc_id": record.get("doc_id"), "outlet": record.get("outlet"),
+            "date": record.get("date"), "title": record.get("title"),
+            "duplicate_of": first.record.get("doc_id"),
+            "duplicate_outlet": first.record.get("outlet"), "kind": "exact",
+            "similarity": 1.0,
+            "reason": f"{_short_place(entry, source)} repeats {_short_place(first, source)} "
+                      "exactly (the same id, text and columns)"})
+    return pd.DataFrame(rows).astype({"similarity": "float64"})
 
 
 def _remove_invisible(entry: Entry) -> None:
@@ -87,7 +105,14 @@ def corpus_check(source: str | Path, **options) -> CorpusReport:
 def _check(source, options: CorpusOptions, *, find_duplicates: bool) -> CorpusReport:
     path = Path(source).expanduser()
     cols, named = options.columns()
-    dedupe, near = options.dedupe, options.near
+    dedupe, near, encoding = options.dedupe, options.near, options.encoding
+    if encoding is not None:
+        try:
+            text_encoding(encoding)
+        except LookupError as exc:
+            said, _, hint = str(exc).partition("; ")
+            return CorpusReport(str(path), None, [Problem(
+                str(path), f"{said}.", f"{hint[0].upper()}{hint[1:]}.")])
     if not path.exists():
         problem = Problem(str(path), "does not exist.",
                           "Give the path to a folder of .txt articles or to a CSV, JSONL or "
@@ -106,7 +131,8 @@ def _check(source, options: CorpusOptions, *, find_duplicates: bool) -> CorpusRe
         problem = Problem(str(path), f"is not a corpus: files ending in {path.suffix!r} "
                           "cannot be read.", hint)
         return CorpusReport(str(path), None, [problem])
-    entries, problems = reader.read(path, ReadOptions(cols, named, options.encoding))
+    entries, problems = reader.read(path, ReadOptions(cols, named, encoding,
+                                                      options.include_hidden))
     suffix = path.suffix.lower()
     if not reader.folder and suffix not in reader.suffixes and suffix in reader_suffixes():
         problems.insert(0, Problem(
@@ -117,8 +143,25 @@ def _check(source, options: CorpusOptions, *, find_duplicates: bool) -> CorpusRe
     for entry in entries:
         if entry.doc_id is not None:
             by_id.setdefault(entry.doc_id, []).append(entry)
+    copies: list[tuple[Entry, Entry]] = []  # (a repeat of an identical row, the first)
     for doc_id, group in by_id.items():
         if len(group) < 2:
+            continue
+        if all(e.record is not None and e.record == group[0].record for e in group):
+            # the same row repeated (an export artefact): one article, its repeats
+            # duplicates that dedupe leaves out (reported) and every other mode refuses
+            first = _short_place(group[0], path)
+            for entry in group[1:]:
+                entry.label = f"{doc_id} ({_short_place(entry, path)})"
+                if dedupe == "none":
+                    entry.problem(
+                        f"repeats {first} exactly (the same id {doc_id!r} and the same "
+                        "text and columns).",
+                        "Give --dedupe corpus (or outlet) to keep one copy, or remove the "
+                        "repeated row.")
+                    entry.record = None
+                else:
+                    copies.append((entry, group[0]))
             continue
         places = "; ".join(_short_place(e, path) for e in group)
         for entry in group:
@@ -126,6 +169,7 @@ def _check(source, options: CorpusOptions, *, find_duplicates: bool) -> CorpusRe
                           "Give every article its own id.")
             entry.label = f"{doc_id} ({_short_place(entry, path)})"
             entry.record = None
+    repeated = {id(entry) for entry, _ in copies}
 
     for entry in entries:
         _remove_invisible(entry)
@@ -142,7 +186,8 @@ def _check(source, options: CorpusOptions, *, find_duplicates: bool) -> CorpusRe
         ]
         if errors or entry.record is None:
             skipped.append(entry.label)
-        else:
+            repeated.discard(id(entry))
+        elif id(entry) not in repeated:
             records.append(entry.record)
 
     blocking = any(p.severity == "error" and p.doc_id is None for p in problems)
@@ -156,12 +201,21 @@ def _check(source, options: CorpusOptions, *, find_duplicates: bool) -> CorpusRe
     extra = [c for c in frame.columns if c not in CORE_COLUMNS]
     frame = frame[CORE_COLUMNS + extra].reset_index(drop=True)
     frame = frame.astype({c: "string" for c in frame.columns})
+    lookalikes = outlet_lookalikes_message(frame["outlet"].value_counts().to_dict())
+    if lookalikes:
+        report.problems.append(Problem(
+            str(path), lookalikes, "Write each outlet the same way in the source (the "
+            "letters of one alphabet, no invisible characters).", severity="warning"))
     if find_duplicates:
         report.duplicates = duplicates_pairs(frame, near=min(NEAR_REPORT, near))
     if dedupe != "none":
         report.dropped = duplicates_drop(frame, dedupe=dedupe, near=near,
                                          pairs=report.duplicates)
         frame = frame[~frame["doc_id"].isin(report.dropped["doc_id"])].reset_index(drop=True)
+    copies = [(entry, first) for entry, first in copies if id(entry) in repeated]
+    if copies:
+        report.dropped = pd.concat([report.dropped, _repeats_dropped(copies, path)],
+                                   ignore_index=True)
     frame.attrs["source"] = str(path)
     report.corpus = frame
     return report
@@ -200,6 +254,9 @@ def corpus_load(source: str | Path, **options) -> pd.DataFrame:
 
     ``encoding`` names the encoding of the text files (default: detected per file). It
     applies to ``metadata.csv`` too unless that file is valid UTF-8.
+
+    Hidden files and folders (names starting with ``.``) in a folder or a ``.zip`` are not
+    read, and a warning names them; ``include_hidden=True`` reads them too.
 
     Raises :class:`CorpusError` listing every problem (file, line and what to do) when any
     article cannot be read; with ``skip_invalid=True`` those articles are left out instead,

@@ -34,6 +34,8 @@ class CorpusOptions:
       the columns of a table file that hold the text, id, outlet, date and title
       (default: ``text``, ``doc_id``, ``outlet``, ``date``, ``title``),
     - ``encoding``: the encoding of the text files (default: detected per file),
+    - ``include_hidden``: also read hidden files and folders (names starting with ``.``) in
+      a folder or a ``.zip`` (default: named in a warning and not read),
     - ``skip_invalid``: leave out the articles that cannot be read instead of raising,
     - ``dedupe`` (``"none"``, ``"outlet"``, ``"corpus"``) and ``near``: duplicate
       articles dropped, see :mod:`analysis.corpus.dedupe`.
@@ -47,17 +49,18 @@ class CorpusOptions:
     date_column: str | None = None
     title_column: str | None = None
     encoding: str | None = None
+    include_hidden: bool = False
     skip_invalid: bool = False
     dedupe: DedupeMode = "none"
     near: float = 1.0
 
     #: The table columns an option can rename (``--<column>-column``, ``<column>_column``).
     COLUMNS: ClassVar[tuple[str, ...]] = ("text", "id", "outlet", "date", "title")
-    #: The options that apply to each file on its own: the columns, the encoding and
-    #: skipping (duplicates are found across files).
+    #: The options that apply to each source on its own: the columns, the encoding, hidden
+    #: files and skipping (duplicates are found across sources).
     PER_FILE: ClassVar[tuple[str, ...]] = ("text_column", "id_column", "outlet_column",
                                            "date_column", "title_column", "encoding",
-                                           "skip_invalid")
+                                           "include_hidden", "skip_invalid")
 
     def __post_init__(self):
         if self.dedupe not in ("none", "outlet", "corpus"):

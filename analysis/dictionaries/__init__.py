@@ -11,7 +11,8 @@ from analysis.lazy import lazy_exports
 __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     ".reader": ["DictionaryFileError", "DictionaryFile", "dictionary_parse", "dictionary_text"],
     ".frames": ["DEFAULT_FRAMES_FILE", "MATCH_COLUMNS", "FrameFileError", "Frame",
-        "FrameDictionary", "frames_load", "frames_init"],
+        "FrameDictionary", "frames_load", "frames_init", "frames_pattern_warnings",
+        "OPERATOR_WORDS"],
     ".matcher": ["frames_match"],
     ".frames_stats": ["frames_count", "FrameTallies", "frames_from_tallies", "frames_audit",
         "frames_cooccurrence", "frames_kwic"],

@@ -25,9 +25,10 @@ import pandas as pd
 
 from analysis.dictionaries.frames import Frame, FrameDictionary, FrameFileError
 from analysis.dictionaries.frames_stats import frames_count
-from analysis.dictionaries.matcher import _fold, _resolve, frames_match
+from analysis.dictionaries.matcher import _resolve, frames_match
 from analysis.dictionaries.reader import dictionary_copy, dictionary_parse, dictionary_text, suggest
 from analysis.paths import DATA_DIR
+from analysis.text.patterns import fold as _fold
 
 __all__ = [
     "DEFAULT_ACTORS_FILE",
@@ -47,7 +48,8 @@ DEFAULT_ACTORS_FILE = DATA_DIR / "actors_default.toml"
 MENTION_COLUMNS = ["doc_id", "outlet", "sentence_id", "actor", "label", "group", "kind",
                    "alias", "matched_text", "start", "end"]
 
-_ACTOR_KEYS = ("label", "label_en", "group", "role", "kind", "gender", "aliases", "exclude")
+_ACTOR_KEYS = ("label", "label_en", "group", "role", "kind", "gender", "aliases", "exclude",
+               "query")
 _REQUIRED = ("label", "group", "role", "kind", "aliases")
 _KINDS = ("person", "organisation")
 _GENDERS = ("m", "v")
@@ -73,6 +75,7 @@ class Actor:
     gender: str | None = None
     label_en: str | None = None
     line: int | None = None
+    query: str | None = None
 
 
 @dataclass(frozen=True)
@@ -97,8 +100,8 @@ class ActorDictionary:
     def as_frames(self) -> FrameDictionary:
         """The same dictionary as a frame dictionary (actor = frame, aliases = patterns), for
         the frame matcher."""
-        frames = {a.id: Frame(a.id, a.label, a.role, a.aliases, a.exclude, a.line, a.label_en)
-                  for a in self.actors.values()}
+        frames = {a.id: Frame(a.id, a.label, a.role, a.aliases, a.exclude, a.line, a.label_en,
+                              a.query) for a in self.actors.values()}
         return FrameDictionary(frames, self.fold_diacritics, self.path)
 
 
@@ -149,9 +152,10 @@ def _parse(text: str, path: str) -> ActorDictionary:
                     line=book.line_of(rf"[\"']{re.escape(alias)}[\"']", *section) or head,
                     frame=name, hint="An alias must name one actor; delete one of them.")
             owner[folded] = name
+        query = book.query(spec, name=name, head=head, section=section)
         actors[name] = Actor(name, strings["label"], strings["group"], strings["role"],
                              strings["kind"], lists["aliases"], lists["exclude"],
-                             strings["gender"], strings["label_en"], head)
+                             strings["gender"], strings["label_en"], head, query)
     unknown = sorted(set(groups_en) - {a.group for a in actors.values()})
     if unknown:
         raise ActorFileError(path, f"[groups] names the group {unknown[0]!r}, which no actor "
@@ -210,7 +214,8 @@ def actors_match(corpus: pd.DataFrame, actors: ActorDictionary | str | Path | No
     - ``start``, ``end``: character offsets into the article's ``text``,
 
     ordered by article and offset. ``attrs["actor_labels"]`` maps each actor to its label,
-    ``attrs["actor_groups"]`` to its group.
+    ``attrs["actor_groups"]`` to its group; ``attrs["silent_patterns"]`` lists the
+    ``(actor, alias)`` pairs that match nothing in the corpus.
 
     >>> import pandas as pd
     >>> c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"],
@@ -220,6 +225,7 @@ def actors_match(corpus: pd.DataFrame, actors: ActorDictionary | str | Path | No
     """
     book = _book(actors)
     found = frames_match(corpus, book.as_frames())
+    silent = found.attrs.get("silent_patterns", [])
     ids = book.ids
     order = {a: i for i, a in enumerate(ids)}
     docs = pd.Series(found["doc_id"].cat.codes.to_numpy())
@@ -249,6 +255,7 @@ def actors_match(corpus: pd.DataFrame, actors: ActorDictionary | str | Path | No
                                       for a in ids}
     table.attrs["actor_groups"] = {a: book.actors[a].group for a in ids}
     table.attrs["group_labels_en"] = dict(book.groups_en)
+    table.attrs["silent_patterns"] = list(silent)
     return table
 
 

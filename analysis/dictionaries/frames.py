@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analysis.dictionaries.reader import (
     DictionaryFileError,
@@ -26,6 +27,10 @@ from analysis.dictionaries.reader import (
     dictionary_text,
 )
 from analysis.paths import DATA_DIR
+from analysis.text.patterns import pattern_flags, pattern_words
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "DEFAULT_FRAMES_FILE",
@@ -35,6 +40,8 @@ __all__ = [
     "FrameDictionary",
     "frames_load",
     "frames_init",
+    "frames_pattern_warnings",
+    "OPERATOR_WORDS",
 ]
 
 #: The frame dictionary shipped with the package.
@@ -43,8 +50,10 @@ DEFAULT_FRAMES_FILE = DATA_DIR / "frames_default.toml"
 MATCH_COLUMNS = ["doc_id", "outlet", "sentence_id", "frame", "pattern", "matched_text",
                  "start", "end"]
 
-_FRAME_KEYS = ("label", "label_en", "definition", "patterns", "exclude")
-_REQUIRED_KEYS = ("label", "definition", "patterns")
+_FRAME_KEYS = ("label", "label_en", "definition", "patterns", "exclude", "query")
+_REQUIRED_KEYS = ("label", "definition")
+#: Words that are operators in a search string but only words in a pattern.
+OPERATOR_WORDS = ("AND", "OR", "NOT")
 
 
 # --------------------------------------------------------------------------- the file
@@ -59,7 +68,8 @@ class FrameFileError(DictionaryFileError):
 @dataclass(frozen=True)
 class Frame:
     """One frame of a dictionary: its key, label (and English label, when the dictionary
-    gives ``label_en``), definition, patterns and exclusions."""
+    gives ``label_en``), definition, patterns and exclusions, and its search string
+    (``query``, in the syntax of :mod:`analysis.query`) when it has one."""
 
     name: str
     label: str
@@ -68,6 +78,7 @@ class Frame:
     exclude: tuple[str, ...] = ()
     line: int | None = None
     label_en: str | None = None
+    query: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +101,35 @@ class FrameDictionary:
     def labels_en(self) -> dict[str, str]:
         """Frame key -> English label: ``label_en`` where the file gives it, else ``label``."""
         return {name: f.label_en or f.label for name, f in self.frames.items()}
+
+
+def frames_pattern_warnings(book: FrameDictionary, matches: pd.DataFrame | None = None,
+                            *, unit: str = "frame", pattern: str = "pattern") -> list[str]:
+    """What may be wrong with a dictionary's patterns, one sentence each: a pattern that
+    holds an operator word (``"kosten AND belasting"`` is a literal phrase, which hardly
+    ever matches), and, given the :func:`frames_match` table of a corpus, every pattern and
+    query that matches nothing in it. ``unit`` and ``pattern`` name an entry and its
+    patterns (``"actor"``, ``"alias"`` for an actor dictionary).
+
+    >>> book = FrameDictionary({"k": Frame("k", "K", "def", ("kosten AND belasting",))})
+    >>> print(frames_pattern_warnings(book)[0])  # doctest: +ELLIPSIS
+    frame 'k': pattern 'kosten AND belasting' holds the operator word AND, but it is read ...
+    """
+    out = []
+    for frame in book.frames.values():
+        for text in frame.patterns:
+            words = [w for w in pattern_words(pattern_flags(text)[0])
+                     if w.upper() in OPERATOR_WORDS]
+            if words:
+                out.append(f"{unit} {frame.name!r}: {pattern} {text!r} holds the operator "
+                           f"word {words[0].upper()}, but it is read as words in a row; "
+                           f"write the search string as query = \"{text}\".")
+    silent = (matches.attrs.get("silent_patterns", []) if matches is not None else [])
+    for frame, text in silent:
+        what = "query" if frame in book.frames and book.frames[frame].query == text \
+            else pattern
+        out.append(f"{unit} {frame!r}: {what} {text!r} matches nothing in the corpus.")
+    return out
 
 
 def _parse(text: str, path: str) -> FrameDictionary:
@@ -119,13 +159,16 @@ def _parse(text: str, path: str) -> FrameDictionary:
                         frame=name, hint="Delete one of them.")
                 seen.add(value.lower())
             lists[key] = checked
-        if not lists["patterns"]:
-            raise FrameFileError(path, "patterns is empty.",
+        query = book.query(spec, **where)
+        if not lists["patterns"] and query is None:
+            raise FrameFileError(path, "patterns is empty." if "patterns" in spec else
+                                 "the frame has neither patterns nor a query.",
                                  line=book.key_line("patterns", *section) or head,
-                                 frame=name, hint="Give at least one pattern.")
+                                 frame=name, hint="Give at least one pattern, or a search "
+                                 "string as query = \"...\".")
         frames[name] = Frame(name, spec["label"].strip(), " ".join(spec["definition"].split()),
                              lists["patterns"], lists["exclude"], head,
-                             spec["label_en"].strip() if "label_en" in spec else None)
+                             spec["label_en"].strip() if "label_en" in spec else None, query)
     return FrameDictionary(frames, book.settings.get("fold_diacritics", True), path)
 
 

@@ -25,6 +25,8 @@ from analysis.vocabulary.concordance import kwic_cut
 __all__ = ["frames_count", "FrameTallies", "frames_from_tallies", "frames_audit",
            "frames_cooccurrence", "frames_kwic"]
 
+#: The ``form`` of an audit row for a pattern that matched nothing.
+NO_MATCH = "(no match)"
 
 
 def _labels(matches: pd.DataFrame) -> dict[str, str]:
@@ -213,7 +215,7 @@ def frames_from_tallies(tallies: FrameTallies, *, names: list[str], labels: dict
     return table
 
 
-def frames_audit(matches: pd.DataFrame) -> pd.DataFrame:
+def frames_audit(matches: pd.DataFrame, *, silent: bool = False) -> pd.DataFrame:
     """What each frame's patterns caught: one row per frame and distinct form.
 
     Returns the columns
@@ -226,7 +228,9 @@ def frames_audit(matches: pd.DataFrame) -> pd.DataFrame:
     - ``docs``: in how many articles,
     - ``share``: ``hits`` as a share of all the frame's hits,
 
-    ordered by frame (dictionary order), then by ``hits`` (most first), then ``form``.
+    ordered by frame (dictionary order), then by ``hits`` (most first), then ``form``. With
+    ``silent``, each pattern that matched nothing in the corpus (``attrs["silent_patterns"]``
+    of the match table) has a row of its own with ``form`` :data:`NO_MATCH` and 0 hits.
 
     >>> import pandas as pd
     >>> from analysis.dictionaries import frames_match
@@ -252,6 +256,12 @@ def frames_audit(matches: pd.DataFrame) -> pd.DataFrame:
         patterns=("pattern", lambda s: ", ".join(dict.fromkeys(s))),
         hits=("pattern", "size"), docs=("doc_id", "nunique")).reset_index()
     table["share"] = table["hits"] / table.groupby("frame")["hits"].transform("sum")
+    quiet = [(f, p) for f, p in matches.attrs.get("silent_patterns", []) if f in names]
+    if silent and quiet:  # patterns that match nothing are listed too, with 0 hits
+        table = pd.concat([table, pd.DataFrame({
+            "frame": [f for f, _ in quiet], "form": [NO_MATCH] * len(quiet),
+            "patterns": [p for _, p in quiet], "hits": 0, "docs": 0, "share": 0.0})],
+            ignore_index=True)
     table["rank"] = table["frame"].map({n: i for i, n in enumerate(names)})
     table = table.sort_values(["rank", "hits", "form"], ascending=[True, False, True])
     return table[columns].reset_index(drop=True).astype({"hits": "int64", "docs": "int64"})

@@ -5,22 +5,29 @@
 corpora of millions of words; phrases that run over several tokens are confirmed on the
 article text. Each match keeps its article, sentence and character offsets, so every count
 can be traced back to the text.
+
+Beyond the pattern language of the dictionary file's header, a word made only of
+wildcards stands for one word of a phrase: ``"* oceaan"`` (any word, then *oceaan*),
+``"federale * van *"``, ``"?? wacht"`` (a word of two letters, then *wacht*); a pattern
+needs at least one word with a letter.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from analysis.dictionaries.frames import FrameDictionary, frames_load
-from analysis.dictionaries.reader import pattern_words
 from analysis.tables import groups_by
+from analysis.text.patterns import JOIN as _JOIN
+from analysis.text.patterns import STAR as _STAR
+from analysis.text.patterns import fold as _fold
+from analysis.text.patterns import fold_lower_table as _fold_lower_table
+from analysis.text.patterns import pattern_flags, pattern_words, word_regex
 from analysis.text.spans import spans_overlap
 from analysis.text.words import HYPHENS, text_normalise
 
@@ -31,79 +38,56 @@ __all__ = [
 
 # --------------------------------------------------------------------------- patterns
 
-_STAR = rf"(?:\w|[{HYPHENS}](?=\w))*"
-_BLANK = r"[^\S\n]*\n?[^\S\n]*"
-_JOIN = rf"(?:{_BLANK}(?:[{HYPHENS}]{_BLANK})?)"
+#: A word of its own made only of ``*`` (in a phrase): any one word.
+_ANY_WORD = rf"\w{_STAR}"
 
 
-
-def _fold(text: str) -> str:
-    """Strip accents and diaeresis, letter by letter (``deëscalatie`` -> ``deescalatie``)."""
-    return "".join(_fold_char(c) for c in text)
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    decomposed = unicodedata.normalize("NFD", char)
-    if len(decomposed) > 1 and all(unicodedata.combining(c) for c in decomposed[1:]):
-        return decomposed[0]
-    return char
+def _word_regex(word: str, fold: bool, case: bool = False) -> str:
+    """The regex of one word of a pattern: a word made only of wildcards stands for any one
+    word (``*``) or a word of exactly that many letters or digits (``??``); any other word
+    is :func:`analysis.text.patterns.word_regex`."""
+    if not word.strip("*?"):
+        return _ANY_WORD if "*" in word else rf"\w{{{len(word)}}}(?!\w)"
+    return word_regex(word, fold, case)
 
 
-@lru_cache(maxsize=1)
-def _accented() -> dict[str, str]:
-    """For each base letter, the characters that fold to it (itself first)."""
-    table: dict[str, list[str]] = {}
-    for code in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
-        char = chr(code)
-        base = _fold_char(char)
-        if base != char and base.isascii():
-            for c in {char.lower(), char}:
-                table.setdefault(base.lower(), [base.lower()]).append(c)
-    return {k: "".join(dict.fromkeys(v)) for k, v in table.items()}
+def _lead(words: list[str]) -> int:
+    """The number of wildcard words (``*``, ``?``) a phrase starts with."""
+    return next(i for i, w in enumerate(words) if w.strip("*?"))
 
 
-def _literal(text: str, fold: bool) -> str:
-    accented = _accented() if fold else {}
-    out = []
-    for char in (_fold(text).lower() if fold else text):
-        variants = "'’" if char in "'’" else accented.get(char)
-        out.append(f"[{variants}]" if variants else re.escape(char))
-    return "".join(out)
-
-
-def _word_regex(word: str, fold: bool) -> str:
-    parts = re.split(r"([*?])", word)
-    return "".join(_STAR if p == "*" else r"\w" if p == "?" else _literal(p, fold)
-                   for p in parts if p)
-
-
-def _pattern_regex(pattern: str, fold: bool) -> tuple[str, str, bool]:
-    """(regex for the whole pattern on the text, regex for the types, is a phrase)."""
-    words = pattern_words(pattern)
-    bodies = [_word_regex(w, fold) for w in words]
+def _pattern_regex(pattern: str, fold: bool) -> tuple[str, str, bool, str | None]:
+    """(regex for the whole pattern on the text, regex for the types, is a phrase, regex
+    for the leading wildcard words, ending where the first word with letters starts, or
+    None). The types are probed for the first word with letters. A pattern written
+    ``=...`` is exact (a whole word, not a part of a hyphenated compound; a phrase whose
+    last word does not run on), one written ``...~s`` keeps its case (the regexes are then
+    used without ignoring case)."""
+    bare, exact, case = pattern_flags(pattern)
+    words = pattern_words(bare)
+    bodies = [_word_regex(w, fold, case) for w in words]
     if len(words) == 1:
-        full = rf"(?<!\w){bodies[0]}(?!\w)"
-        return full, full, False
-    full = rf"(?<!\w){_JOIN.join(bodies)}{_STAR}(?!\w)"
-    return full, rf"(?<!\w)(?={bodies[0]})", True
+        full = (rf"(?<![\w{HYPHENS}]){bodies[0]}(?![\w{HYPHENS}])" if exact
+                else rf"(?<!\w){bodies[0]}(?!\w)")
+        return full, full, False, None
+    tail = "" if exact else _STAR
+    full = rf"(?<!\w){_JOIN.join(bodies)}{tail}(?!\w)"
+    lead = _lead(words)
+    before = rf"(?<!\w){_JOIN.join(bodies[:lead])}{_JOIN}\Z" if lead else None
+    return full, rf"(?<!\w)(?={bodies[lead]})", True, before
+
+
+def _pattern_flags(pattern: str) -> int:
+    """The ``re`` flags of a pattern's regexes: ignore case unless it ends in ``~s``."""
+    return 0 if pattern_flags(pattern)[2] else re.IGNORECASE
 
 
 def _core(pattern: str) -> str:
-    """The longest run of letters in the pattern's first word, folded and lower-cased: every
-    token form the pattern can match contains it."""
-    chunks = re.split(r"[*?]", pattern_words(pattern)[0].replace("’", "'"))
+    """The longest run of letters in the pattern's first word with letters, folded and
+    lower-cased: every token form the pattern can match at that word contains it."""
+    words = pattern_words(pattern_flags(pattern)[0])
+    chunks = re.split(r"[*?]", words[_lead(words)].replace("’", "'"))
     return max((_fold(c).lower() for c in chunks), key=len)
-
-
-def _fold_lower_table(text: str) -> dict[int, str]:
-    """A one-character-for-one translation to lower case without accents."""
-    table = {}
-    for char in set(text):
-        target = "'" if char == "’" else _fold(char.lower())[:1] or char
-        if target != char:
-            table[ord(char)] = target
-    return table
 
 
 @dataclass(frozen=True)
@@ -116,6 +100,7 @@ class _Compiled:
     text_regex: re.Pattern
     type_regex: re.Pattern
     core: str
+    lead_regex: re.Pattern | None = None
 
 
 def _compile(frames: FrameDictionary, fold: bool) -> list[_Compiled]:
@@ -123,10 +108,12 @@ def _compile(frames: FrameDictionary, fold: bool) -> list[_Compiled]:
     for f_index, frame in enumerate(frames.frames.values()):
         for exclude, patterns in ((False, frame.patterns), (True, frame.exclude)):
             for order, pattern in enumerate(patterns):
-                full, probe, phrase = _pattern_regex(pattern, fold)
+                full, probe, phrase, before = _pattern_regex(pattern, fold)
+                flags = _pattern_flags(pattern)
                 out.append(_Compiled(f_index, pattern, order, exclude, phrase,
-                                     re.compile(full, re.IGNORECASE),
-                                     re.compile(probe, re.IGNORECASE), _core(pattern)))
+                                     re.compile(full, flags),
+                                     re.compile(probe, flags), _core(pattern),
+                                     re.compile(before, flags) if before else None))
     return out
 
 
@@ -195,6 +182,7 @@ def _drop_excluded(hits: pd.DataFrame, excl: pd.DataFrame) -> pd.DataFrame:
                             *(excl[c].to_numpy(np.int64) for c in ("doc", "start", "end")))
     return hits[~overlap]
 
+
 def frames_match(
     corpus: pd.DataFrame,
     frames: FrameDictionary | str | Path | None = None,
@@ -258,16 +246,24 @@ def frames_match(
     cand = occ.merge(type_hits, on="code", how="inner")
     cand["start"] = cand["tok_start"] + cand["offset_start"]
     cand["end"] = cand["tok_start"] + cand["offset_end"]
+    cand = pd.concat([cand, _query_candidates(corpus, book, compiled, fold)], ignore_index=True)
     phrase = np.array([r.phrase for r in compiled], dtype=bool)
     is_phrase = phrase[cand["rule"].to_numpy()] if len(cand) else np.array([], dtype=bool)
     if is_phrase.any():
         ends = cand["end"].to_numpy().copy()
         docs = cand["doc"].to_numpy()
-        starts = cand["start"].to_numpy()
+        starts = cand["start"].to_numpy().copy()
         rule_ids = cand["rule"].to_numpy()
         for i in np.flatnonzero(is_phrase):
-            m = compiled[rule_ids[i]].text_regex.match(texts[docs[i]], starts[i])
+            rule = compiled[rule_ids[i]]
+            if rule.lead_regex is not None:  # leading wildcard words: find where they start
+                starts[i] = _lead_start(rule.lead_regex, texts[docs[i]], starts[i])
+                if starts[i] < 0:
+                    ends[i] = -1
+                    continue
+            m = rule.text_regex.match(texts[docs[i]], starts[i])
             ends[i] = m.end() if m else -1
+        cand["start"] = starts
         cand["end"] = ends
         cand = cand[cand["end"] > cand["start"]]
     rule_frame = np.array([r.frame for r in compiled], dtype=np.int64)
@@ -286,7 +282,57 @@ def frames_match(
         kept.append(hits.iloc[_resolve(hits)])
     found = pd.concat(kept, ignore_index=True) if kept else cand.iloc[:0]
     found = found.sort_values(["doc", "start", "frame", "end"]).reset_index(drop=True)
-    return _match_table(found, corpus, texts, compiled, book)
+    table = _match_table(found, corpus, texts, compiled, book)
+    used = set(cand["rule"].tolist())
+    table.attrs["silent_patterns"] = [(book.names[r.frame], r.pattern)
+                                      for i, r in enumerate(compiled)
+                                      if not r.exclude and i not in used]
+    return table
+
+
+def _query_candidates(corpus: pd.DataFrame, book: FrameDictionary, compiled: list,
+                      fold: bool) -> pd.DataFrame:
+    """The hits in the articles' text of every frame's ``query`` as match candidates (a
+    rule of its own appended to ``compiled``, listed after the frame's patterns)."""
+    columns = ["row", "code", "doc", "sentence_id", "tok_start", "offset_start", "offset_end",
+               "rule", "start", "end"]
+    queries = {name: f.query for name, f in book.frames.items() if f.query}
+    if not queries:
+        return pd.DataFrame({c: pd.Series(dtype="int64") for c in columns})
+    from analysis.query.evaluate import query_hits
+
+    hits = query_hits(corpus, queries, fold_diacritics=fold)
+    hits = hits[hits["part"] == "text"]
+    doc = pd.Index(corpus["doc_id"].astype(str)).get_indexer(hits["doc_id"].astype(str))
+    rule_of = {}
+    for name, query in queries.items():
+        f_index = book.names.index(name)
+        rule_of[name] = len(compiled)
+        compiled.append(_Compiled(f_index, query, len(book.frames[name].patterns), False,
+                                  False, None, None, ""))
+    n = len(hits)
+    return pd.DataFrame({
+        "row": np.full(n, -1, dtype=np.int64), "code": np.full(n, -1, dtype=np.int64),
+        "doc": doc.astype(np.int64),
+        "sentence_id": hits["sentence_id"].to_numpy(),
+        "tok_start": hits["start"].to_numpy(), "offset_start": np.zeros(n, dtype=np.int64),
+        "offset_end": (hits["end"] - hits["start"]).to_numpy(),
+        "rule": hits["query"].astype(str).map(rule_of).to_numpy().astype(np.int64),
+        "start": hits["start"].to_numpy(), "end": hits["end"].to_numpy()})
+
+
+#: How far before its first word with letters a phrase's leading wildcard words may start.
+_LEAD_REACH = 400
+
+
+def _lead_start(regex: re.Pattern, text: str, anchor: int) -> int:
+    """Where the leading wildcard words of a phrase start, the phrase's first word with
+    letters starting at ``anchor`` (-1: no such words before it)."""
+    begin = max(0, anchor - _LEAD_REACH)
+    best = -1
+    for m in regex.finditer(text[begin:anchor]):
+        best = begin + m.start()
+    return best
 
 
 def _match_table(found, corpus, texts, compiled, book) -> pd.DataFrame:

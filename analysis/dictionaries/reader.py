@@ -6,8 +6,10 @@ A dictionary file holds a ``[settings]`` table, one table ``[<table>.<name>]`` p
 module reads its file with :func:`dictionary_text`, parses it with :func:`dictionary_parse`
 and walks the entries with :meth:`DictionaryFile.entries`, which checks each entry's name,
 keys and required keys; :meth:`DictionaryFile.string` and :meth:`DictionaryFile.patterns`
-read a text and a list of patterns (the pattern language of the frame dictionary), with the
-line of a mistake.
+read a text and a list of patterns (the pattern language of the frame dictionary, with ``=``
+for the exact form and ``~s`` for case) and :meth:`DictionaryFile.query` a search string
+(``query = "..."``), with the line of a mistake. A byte-order mark is no part of the text; a
+folder or an unreadable file is named as such.
 
 >>> book = dictionary_parse('[frames.sancties]\\npatterns = ["sanctie*"]', "f.toml",
 ...                         table="frames")
@@ -29,6 +31,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from analysis.query.parse import QueryError, query_parse
+from analysis.text.patterns import pattern_flags, pattern_words
 from analysis.text.words import HYPHENS
 
 __all__ = ["SETTING_KEYS", "DictionaryFileError", "DictionaryFile", "dictionary_text",
@@ -38,6 +42,7 @@ __all__ = ["SETTING_KEYS", "DictionaryFileError", "DictionaryFile", "dictionary_
 SETTING_KEYS = ("fold_diacritics",)
 
 _NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _PATTERN_CHARS = re.compile(rf"[\w'’*? {HYPHENS}]+\Z")
 
 
@@ -69,23 +74,24 @@ def suggest(word: str, choices: Sequence[str]) -> str:
     return f"Did you mean {close[0]!r}?" if close else f"Allowed: {', '.join(choices)}."
 
 
-def pattern_words(pattern: str) -> list[str]:
-    """The words of a pattern: split at spaces and hyphens."""
-    return [w for w in re.split(rf"[\s{HYPHENS}]+", pattern) if w]
-
-
 def dictionary_text(path: str | Path | None, default: Path, *,
                     error: type[DictionaryFileError] = DictionaryFileError,
                     command: str = "frames") -> tuple[Path, str]:
     """The file (``default`` when ``path`` is None) and its text; ``error`` says what went
     wrong and how to start a dictionary with ``discourse <command> --init FILE``."""
     source = Path(path) if path is not None else default
-    try:
-        return source, source.read_text(encoding="utf-8")
+    try:  # a byte-order mark (as Notepad writes) is no part of the text
+        return source, source.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise error(source, "no such file.",
                     hint="Check the path, or write the default dictionary with "
                     f"`discourse {command} --init FILE`.") from None
+    except IsADirectoryError:
+        raise error(source, "is a folder, not a dictionary file.",
+                    hint="Give the .toml file itself.") from None
+    except OSError as exc:
+        raise error(source, f"cannot be read ({(exc.strerror or str(exc)).lower()}).",
+                    hint="Give a file you may read.") from None
     except UnicodeDecodeError as exc:
         raise error(source, f"not UTF-8 text ({exc.reason} at byte {exc.start}).",
                     hint="Save the file as UTF-8.") from None
@@ -192,18 +198,43 @@ class DictionaryFile:
         if not pattern:
             raise self.error(self.path, f"an empty pattern in {key}.", line=line, frame=name,
                              hint="Delete it or write a word.")
-        if not _PATTERN_CHARS.match(pattern):
-            bad = sorted({c for c in pattern if not _PATTERN_CHARS.match(c)})
+        bare = pattern_flags(pattern)[0]
+        bad = sorted({c for c in bare if not _PATTERN_CHARS.match(c)})
+        if bad:
             raise self.error(
                 self.path, f"pattern {text!r} in {key} holds {' '.join(repr(c) for c in bad)}.",
                 line=line, frame=name,
-                hint="Only letters, digits, apostrophes, spaces, hyphens, * and ? are allowed.")
-        for word in pattern_words(pattern):
-            if not word.strip("*?"):
-                raise self.error(
-                    self.path, f"pattern {text!r} in {key} has a word made only of wildcards.",
-                    line=line, frame=name, hint="Every word needs at least one letter.")
+                hint="Only letters, digits, apostrophes, spaces, hyphens, * and ? are allowed "
+                "(with = before a pattern for the exact form and ~s after it for case); for "
+                "AND, OR, NOT and proximity write query = \"...\".")
+        words = pattern_words(bare)
+        if words and not any(word.strip("*?") for word in words):
+            raise self.error(
+                self.path, f"pattern {text!r} in {key} is made only of wildcards.", line=line,
+                frame=name, hint='Give at least one word with a letter, e.g. "* oceaan".')
+        if not _LETTER_OR_DIGIT.search(bare):
+            raise self.error(
+                self.path, f"pattern {text!r} in {key} holds no letter or digit.", line=line,
+                frame=name, hint="Every pattern needs at least one letter or digit.")
         return pattern
+
+    def query(self, spec: dict, *, name: str, head: int | None,
+              section: tuple[int, int]) -> str | None:
+        """The entry's ``query`` (a search string in the syntax of :mod:`analysis.query`),
+        checked by the query grammar and stripped; None when the entry has none."""
+        text = spec.get("query")
+        if text is None:
+            return None
+        line = self.key_line("query", *section) or head
+        if not isinstance(text, str) or not text.strip():
+            raise self.error(self.path, "query must be a search string in quotes.", line=line,
+                             frame=name)
+        try:
+            query_parse(text, name=name)
+        except QueryError as exc:
+            raise self.error(self.path, str(exc) + ".", line=line, frame=name,
+                             hint="See docs/guides/search-strings.md for the syntax.") from None
+        return text.strip()
 
     def patterns(self, spec: dict, key: str, *, name: str, head: int | None,
                  section: tuple[int, int]) -> tuple[list, tuple[str, ...]]:

@@ -24,11 +24,14 @@ from typing import Any
 
 from analysis.paths import CORPUS_DIR, FIGURES_DIR, ROOT
 
-__all__ = ["Parameter", "ParameterError", "PARAMETERS", "RESULTS_DIR", "notebook_parameter",
-           "path_resolve", "results_dir"]
+__all__ = ["Parameter", "ParameterError", "PARAMETERS", "PARAMETERS_FILE", "RESULTS_DIR",
+           "notebook_parameter", "parameters_file_read", "path_resolve", "results_dir"]
 
 #: Where a user's corpus writes its results: ``results/<corpus name>/`` (git-ignored).
 RESULTS_DIR = ROOT / "results"
+#: A user's own parameters for every notebook (git-ignored), so that no notebook needs
+#: editing: ``corpus_path = "data/mijn_corpus.csv"`` and so on, one TOML key each.
+PARAMETERS_FILE = ROOT / "parameters.toml"
 
 
 class ParameterError(ValueError):
@@ -294,3 +297,172 @@ notebook_parameter(
     "the figure formats, comma-separated, from png, svg, pdf, eps and tiff (600 dpi, LZW); "
     "None: png,svg,pdf",
     check=_check_formats, option="--format", metavar="LIST")
+
+
+def _check_period(value, setup):
+    from analysis.periods import PERIODS
+
+    if value is None:
+        return None
+    text = str(value).strip().lower()
+    if text not in PERIODS:
+        raise ParameterError(
+            f"period must be one of {', '.join(PERIODS)}, or None (chosen from the corpus's "
+            f"time span), not {value!r}.{_suggest(text, list(PERIODS))}")
+    return text
+
+
+notebook_parameter(
+    "period", None,
+    "the periods of the time figures: day, week, month, quarter or year (None: chosen from "
+    "the corpus's time span)",
+    check=_check_period, option="--period", metavar="PERIOD")
+
+
+def _check_parameters_file(value, setup):
+    if value is None:
+        return None
+    return path_resolve(value, what="parameters_file",
+                        must_exist=Path(str(value)) != Path(PARAMETERS_FILE.name))
+
+
+notebook_parameter(
+    "parameters_file", PARAMETERS_FILE.name,
+    "a TOML file of parameters for every notebook (parameters.toml in the project root, "
+    "when it exists; git ignores it); a value set in a notebook's parameter cell wins over "
+    "the file's. `discourse figures` reads a file only when given --parameters FILE",
+    check=_check_parameters_file, option="--parameters", metavar="FILE")
+
+
+def parameters_file_read(path: Path | None) -> dict[str, Any]:
+    """The parameters set in the TOML file ``path`` (``{}`` when ``path`` is None or does
+    not exist). Raises :class:`ParameterError` naming the file, the line and what to do for
+    a file that is not TOML, and for a key that is no parameter.
+
+    >>> import tempfile
+    >>> f = Path(tempfile.mkdtemp()) / "parameters.toml"
+    >>> _ = f.write_text('corpus_path = "data/mijn.csv"\\nby = "krant"\\n', encoding="utf-8")
+    >>> parameters_file_read(f)
+    {'corpus_path': 'data/mijn.csv', 'by': 'krant'}
+    >>> _ = f.write_text('corpus_pad = "x.csv"\\n', encoding="utf-8")
+    >>> parameters_file_read(f)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    analysis.notebooks.parameters.ParameterError: .../parameters.toml: 'corpus_pad' is no notebook parameter. Did you mean 'corpus_path'? ...
+    """
+    import tomllib
+
+    if path is None or not Path(path).is_file():
+        return {}
+    try:
+        values = tomllib.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ParameterError(
+            f"{path}: is not valid TOML ({exc}). Write one parameter a line, e.g. "
+            'corpus_path = "data/mijn_corpus.csv" (text in double quotes).') from None
+    names = [n for n in PARAMETERS if n != "parameters_file"]
+    for key in values:
+        if key not in names:
+            raise ParameterError(
+                f"{path}: {key!r} is no notebook parameter.{_suggest(key, names)} The "
+                f"parameters are: {', '.join(names)}.")
+    return values
+def _check_topics_k(value, setup):
+    from analysis.topics import topics_k_auto
+
+    articles = len(setup.corpus)
+    if value is None:
+        return min(topics_k_auto(articles), articles)
+    if isinstance(value, bool) or not isinstance(value, int) or not 2 <= value <= articles:
+        raise ParameterError(
+            f"topics_k must be a whole number from 2 to the number of articles ({articles}), "
+            f"or None (10, fewer for a small corpus), not {value!r}.")
+    return value
+
+
+def _parse_topics_k(text: str):
+    if text.strip().lower() in {"none", "auto"}:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise ParameterError(f"--topics-k: {text!r} is not a whole number (or 'auto').") from None
+
+
+notebook_parameter(
+    "topics_k", None,
+    "the number of topics of the topic model (None: 10, or for a corpus of fewer than 20 "
+    "articles half the articles plus one: 3 for the bundled five)",
+    check=_check_topics_k, option="--topics-k", metavar="K", parse=_parse_topics_k)
+# --- validation against hand codes (notebooks/rq7-validating-frames) ----------------------
+
+
+def _check_optional_file(name: str):
+    def check(value, setup):
+        return None if value is None else path_resolve(value, what=name)
+
+    return check
+
+
+def _check_validation_unit(value, setup):
+    if value not in ("article", "sentence"):
+        raise ParameterError(f"validation_unit must be 'article' or 'sentence', not {value!r}.")
+    return value
+
+
+def _check_validation_n(value, setup):
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ParameterError(f"validation_n must be a whole number of at least 1, not "
+                             f"{value!r}.")
+    return value
+
+
+def _parse_validation_n(text: str):
+    try:
+        return int(text)
+    except ValueError:
+        raise ParameterError(f"--validation-n: {text!r} is not a whole number.") from None
+
+
+notebook_parameter(
+    "validation_codes", None,
+    "hand codes to score the frame dictionary against: one row per unit with doc_id (and "
+    "sentence_id for sentences) and one 0/1 column per frame (None: the shipped example, 40 "
+    "sentences of the bundled corpus)",
+    check=_check_optional_file("validation_codes"), option="--validation-codes",
+    metavar="FILE")
+notebook_parameter(
+    "validation_coders", None,
+    "the codings of two or more coders of the same units, one row per unit and coder "
+    "(unit_id, coder, one column per frame), for Krippendorff's alpha (None: the shipped "
+    "example's)",
+    check=_check_optional_file("validation_coders"), option="--validation-coders",
+    metavar="FILE")
+notebook_parameter(
+    "validation_refined", None,
+    "the frame dictionary after reading the errors, scored again (None: the shipped "
+    "example's refinement, or frames_file with your own codes)",
+    check=_check_optional_file("validation_refined"), option="--validation-refined",
+    metavar="FILE")
+notebook_parameter(
+    "validation_unit", "sentence",
+    "what a coded unit is: 'article' or 'sentence' (default: sentence)",
+    check=_check_validation_unit, option="--validation-unit", metavar="UNIT")
+notebook_parameter(
+    "validation_n", 40,
+    "the number of units the coding sample draws (stratified by 'by')",
+    check=_check_validation_n, option="--validation-n", metavar="N",
+    parse=_parse_validation_n)
+
+
+def _check_coding_sheet(value, setup):
+    return None if value is None else path_resolve(value, what="coding_sheet",
+                                                   must_exist=False)
+
+
+notebook_parameter(
+    "coding_sheet", None,
+    "the coding sheet the coding view writes (CSV or .xlsx): drawn when it does not exist, "
+    "resumed when it does (None: a new sheet in a temporary folder, for a try-out); set in "
+    "the notebook, where the coding is done",
+    check=_check_coding_sheet)

@@ -24,6 +24,7 @@ from tqdm.auto import tqdm
 from analysis.output.figures import (
     OUTPUT_SUFFIXES,
     OutputFolderError,
+    captions_check,
     manifest_owns,
     manifest_read,
     manifest_write,
@@ -108,6 +109,7 @@ def notebooks_run(
     from analysis.notebooks.setup import parameters_check, toolkit_errors
 
     values = dict(parameters or {})
+    values.setdefault("parameters_file", None)  # only a file given with --parameters
     given = {"corpus_path": corpus, "out_dir": out_dir, "corpus_options": corpus_options,
              "frames_file": frames_file}
     values.update({k: v for k, v in given.items() if v is not None})
@@ -129,12 +131,12 @@ def notebooks_run(
     with _locked(out):
         try:
             previous = manifest_read(out)
+            captions_check(out, previous)
         except OutputFolderError as exc:
             raise NotebookError(str(exc)) from None
         _refuse_changed(out, previous, {p.stem for p in paths})
-        for stale in out.glob(f"{_STAGING_PREFIX}*"):  # left by a killed run
-            shutil.rmtree(stale, ignore_errors=True)
-        staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=out))
+        _staging_remove_stale(out)
+        staging = _staging_new(out)
         try:
             staged, work = staging / "out", staging / "run"
             work.mkdir()
@@ -148,6 +150,33 @@ def notebooks_run(
 
 
 _STAGING_PREFIX = ".discourse-staging-"
+#: The file a run writes into its staging folder as soon as it has made it: the sign that
+#: the folder is a run's own, which the run (or, after a kill, the next run) may remove.
+_STAGING_MARK = ".made-by-discourse-figures"
+
+
+def _staging_new(out: Path) -> Path:
+    """A staging folder in ``out`` for this run: a new folder of a unique name (made by
+    ``mkdtemp``, so never one that was there), marked as the run's own before any use."""
+    staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=out))
+    (staging / _STAGING_MARK).write_text(f"{staging.name}\n", encoding="utf-8")
+    return staging
+
+
+def _staging_remove_stale(out: Path) -> None:
+    """Remove the staging folders that killed runs left in ``out``: only folders that a run
+    made and marked (their mark names the folder itself); any other folder, however it is
+    named, is the user's and is left alone. The caller holds the folder's lock, so no
+    other run is using one."""
+    for stale in out.glob(f"{_STAGING_PREFIX}*"):
+        mark = stale / _STAGING_MARK
+        try:
+            own = (stale.is_dir() and not stale.is_symlink() and mark.is_file()
+                   and mark.read_text(encoding="utf-8") == f"{stale.name}\n")
+        except (OSError, UnicodeDecodeError):
+            own = False
+        if own:
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 @contextlib.contextmanager
@@ -227,6 +256,10 @@ def _publish(staged: Path, out: Path, previous: dict[str, dict[str, str]],
     of the same notebooks wrote and this one did not, and write the merged manifest. Ctrl-C
     and SIGTERM wait until this is done (it takes milliseconds)."""
     new = manifest_read(staged)
+    try:
+        captions_check(out, previous)
+    except OutputFolderError as exc:
+        raise NotebookError(f"{exc} Nothing in {out} was changed.") from None
     clash = sorted(name for name in new
                    if (out / name).exists() and not (
                        name in previous and manifest_owns(out, name, previous[name])))

@@ -94,8 +94,11 @@ def parameters_check(name: str, values: Mapping[str, Any], *,
     ``min_groups`` groups (a notebook that compares groups asks for 2).
     """
     setup = NotebookSetup(name)
+    from_file = _parameters_from_file(values, setup)
     for parameter in PARAMETERS.values():
         value = values.get(parameter.name, parameter.default)
+        if parameter.name in from_file and _unset(values, parameter):
+            value = from_file[parameter.name]
         if isinstance(value, dict | list):
             value = type(value)(value)  # never share the registered default
         if parameter.check is not None:
@@ -104,6 +107,25 @@ def parameters_check(name: str, values: Mapping[str, Any], *,
     _groups_limit(setup)
     _groups_require(setup, min_groups)
     return setup
+
+
+def _unset(values: Mapping[str, Any], parameter) -> bool:
+    """Whether ``values`` leaves ``parameter`` at its default (absent, or the default)."""
+    return parameter.name not in values or values[parameter.name] == parameter.default
+
+
+def _parameters_from_file(values: Mapping[str, Any], setup: NotebookSetup) -> dict[str, Any]:
+    """The values of the parameters file (``parameters_file``), noted in ``setup.notes``."""
+    from analysis.notebooks.parameters import parameters_file_read
+
+    parameter = PARAMETERS["parameters_file"]
+    path = parameter.check(values.get("parameters_file", parameter.default), setup)
+    from_file = parameters_file_read(path)
+    used = [k for k in from_file if _unset(values, PARAMETERS[k])]
+    if used:
+        setup.notes.append(f"parameters from {path}: {', '.join(used)} (a value set in the "
+                           "parameter cell wins over the file's).")
+    return from_file
 
 
 def _groups_limit(setup: NotebookSetup) -> None:

@@ -9,8 +9,8 @@ from analysis.lazy import lazy_exports
 
 __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     ".figures": ["FIGURE_SIZES", "FIGURE_FORMATS", "DEFAULT_FORMATS", "MANIFEST_NAME",
-        "figures_formats", "figures_setup", "figure_caption", "figure_new", "figure_save",
-        "table_save", "write_atomic", "file_sha256", "figures_refuse_corpus",
+        "figures_formats", "figures_setup", "figures_source", "figure_caption", "figure_new",
+        "figure_save", "table_save", "write_atomic", "file_sha256", "figures_refuse_corpus",
         "OutputFolderError", "manifest_read", "manifest_owns", "manifest_write"],
     ".paper_tables": ["PAPER_TABLE_MAX_ROWS", "p_apa", "table_readable", "table_latex",
         "table_docx"],

@@ -14,12 +14,14 @@ made it.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import logging
 import re
 import warnings
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -42,6 +44,7 @@ __all__ = [
     "MANIFEST_NAME",
     "figures_formats",
     "figures_setup",
+    "figures_source",
     "figure_caption",
     "figure_new",
     "figure_save",
@@ -53,6 +56,7 @@ __all__ = [
     "manifest_read",
     "manifest_owns",
     "manifest_write",
+    "captions_check",
 ]
 
 #: Figure sizes in inches (width, height): one column, two columns, and a tall page figure.
@@ -133,6 +137,35 @@ def figures_setup(
     return folder
 
 
+@contextlib.contextmanager
+def figures_source(corpus: pd.DataFrame, *, note: str = "") -> Iterator[None]:
+    """Inside the ``with`` block, figures and tables rest on ``corpus`` instead of the
+    corpus given to :func:`figures_setup`: its fingerprint goes into the manifest and its
+    sentence into the captions, followed by ``note`` (e.g. that the numbers are a
+    validation against the hand coding of that corpus). For results that are not computed
+    on the corpus analysed, such as a validation on the bundled gold standard.
+
+    >>> import pandas as pd
+    >>> mine = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], "date": ["2022-01-01"],
+    ...                      "text": ["Tekst."]})
+    >>> _ = figures_setup("/tmp/discourse-source-example", corpus=mine, lang="en")
+    >>> other = pd.DataFrame({"doc_id": ["b", "c"], "outlet": ["Y", "Z"],
+    ...                       "date": ["2022-01-10", "2022-01-11"], "text": ["Een.", "Twee."]})
+    >>> with figures_source(other, note="Hand-coded gold standard."):
+    ...     _CONTEXT.corpus_caption
+    'Corpus: 2 articles from 2 outlets (Y, Z), 10–11 January 2022. Hand-coded gold standard.'
+    >>> _CONTEXT.corpus_caption
+    'Corpus: 1 article from 1 outlet (X), 1 January 2022.'
+    """
+    saved = (_CONTEXT.corpus_fingerprint, _CONTEXT.corpus_caption)
+    _CONTEXT.corpus_fingerprint = corpus_fingerprint(corpus)
+    _CONTEXT.corpus_caption = f"{caption_corpus(corpus, _CONTEXT.lang)} {note}".strip()
+    try:
+        yield
+    finally:
+        _CONTEXT.corpus_fingerprint, _CONTEXT.corpus_caption = saved
+
+
 def figures_refuse_corpus(out: str | Path, corpus_source: str | Path) -> None:
     """Raise ``ValueError`` (:class:`analysis.io.OutputInCorpusError`) when ``out`` is the
     corpus file or lies inside the corpus folder: outputs never go into the corpus. The
@@ -208,13 +241,42 @@ def manifest_write(folder: Path, rows: dict[str, dict[str, str]]) -> None:
     writer.writeheader()
     for key in sorted(rows):
         writer.writerow({c: rows[key].get(c, "") for c in MANIFEST_COLUMNS})
+    captions_check(folder, manifest_read(folder))
     write_atomic(folder / MANIFEST_NAME, buffer.getvalue().encode("utf-8"))
     _write_captions(folder, rows)
 
 
+def captions_check(folder: str | Path, rows: dict[str, dict[str, str]]) -> None:
+    """Raise :class:`OutputFolderError` when ``folder`` holds a ``CAPTIONS.md`` the toolkit
+    did not write: one that differs from the captions file of ``rows`` (the folder's
+    manifest), which is what the toolkit wrote there last. The toolkit replaces (or, when no
+    figure has a caption, removes) only its own."""
+    target = Path(folder) / CAPTIONS_NAME
+    if not (target.exists() or target.is_symlink()):
+        return
+    expected = _captions_text(rows)
+    if (target.is_file() and not target.is_symlink() and expected is not None
+            and target.read_bytes() == expected.encode("utf-8")):
+        return
+    raise OutputFolderError(
+        f"{target} was not written by this toolkit (it differs from the captions that "
+        f"{MANIFEST_NAME} lists), and the toolkit writes its captions into that file: move "
+        "or rename it, or choose another output folder.")
+
+
 def _write_captions(folder: Path, rows: dict[str, dict[str, str]]) -> None:
-    """``CAPTIONS.md``: the caption of every figure in the manifest (none: no file), headed
-    in the language the captions were written in (the manifest's ``lang``)."""
+    """``CAPTIONS.md``: the caption of every figure in the manifest (none: no file)."""
+    target = folder / CAPTIONS_NAME
+    text = _captions_text(rows)
+    if text is None:
+        target.unlink(missing_ok=True)
+    else:
+        write_atomic(target, text.encode("utf-8"))
+
+
+def _captions_text(rows: dict[str, dict[str, str]]) -> str | None:
+    """The text of ``CAPTIONS.md`` for the manifest ``rows`` (None: no figure has a
+    caption), headed in the language the captions were written in (the rows' ``lang``)."""
     figures: dict[str, dict[str, str]] = {}
     langs: Counter[str] = Counter()
     for name in sorted(rows):
@@ -226,14 +288,11 @@ def _write_captions(folder: Path, rows: dict[str, dict[str, str]]) -> None:
             entry["files"] += (", " if entry["files"] else "") + f"`{name}`"
             if rows[name].get("lang") in LANGS:
                 langs[rows[name]["lang"]] += 1
-    target = folder / CAPTIONS_NAME
     if not figures:
-        target.unlink(missing_ok=True)
-        return
+        return None
     # the captions' own language (the notebooks ran in processes of their own)
     lang = langs.most_common(1)[0][0] if langs else _CONTEXT.lang
-    text = captions_markdown(list(figures.values()), lang)
-    write_atomic(target, text.encode("utf-8"))
+    return captions_markdown(list(figures.values()), lang)
 
 
 def _forget(notebook: str) -> None:

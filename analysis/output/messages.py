@@ -68,6 +68,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Geen woorden getoetst: het corpus is te klein voor de gekozen "
               "minimumfrequentie.",
         "en": "No words tested: the corpus is too small for the chosen minimum frequency."},
+    "time.new_terms_none_significant": {
+        "nl": "geen significante sleutelwoorden (0 van {tests} toetsen):\n"
+              "de sterkste woorden, niet significant",
+        "en": "no significant keywords (0 of {tests} tests):\n"
+              "the strongest words, not significant"},
     "keyness.none_significant": {"nl": "geen significante\nsleutelwoorden",
                                  "en": "no significant\nkeywords"},
     "keyness.bar_note": {"nl": "LR {value}", "en": "LR {value}"},
@@ -184,6 +189,16 @@ MESSAGES: dict[str, dict[str, str]] = {
               "periodes zonder artikelen staan als lege punten op de tijdas.",
         "en": "{title}. Each panel shows one measure (row) for one group (column) per period; "
               "periods without articles stay empty on the time axis."},
+    "caption.quotes_gold": {
+        "nl": "Scores tegen de handmatige codering van deze artikelen "
+              "(analysis/data/quotes_coded_bundled.csv), niet van een ander corpus.",
+        "en": "Scores against the hand coding of these articles "
+              "(analysis/data/quotes_coded_bundled.csv), not of any other corpus."},
+    "caption.new_terms_significant": {
+        "nl": "{shown} van de {n} getoonde woorden zijn significante sleutelwoorden "
+              "({tests} toetsen, gecorrigeerde p < {alpha}).",
+        "en": "{shown} of the {n} words shown are significant keywords ({tests} tests, "
+              "adjusted p < {alpha})."},
     "caption.new_terms": {
         "nl": "{title}. De woorden zijn gerangschikt naar G² (log-likelihood, twee cellen) "
               "van hun frequentie in de periode tegenover de referentie.",
@@ -409,6 +424,106 @@ MESSAGES: dict[str, dict[str, str]] = {
     "column.found_speaker_text": {"nl": "gevonden spreker", "en": "found speaker"},
     "column.found_actor": {"nl": "gevonden actor", "en": "found actor"},
     "column.alias": {"nl": "alias", "en": "alias"},
+    # --- validation against hand codes (analysis/textplot/validation.py) -----------------
+    "validation.precision": {"nl": "precisie", "en": "precision"},
+    "validation.recall": {"nl": "recall", "en": "recall"},
+    "validation.axis": {"nl": "waarde (met 95%-interval)", "en": "value (with 95% interval)"},
+    "validation.title": {"nl": "Woordenboek tegen codering (n = {units})",
+                         "en": "Dictionary against hand codes (n = {units})"},
+    "caption.validation": {
+        "nl": "Precisie en recall per {what} tegen de handmatige codering van {units} "
+              "eenheden, met 95%-percentielbootstrapintervallen over de eenheden.",
+        "en": "Precision and recall per {what} against the hand codes of {units} units, "
+              "with 95% percentile bootstrap intervals over the units."},
+    "validation.frame": {"nl": "frame", "en": "frame"},
+    "validation.actor": {"nl": "actor", "en": "actor"},
+    "column.tp": {"nl": "tp", "en": "tp"},
+    "column.fp": {"nl": "fp", "en": "fp"},
+    "column.fn": {"nl": "fn", "en": "fn"},
+    "column.tn": {"nl": "tn", "en": "tn"},
+    "column.alpha": {"nl": "alfa", "en": "alpha"},
+    "column.units": {"nl": "eenheden", "en": "units"},
+    "column.uncoded": {"nl": "niet gecodeerd", "en": "not coded"},
+    "column.precision_low": {"nl": "precisie: 95%-ondergrens", "en": "precision: 95% lower"},
+    "column.precision_high": {"nl": "precisie: 95%-bovengrens", "en": "precision: 95% upper"},
+    "column.recall_low": {"nl": "recall: 95%-ondergrens", "en": "recall: 95% lower"},
+    "column.recall_high": {"nl": "recall: 95%-bovengrens", "en": "recall: 95% upper"},
+    "column.f1_low": {"nl": "F1: 95%-ondergrens", "en": "F1: 95% lower"},
+    "column.f1_high": {"nl": "F1: 95%-bovengrens", "en": "F1: 95% upper"},
+    "column.alpha_low": {"nl": "alfa: 95%-ondergrens", "en": "alpha: 95% lower"},
+    "column.alpha_high": {"nl": "alfa: 95%-bovengrens", "en": "alpha: 95% upper"},
+
+    # --- topics and networks (rq6) ------------------------------------------------------
+    "network.title_topics": {"nl": "Topicnetwerk: topics die samen in artikelen voorkomen",
+                             "en": "Topic network: topics that occur together in articles"},
+    "network.title_words": {"nl": "Woordnetwerk: woorden die samen voorkomen",
+                            "en": "Word network: words that occur together"},
+    "network.title_actors": {"nl": "Actorennetwerk: actoren die samen genoemd worden",
+                             "en": "Actor network: actors named together"},
+    "network.title_frames": {"nl": "Framenetwerk: frames die samen voorkomen",
+                             "en": "Frame network: frames that occur together"},
+    "network.community": {"nl": "gemeenschap {n}", "en": "community {n}"},
+    "network.empty": {"nl": "geen knopen", "en": "no nodes"},
+    "topics.prevalence_title": {"nl": "Aandeel van elk topic per {group}",
+                                "en": "Share of each topic per {group}"},
+    "topics.prevalence_axis": {"nl": "aandeel van de woorden (95%-interval)",
+                               "en": "share of the words (95% interval)"},
+    "topics.selection_title": {"nl": "Keuze van K: coherentie tegen exclusiviteit",
+                               "en": "Choosing K: coherence against exclusivity"},
+    "topics.coherence_axis": {"nl": "coherentie (gem. NPMI, top 10)",
+                              "en": "coherence (mean NPMI, top 10)"},
+    "topics.exclusivity_axis": {"nl": "exclusiviteit (gem., top 10)",
+                                "en": "exclusivity (mean, top 10)"},
+    "topics.k_label": {"nl": "K = {k}", "en": "K = {k}"},
+    "caption.network_topics": {
+        "nl": "{title}. Knopen: {nodes} topics (grootte: aandeel van de woorden); lijnen: "
+              "{edges} paren, zo dik als de cosinusgelijkenis van hun aandelen over de "
+              "artikelen (ANTMN, Walter & Ophir 2019); kleur: de Louvain-"
+              "gemeenschap van elke knoop ({communities} in totaal).",
+        "en": "{title}. Nodes: {nodes} topics (size: share of the words); lines: {edges} "
+              "pairs, as thick as the cosine similarity of their shares over the articles "
+              "(ANTMN, Walter & Ophir 2019); colour: each node's Louvain community "
+              "({communities} in all)."},
+    "caption.network_words": {
+        "nl": "{title}. Knopen: {nodes} woorden (grootte: eenheden waarin ze staan); lijnen: "
+              "{edges} paren die samen voorkomen; kleur: de Louvain-gemeenschap van elke "
+              "knoop ({communities} in totaal).",
+        "en": "{title}. Nodes: {nodes} words (size: units they occur in); lines: {edges} "
+              "pairs that occur together; colour: each node's Louvain community "
+              "({communities} in all)."},
+    "caption.network_actors": {
+        "nl": "{title}. Knopen: {nodes} actoren; lijnen: {edges} paren die samen genoemd "
+              "worden; kleur: de Louvain-gemeenschap van elke knoop ({communities} in "
+              "totaal).",
+        "en": "{title}. Nodes: {nodes} actors; lines: {edges} pairs named together; colour: "
+              "each node's Louvain community ({communities} in all)."},
+    "caption.network_frames": {
+        "nl": "{title}. Knopen: {nodes} frames; lijnen: {edges} paren die samen voorkomen; "
+              "kleur: de Louvain-gemeenschap van elke knoop ({communities} in totaal).",
+        "en": "{title}. Nodes: {nodes} frames; lines: {edges} pairs that occur together; "
+              "colour: each node's Louvain community ({communities} in all)."},
+    "caption.topic_prevalence": {
+        "nl": "{title}. Aandeel van de woorden van de artikelen dat aan elk topic is "
+              "toegewezen (LDA), met 95%-clusterbootstrapintervallen over artikelen.",
+        "en": "{title}. Share of the articles' words assigned to each topic (LDA), with 95% "
+              "cluster-bootstrap intervals over articles."},
+    "caption.topics_selection": {
+        "nl": "{title}. Per aantal topics K: gemiddelde NPMI-coherentie en gemiddelde "
+              "exclusiviteit van de 10 waarschijnlijkste woorden van elk topic.",
+        "en": "{title}. Per number of topics K: mean NPMI coherence and mean exclusivity of "
+              "the 10 most probable words of each topic."},
+    "column.topic": {"nl": "topic", "en": "topic"},
+    "column.weight": {"nl": "gewicht", "en": "weight"},
+    "column.exclusivity": {"nl": "exclusiviteit", "en": "exclusivity"},
+    "column.frex": {"nl": "FREX", "en": "FREX"},
+    "column.frex_rank": {"nl": "rang (FREX)", "en": "rank (FREX)"},
+    "column.seed": {"nl": "zaadwoord", "en": "seed word"},
+    "column.coherence": {"nl": "coherentie (NPMI)", "en": "coherence (NPMI)"},
+    "column.prevalence": {"nl": "aandeel", "en": "prevalence"},
+    "column.tokens": {"nl": "woorden", "en": "tokens"},
+    "column.k": {"nl": "K", "en": "K"},
+    "column.ll_per_word": {"nl": "log-likelihood per woord", "en": "log-likelihood per word"},
+    "column.rho": {"nl": "Spearmans rho", "en": "Spearman's rho"},
 
 }
 

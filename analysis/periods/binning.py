@@ -15,13 +15,18 @@ sentiment aggregates and :func:`analysis.timeline.timeline`) takes ``period=`` a
   own time zone, not converted to UTC.
 - An article dated to the month only (``2022-01``) goes into month, quarter and year
   periods; for days and weeks its period is unknown, so it is left out, and counted.
-  Articles without a date are left out of every period, and counted.
+  Articles without a date are left out of every period, and counted; so are articles
+  dated before :data:`FIRST_YEAR` (earlier than any newspaper: often a missing date read
+  as the year 1), which would stretch a table over centuries of empty periods, and the
+  note names them.
+- Every period is written with a four-digit year, also before the year 1000.
 - Every period from the first to the last one found is a cell of the table, also a period
   without articles (0 articles, not a gap), for every value of the ``by`` columns.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 import warnings
 from collections.abc import Sequence
@@ -44,14 +49,18 @@ __all__ = [
     "periods_assign",
     "periods_by",
     "periods_choose",
+    "FIRST_YEAR",
 ]
+
+#: Articles dated before this year are left out of the periods (and named): the first
+#: newspapers appeared after it.
+FIRST_YEAR = 1600
 
 Period = Literal["day", "week", "month", "quarter", "year"]
 #: The periods dates can be binned into, finest first.
 PERIODS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
 #: Periods into which a date known only to the month can go.
 _MONTH_OR_COARSER = ("month", "quarter", "year")
-_FREQ = {"day": "D", "week": "W-MON", "month": "MS", "quarter": "QS-JAN", "year": "YS"}
 _DATE = re.compile(r"\A\s*(\d{4})-(\d{1,2})(?:-(\d{1,2})(?:[T ].*)?)?\s*\Z")
 
 
@@ -91,7 +100,7 @@ def _parse(dates: pd.Series, ids: Sequence[str] | None = None):
         if valid:
             y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
             try:
-                pd.Timestamp(y, mo, d or 1)
+                _dt.date(y, mo, d or 1)
             except ValueError:
                 valid = False
         if not valid:
@@ -128,10 +137,12 @@ def periods_start(dates: pd.Series, period: Period, *,
     if known.any():
         y, m = year[known], month[known]
         if period in ("day", "week"):
-            stamps = pd.to_datetime(pd.DataFrame({"year": y, "month": m, "day": day[known]}))
+            # Python's dates, which reach from the year 1 to 9999 (pandas' from 1677)
+            dates_known = [_dt.date(a, b, c) for a, b, c in zip(
+                y.tolist(), m.tolist(), day[known].tolist(), strict=True)]
             if period == "week":
-                stamps = stamps - pd.to_timedelta(stamps.dt.day_of_week, unit="D")
-            out[known] = stamps.dt.strftime("%Y-%m-%d").to_numpy()
+                dates_known = [d - _dt.timedelta(days=d.weekday()) for d in dates_known]
+            out[known] = [_text(d) for d in dates_known]
         else:
             if period == "quarter":
                 m = 3 * ((m - 1) // 3) + 1
@@ -151,7 +162,26 @@ def periods_range(first: str, last: str, period: Period) -> list[str]:
     ['2021-12-27', '2022-01-03', '2022-01-10']
     """
     periods_check(period)
-    return [d.strftime("%Y-%m-%d") for d in pd.date_range(first, last, freq=_FREQ[period])]
+    start, end = _dt.date.fromisoformat(first), _dt.date.fromisoformat(last)
+    out = []
+    while start <= end:
+        out.append(_text(start))
+        start = _next(start, period)
+    return out
+
+
+def _text(date: _dt.date) -> str:
+    """``YYYY-MM-DD``, with four digits for the year also before 1000."""
+    return f"{date.year:04d}-{date.month:02d}-{date.day:02d}"
+
+
+def _next(date: _dt.date, period: str) -> _dt.date:
+    """The first day of the period after the one starting on ``date``."""
+    if period in ("day", "week"):
+        return date + _dt.timedelta(days=1 if period == "day" else 7)
+    months = {"month": 1, "quarter": 3, "year": 12}[period]
+    index = date.year * 12 + date.month - 1 + months
+    return _dt.date(index // 12, index % 12 + 1, 1)
 
 
 class PeriodWarning(UserWarning):
@@ -171,14 +201,13 @@ def periods_choose(dates: pd.Series) -> str:
     'month'
     """
     year, month, day = _parse(pd.Series(dates).reset_index(drop=True))
-    known = year >= 0
+    known = year >= FIRST_YEAR  # earlier dates are left out of the periods
     if not known.any():
         return "month"
     full = known & (day > 0)
-    stamps = pd.to_datetime(pd.DataFrame({"year": year[known], "month": month[known],
-                                          "day": np.maximum(day[known], 1)}))
-    first, last = stamps.min(), stamps.max()
-    span = (last - first).days
+    stamps = [_dt.date(a, b, max(c, 1)) for a, b, c in zip(
+        year[known].tolist(), month[known].tolist(), day[known].tolist(), strict=True)]
+    span = (max(stamps) - min(stamps)).days
     if span <= 31 and full.sum() * 2 > known.sum():
         return "day"
     if span <= 183 and full.sum() * 2 > known.sum():
@@ -199,6 +228,8 @@ class PeriodCells:
     - ``by``: the ``by`` columns, ``period``: the period,
     - ``month_only``: articles dated to the month only, left out of day or week periods,
     - ``undated``: articles without a date, left out,
+    - ``early``: articles dated before :data:`FIRST_YEAR`, left out (``early_ids``: which,
+      with their dates),
     - ``note``: one sentence saying what was left out (``""`` when nothing was).
     """
 
@@ -210,6 +241,8 @@ class PeriodCells:
     undated: int = 0
     note: str = ""
     keys: list[str] = field(default_factory=list)
+    early: int = 0
+    early_ids: list[tuple[str, str]] = field(default_factory=list)
 
     def key_of(self, frame: pd.DataFrame, columns: list[str] | None = None) -> pd.Series:
         """One string per row naming its cell (period and ``by`` values, or ``columns``),
@@ -217,7 +250,7 @@ class PeriodCells:
         return _key(frame, self.keys if columns is None else columns)
 
     def left_out(self) -> dict[str, int]:
-        return {"month_only": self.month_only, "undated": self.undated}
+        return {"month_only": self.month_only, "undated": self.undated, "early": self.early}
 
 
 #: The value of a ``by`` column for an article that has none.
@@ -280,11 +313,14 @@ def periods_assign(
     start = periods_start(dates, period, ids=ids)
     year, _, day = _parse(dates, ids)
     undated = int((year < 0).sum())
-    month_only = int(((year >= 0) & (day == 0)).sum()) if period in ("day", "week") else 0
+    early_rows = np.flatnonzero((year >= 0) & (year < FIRST_YEAR))
+    early_ids = [(ids[k], str(dates.iloc[k])) for k in early_rows]
+    month_only = int(((year >= FIRST_YEAR) & (day == 0)).sum()) if period in ("day", "week") \
+        else 0
     docs = pd.DataFrame({"doc_id": ids, "period": start.astype(object).to_numpy()})
     for column in by:
         docs[column] = groups_by(corpus, column).to_numpy()
-    docs = docs[start.notna().to_numpy()].reset_index(drop=True)
+    docs = docs[start.notna().to_numpy() & (year >= FIRST_YEAR)].reset_index(drop=True)
     if len(docs):
         periods = periods_range(docs["period"].min(), docs["period"].max(), period)
     else:
@@ -292,21 +328,32 @@ def periods_assign(
     grid = pd.MultiIndex.from_product(
         [periods, *[sorted(pd.unique(docs[c])) for c in by]], names=["period", *by])
     cells = grid.to_frame(index=False).astype(object)
-    note = _note(len(corpus), month_only, undated, period)
+    note = _note(len(corpus), month_only, undated, period, early_ids)
     if note and warn:
         warnings.warn(note, PeriodWarning, stacklevel=3)
-    return PeriodCells(docs, cells, by, period, month_only, undated, note, ["period", *by])
+    return PeriodCells(docs, cells, by, period, month_only, undated, note, ["period", *by],
+                       len(early_ids), early_ids)
 
 
 _ADJECTIVE = {"day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly",
               "year": "yearly"}
 
 
-def _note(total: int, month_only: int, undated: int, period: str) -> str:
+#: How many of the articles dated before FIRST_YEAR a note names.
+_NAMED = 5
+
+
+def _note(total: int, month_only: int, undated: int, period: str,
+          early: Sequence[tuple[str, str]] = ()) -> str:
     def articles(n: int) -> str:
         return f"{n} of {total} articles " + ("is" if n == 1 else "are")
 
     parts = []
+    if early:
+        named = ", ".join(f"{doc}: {date}" for doc, date in early[:_NAMED])
+        more = f", and {len(early) - _NAMED} more" if len(early) > _NAMED else ""
+        parts.append(f"{articles(len(early))} dated before {FIRST_YEAR} and "
+                     f"{'is' if len(early) == 1 else 'are'} left out ({named}{more})")
     if month_only:
         parts.append(f"{articles(month_only)} dated to the month only and "
                      f"{'is' if month_only == 1 else 'are'} left out of the "

@@ -27,7 +27,7 @@ hand-coded sample (precision and recall of detection, accuracy of attribution).
 from __future__ import annotations
 
 from analysis.quotes.find import QUOTE_COLUMNS, quotes_find
-from analysis.quotes.marks import quotes_marks
+from analysis.quotes.marks import quotes_marks, quotes_typography
 from analysis.quotes.rules import (
     ANAPHORA_FILE,
     CUES_FILE,
@@ -59,6 +59,7 @@ __all__ = [
     "QuoteRules",
     "quotes_rules",
     "quotes_marks",
+    "quotes_typography",
     "quotes_find",
     "quotes_share",
     "quotes_direct",

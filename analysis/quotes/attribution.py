@@ -4,11 +4,13 @@ find its direct and indirect quotations and their speakers."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from analysis.quotes.marks import quotes_marks
+from analysis.quotes.marks import quotes_marks, quotes_typography
 from analysis.quotes.rules import (
     _ADVERBIALS,
     _COMPLEMENTS,
@@ -24,6 +26,7 @@ from analysis.quotes.rules import (
     _phrases_in,
 )
 
+_SPACE_COMMA = re.compile(r"[\s,]*")
 
 @dataclass
 class _Mention:
@@ -53,7 +56,8 @@ class _Article:
 
     def __init__(self, text: str, sentences: list[tuple[int, int, int]],
                  mentions: list[_Mention], rules: QuoteRules):
-        self.text = text
+        # ,,…'' written as „…” at the same offsets, so the rules read one typography
+        self.text = text = quotes_typography(text)
         self.rules = rules
         self.spans, self.unclosed = quotes_marks(text)
         chars = list(text)
@@ -62,11 +66,19 @@ class _Article:
         self.masked = "".join(chars)
         self.sentences = sentences or [(1, 0, len(text))]
         self.sent_starts = [s for _, s, _ in self.sentences]
-        self.mentions = [m for m in mentions if not self._quoted(m.start)]
+        self.mentions = sorted((m for m in mentions if not self._quoted(m.start)),
+                               key=lambda m: m.start)
+        # every lookup of mentions goes through these, so that an article's work grows
+        # with its length, not with the square of it
+        self.mention_starts = [m.start for m in self.mentions]
         self.anaphora = dict(rules.anaphora)
         self.verbs = [(a, b) for a, b in self._cues(rules.speech_verbs, rules.not_speech)
                       if not self._noun_or_infinitive(a)]
         self.cues = self._cues(rules.cues, ())
+        # by position, for lookups in logarithmic time (both lists are in text order)
+        self.events = sorted([(c, True) for c in self.cues] + [(c, False) for c in self.verbs])
+        self.event_starts = [c[0] for c, _ in self.events]
+        self.anaphora_longest_first = sorted(self.anaphora, key=lambda p: -len(p))
 
     def _noun_or_infinitive(self, pos: int) -> bool:
         """A verb form after a determiner is a noun ("zijn eisen"), after "te" an
@@ -109,8 +121,16 @@ class _Article:
         gap = self.text[words[-1].end():m.start]
         return not (words[-1].group().lower() in _PREPOSITIONS and not re.search(r"[,;:]", gap))
 
+    def _mentions_from(self, a: int, b: int | None = None) -> Iterator[_Mention]:
+        """The mentions that start at ``a`` or later (and at ``b`` or earlier), in order
+        (one at a time: no copy of the list)."""
+        lo = bisect.bisect_left(self.mention_starts, a)
+        hi = len(self.mentions) if b is None else bisect.bisect_right(self.mention_starts, b)
+        for i in range(lo, hi):
+            yield self.mentions[i]
+
     def _candidates(self, a: int, b: int, *, prepositional: bool = False) -> list[_Mention]:
-        return [m for m in self.mentions if a <= m.start and m.end <= b and
+        return [m for m in self._mentions_from(a, b) if m.end <= b and
                 (prepositional or self._valid(m, a))]
 
     def _np_like(self, a: int, b: int) -> bool:
@@ -161,9 +181,13 @@ class _Article:
         """The end of the noun phrase that starts with ``m``: later mentions of the same
         actor in apposition ("de secretaris-generaal van de NAVO, Jens Stoltenberg")."""
         end = m.end
-        for other in self.mentions:
-            if other.start >= end and other.end <= ceiling and other.actor == m.actor and \
-                    other.start - end <= 40 and self._np_like(end, other.start):
+        for other in self._mentions_from(end):
+            if other.start < end:
+                continue
+            if other.start - end > 40:  # the later ones start later still
+                break
+            if other.end <= ceiling and other.actor == m.actor and \
+                    self._np_like(end, other.start):
                 end = other.end
         return end
 
@@ -177,7 +201,7 @@ class _Article:
         """An anaphor (pronoun or description) that opens (or closes) the text a..b:
         ``(phrase, offset, text as written)``."""
         segment = self.masked[a:b]
-        for phrase, _ in sorted(self.anaphora.items(), key=lambda p: -len(p[0])):
+        for phrase in self.anaphora_longest_first:
             regex = _anaphor_regex(phrase, where)
             found = regex.match(segment) if where == "first" else regex.search(segment)
             if found:
@@ -190,8 +214,9 @@ class _Article:
         gender = self.anaphora.get(phrase)
         here = self.sentence_of(pos)
         floor = self.sentences[max(here - 2, 0)][1]
-        for m in reversed(self.mentions):
-            if m.start >= pos or m.kind != "person":
+        for i in range(bisect.bisect_left(self.mention_starts, pos) - 1, -1, -1):
+            m = self.mentions[i]
+            if m.kind != "person":
                 continue
             if m.start < floor:
                 break
@@ -300,15 +325,20 @@ class _Article:
         return None
 
     def _attribution_after(self, close: int, ceiling: int) -> tuple[int, int, bool] | None:
-        found = re.match(r"[\s,]*", self.masked[close + 1:ceiling])
-        at = close + 1 + found.end()
-        for a, b in self.cues:
-            if a == at:
+        at = _SPACE_COMMA.match(self.masked, close + 1, max(ceiling, close + 1)).end()
+        here = self._events_in(at, at + 1)
+        for (a, b), is_cue in here:
+            if is_cue:
                 return a, b, True
-        for a, b in self.verbs:
-            if a == at and self._complement(b, ceiling) is None:
+        for (a, b), is_cue in here:
+            if not is_cue and self._complement(b, ceiling) is None:
                 return a, b, False
         return None
+
+    def _events_in(self, a: int, b: int) -> list[tuple[tuple[int, int], bool]]:
+        """The cues (True) and speech verbs (False) starting in a..b, in text order."""
+        return self.events[bisect.bisect_left(self.event_starts, a):
+                           bisect.bisect_left(self.event_starts, b)]  # a short slice
 
     def _title(self, open_: int) -> bool:
         before = _WORD.findall(self.text[max(0, open_ - 40):open_])
@@ -317,8 +347,7 @@ class _Article:
 
     def _first_cue(self, a: int, b: int) -> tuple[tuple[int, int], bool] | None:
         """The first cue or speech verb starting in a..b, and whether it is a cue."""
-        found = sorted([(c, True) for c in self.cues if a <= c[0] < b] +
-                       [(c, False) for c in self.verbs if a <= c[0] < b])
+        found = self._events_in(a, b)
         return found[0] if found else None
 
     def direct(self) -> list[_Quote]:
@@ -412,7 +441,7 @@ class _Article:
 
     def indirect(self, direct: list[_Quote]) -> list[_Quote]:
         quoted = [(q.start - 1, q.end + 1) for q in direct]
-        events = sorted([(c, True) for c in self.cues] + [(c, False) for c in self.verbs])
+        events = self.events
         found = []
         for (a, b), is_cue in events:
             index = self.sentence_of(a)
@@ -423,27 +452,35 @@ class _Article:
         # a later statement inside an earlier one's content ends that content at the comma
         # before it: "Moskou eist dat …, de VS dreigen …"
         for i, x in enumerate(found):
-            for y in found[i + 1:]:
-                if y[3] == x[3] and x[4] < y[0] < x[5]:
+            for j in range(i + 1, len(found)):
+                y = found[j]
+                if y[3] != x[3]:  # found is in text order: the sentence's statements end
+                    break
+                if x[4] < y[0] < x[5]:
                     comma = self.masked.rfind(",", x[4], y[0])
                     if comma > x[4]:
                         x[5] = comma
         out: list[_Quote] = []
-        taken: list[tuple[int, int]] = []
+        quoted.sort()
+        quoted_starts = [qa for qa, _ in quoted]
+        reach = list(itertools.accumulate((qb for _, qb in quoted), max))
+        taken: list[tuple[int, int]] = []  # in order, never overlapping
         for a, b, is_cue, index, c_lo, c_hi in found:
             piece = self.text[c_lo:c_hi]
             c_lo += len(piece) - len(piece.lstrip(" ,:"))
             c_hi = c_lo + len(self.text[c_lo:c_hi].rstrip(" ,.;:!?"))
             if len(_WORD.findall(self.masked[c_lo:c_hi])) < 3:
                 continue
-            if any(qa < c_hi and c_lo < qb for qa, qb in quoted):
+            k = bisect.bisect_left(quoted_starts, c_hi)
+            if k and reach[k - 1] > c_lo:
                 continue  # the words are quoted: the direct quote stands for them
-            if any(ta < c_hi and c_lo < tb for ta, tb in taken):
+            k = bisect.bisect_left(taken, (c_hi,))
+            if k and taken[k - 1][1] > c_lo:
                 continue
             speaker = self.speaker((a, b), is_cue=is_cue, ceiling=self.sentences[index][2])
             if not speaker[0]:
                 continue  # reported speech needs someone who speaks
-            taken.append((c_lo, c_hi))
+            bisect.insort(taken, (c_lo, c_hi))
             out.append(_Quote(c_lo, c_hi, "indirect", " ".join(self.text[a:b].split()),
                               *speaker, index, index))
         return out

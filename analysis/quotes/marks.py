@@ -4,13 +4,41 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["quotes_marks"]
+__all__ = ["quotes_marks", "quotes_typography"]
 
 _DOUBLE_CLOSERS = {"„": "”“\"", "“": "”\"", "”": "”", '"': '"', "«": "»", "‹": "›"}
 _SINGLE_CLOSERS = {"‘": "’", "‚": "’‘", "’": "’", "'": "'"}
 _CLOSERS = {**_DOUBLE_CLOSERS, **_SINGLE_CLOSERS}
 _MARKS = re.compile("[„“”\"«»‹›‘’‚']")
 _ELISION = re.compile(r"['’](?:s|t|n|k|m|r|\d{2})(?!\w)", re.IGNORECASE)
+
+
+# Dutch newspaper typography (AD and the regional papers): two commas open a quotation,
+# two apostrophes (or a right double quotation mark) close it: ,,Nee'', zei hij.
+_COMMAS_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[:;—–-])),,(?=[^\s,])", re.MULTILINE)
+_APOSTROPHES_CLOSE = re.compile(r"(?<=\S)''|''(?=[\s,.;:!?)\]—–-]|$)")
+
+
+def quotes_typography(text: str) -> str:
+    """``text`` with the two-character quotation marks of Dutch newspaper typography written
+    as one mark each, at the same offsets: ``,,`` that opens a quotation becomes `` „``
+    and ``''`` that closes one becomes ``” `` (a space takes the second character), so
+    every offset into the result is an offset into ``text``.
+
+    >>> quotes_typography(",,Nee'', zei hij. Zo'n ''grap''.")
+    " „Nee” , zei hij. Zo'n ''grap” ."
+    >>> quotes_typography("1,,2 en a,,b") == "1,,2 en a,,b"
+    True
+    """
+    if ",," not in text and "''" not in text:
+        return text
+    chars = list(text)
+    for m in _COMMAS_OPEN.finditer(text):
+        chars[m.start():m.end()] = [" ", "„"]
+    for m in _APOSTROPHES_CLOSE.finditer(text):
+        if chars[m.start()] == "'" and chars[m.start() + 1] == "'":
+            chars[m.start():m.end()] = ["”", " "]
+    return "".join(chars)
 
 
 def _is_word(char: str) -> bool:
@@ -25,13 +53,19 @@ def quotes_marks(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     quote is part of the outer one. A quotation runs over paragraphs only where the next
     paragraph opens with the same mark (the Dutch convention for long quotes).
     ``unclosed`` lists the offsets of opening marks that were never closed; they give no
-    quotation.
+    quotation. Every Dutch convention counts: „…”, “…”, "…", ‘…’, '…', «…», ‹…›, and the
+    newspaper typography ,,…'' and ,,…” (see :func:`quotes_typography`; the opening offset
+    is then that of the second comma, the closing one that of the first apostrophe).
 
     >>> t = "„Ik zei ‘nee’”, aldus Lavrov, zo'n man. Hij zei ‘ja"
     >>> spans, unclosed = quotes_marks(t)
     >>> [t[a + 1:b] for a, b in spans], unclosed
     (['Ik zei ‘nee’'], [48])
+    >>> t = "Hij zei: ,,We gaan niet weg''. Zij: ,,Nooit.”"
+    >>> [t[a + 1:b] for a, b in quotes_marks(t)[0]]
+    ['We gaan niet weg', 'Nooit.']
     """
+    text = quotes_typography(text)
     spans: list[tuple[int, int]] = []
     unclosed: list[int] = []
     stack: list[tuple[str, int]] = []

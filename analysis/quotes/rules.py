@@ -64,7 +64,7 @@ def _phrase_regex(phrase: str) -> str:
 
 def _lines(path: str | Path) -> list[str]:
     out = []
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8-sig").splitlines(), 1):
         line = " ".join(line.split()).lower()
         if line and not line.startswith("#"):
             if not _WORD.search(line):

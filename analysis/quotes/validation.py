@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.paths import DATA_DIR
+from analysis.validation.metrics import metrics_scores
 
 __all__ = ["CODED_BUNDLED_FILE", "GOLD_COLUMNS", "quotes_coded_load", "quotes_gold_locate",
            "quotes_validate"]
@@ -143,7 +144,8 @@ def quotes_validate(found: pd.DataFrame, gold: pd.DataFrame
     ``indirect``: matched within the kind; ``all``: regardless of kind) with
 
     - ``coded``, ``found``, ``hits``: coded quotes, found quotes, found quotes that match,
-    - ``precision`` (``hits / found``), ``recall`` (``hits / coded``), ``f1``,
+    - ``precision`` (``hits / found``), ``recall`` (``hits / coded``), ``f1``
+      (``2 hits / (found + coded)``; :func:`analysis.validation.metrics.metrics_scores`),
     - ``attribution_correct``, ``attribution_accuracy``: hits with the right speaker, and
       their share of the hits (NaN without hits).
 
@@ -176,10 +178,7 @@ def quotes_validate(found: pd.DataFrame, gold: pd.DataFrame
         pairs = _pairs(g, f)
         hits = len(pairs)
         right = sum(_same_speaker(g.loc[gi], f.loc[fi]) for gi, fi in pairs)
-        precision = hits / len(f) if len(f) else float("nan")
-        recall = hits / len(g) if len(g) else float("nan")
-        f1 = (2 * precision * recall / (precision + recall)
-              if hits and precision + recall > 0 else 0.0 if len(f) and len(g) else float("nan"))
+        precision, recall, f1 = metrics_scores(hits, len(f) - hits, len(g) - hits)
         rows.append({"kind": kind, "coded": len(g), "found": len(f), "hits": hits,
                      "precision": precision, "recall": recall, "f1": f1,
                      "attribution_correct": int(right),

@@ -9,16 +9,20 @@ and intensifiers ("erg mooi") work as in Pattern. ``polarity`` (-1..1) and ``sub
 (0..1) are the means over the scored words; ``words`` lists the words (chunks) that carried
 the score. :func:`sentiment_lexicon_reference` computes the same numbers with textblob-nl's
 own ``PatternTagger`` and ``PatternAnalyzer`` (repaired by :mod:`analysis.textblob_compat`);
-the corpus path gives identical scores faster (it calls Pattern's tagger rules, lemmatiser
-and ``Sentiment.assessments`` directly, with the context rules indexed by tag, and caches
-per distinct sentence). The label is +1 when polarity > 0.1, -1 when polarity < -0.1, else
-0 (0.1 is Pattern's own threshold in ``positive()``; fixed, not tuned).
+the corpus path gives identical scores faster: it tags all sentences at once with numpy
+(:mod:`.tagging`: the lexicon and the morphology rules per distinct word, the context rules
+in rounds over every sentence), keeps a corpus's tags in the token store (:mod:`.tagstore`),
+and runs Pattern's assessments position by position over all sentences (:mod:`.scoring`),
+lemmatising each distinct (word, tag) pair once. The label is +1 when polarity > 0.1, -1
+when polarity < -0.1, else 0 (0.1 is Pattern's own threshold in ``positive()``; fixed, not
+tuned).
 
-**The classifier** (``method="classifier"``) is a logistic regression on TF-IDF word (1-2)
-and character (2-5) n-grams, trained on 6,031 Dutch economic news headlines coded -1/0/+1 by
-trained coders (van Atteveldt, van der Velden & Boukes 2021; see
-:func:`sentiment_train`). It ships as ``analysis/data/sentiment_model.npz`` (arrays only,
-loaded without pickle) with its training report ``sentiment_model_report.json``.
+**The classifier** (``method="classifier"``) is a classifier of :mod:`analysis.learn`
+(logistic regression on TF-IDF n-grams, see :data:`MODEL_SETTINGS`), trained on 6,031 Dutch
+economic news headlines coded -1/0/+1 by trained coders (van Atteveldt, van der Velden &
+Boukes 2021; the file ships in ``analysis/data/ecosent/``; see :func:`sentiment_train`). It
+ships as the model folder ``analysis/data/sentiment_model/`` (arrays and JSON, loaded
+without pickle, SHA-256 checked) with its training report ``report.json``.
 ``polarity`` is P(+1) - P(-1), the expected label; ``label`` is the most probable class.
 
 Agreement with human codes (:func:`sentiment_validate`, :func:`sentiment_metrics`):
@@ -27,9 +31,10 @@ as two coders). Aggregates (:func:`sentiment_aggregate`, :func:`sentiment_by_fra
 percentile bootstrap 95% intervals (scipy.stats.bootstrap, fixed seed).
 
 The package has one module per concern: :mod:`.labels` (the -1/0/+1 labels),
-:mod:`.tagger` (Pattern's tagger, re-implemented), :mod:`.lexicon` and :mod:`.classifier`
-(the two methods), :mod:`.methods` (the registry of methods and their protocol),
-:mod:`.model` (the classifier's model file), :mod:`.corpus` (scoring a corpus),
+:mod:`.tagger` (Pattern's tagger, re-implemented), :mod:`.tagging`, :mod:`.scoring` and
+:mod:`.tagstore` (the same over arrays, and the stored tags), :mod:`.lexicon` and
+:mod:`.classifier` (the two methods), :mod:`.methods` (the registry of methods and their
+protocol), :mod:`.model` (the classifier's model file), :mod:`.corpus` (scoring a corpus),
 :mod:`.aggregate` (tone per group with intervals), :mod:`.validation` (agreement with
 human codes) and :mod:`.training`.
 """
@@ -64,7 +69,7 @@ from analysis.sentiment.methods import (
 )
 from analysis.sentiment.model import (
     MODEL_SETTINGS,
-    SENTIMENT_MODEL_FILE,
+    SENTIMENT_MODEL_DIR,
     SENTIMENT_REPORT_FILE,
     SentimentModel,
     sentiment_model_load,
@@ -83,7 +88,7 @@ from analysis.sentiment.validation import (
 
 __all__ = [
     "LEXICON_THRESHOLD",
-    "SENTIMENT_MODEL_FILE",
+    "SENTIMENT_MODEL_DIR",
     "SENTIMENT_REPORT_FILE",
     "TRAINING_DATA",
     "LABELS",

@@ -45,6 +45,9 @@ def sentiment_classifier(texts: Sequence[str], *, model: SentimentModel | None =
     """
     shipped = model is None
     model = model or sentiment_model_load()
+    if tuple(model.labels) != LABELS:
+        raise ValueError(f"the classifier's labels are {list(model.labels)}, not -1, 0, 1: "
+                         "not a sentiment model; use it with `discourse classify`")
     texts = [str(t) for t in texts]
     # Each distinct text is scored once: a row's probabilities depend on its text only.
     codes, distinct = pd.factorize(pd.Series(texts, dtype=object), sort=False)

@@ -21,10 +21,12 @@ __all__ = ["sentiment_corpus"]
 
 
 
-def _sentence_words(corpus: pd.DataFrame, sentences: pd.DataFrame, matches: pd.DataFrame | None,
-                    progress: bool | None):
-    """Per sentence of ``sentences``: its words (from the shared token table) and the
-    positions of the words inside a frame match."""
+def _flat_words(corpus: pd.DataFrame, sentences: pd.DataFrame, matches: pd.DataFrame | None,
+                progress: bool | None):
+    """The words of every sentence of ``sentences`` (from the shared token table), flat:
+    ``(codes, vocabulary, lengths, excluded)``: each word as its index into ``vocabulary``,
+    the number of words of each sentence, and per word whether it lies inside a frame
+    match. A token with a space inside ("127 duizend") is two words."""
     tokens = tokens_corpus(corpus, lowercase=False, remove_punct=False, progress=progress)
     doc_codes = tokens["doc_id"].cat.codes.to_numpy(np.int64)
     sids = tokens["sentence_id"].to_numpy(np.int64)
@@ -33,8 +35,8 @@ def _sentence_words(corpus: pd.DataFrame, sentences: pd.DataFrame, matches: pd.D
     width = int(max(sids.max(initial=0), sent_sid.max(initial=0))) + 1
     token_key = doc_codes * width + sids
     sent_key = sent_doc * width + sent_sid
-    cats = np.asarray(tokens["token"].cat.categories.astype(str), dtype=object)
-    token_str = cats[tokens["token"].cat.codes.to_numpy()]
+    categories = np.asarray(tokens["token"].cat.categories.astype(str), dtype=object)
+    token_codes = tokens["token"].cat.codes.to_numpy(np.int64)
     starts = tokens["start"].to_numpy(np.int64)
     ends = tokens["end"].to_numpy(np.int64)
 
@@ -50,21 +52,46 @@ def _sentence_words(corpus: pd.DataFrame, sentences: pd.DataFrame, matches: pd.D
             matches["start"].astype("int64").to_numpy()[known],
             matches["end"].astype("int64").to_numpy()[known])
 
+    # the tokens of each sentence, in the order of the sentence table
     order = np.argsort(token_key, kind="stable")
     sorted_keys = token_key[order]
     left = np.searchsorted(sorted_keys, sent_key, side="left")
     right = np.searchsorted(sorted_keys, sent_key, side="right")
-    items = []
-    for a, b in zip(left.tolist(), right.tolist(), strict=True):
-        rows = order[a:b]
-        words: list[str] = []
-        excluded: set[int] = set()
-        for r in rows.tolist():
-            for part in _token_words(token_str[r]):
-                if excluded_token[r]:
-                    excluded.add(len(words))
-                words.append(part)
-        items.append((tuple(words), frozenset(excluded)))
+    counts = right - left
+    first = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    rows = order[np.repeat(left - first, counts) + np.arange(int(counts.sum()))]
+    codes = token_codes[rows]
+    excluded = excluded_token[rows]
+    # tokens as Pattern words: one word each, but a token with a space is several
+    parts = [_token_words(t) for t in categories.tolist()]
+    n_parts = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
+    if (n_parts == 1).all():
+        return codes, categories, counts, excluded
+    flat = [w for p in parts for w in p]
+    part_codes, vocabulary = pd.factorize(pd.Series(flat, dtype=object), sort=False)
+    offset = np.concatenate([[0], np.cumsum(n_parts)[:-1]])
+    per_token = n_parts[codes]
+    token_first = np.concatenate([[0], np.cumsum(per_token)[:-1]])
+    repeated = np.repeat(codes, per_token)
+    within = np.arange(int(per_token.sum())) - np.repeat(token_first, per_token)
+    words = part_codes.astype(np.int64)[offset[repeated] + within]
+    sentence_of = np.repeat(np.arange(len(counts)), counts)
+    lengths = np.bincount(sentence_of, weights=per_token, minlength=len(counts))
+    return (words, np.asarray(vocabulary, dtype=object), lengths.astype(np.int64),
+            np.repeat(excluded, per_token))
+
+
+def _sentence_words(corpus: pd.DataFrame, sentences: pd.DataFrame, matches: pd.DataFrame | None,
+                    progress: bool | None):
+    """Per sentence of ``sentences``: its words and the positions of the words inside a
+    frame match (:func:`_flat_words`, one sentence at a time)."""
+    codes, vocabulary, lengths, excluded = _flat_words(corpus, sentences, matches, progress)
+    words = vocabulary[codes].tolist()
+    items, at = [], 0
+    for length in lengths.tolist():
+        skip = np.flatnonzero(excluded[at:at + length]).tolist()
+        items.append((tuple(words[at:at + length]), frozenset(skip)))
+        at += length
     return items
 
 
@@ -131,7 +158,12 @@ def sentiment_corpus(
     table = sentences[["doc_id", "outlet", "sentence_id", "sentence"]].copy()
     table["method"] = method
     n = len(table)
-    if scorer.reads_tokens:
+    if scorer.reads_tokens and hasattr(scorer, "score_words"):
+        codes, vocabulary, lengths, excluded = _flat_words(corpus, sentences, exclude, progress)
+        scores = scorer.score_words(codes, vocabulary, lengths, excluded=excluded,
+                                    progress=progress, store=True,
+                                    source=corpus.attrs.get("source"))
+    elif scorer.reads_tokens:
         items = _sentence_words(corpus, sentences, exclude, progress)
         scores = scorer.score([words for words, _ in items],
                               excluded=[skip for _, skip in items], progress=progress)

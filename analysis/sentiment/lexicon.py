@@ -9,9 +9,12 @@ import pandas as pd
 
 from analysis.parallel import chunks_map
 from analysis.sentiment.labels import sentiment_label
-from analysis.sentiment.tagger import _scorer
+from analysis.sentiment.scoring import scores_flat
+from analysis.sentiment.tagging import TaggedWords, _array_tagger, tags_flat, words_flat
+from analysis.sentiment.tagstore import TAGS_STORE_MIN_WORDS, tags_key, tags_load, tags_save
 from analysis.text.words import tokens_words
 from analysis.textblob_compat import textblob_nl_fixed
+from analysis.tokens.compiled import tokens_of_texts
 
 __all__ = ["PARALLEL_WORDS", "LEXICON", "LexiconMethod", "sentiment_lexicon",
            "sentiment_lexicon_reference"]
@@ -42,13 +45,14 @@ def _as_token_lists(sentences) -> list[tuple[str, ...]]:
     return [_as_words(s) for s in sentences]
 
 
-def _lexicon_frame(results) -> pd.DataFrame:
-    polarity = np.array([r[0] for r in results], dtype=float)
+def _lexicon_frame(polarity: np.ndarray, subjectivity: np.ndarray,
+                   words: list[str]) -> pd.DataFrame:
+    polarity = np.asarray(polarity, dtype=float)
     return pd.DataFrame({
         "polarity": polarity,
-        "subjectivity": np.array([r[1] for r in results], dtype=float),
+        "subjectivity": np.asarray(subjectivity, dtype=float),
         "label": sentiment_label(polarity),
-        "words": ["; ".join(r[2]) for r in results],
+        "words": words,
     })
 
 
@@ -82,31 +86,112 @@ def sentiment_lexicon_reference(sentences: Iterable[str] | Iterable[Sequence[str
         text = Text(TaggedString([tokens], tags=[WORD, POS, LEMMA], language="nl"))
         score = analyzer.analyze(text)
         results.append((score[0], score[1], [" ".join(w) for w, *_ in score.assessments]))
-    return _lexicon_frame(results)
-
-
-def _lexicon_worker(items):
-    scorer = _scorer()
-    return [scorer.score(_as_words(words), excluded) for words, excluded in items]
+    return _lexicon_frame(np.array([r[0] for r in results], dtype=float),
+                          np.array([r[1] for r in results], dtype=float),
+                          ["; ".join(r[2]) for r in results])
 
 
 #: Corpora with more words than this are scored in parallel processes, with a progress bar.
 PARALLEL_WORDS = 300_000
-_CHUNK_SENTENCES = 20_000
+_CHUNK_SENTENCES = 100_000
 
 
-def _lexicon_many(items: list[tuple[str | tuple[str, ...], frozenset[int]]], *,
-                  progress: bool | None = None) -> list:
-    """Scores of ``(sentence, excluded word indices)`` items; a sentence given as a string
-    is tokenised where it is scored (in the worker process, for large inputs)."""
-    n_words = sum(w.count(" ") + 1 if isinstance(w, str) else len(w) for w, _ in items)
-    big = n_words >= PARALLEL_WORDS
-    bounds = [(a, min(a + _CHUNK_SENTENCES, len(items)))
-              for a in range(0, len(items), _CHUNK_SENTENCES)]
-    parts = chunks_map(_lexicon_worker, items, bounds, parallel=big,
-                       progress=big if progress is None else progress,
-                       desc="lexicon sentiment", unit="sentence")
-    return [score for part in parts for score in part]
+def _words_worker(batch):
+    """Tags (unless given) and scores of each chunk of ``batch``: ``(codes, vocabulary,
+    lengths, excluded, tags)``, the codes into the chunk's own vocabulary."""
+    out = []
+    for codes, vocabulary, lengths, excluded, tags in batch:
+        if tags is None:
+            tagged = tags_flat(codes, vocabulary, lengths)
+        else:
+            tagged = TaggedWords(codes, vocabulary, lengths, tags, _array_tagger().tagset)
+        polarity, subjectivity, words = scores_flat(tagged, excluded)
+        out.append((tagged.tags, polarity, subjectivity, words))
+    return out
+
+
+def _score_words(codes: np.ndarray, vocabulary: np.ndarray, lengths: np.ndarray,
+                 excluded: np.ndarray | None = None, *, progress: bool | None = None,
+                 store: bool = False, source=None) -> pd.DataFrame:
+    """Scores of sentences given flat: every word as its index into ``vocabulary``,
+    ``lengths`` words per sentence, ``excluded`` per word True when left out. With
+    ``store``, the tags are read from the token store (and kept there when made)."""
+    codes = np.asarray(codes, dtype=np.int64)
+    lengths = np.asarray(lengths, dtype=np.int64)
+    vocabulary = np.asarray(vocabulary, dtype=object)
+    if excluded is None:
+        excluded = np.zeros(len(codes), dtype=bool)
+    tagset = _array_tagger().tagset
+    key = None
+    stored_tags = None
+    if store and len(codes) >= TAGS_STORE_MIN_WORDS:
+        key = tags_key(codes, vocabulary, lengths)
+        stored_tags = tags_load(key, tagset)
+    big = len(codes) >= PARALLEL_WORDS
+    starts = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    chunks = []
+    for a in range(0, len(lengths), _CHUNK_SENTENCES):
+        b = min(a + _CHUNK_SENTENCES, len(lengths))
+        lo, hi = int(starts[a]), int(starts[b])
+        used, local = np.unique(codes[lo:hi], return_inverse=True)
+        chunks.append((np.asarray(local, dtype=np.int64).reshape(-1), vocabulary[used],
+                       lengths[a:b], excluded[lo:hi],
+                       None if stored_tags is None else stored_tags[lo:hi]))
+    parts = chunks_map(_words_worker, chunks, [(k, k + 1) for k in range(len(chunks))],
+                       parallel=big, progress=big if progress is None else progress,
+                       desc="lexicon sentiment", unit="part")
+    results = [r for part in parts for r in part]
+    if not results:
+        return _lexicon_frame(np.zeros(0), np.zeros(0), [])
+    tags = np.concatenate([r[0] for r in results])
+    if key is not None and stored_tags is None:
+        tags_save(key, tags, tagset, lengths, source=source)
+    return _lexicon_frame(np.concatenate([r[1] for r in results]),
+                          np.concatenate([r[2] for r in results]),
+                          [w for r in results for w in r[3]])
+
+
+def _strings_flat(sentences: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sentences given as strings, tokenised all at once by the compiled tokenizer (the
+    tokens of :func:`analysis.tokens.tokens_tokenize`), as flat Pattern words."""
+    docs, _, _, _, codes, forms = tokens_of_texts(sentences)
+    forms = np.asarray(forms, dtype=object)
+    parts = [_token_words(f) for f in forms.tolist()]
+    n_parts = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
+    codes = np.asarray(codes, dtype=np.int64)
+    docs = np.asarray(docs, dtype=np.int64)
+    if (n_parts == 1).all():
+        words, vocabulary, word_docs = codes, forms, docs
+    else:
+        flat = [w for p in parts for w in p]
+        part_codes, vocabulary = pd.factorize(pd.Series(flat, dtype=object), sort=False)
+        offset = np.concatenate([[0], np.cumsum(n_parts)[:-1]])
+        per_token = n_parts[codes]
+        repeated = np.repeat(codes, per_token)
+        within = np.arange(int(per_token.sum())) - np.repeat(np.cumsum(per_token) - per_token,
+                                                            per_token)
+        words = part_codes.astype(np.int64)[offset[repeated] + within]
+        vocabulary = np.asarray(vocabulary, dtype=object)
+        word_docs = np.repeat(docs, per_token)
+    lengths = np.bincount(word_docs, minlength=len(sentences)).astype(np.int64)
+    return words, vocabulary, lengths
+
+
+def _score_sentences(sentences, excluded, *, progress: bool | None) -> pd.DataFrame:
+    """Scores of sentences given as strings (tokenised here) or words, with the positions
+    of the words left out of each."""
+    if sentences and all(isinstance(s, str) for s in sentences):
+        codes, vocabulary, lengths = _strings_flat(list(sentences))
+    else:
+        codes, vocabulary, lengths = words_flat([_as_words(s) for s in sentences])
+    flags = np.zeros(len(codes), dtype=bool)
+    if excluded is not None:
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        for start, length, skip in zip(starts.tolist(), lengths.tolist(), excluded,
+                                       strict=True):
+            positions = [k for k in skip if 0 <= k < length]
+            flags[[start + k for k in positions]] = True
+    return _score_words(codes, vocabulary, lengths, flags, progress=progress)
 
 
 def sentiment_lexicon(sentences: Iterable[str] | Iterable[Sequence[str]], *,
@@ -147,11 +232,19 @@ class LexiconMethod:
         """``polarity``, ``subjectivity``, ``label`` and ``words`` per sentence (a string,
         tokenised where it is scored, or its tokens); ``excluded``: per sentence, the
         positions of the words left out."""
-        if excluded is None:
-            excluded = [frozenset()] * len(sentences)
-        items = [(s if isinstance(s, str) else _words(s), frozenset(e))
-                 for s, e in zip(sentences, excluded, strict=True)]
-        return _lexicon_frame(_lexicon_many(items, progress=progress))
+        if excluded is not None and len(excluded) != len(sentences):
+            raise ValueError(f"{len(excluded)} sets of excluded words for {len(sentences)} "
+                             "sentences: give one per sentence")
+        return _score_sentences(sentences, excluded, progress=progress)
+
+    def score_words(self, codes: np.ndarray, vocabulary: np.ndarray, lengths: np.ndarray, *,
+                    excluded: np.ndarray | None = None, progress: bool | None = None,
+                    store: bool = False, source=None) -> pd.DataFrame:
+        """As :meth:`score`, for sentences given flat: ``codes`` (every word, as its index
+        into ``vocabulary``), ``lengths`` (words per sentence) and ``excluded`` (per word,
+        True to leave it out). With ``store`` the tags are kept in the token store."""
+        return _score_words(codes, vocabulary, lengths, excluded, progress=progress,
+                            store=store, source=source)
 
     def document_label(self, documents: pd.DataFrame) -> np.ndarray:
         """The label of each article from its mean ``polarity``."""

@@ -1,4 +1,6 @@
-"""Training and cross-validating the classifier on human-coded headlines."""
+"""Training and cross-validating the classifier on human-coded headlines, with the
+training, cross-validation and report of :mod:`analysis.learn`, and the lexicon measured on
+the same folds."""
 
 from __future__ import annotations
 
@@ -6,13 +8,13 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from tqdm.auto import tqdm
 
-from analysis.paths import ROOT
+from analysis.learn import LearnError, learn_folds, learn_labels, learn_train
+from analysis.paths import DATA_DIR
 from analysis.sentiment.classifier import sentiment_classifier
 from analysis.sentiment.labels import LABELS, LEXICON_THRESHOLD, PROB_COLUMNS
 from analysis.sentiment.lexicon import sentiment_lexicon
-from analysis.sentiment.model import MODEL_SETTINGS, SentimentModel, _fit
+from analysis.sentiment.model import MODEL_SETTINGS, SentimentModel
 from analysis.sentiment.validation import (
     sentiment_confusion,
     sentiment_labels_parse,
@@ -22,19 +24,25 @@ from analysis.tables import require_columns
 
 __all__ = ["TRAINING_DATA", "sentiment_training_load", "sentiment_train"]
 
-#: The human-coded headlines the classifier is trained on (not needed at run time).
-TRAINING_DATA = ROOT.parent / "shared" / "validation" / "ecosent" / "train.csv"
+#: The human-coded headlines the classifier is trained on: the ecosent training file
+#: (MIT licence and citation beside it), shipped with the package.
+TRAINING_DATA = DATA_DIR / "ecosent" / "train.csv"
 
 
 def sentiment_training_load(path: str | Path = TRAINING_DATA) -> pd.DataFrame:
     """The human-coded headlines (columns ``headline`` and ``value`` -1/0/+1) for training.
 
-    The file is the ``train.csv`` of the ecosent validation data (van Atteveldt et al. 2021)."""
+    The default is the shipped ``train.csv`` of the ecosent validation data (van Atteveldt
+    et al. 2021), see ``analysis/data/ecosent/README.md``.
+
+    >>> sentiment_training_load()["value"].value_counts().sort_index().tolist()
+    [1971, 2669, 1391]
+    """
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(
-            f"{path}: training data not found; give the path of the ecosent train.csv "
-            "(columns headline, value) with --data")
+            f"{path}: training data not found; give the path of a CSV file with the columns "
+            "headline and value (-1/0/1) with --data")
     data = pd.read_csv(path, dtype={"headline": str})
     require_columns(data, ["headline", "value"], what=str(path),
                     hint="expected the ecosent train.csv with columns headline and value "
@@ -44,7 +52,21 @@ def sentiment_training_load(path: str | Path = TRAINING_DATA) -> pd.DataFrame:
         line = int(np.flatnonzero(empty.to_numpy())[0]) + 2
         raise ValueError(f"{path}, line {line}: empty headline; fix or remove the row")
     data["value"] = sentiment_labels_parse(data["value"].tolist(), source=str(path))
+    try:
+        _check_labels(data["value"].to_numpy(int))
+    except LearnError as exc:
+        raise ValueError(f"{path}: {exc}") from None
     return data
+
+
+def _check_labels(values: np.ndarray) -> None:
+    """The sentiment classifier is trained on the three labels -1, 0, +1, each coded."""
+    labels, _ = learn_labels(values.tolist()) if len(values) else ((), None)
+    if tuple(labels) != LABELS:
+        found = ", ".join(map(str, labels)) or "none"
+        raise LearnError(f"the sentiment classifier needs codes of all three labels -1, 0, "
+                         f"+1; these codes have {found}. For other categories train a "
+                         "classifier with `discourse classify-train`")
 
 
 def sentiment_train(
@@ -57,61 +79,58 @@ def sentiment_train(
 ) -> tuple[SentimentModel, dict]:
     """Train the classifier on human-coded headlines and cross-validate both measures.
 
-    ``data``: columns ``headline`` and ``value`` (-1/0/+1), see
-    :func:`sentiment_training_load`. The settings (:data:`MODEL_SETTINGS`) are fixed in
-    advance, not tuned on the folds. Stratified ``folds``-fold cross-validation (shuffled
-    with ``seed``) gives, per fold and pooled over the out-of-fold predictions, accuracy,
-    macro-F1 and Krippendorff's alpha for the classifier (trained on the other folds) and
-    for the lexicon (which needs no training) on the same test folds. The returned model is
-    fitted on all the data. Returns ``(model, report)``; the report is JSON-ready.
+    ``data``: columns ``headline`` and ``value`` (-1/0/+1, all three coded), see
+    :func:`sentiment_training_load`. Training, cross-validation and the report are those
+    of :func:`analysis.learn.learn_train` (stratified ``folds``-fold, shuffled with
+    ``seed``; Krippendorff's alpha at the interval level) with the settings
+    :data:`MODEL_SETTINGS`, fixed in advance, not tuned on the folds. On top, the report's
+    ``cross_validation`` compares per fold and pooled over the out-of-fold predictions the
+    classifier, the lexicon (which needs no training) and always answering neutral on the
+    same test folds, and ``check_headlines`` holds a few headlines with the final model's
+    probabilities, so a reloaded model can be checked. Returns ``(model, report)``.
     """
-    from sklearn.model_selection import StratifiedKFold
-
     settings = settings or MODEL_SETTINGS
     texts = data["headline"].astype(str).tolist()
     y = data["value"].to_numpy(int)
+    _check_labels(y)
+    final, report = learn_train(
+        texts, y.tolist(), model=settings["model"], folds=folds, seed=seed,
+        features=settings["features"], model_settings=settings["model_settings"],
+        level="interval", progress=progress)
+    fold = learn_folds(y, folds=folds, seed=seed)
     lexicon_labels = sentiment_lexicon(texts)["label"].to_numpy(int)
-    cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-    oof = np.zeros(len(y), dtype=int)
-    fold_of = np.zeros(len(y), dtype=int)
-    fold_rows = []
-    for k, (train, test) in enumerate(tqdm(list(cv.split(texts, y)), desc="folds",
-                                           disable=not progress), start=1):
-        model = _fit([texts[i] for i in train], y[train], settings)
-        oof[test] = model.predict([texts[i] for i in test])
-        fold_of[test] = k
-        for method, labels in (("classifier", oof[test]), ("lexicon", lexicon_labels[test])):
-            m = sentiment_metrics(y[test], labels).set_index("metric")["value"]
-            fold_rows.append({"fold": k, "method": method, **m.to_dict()})
-    per_fold = pd.DataFrame(fold_rows)
-    summary = {}
-    for method, labels in (("classifier", oof), ("lexicon", lexicon_labels),
-                           ("always_neutral", np.zeros_like(y))):
-        pooled = sentiment_metrics(y, labels).set_index("metric")["value"].to_dict()
-        entry = {"pooled": pooled}
-        if method != "always_neutral":
-            f = per_fold[per_fold["method"] == method]
-            entry["fold_mean"] = {m: float(f[m].mean()) for m in
-                                  ("accuracy", "macro_f1", "krippendorff_alpha")}
-            entry["fold_sd"] = {m: float(f[m].std(ddof=1)) for m in
-                                ("accuracy", "macro_f1", "krippendorff_alpha")}
-        entry["confusion"] = sentiment_confusion(y, labels).to_dict(orient="records")
-        summary[method] = entry
-    final = _fit(texts, y, settings)
-    import sklearn
-
-    report = {
-        "data": {"n": int(len(y)), "classes": {str(c): int((y == c).sum()) for c in LABELS}},
-        "settings": settings,
-        "lexicon_threshold": LEXICON_THRESHOLD,
-        "cross_validation": {"folds": folds, "seed": seed, "stratified": True,
-                             "summary": summary,
-                             "per_fold": per_fold.to_dict(orient="records")},
-        "n_features": {"word": len(final.vectorizers[0].vocabulary_),
-                       "char": len(final.vectorizers[1].vocabulary_)},
-        "check_headlines": _check_headlines(data, final),
-        "versions": {"scikit-learn": sklearn.__version__, "numpy": np.__version__},
-    }
+    per_fold = []
+    for entry in report["cv"]["per_fold"]:
+        per_fold.append({"fold": entry["fold"], "method": "classifier", "n": float(entry["n"]),
+                         "accuracy": entry["accuracy"], "macro_f1": entry["macro_f1"],
+                         "krippendorff_alpha": entry["alpha"]})
+        test = fold == entry["fold"]
+        m = sentiment_metrics(y[test], lexicon_labels[test]).set_index("metric")["value"]
+        per_fold.append({"fold": entry["fold"], "method": "lexicon", **m.to_dict()})
+    per_fold = pd.DataFrame(per_fold)
+    matrix = np.asarray(report["confusion"]["matrix"])
+    summary = {"classifier": {
+        "pooled": {"n": float(report["n"]), "accuracy": report["cv"]["accuracy"],
+                   "macro_f1": report["cv"]["macro_f1"],
+                   "krippendorff_alpha": report["cv"]["alpha"]},
+        "confusion": [{"gold": g, **{str(c): int(matrix[i, j]) for j, c in enumerate(LABELS)}}
+                      for i, g in enumerate(LABELS)]}}
+    for method, labels in (("lexicon", lexicon_labels), ("always_neutral", np.zeros_like(y))):
+        summary[method] = {
+            "pooled": sentiment_metrics(y, labels).set_index("metric")["value"].to_dict(),
+            "confusion": sentiment_confusion(y, labels).to_dict(orient="records")}
+    for method in ("classifier", "lexicon"):
+        f = per_fold[per_fold["method"] == method]
+        summary[method]["fold_mean"] = {m: float(f[m].mean()) for m in
+                                        ("accuracy", "macro_f1", "krippendorff_alpha")}
+        summary[method]["fold_sd"] = {m: float(f[m].std(ddof=1)) for m in
+                                      ("accuracy", "macro_f1", "krippendorff_alpha")}
+    report["data"] = {"n": int(len(y)), "classes": {str(c): int((y == c).sum()) for c in LABELS}}
+    report["lexicon_threshold"] = LEXICON_THRESHOLD
+    report["cross_validation"] = {"folds": folds, "seed": seed, "stratified": True,
+                                  "summary": summary,
+                                  "per_fold": per_fold.to_dict(orient="records")}
+    report["check_headlines"] = _check_headlines(data, final)
     return final, report
 
 

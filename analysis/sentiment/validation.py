@@ -21,15 +21,18 @@ def sentiment_metrics(gold: Sequence[int], predicted: Sequence[int]) -> pd.DataF
     """Agreement of a measure's labels with human codes (-1/0/+1).
 
     Returns one row per metric (``metric``, ``value``): ``n``, ``accuracy``, ``macro_f1``
-    (scikit-learn, the mean F1 over the classes -1, 0, +1) and ``krippendorff_alpha``
-    (the ``krippendorff`` package, interval metric, the two codings as two coders, as in
-    van Atteveldt et al. 2021).
+    (the mean F1 over the classes present in the codes or the labels,
+    :func:`analysis.validation.metrics.metrics_macro`: a class neither gives is left out,
+    and ``attrs["macro_f1_classes"]`` names the classes averaged) and
+    ``krippendorff_alpha`` (:func:`analysis.validation.reliability.reliability_alpha`,
+    interval metric, the two codings as two coders, as in van Atteveldt et al. 2021).
 
-    >>> sentiment_metrics([1, 0, -1, 0], [1, 0, 0, -1])["value"].round(4).tolist()
-    [4.0, 0.5, 0.5, 0.5625]
+    >>> m = sentiment_metrics([1, 0, -1, 0], [1, 0, 0, -1])
+    >>> m["value"].round(4).tolist(), m.attrs["macro_f1_classes"]
+    ([4.0, 0.5, 0.5, 0.5625], [-1, 0, 1])
     """
-    import krippendorff
-    from sklearn.metrics import accuracy_score, f1_score
+    from analysis.validation.metrics import metrics_macro
+    from analysis.validation.reliability import ReliabilityData, reliability_alpha
 
     gold = np.asarray(gold, dtype=int)
     predicted = np.asarray(predicted, dtype=int)
@@ -37,18 +40,16 @@ def sentiment_metrics(gold: Sequence[int], predicted: Sequence[int]) -> pd.DataF
         raise ValueError("gold and predicted labels differ in length")
     if len(gold) == 0:
         raise ValueError("no labels to compare")
-    data = np.vstack([gold, predicted]).astype(float)
-    if np.unique(data).size < 2:
-        alpha = np.nan  # undefined: no variation at all
-    else:
-        alpha = float(krippendorff.alpha(reliability_data=data, level_of_measurement="interval"))
-    return pd.DataFrame({
+    data = ReliabilityData("sentiment", np.vstack([gold, predicted]).astype(float),
+                           ["codes", "measure"], [str(i) for i in range(len(gold))])
+    alpha = float(reliability_alpha(data, level="interval", n_boot=0)["alpha"].iloc[0])
+    macro = metrics_macro(gold.tolist(), predicted.tolist())
+    table = pd.DataFrame({
         "metric": ["n", "accuracy", "macro_f1", "krippendorff_alpha"],
-        "value": [float(len(gold)), float(accuracy_score(gold, predicted)),
-                  float(f1_score(gold, predicted, labels=list(LABELS), average="macro",
-                                 zero_division=0)),
-                  alpha],
+        "value": [float(len(gold)), float((gold == predicted).mean()), macro["f1"], alpha],
     })
+    table.attrs["macro_f1_classes"] = [int(c) for c in macro["classes"]]
+    return table
 
 
 def sentiment_confusion(gold: Sequence[int], predicted: Sequence[int]) -> pd.DataFrame:

@@ -67,7 +67,7 @@ def wordlist_load(path: str | Path) -> frozenset[str]:
     >>> sorted(wordlist_load(STOPWORDS_FILE))[:3]
     ["'n", "'s", "'t"]
     """
-    return wordlist_parse(Path(path).read_text(encoding="utf-8"))
+    return wordlist_parse(Path(path).read_text(encoding="utf-8-sig"))
 
 
 def wordlist_parse(text: str) -> frozenset[str]:

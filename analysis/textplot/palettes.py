@@ -2,7 +2,9 @@
 
 - Categories (outlets, measures, frames as series): the Okabe-Ito palette (Okabe & Ito
   2008), ordered so that neighbours differ in lightness, each colour paired with its own
-  hatch, so that bars stay apart when printed in grey.
+  hatch, so that bars stay apart when printed in grey; from the eighth category on, the
+  nine colours of Paul Tol's "muted" scheme (Tol 2021), so that no two of 16 categories
+  share a colour. A residual category ("no actor", "other") is grey: ``RESIDUAL_STYLE``.
 - Heat maps of one-signed values: ``cividis_r``, a perceptually uniform map made for
   readers with colour-vision deficiency (Nuñez, Anderton & Renslow 2018), light for low
   values and dark for high ones, so its greyscale runs the same way.
@@ -29,13 +31,21 @@ import numpy as np
 from matplotlib.colors import to_rgb
 
 __all__ = ["CATEGORY_COLORS", "CATEGORY_HATCHES", "SEQUENTIAL_CMAP", "DIVERGING_CMAP",
-           "DIVERGING_CMAP_REVERSED", "SINGLE_COLOR", "MARK_COLOR", "category_style",
+           "DIVERGING_CMAP_REVERSED", "SINGLE_COLOR", "MARK_COLOR", "EXTRA_COLORS",
+           "RESIDUAL_STYLE", "category_style",
            "text_color_on", "lightness", "palette_simulate"]
 
 #: Okabe-Ito, ordered for lightness contrast between neighbours (blue L* 46, orange 71,
 #: vermillion 54, sky blue 70, bluish green 58, yellow 89, reddish purple 61).
 CATEGORY_COLORS: tuple[str, ...] = ("#0072B2", "#E69F00", "#D55E00", "#56B4E9", "#009E73",
                                     "#F0E442", "#CC79A7")
+#: Categories 8 to 16: Paul Tol's "muted" colours (indigo, cyan, teal, green, olive, sand,
+#: rose, wine, purple), apart from Okabe-Ito's and from each other.
+EXTRA_COLORS: tuple[str, ...] = ("#332288", "#88CCEE", "#44AA99", "#117733", "#999933",
+                                 "#DDCC77", "#CC6677", "#882255", "#AA4499")
+#: The colour and hatch of a residual category (no actor, other): a light grey no other
+#: category uses.
+RESIDUAL_STYLE: tuple[str, str] = ("#BBBBBB", "")
 #: One hatch per category colour: bars of similar grey still differ in print.
 CATEGORY_HATCHES: tuple[str, ...] = ("", "///", "...", "\\\\\\", "xxx", "ooo", "+++")
 #: Perceptually uniform, light (low) to dark (high).
@@ -68,13 +78,15 @@ _WHITE = np.array([0.95047, 1.0, 1.08883])
 
 
 def category_style(k: int) -> tuple[str, str]:
-    """The colour and hatch of the ``k``-th category (repeating after seven).
+    """The colour and hatch of the ``k``-th category: the seven Okabe-Ito colours, then the
+    nine of ``EXTRA_COLORS`` (every pair of colour and hatch differs up to 16 categories;
+    after that the colours repeat).
 
-    >>> category_style(8)
-    ('#E69F00', '///')
+    >>> category_style(1), category_style(8)
+    (('#E69F00', '///'), ('#88CCEE', '///'))
     """
-    k %= len(CATEGORY_COLORS)
-    return CATEGORY_COLORS[k], CATEGORY_HATCHES[k]
+    colors = CATEGORY_COLORS + EXTRA_COLORS
+    return colors[k % len(colors)], CATEGORY_HATCHES[k % len(CATEGORY_HATCHES)]
 
 
 def _linear(colors) -> np.ndarray:

@@ -13,7 +13,12 @@ from analysis.output.figures import figure_new
 from analysis.output.messages import Lang, group_word, lang_check, msg, number
 from analysis.tables import MISSING_GROUP, require_columns
 from analysis.textplot._labels import axis_numbers, groups_named
-from analysis.textplot.palettes import SEQUENTIAL_CMAP, category_style, text_color_on
+from analysis.textplot.palettes import (
+    RESIDUAL_STYLE,
+    SEQUENTIAL_CMAP,
+    category_style,
+    text_color_on,
+)
 
 __all__ = ["textplot_quotes_share", "textplot_quotes_direct", "textplot_actors_heatmap"]
 
@@ -65,8 +70,10 @@ def textplot_quotes_share(
                                   aggfunc="sum", sort=False).reindex(index=values,
                                                                      columns=groups)
         left = np.zeros(len(values))
+        actors = [g for g in groups if g != MISSING_GROUP]
         for k, group in enumerate(groups):
-            color, hatch = category_style(k)
+            color, hatch = (RESIDUAL_STYLE if group == MISSING_GROUP
+                            else category_style(actors.index(group)))
             width = matrix[group].fillna(0).to_numpy(dtype=float)
             ax.barh(y, width, left=left, color=color, hatch=hatch, edgecolor="#333333",
                     linewidth=0.4, label=names[k], height=0.7)

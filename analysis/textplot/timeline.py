@@ -266,7 +266,21 @@ def textplot_new_terms(
                   lang, period=_period_word(period, lang))
     ax.set_title(msg("time.new_terms_title", lang, n=number(n, lang), against=against),
                  loc="left", fontsize=8.5)
-    caption_set(fig, msg("caption.new_terms", lang, title=ax.get_title(loc="left")))
+    caption = msg("caption.new_terms", lang, title=ax.get_title(loc="left"))
+    if "significant" in keyness.columns and len(top):
+        # the strongest words of a period need not be keywords: say how many are
+        tests = int(keyness["significant"].notna().sum())
+        shown = int(top["significant"].fillna(False).astype(bool).sum())
+        if shown == 0:
+            ax.text(0.99, 0.01, msg("time.new_terms_none_significant", lang,
+                                    tests=number(tests, lang)),
+                    transform=ax.transAxes, ha="right", va="bottom", fontsize=7,
+                    color="#555555")
+        caption += " " + msg("caption.new_terms_significant", lang,
+                             shown=number(shown, lang), n=number(len(top), lang),
+                             tests=number(tests, lang),
+                             alpha=number(keyness.attrs.get("alpha", 0.05), lang))
+    caption_set(fig, caption)
     if len(periods) < 2:
         ax.text(0.5, 0.5, msg("time.no_new_terms", lang, period=_period_word(period, lang)),
                 transform=ax.transAxes, ha="center", va="center", fontsize=8, color="#555555")

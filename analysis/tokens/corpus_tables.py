@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -286,7 +286,8 @@ def _raw(corpus: pd.DataFrame, *, progress: bool | None, fingerprint: str) -> _R
         return _RAW[key]
     stored = int(corpus["text"].astype(str).str.len().sum()) >= STORE_MIN_CHARS
     store_key = tokenstore_key(parts)
-    tables = tokenstore_load(store_key) if stored else None
+    tables = (tokenstore_load(store_key, check=partial(_stored_problem, corpus=corpus))
+              if stored else None)
     if tables is not None:
         raw = _raw_from_tables(tables)
     else:
@@ -302,6 +303,31 @@ def _raw(corpus: pd.DataFrame, *, progress: bool | None, fingerprint: str) -> _R
     while len(_RAW) > 2:
         _RAW.popitem(last=False)
     return raw
+
+
+def _stored_problem(tables: dict[str, dict[str, np.ndarray]], *, corpus: pd.DataFrame
+                    ) -> str | None:
+    """What is wrong with the stored tables of ``corpus`` though they match their
+    checksums (an entry edited by hand, a file written by a faulty program), or None: every
+    article number names an article of the corpus, every code a type, every kind a kind,
+    and every span lies inside its text (NFC may make a text up to three times longer)."""
+    n_docs, n_types = len(corpus), len(tables["types"]["type"])
+    limit = corpus["text"].astype(str).str.len().to_numpy(dtype=np.int64) * 3
+    bounds = {"doc": (0, n_docs - 1), "code": (0, n_types - 1), "kind": (0, len(_KINDS) - 1),
+              "sentence_id": (1, None), "position": (1, None), "start": (0, None)}
+    for name in ("sentences", "tokens"):
+        columns = tables[name]
+        for column, (low, high) in bounds.items():
+            values = columns.get(column)
+            if values is None or not len(values):
+                continue
+            if values.min() < low or (high is not None and values.max() > high):
+                return (f"{name}.parquet: {column} holds {values.min()} to {values.max()}, "
+                        f"outside {low} to {'any' if high is None else high}")
+        starts, ends, docs = columns["start"], columns["end"], columns["doc"]
+        if len(ends) and ((ends < starts).any() or (ends > limit[docs]).any()):
+            return f"{name}.parquet: end holds offsets outside the texts"
+    return None
 
 
 def _raw_tables(raw: _Raw) -> dict[str, dict[str, np.ndarray]]:

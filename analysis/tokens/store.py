@@ -36,12 +36,13 @@ import contextlib
 import hashlib
 import io
 import json
+import math
 import os
 import shutil
 import time
 import warnings
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,7 +130,7 @@ def tokenstore_settings() -> StoreSettings:
     if text:
         try:
             gib = float(text)
-            if not gib >= 0:
+            if not (gib >= 0 and math.isfinite(gib)):
                 raise ValueError
         except ValueError:
             gib = DEFAULT_MAX_GIB
@@ -198,12 +199,16 @@ def _entry_path(folder: Path, key: str) -> Path:
 
 
 def tokenstore_load(
-    key: str, *, settings: StoreSettings | None = None
+    key: str, *, settings: StoreSettings | None = None,
+    check: Callable[[dict[str, dict[str, np.ndarray]]], str | None] | None = None,
 ) -> dict[str, dict[str, np.ndarray]] | None:
     """The tables stored under ``key`` (``{"sentences": {column: array}, "tokens": ...,
     "types": ...}``, with the dtypes they were saved with), or None when there is no such
-    entry or the store is off. A damaged entry is removed, with a
-    :class:`TokenStoreWarning` naming it, and None is returned."""
+    entry or the store is off. ``check(tables)`` says what is wrong with values that match
+    their checksums but cannot be right (a code outside the vocabulary, an offset past the
+    text), or None. A damaged entry (files that do not match the manifest, or values
+    ``check`` refuses) is removed, with a :class:`TokenStoreWarning` naming it, and None
+    is returned, so the caller makes it anew."""
     settings = settings or tokenstore_settings()
     if settings.folder is None:
         return None
@@ -229,6 +234,9 @@ def tokenstore_load(
             if rows != {manifest["files"][name]["rows"]}:
                 raise _Damaged(f"{name}.parquet has {rows} rows, not "
                                f"{manifest['files'][name]['rows']}")
+        wrong = check(tables) if check is not None else None
+        if wrong:
+            raise _Damaged(wrong)
     except FileNotFoundError:
         if not entry.is_dir():  # removed by another process meanwhile
             STATS["misses"] += 1

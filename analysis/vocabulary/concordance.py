@@ -2,8 +2,10 @@
 
 A pattern is one or more words separated by spaces. Each word matches a token as written,
 case-insensitively, with ``*`` (any characters) and ``?`` (one character) as wildcards, as
-in :mod:`fnmatch`; straight and curly apostrophes count as the same character. A word made
-only of wildcards (``*``, ``***``, ``?``) is refused, as in a frame dictionary. A phrase
+in :mod:`fnmatch`; straight and curly apostrophes count as the same character. In a phrase,
+a word made only of wildcards stands for one token: ``*`` any token, ``?`` a token of one
+character (``"* oceaan"``: any word followed by *oceaan*; ``"federale * van *"``); a pattern
+needs at least one word with a letter or digit (``*`` alone would match every token). A phrase
 ("koude oorlog") matches tokens that follow each other directly in the text within one
 sentence, the rule of the n-grams of :mod:`analysis.vocabulary`: a sentence end (and so every
 line break, see :func:`analysis.tokens.sentences_split`) or a token removed from the table
@@ -39,11 +41,10 @@ def _pattern_words(pattern: str) -> list[str]:
     words = unicodedata.normalize("NFC", pattern).translate(_APOSTROPHES).split()
     if not words:
         raise ValueError("the pattern is empty: give a word, a phrase or a pattern like escal*")
-    for word in words:
-        if not word.strip("*?"):
-            raise ValueError(f"the pattern {pattern!r} has a word made only of wildcards, "
-                             "which would match every token: every word needs at least one "
-                             "letter or digit, e.g. escal*")
+    if not any(word.strip("*?") for word in words):
+        raise ValueError(f"the pattern {pattern!r} is made only of wildcards, which would "
+                         "match every token: give at least one word with a letter or digit, "
+                         'e.g. escal* or "* oceaan"')
     return words
 
 
@@ -98,6 +99,8 @@ def kwic_match(tokens: pd.DataFrame, pattern: str) -> pd.DataFrame:
     ['escalatie', 'Escaleren']
     >>> kwic_match(tokens_corpus(c), "koude oorlog")[["position", "match"]].values.tolist()
     [[3, 'Koude Oorlog']]
+    >>> kwic_match(tokens_corpus(c), "* oorlog")["match"].tolist()
+    ['Koude Oorlog']
     """
     _check_tokens(tokens, ("doc_id", "outlet", "sentence_id", "position", "token",
                            "start", "end"))

@@ -14,6 +14,12 @@ import numpy as np
 import pandas as pd
 
 from analysis.periods.binning import Period, PeriodCells
+from analysis.vocabulary.association import (
+    chi2_quanteda,
+    fisher_exact_tables,
+    g2_quanteda,
+    pmi_quanteda,
+)
 from analysis.vocabulary.frequency import TermCounts, _cell_columns, _resolve_by
 from analysis.vocabulary.terms import (
     _check_min_count,
@@ -23,7 +29,15 @@ __all__ = [
     "textstat_keyness",
     "keyness_from_counts",
     "keyness_check",
+    "KEYNESS_MEASURES",
 ]
+
+KeynessMeasure = Literal["g2", "lr", "chi2", "exact", "pmi"]
+
+#: The measures of :func:`textstat_keyness` and the column each statistic is in.
+KEYNESS_MEASURES: tuple[str, ...] = ("g2", "lr", "chi2", "exact", "pmi")
+KEYNESS_COLUMNS = {"g2": "g2", "lr": "g2", "chi2": "chi2", "exact": "odds_ratio",
+                   "pmi": "pmi"}
 
 
 
@@ -42,6 +56,7 @@ def textstat_keyness(
     alpha: float = 0.05,
     period: Period | None = None,
     reference: Literal["rest", "previous"] = "rest",
+    measure: KeynessMeasure = "g2",
     g2: Literal["two-cell", "four-cell"] = "two-cell",
     correction: Literal["yates", "williams", "none"] | None = None,
 ) -> pd.DataFrame:
@@ -78,7 +93,27 @@ def textstat_keyness(
       ``"none"``. On quanteda's own test table ("b" in ``b b b b b b b a a a`` against
       ``a a a a a a a b b``) these give 2.7028, 4.2008 and 4.5349; the two-cell G2 gives
       2.4401.
-    - **p**: the chi-squared (1 degree of freedom) upper tail of ``|G2|``.
+    - ``measure`` chooses another statistic of the same table, each as quanteda's
+      ``textstat_keyness(measure = ...)`` computes it (cells ``a``, ``b``, ``c - a``,
+      ``d - b``, ``N = c + d``, ``E = (a + b) c / N``; formulas in
+      :mod:`analysis.vocabulary.association`):
+
+      - ``"lr"``: the four-cell G2 above (``g2="four-cell"``); column ``g2``;
+      - ``"chi2"``: Pearson's chi-squared, ``N (|a(d-b) - b(c-a)| - N delta)^2`` over the
+        product of the four margins, with quanteda's ``correction`` (default ``"yates"``:
+        ``delta = 0.5`` under the rule above, else 0; ``"williams"``; ``"none"``), signed
+        like G2; column ``chi2``, quanteda's default measure;
+      - ``"exact"``: Fisher's exact test (Fisher 1922) as R's ``fisher.test``: the
+        conditional maximum likelihood estimate of the odds ratio (infinite when the
+        reference lacks the term) and its two-sided p; column ``odds_ratio``;
+      - ``"pmi"``: pointwise mutual information, ``ln(a / E + 1e-9)`` (Church & Hanks
+        1990), in natural logarithms as quanteda; column ``pmi``. Its ``p`` is quanteda's,
+        the chi-squared tail of ``|pmi|``: a convention of quanteda, not a test of the
+        association; use ``chi2`` or ``lr`` for significance.
+
+      ``exact`` and ``pmi`` take no correction.
+    - **p**: the chi-squared (1 degree of freedom) upper tail of ``|G2|`` (of ``|chi2|``
+      for ``chi2``; Fisher's p for ``exact``).
     - **p_adj**: ``p`` adjusted for the number of terms tested in that group, by
       Benjamini-Hochberg (``adjust="bh"``, false discovery rate) or Holm (``"holm"``,
       family-wise error), with ``statsmodels.stats.multitest.multipletests``.
@@ -87,15 +122,16 @@ def textstat_keyness(
       A zero count (``a`` or ``b``) is replaced by 0.5 (Hardie's adjustment), so the value
       stays finite; the sizes ``c`` and ``d`` are not changed.
 
-    Returns one row per group and tested term, sorted by group, then by G2 (strongest
-    keywords first, strongest negative keywords last), with the columns
+    Returns one row per group and tested term, sorted by group, then by the statistic
+    (strongest keywords first, strongest negative keywords last), then by term, with the
+    columns
 
     - ``<by>``: the target group (the column is named after ``by``),
     - ``term``: the term,
     - ``count_target``, ``count_reference``: ``a`` and ``b``,
     - ``size_target``, ``size_reference``: ``c`` and ``d`` (n-grams counted in each),
     - ``per_1000_target``, ``per_1000_reference``: ``1000 a / c`` and ``1000 b / d``,
-    - ``g2``: signed G2,
+    - ``g2``: signed G2 (``chi2``, ``odds_ratio`` or ``pmi`` with those measures),
     - ``p``, ``p_adj``: the p-value and the adjusted p-value,
     - ``log_ratio``: Hardie's Log Ratio,
     - ``direction``: ``positive`` (relatively more frequent in the target) or ``negative``,
@@ -110,20 +146,19 @@ def textstat_keyness(
     [['X', 'oorlog', 1.0465, 1.585], ['X', 'vrede', -1.0465, -1.585]]
     """
     keyness_check(min_count=min_count, adjust=adjust, alpha=alpha, reference=reference,
-                  g2=g2, correction=correction)
-    measure = g2
+                  g2=g2, correction=correction, measure=measure)
     if reference == "previous" and period is None:
         raise ValueError("reference='previous' compares each period with the one before: "
                          "give period=")
     by, cells, tokens, corpus = _resolve_by(by, period, corpus, tokens)
     counts = TermCounts.of(tokens, by, ngram, corpus, docfreq=False)
     return keyness_from_counts(counts, by=by, min_count=min_count, adjust=adjust,
-                               alpha=alpha, g2=measure, correction=correction,
-                               cells=cells, reference=reference)
+                               alpha=alpha, g2=g2, correction=correction,
+                               cells=cells, reference=reference, measure=measure)
 
 
 def keyness_check(*, min_count: int, adjust: str, alpha: float, reference: str, g2: str,
-                  correction: str | None) -> None:
+                  correction: str | None, measure: str = "g2") -> None:
     """Raise ``ValueError`` saying what is wrong with the options of :func:`textstat_keyness`.
     """
     _check_min_count(min_count)
@@ -135,9 +170,18 @@ def keyness_check(*, min_count: int, adjust: str, alpha: float, reference: str, 
         raise ValueError(f"reference must be 'rest' or 'previous', not {reference!r}")
     if g2 not in ("two-cell", "four-cell"):
         raise ValueError(f"g2 must be 'two-cell' or 'four-cell', not {g2!r}")
-    if g2 == "two-cell" and correction is not None:
+    if measure not in KEYNESS_MEASURES:
+        raise ValueError(f"measure must be one of {', '.join(map(repr, KEYNESS_MEASURES))}, "
+                         f"not {measure!r}")
+    if measure != "g2" and g2 != "two-cell":
+        raise ValueError("g2= chooses between the two G2 of measure='g2'; with measure="
+                         f"{measure!r} leave it out")
+    if measure == "g2" and g2 == "two-cell" and correction is not None:
         raise ValueError("a correction applies to the four-cell G2 only: give "
-                         "g2='four-cell' with correction=")
+                         "g2='four-cell' (or measure='lr') with correction=")
+    if measure in ("exact", "pmi") and correction not in (None, "none"):
+        raise ValueError(f"measure={measure!r} takes no correction (quanteda: 'correction "
+                         f"is always none for {measure}'); leave correction out")
     if correction not in (None, "yates", "williams", "none"):
         raise ValueError(f"correction must be 'yates', 'williams' or 'none', not "
                          f"{correction!r}")
@@ -154,6 +198,7 @@ def keyness_from_counts(
     correction: Literal["yates", "williams", "none"] | None = None,
     cells: PeriodCells | None = None,
     reference: Literal["rest", "previous"] = "rest",
+    measure: KeynessMeasure = "g2",
 ) -> pd.DataFrame:
     """The table of :func:`textstat_keyness` from term counts: the one computation of G2,
     p, the adjusted p and Log Ratio, for counts of one table or summed over the partitions
@@ -168,12 +213,9 @@ def keyness_from_counts(
     >>> k[["outlet", "term", "g2"]].round(4).values.tolist()[:2]
     [['X', 'oorlog', 1.0465], ['X', 'vrede', -1.0465]]
     """
-    from scipy.special import xlogy  # scipy and statsmodels: only when testing keyness
-    from scipy.stats import chi2
-    from statsmodels.stats.multitest import multipletests
+    from statsmodels.stats.multitest import multipletests  # only when testing keyness
 
     _check_min_count(min_count)
-    measure = g2
     g, t, count, sizes = counts.g, counts.t, counts.count, counts.sizes
     groups, terms = counts.groups, counts.terms
     if cells is None and len(groups) < 2:
@@ -194,25 +236,16 @@ def keyness_from_counts(
     d = np.broadcast_to((refs @ sizes.astype(np.float64))[:, None], a.shape)
     shown = (a + b > 0) & refs.any(axis=1)[:, None]
     with np.errstate(divide="ignore", invalid="ignore"):
-        if measure == "four-cell":
-            g2 = _g2_four_cell(a, b, c - a, d - b, correction or "yates")
-        else:
-            n = c + d
-            e1 = c * (a + b) / n
-            e2 = d * (a + b) / n
-            g2 = 2.0 * (xlogy(a, a / e1) + xlogy(b, b / e2))
         rel_t, rel_r = a / c, b / d
         log_ratio = np.log2((np.where(a == 0, 0.5, a) / c) / (np.where(b == 0, 0.5, b) / d))
-    g2 = np.maximum(np.where(shown, g2, 0.0), 0.0)  # rounding can leave -1e-16 where a = E1
     negative = rel_t < rel_r
-    p = chi2.sf(g2, 1)
+    signed, p = _keyness_statistic(measure, g2, correction, a, b, c, d, shown, negative)
     method = {"bh": "fdr_bh", "holm": "holm"}[adjust]
     p_adj = np.full(p.shape, np.nan)
     for row in range(n_groups):
         mask = shown[row]
         if mask.any():
             p_adj[row, mask] = multipletests(p[row, mask], method=method)[1]
-    signed = np.where(negative, -g2, g2)
     rows_g = np.repeat(np.arange(n_groups), n_terms)
     keep = shown.ravel()
     table = pd.DataFrame({
@@ -224,7 +257,7 @@ def keyness_from_counts(
         "size_reference": d.ravel().astype(np.int64),
         "per_1000_target": (1000.0 * rel_t).ravel(),
         "per_1000_reference": (1000.0 * rel_r).ravel(),
-        "g2": signed.ravel(),
+        KEYNESS_COLUMNS[measure]: signed.ravel(),
         "p": p.ravel(),
         "p_adj": p_adj.ravel(),
         "log_ratio": log_ratio.ravel(),
@@ -242,25 +275,34 @@ def keyness_from_counts(
     return _cell_columns(table, cells, placeholder={})
 
 
-def _g2_four_cell(a, b, c, d, correction: str) -> np.ndarray:
-    """quanteda's G2 of the 2x2 tables ``[[a, b], [c, d]]`` (target and reference columns),
-    unsigned, with its Yates-type or Williams' correction or none."""
+def _keyness_statistic(measure: str, g2: str, correction: str | None, a, b, c, d,
+                       shown: np.ndarray, negative: np.ndarray):
+    """The statistic of ``measure`` (signed: negative for the target's negative keywords;
+    the odds ratio as it is) and its p-value, for the tables ``a``, ``b`` (the term's
+    counts) and ``c``, ``d`` (the sizes); 0 and p = 1 where not ``shown``."""
     from scipy.special import xlogy
+    from scipy.stats import chi2
 
-    n = a + b + c + d
-    if correction == "yates":
-        small = np.zeros(a.shape, dtype=bool)
-        for row, col in ((a + b, a + c), (a + b, b + d), (c + d, a + c), (c + d, b + d)):
-            small |= row * col / n < 5
-        delta = np.where((np.abs(a * d - b * c) >= n / 2) & small, 0.5, 0.0)
-        delta = np.where(a * d - b * c > 0, delta, -delta)
-        a, b, c, d = a - delta, b + delta, c + delta, d - delta
-    cells = ((a, a + b, a + c), (b, a + b, b + d), (c, c + d, a + c), (d, c + d, b + d))
-    g2 = 2.0 * sum(xlogy(o, np.where(r * k > 0, o * n / (r * k), 1.0)) for o, r, k in cells)
-    if correction == "williams":
-        q = 1.0 + (n / (a + b) + n / (c + d) - 1.0) * (n / (a + c) + n / (b + d) - 1.0) / (6 * n)
-        g2 = g2 / np.where(a * b * c * d == 0, 1.0, q)
-    return g2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if measure == "exact":
+            ratio, p = np.zeros(a.shape), np.ones(a.shape)
+            ratio[shown], p[shown] = fisher_exact_tables(a[shown], b[shown],
+                                                         (c - a)[shown], (d - b)[shown])
+            return ratio, p
+        if measure == "chi2":
+            stat = np.where(shown, chi2_quanteda(a, b, c - a, d - b, correction or "yates"),
+                            0.0)
+            return stat, chi2.sf(np.abs(stat), 1)
+        if measure == "pmi":
+            stat = np.where(shown, pmi_quanteda(a, b, c - a, d - b), 0.0)
+            return stat, chi2.sf(np.abs(stat), 1)
+        if measure == "lr" or g2 == "four-cell":
+            value = g2_quanteda(a, b, c - a, d - b, correction or "yates")
+        else:
+            n = c + d
+            value = 2.0 * (xlogy(a, a / (c * (a + b) / n)) + xlogy(b, b / (d * (a + b) / n)))
+    value = np.maximum(np.where(shown, value, 0.0), 0.0)  # rounding: -1e-16 where a = E1
+    return np.where(negative, -value, value), chi2.sf(value, 1)
 
 
 def _references(groups: pd.Index, cells: PeriodCells | None, reference: str):

@@ -6,6 +6,8 @@ term and an n-gram are)."""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 
@@ -76,10 +78,14 @@ class _Terms:
         return pd.Categorical.from_codes(inverse, categories=labels)
 
 
+#: The longest n-gram counted: longer ones are passages, not terms.
+MAX_NGRAM = 100
+
+
 def _terms(tokens: pd.DataFrame, ngram: int) -> tuple[np.ndarray, np.ndarray, _Terms]:
     """Term code of every n-gram, the row where it starts, and the terms."""
-    if not isinstance(ngram, int | np.integer) or ngram < 1:
-        raise ValueError(f"ngram must be a whole number, 1 or more, not {ngram!r}")
+    if not isinstance(ngram, int | np.integer) or not 1 <= ngram <= MAX_NGRAM:
+        raise ValueError(f"ngram must be a whole number from 1 to {MAX_NGRAM}, not {ngram!r}")
     norm = _categorical(tokens["norm"])
     words = _labels(norm)
     order = np.argsort(words, kind="stable")
@@ -107,7 +113,7 @@ def _terms(tokens: pd.DataFrame, ngram: int) -> tuple[np.ndarray, np.ndarray, _T
         ok &= pos[k: k + m] == pos[:m] + k
     starts = np.flatnonzero(ok)
     v = max(len(words), 1)
-    if float(v) ** ngram < 2**62:
+    if ngram * math.log2(v) < 62:
         key = np.zeros(len(starts), dtype=np.int64)
         for k in range(ngram):
             key = key * v + codes[starts + k]

@@ -30,7 +30,8 @@ from pathlib import Path
 
 from analysis.corpus.problems import Problem
 
-__all__ = ["Entry", "ReadOptions", "Reader", "ReadResult", "missing_column"]
+__all__ = ["Entry", "ReadOptions", "Reader", "ReadResult", "missing_column", "SYSTEM_FILES",
+           "system_file", "hidden_part", "hidden_problem"]
 
 CORE_COLUMNS = ["doc_id", "outlet", "date", "title", "text"]
 _COLUMN_HINT = {"text": "--text-column", "doc_id": "--id-column", "outlet": "--outlet-column",
@@ -48,12 +49,62 @@ class ReadOptions:
     ``columns`` maps each core field (``text``, ``doc_id``, ``outlet``, ``date``, ``title``)
     to the column (or metadata.csv column) that holds it; ``named`` holds the fields whose
     column the user named (a named column that is missing is an error, a default one that
-    is missing is not); ``encoding`` is the text encoding asked for (``None``: detect).
+    is missing is not); ``encoding`` is the text encoding asked for (``None``: detect);
+    ``include_hidden`` reads hidden files and folders (names starting with ``.``) too,
+    which are otherwise named in a warning and not read.
     """
 
     columns: dict[str, str]
     named: frozenset[str] = frozenset()
     encoding: str | None = None
+    include_hidden: bool = False
+
+
+#: Files an operating system keeps beside the user's (Finder's folder settings, the
+#: AppleDouble files of a Mac, Windows' thumbnail cache): never articles, passed over
+#: without a word in folders and archives.
+SYSTEM_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", "__MACOSX"})
+
+
+def system_file(parts: Iterable[str]) -> bool:
+    """True for a path (its parts) that lies in or is a file of :data:`SYSTEM_FILES`, or an
+    AppleDouble file (``._name``).
+
+    >>> system_file(("export", ".DS_Store")), system_file(("__MACOSX", "a.docx"))
+    (True, True)
+    >>> system_file((".drafts", "a.txt"))
+    False
+    """
+    return any(p in SYSTEM_FILES or p.startswith("._") for p in parts)
+
+
+def hidden_part(parts: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The parts of a path up to its first hidden one (a name starting with ``.``), or
+    None when no part is hidden (``.`` and ``..`` are not names)."""
+    for n, part in enumerate(parts):
+        if part.startswith(".") and part not in (".", ".."):
+            return parts[:n + 1]
+    return None
+
+
+def hidden_problem(where: str, hidden: Iterable[tuple[tuple[str, ...], bool]]) -> Problem | None:
+    """The warning naming what was not read because it is hidden: ``hidden`` holds, for
+    every file passed over, the parts of its first hidden file or folder and whether that
+    is a folder. None when nothing was passed over."""
+    found: dict[tuple[str, ...], tuple[bool, int]] = {}
+    for parts, folder in hidden:
+        was = found.get(parts, (folder, 0))
+        found[parts] = (was[0] or folder, was[1] + 1)
+    if not found:
+        return None
+    shown = []
+    for parts, (folder, files) in sorted(found.items()):
+        name = "/".join(parts)
+        shown.append(f"{name}/ ({files} file{'' if files == 1 else 's'})" if folder else name)
+    return Problem(where, f"{len(found)} hidden file(s) or folder(s) (names starting with "
+                   f"'.') were not read: {', '.join(shown)}.",
+                   "Give --include-hidden (include_hidden=True in Python) to read them.",
+                   severity="warning")
 
 
 @dataclass

@@ -22,10 +22,10 @@ from analysis.corpus.readers.base import Entry, ReadOptions, ReadResult
 from analysis.corpus.readers.export_layout import ExportArticle, ExportParse
 from analysis.corpus.readers.lexisnexis_txt import lexisnexis_detect, lexisnexis_parse
 from analysis.corpus.readers.nexis_docx import docx_lines
-from analysis.corpus.readers.nexis_rtf import rtf_lines
+from analysis.corpus.readers.nexis_rtf import rtf_lines, rtf_raw_encoding
 from analysis.corpus.readers.nexis_rtf import sniff as rtf_sniff
 from analysis.corpus.readers.nexis_uni import nexis_uni_detect, nexis_uni_parse
-from analysis.corpus.readers.zip_archive import zip_members
+from analysis.corpus.readers.zip_archive import zip_contents
 from analysis.tables import MISSING_GROUP
 
 __all__ = ["EXPORT_COLUMNS", "ExportCount", "export_kind", "text_export", "looks_like_export",
@@ -126,9 +126,10 @@ def looks_like_export(path: Path) -> bool:
                      data) is not None
 
 
-def _collect(shown: str, name: str, data: bytes, encoding: str | None, found: _Found, *,
+def _collect(shown: str, name: str, data: bytes, options: ReadOptions, found: _Found, *,
              in_archive: bool, depth: int, path: Path) -> None:
     kind = export_kind(data)
+    encoding = options.encoding
     try:
         if kind == "zip":
             if depth >= MAX_DEPTH:
@@ -136,17 +137,24 @@ def _collect(shown: str, name: str, data: bytes, encoding: str | None, found: _F
                     shown, "is an archive inside an archive inside an archive: it is not "
                     "unpacked.", "Unpack it and give the folder.", severity="warning"))
                 return
-            members = zip_members(data)
-            if not members:
+            members, skipped = zip_contents(data, shown=shown,
+                                            include_hidden=options.include_hidden)
+            found.problems.extend(skipped)
+            if not members and not skipped:
                 found.problems.append(Problem(
                     shown, "is a zip archive with no files in it.",
                     "Check that you gave the right archive.", severity="warning"))
             for member, content in members:
-                _collect(f"{shown}/{member}", f"{name}/{member}", content, encoding, found,
+                _collect(f"{shown}/{member}", f"{name}/{member}", content, options, found,
                          in_archive=True, depth=depth + 1, path=path)
             return
         if kind in ("docx", "rtf"):
-            lines = docx_lines(data) if kind == "docx" else rtf_lines(data)
+            raw_utf8 = False
+            if kind == "docx":
+                lines = docx_lines(data)
+            else:
+                raw, raw_utf8 = rtf_raw_encoding(data, encoding)
+                lines = rtf_lines(data, raw)
             if not nexis_uni_detect([t for _, t in lines]):
                 what = "a Word document" if kind == "docx" else "an RTF document"
                 found.problems.append(Problem(
@@ -155,6 +163,12 @@ def _collect(shown: str, name: str, data: bytes, encoding: str | None, found: _F
                     "Download the articles from Nexis Uni again (as Word or RTF), or move "
                     "the file out of the corpus.", severity="warning"))
                 return
+            if raw_utf8:
+                found.problems.append(Problem(
+                    shown, "holds its accented letters as raw UTF-8 bytes, not as RTF escapes "
+                    "(\\'e9, \\u233): it was read as UTF-8.", "Check a few titles; if they "
+                    "look wrong, name the encoding with --encoding (encoding=... in Python).",
+                    severity="warning"))
             found.files.append(_File(shown, name, nexis_uni_parse(lines),
                                      "paragraph" if kind == "docx" else "line"))
             return
@@ -274,7 +288,7 @@ def export_entries(files: list[tuple[Path, str]], options: ReadOptions, *,
         except OSError as exc:
             found.problems.append(Problem(str(path), f"cannot be read ({exc.strerror})."))
             continue
-        _collect(str(path), name, data, options.encoding, found, in_archive=False, depth=0,
+        _collect(str(path), name, data, options, found, in_archive=False, depth=0,
                  path=path)
     counts = [ExportCount(f.shown, f.parse.layout, f.parse.announced, f.parse.announced_by,
                           f.parse.read) for f in found.files]

@@ -7,7 +7,9 @@ article, through :mod:`analysis.corpus.readers.exports`. ``metadata.csv`` beside
 has a ``file`` column naming each text file by its path inside the folder
 (``NRC/001.txt``, never ``../`` or an absolute path) plus any of ``doc_id, outlet, date,
 title`` and other columns. Files in subfolders are read too; hidden files and folders
-(names starting with ``.``) are not; the lock files that Word and LibreOffice keep
+(names starting with ``.``) are named in a warning and not read, unless asked for
+(``include_hidden``); the files the operating system keeps (``.DS_Store``) are passed
+over; links that lead nowhere are named; the lock files that Word and LibreOffice keep
 beside an open document (``~$name``) and other files are named in a warning and not read.
 """
 
@@ -25,7 +27,10 @@ from analysis.corpus.readers.base import (
     Entry,
     ReadOptions,
     ReadResult,
+    hidden_part,
+    hidden_problem,
     missing_column,
+    system_file,
 )
 from analysis.corpus.readers.delimited import (
     _csv_delimiter,
@@ -35,6 +40,8 @@ from analysis.corpus.readers.delimited import (
     _row_dict,
 )
 from analysis.corpus.readers.exports import export_entries, looks_like_export
+from analysis.corpus.readers.parts import read as parts_read
+from analysis.corpus.readers.parts import table_parts
 from analysis.corpus.values import (
     _as_text,
     _bad_date,
@@ -102,7 +109,10 @@ def _read_metadata(path: Path, folder: Path, encoding: str | None, problems: lis
 
 def read(folder: Path, options: ReadOptions) -> ReadResult:
     """The articles of a folder of seed-format ``.txt`` files (see the module docstring),
-    and problems about the folder as a whole."""
+    and problems about the folder as a whole. A folder of table parts (Parquet, CSV or
+    JSONL files and nothing else) is read by :mod:`analysis.corpus.readers.parts`."""
+    if table_parts(folder) is not None:
+        return parts_read(folder, options)
     cols, named, encoding = options.columns, options.named, options.encoding
     problems: list[Problem] = []
     entries: list[Entry] = []
@@ -110,16 +120,35 @@ def read(folder: Path, options: ReadOptions) -> ReadResult:
     meta_path = folder / METADATA_NAME
     txt: dict[str, Path] = {}
     exports: list[tuple[Path, str]] = []
+    hidden: list[tuple[tuple[str, ...], bool]] = []
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts):
+        if system_file(rel.parts):
+            continue
+        secret = hidden_part(rel.parts)
+        if secret is not None and not options.include_hidden:
+            if not path.is_dir():
+                hidden.append((secret, len(secret) < len(rel.parts)))
+            elif secret == rel.parts and not any(path.iterdir()):
+                hidden.append((secret, True))  # an empty hidden folder is named too
             continue
         if path.is_symlink() and path.is_dir():
             problems.append(Problem(
                 str(path), "is a link to a folder, which is not read.",
                 "Copy the articles into the corpus folder instead.", severity="warning"))
             continue
+        if path.is_symlink() and not path.exists():
+            problems.append(Problem(
+                str(path), f"is a link to {path.readlink()}, which does not exist, so it is "
+                "not read.", "Remove the link, or restore what it points to.",
+                severity="warning"))
+            continue
+        if path.is_dir():
+            continue
         if not path.is_file():
+            problems.append(Problem(
+                str(path), "is not a regular file (a named pipe, a device or a socket), so "
+                "it is not read.", "Move it out of the corpus folder.", severity="warning"))
             continue
         if path.name.startswith("~$"):
             problems.append(Problem(
@@ -140,6 +169,9 @@ def read(folder: Path, options: ReadOptions) -> ReadResult:
                 "a ' date YYYY-MM' header.", severity="warning"))
             continue
         txt[key] = path
+    found = hidden_problem(str(folder), hidden)
+    if found is not None:
+        problems.append(found)
     export_found, export_problems, not_exports = export_entries(exports, options,
                                                                 in_folder=True)
     problems += export_problems
@@ -311,11 +343,11 @@ def read(folder: Path, options: ReadOptions) -> ReadResult:
         # the partition files were each said to be "not read": one message says it all
         problems[:] = [p for p in problems if not p.file.endswith(".parquet")]
         problems.append(Problem(
-            str(folder), f"holds {len(parquet)} Parquet file(s) and no articles of its own: "
-            "a partitioned dataset, as `discourse import --partition-rows` writes it.",
-            "Analyse it on a Dask cluster with --scheduler local (frequencies, keyness, "
-            "frames, sentiment, timeline; in Python the functions of analysis.cluster), "
-            "or give one of its files as the corpus."))
+            str(folder), f"holds {len(parquet)} Parquet file(s) and no articles of its own, "
+            "but other files too: it looks like a partitioned dataset, as `discourse import "
+            "--partition-rows` writes it.",
+            "Move the other files out of the folder: a folder of Parquet parts and nothing "
+            "else loads as one corpus (or runs on a Dask cluster with --scheduler local)."))
     elif not entries and not any(p.severity == "error" for p in problems):
         problems.append(Problem(str(folder), "holds no .txt files and no news exports.",
                                 "Point to the folder of articles, or to a CSV, JSONL or "

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import io
 import zipfile
-from pathlib import PurePosixPath
+from pathlib import PurePosixPath, PureWindowsPath
 
-__all__ = ["MAX_MEMBER_BYTES", "MAX_ARCHIVE_BYTES", "sniff", "zip_members"]
+from analysis.corpus.problems import Problem
+from analysis.corpus.readers.base import hidden_part, hidden_problem, system_file
+
+__all__ = ["MAX_MEMBER_BYTES", "MAX_ARCHIVE_BYTES", "sniff", "zip_members", "zip_contents"]
 
 #: A member of a .zip larger than this (unpacked) is refused, not read; so is an archive
 #: whose members together are larger than MAX_ARCHIVE_BYTES.
@@ -37,21 +40,41 @@ def sniff(head: bytes) -> bool:
 
 def zip_members(data: bytes) -> list[tuple[str, bytes]]:
     """The files in a zip archive, in name order, as ``(path inside the archive, bytes)``;
-    folders, hidden files and the ``__MACOSX`` folder are passed over. Raises
-    ``ValueError`` for a broken archive or a member too large to be an export."""
+    see :func:`zip_contents`, which also says what was passed over."""
+    return zip_contents(data, shown="archive")[0]
+
+
+def zip_contents(data: bytes, *, shown: str, include_hidden: bool = False
+                 ) -> tuple[list[tuple[str, bytes]], list[Problem]]:
+    """The files in a zip archive, in name order, as ``(path inside the archive, bytes)``,
+    and warnings (about ``shown``, the archive's name) naming the members not read: those
+    whose path leads outside the archive (``..``, a leading ``/`` or a drive), and hidden
+    files and folders unless ``include_hidden``. Folders and the files the operating system
+    keeps (``__MACOSX``, ``.DS_Store``) are passed over. Raises ``ValueError`` for a broken
+    archive or a member too large to be an export."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         raise ValueError(f"cannot be read as a zip archive ({exc}).") from None
     out = []
+    outside: list[str] = []
+    hidden: list[tuple[tuple[str, ...], bool]] = []
     with archive:
         total = sum(info.file_size for info in archive.infolist())
         if total > MAX_ARCHIVE_BYTES:
             raise ValueError(f"holds {total:,} bytes unpacked: too large for news exports, so "
                              "the archive is not read.")
         for info in sorted(archive.infolist(), key=lambda i: i.filename):
-            path = PurePosixPath(info.filename)
-            if info.is_dir() or any(p.startswith(".") or p == "__MACOSX" for p in path.parts):
+            name = info.filename.replace("\\", "/")
+            path = PurePosixPath(name)
+            if info.is_dir() or system_file(path.parts):
+                continue
+            if path.is_absolute() or ".." in path.parts or PureWindowsPath(name).drive:
+                outside.append(info.filename)
+                continue
+            secret = hidden_part(path.parts)
+            if secret is not None and not include_hidden:
+                hidden.append((secret, len(secret) < len(path.parts)))
                 continue
             if info.file_size > MAX_MEMBER_BYTES:
                 raise ValueError(
@@ -61,4 +84,16 @@ def zip_members(data: bytes) -> list[tuple[str, bytes]]:
                 out.append((path.as_posix(), archive.read(info)))
             except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError) as exc:
                 raise ValueError(f"cannot unpack {info.filename} ({exc}).") from None
-    return out
+    problems = []
+    if outside:
+        many = len(outside) > 1
+        problems.append(Problem(
+            shown, f"holds {', '.join(outside)}, whose path{'s lead' if many else ' leads'} "
+            f"outside the archive (a leading / or ..), so {'they are' if many else 'it is'} "
+            "not read.", "Unpack the archive and give the file"
+            f"{'s themselves' if many else ' itself'}, if "
+            f"{'they belong' if many else 'it belongs'} in the corpus.", severity="warning"))
+    found = hidden_problem(shown, hidden)
+    if found is not None:
+        problems.append(found)
+    return out, problems
