@@ -399,3 +399,20 @@ def test_figures_takes_actors_and_terms_options():
 
     args = build_parser().parse_args(["figures", "--actors", "a.toml", "--terms", "x,y*"])
     assert (args.parameter_actors_file, args.parameter_terms) == ("a.toml", "x,y*")
+
+
+@pytest.mark.parametrize("notebook", sorted((ROOT / "notebooks").glob("*.ipynb")),
+                         ids=lambda p: p.stem)
+def test_notebook_headings_are_english(notebook):
+    """Headings speak one language, English, as the notebooks' text does (rq1's were
+    Dutch); Dutch stands only in quotes (frame names, figure titles)."""
+    import json
+
+    dutch = {"de", "het", "een", "van", "welke", "elk", "woorden", "medium", "tegenover"}
+    for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+        if cell["cell_type"] != "markdown":
+            continue
+        for line in "".join(cell["source"]).splitlines():
+            if line.startswith("#"):
+                unquoted = re.sub(r'"[^"]*"', "", line).lower()
+                assert not dutch & set(re.findall(r"\w+", unquoted)), line
