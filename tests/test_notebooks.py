@@ -44,7 +44,7 @@ EXPECTED_TABLES = [
     "rq1-dispersion-framing-words",
     "rq1-kwic-koude-oorlog",
     "rq1-kwic-escal",
-    "rq1-kwic-sancties",
+    "rq1-kwic-sanctie",
     "rq1-collocations-bigrams",
     "rq2-framing-by-outlet",
     "rq2-frame-audit",

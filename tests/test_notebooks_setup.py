@@ -359,3 +359,61 @@ def test_figures_reads_no_parameters_file_unless_given(monkeypatch, tmp_path):
     monkeypatch.setattr(run, "_publish", lambda *a: None)
     run.notebooks_run(out_dir=tmp_path / "out", notebooks=[], progress=False)
     assert seen["parameters_file"] is None
+
+
+# ------------------------------------------------- a study's own actors and terms
+
+
+def test_terms_come_from_the_frame_dictionary_or_the_option(tmp_path):
+    """rq1 follows the words of the study's own frame dictionary, not the shipped study's
+    (before: "koude oorlog", "escal*" and "sancties" whatever the dictionary)."""
+    from analysis.notebooks.parameters import SHIPPED_TERMS
+
+    frames = tmp_path / "frames.toml"
+    frames.write_text('[frames.kosten]\nlabel = "Kosten"\ndefinition = "Wat het kost."\n'
+                      'patterns = ["belasting*", "kosten"]\n[frames.zorg]\nlabel = "Zorg"\n'
+                      'definition = "De zorg."\npatterns = ["ziekenhuis*"]\n',
+                      encoding="utf-8")
+    assert parameters_check("x", {}).terms == list(SHIPPED_TERMS)
+    assert parameters_check("x", {"frames_file": str(frames)}).terms == ["belasting*",
+                                                                         "ziekenhuis*"]
+    given = PARAMETERS["terms"].parse("inflatie, koopkracht*")
+    assert parameters_check("x", {"frames_file": str(frames), "terms": given}).terms == [
+        "inflatie", "koopkracht*"]
+    with pytest.raises(ParameterError, match="terms must be a list of words"):
+        parameters_check("x", {"terms": []})
+
+
+def test_an_actor_dictionary_is_checked_and_named(tmp_path):
+    from analysis.dictionaries.actors import DEFAULT_ACTORS_FILE
+    from analysis.dictionaries.frames import FrameFileError
+
+    assert parameters_check("x", {}).actors_file == DEFAULT_ACTORS_FILE
+    bad = tmp_path / "actors.toml"
+    bad.write_text("[actors.x]\nlabel = 3\n", encoding="utf-8")
+    with pytest.raises(FrameFileError, match="actors.toml"):
+        parameters_check("x", {"actors_file": str(bad)})
+
+
+def test_figures_takes_actors_and_terms_options():
+    from analysis.cli import build_parser
+
+    args = build_parser().parse_args(["figures", "--actors", "a.toml", "--terms", "x,y*"])
+    assert (args.parameter_actors_file, args.parameter_terms) == ("a.toml", "x,y*")
+
+
+@pytest.mark.parametrize("notebook", sorted((ROOT / "notebooks").glob("*.ipynb")),
+                         ids=lambda p: p.stem)
+def test_notebook_headings_are_english(notebook):
+    """Headings speak one language, English, as the notebooks' text does (rq1's were
+    Dutch); Dutch stands only in quotes (frame names, figure titles)."""
+    import json
+
+    dutch = {"de", "het", "een", "van", "welke", "elk", "woorden", "medium", "tegenover"}
+    for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+        if cell["cell_type"] != "markdown":
+            continue
+        for line in "".join(cell["source"]).splitlines():
+            if line.startswith("#"):
+                unquoted = re.sub(r'"[^"]*"', "", line).lower()
+                assert not dutch & set(re.findall(r"\w+", unquoted)), line

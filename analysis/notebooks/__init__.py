@@ -16,6 +16,7 @@ from analysis.notebooks.parameters import (
     notebook_parameter,
     path_resolve,
     results_dir,
+    term_slug,
 )
 
 #: The names of :mod:`.run` and :mod:`.setup`, imported on first use: they import matplotlib
@@ -25,7 +26,7 @@ _LAZY = {"NotebookError": "run", "notebooks_list": "run", "notebooks_run": "run"
          "parameters_check": "setup"}
 
 __all__ = ["PARAMETERS", "Parameter", "ParameterError", "notebook_parameter", "path_resolve",
-           "results_dir", "NotebookError", "notebooks_list", "notebooks_run", "NotebookSetup",
+           "results_dir", "term_slug", "NotebookError", "notebooks_list", "notebooks_run", "NotebookSetup",
            "notebook_setup", "notebook_start", "parameters_check"]
 
 

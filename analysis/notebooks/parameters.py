@@ -25,7 +25,8 @@ from typing import Any
 from analysis.paths import CORPUS_DIR, FIGURES_DIR, ROOT
 
 __all__ = ["Parameter", "ParameterError", "PARAMETERS", "PARAMETERS_FILE", "RESULTS_DIR",
-           "notebook_parameter", "parameters_file_read", "path_resolve", "results_dir"]
+           "SHIPPED_TERMS", "notebook_parameter", "parameters_file_read", "path_resolve",
+           "results_dir", "term_slug"]
 
 #: Where a user's corpus writes its results: ``results/<corpus name>/`` (git-ignored).
 RESULTS_DIR = ROOT / "results"
@@ -190,6 +191,51 @@ def _check_frames_file(value, setup):
     return path
 
 
+def _check_actors_file(value, setup):
+    from analysis.dictionaries.actors import DEFAULT_ACTORS_FILE, actors_load
+
+    if value is None:
+        return DEFAULT_ACTORS_FILE
+    path = path_resolve(value, what="actors_file")
+    actors_load(path)  # an ActorFileError names the file, the line and what to do
+    return path
+
+
+#: The words rq1 follows through the articles for the shipped frame dictionary (its KWIC
+#: shows the first three); another dictionary gives the first pattern of each frame.
+SHIPPED_TERMS = ("koude oorlog", "escal*", "sanctie*", "de-escal*", "invasie", "diplomat*")
+
+
+def _check_terms(value, setup):
+    from analysis.dictionaries.frames import DEFAULT_FRAMES_FILE, frames_load
+
+    if value is None:
+        frames_file = setup.parameters.get("frames_file") or DEFAULT_FRAMES_FILE
+        if Path(frames_file) == DEFAULT_FRAMES_FILE:
+            return list(SHIPPED_TERMS)
+        frames = frames_load(frames_file)
+        return [f.patterns[0] for f in frames.frames.values() if f.patterns][:6]
+    if isinstance(value, str):
+        value = value.split(",")
+    terms = [str(t).strip() for t in value] if isinstance(value, list | tuple) else None
+    if not terms or not all(terms):
+        raise ParameterError(
+            f"terms must be a list of words or patterns, e.g. [\"inflatie\", \"koopkracht*\"] "
+            f"(--terms inflatie,koopkracht*), or None (from the frame dictionary), not "
+            f"{value!r}.")
+    return terms
+
+
+def term_slug(term: str) -> str:
+    """``term`` as part of a file name: runs of other characters than letters and digits
+    become one hyphen.
+
+    >>> term_slug("koude oorlog"), term_slug("escal*"), term_slug("de-escal*")
+    ('koude-oorlog', 'escal', 'de-escal')
+    """
+    return re.sub(r"\W+", "-", term).strip("-") or "term"
+
+
 def _check_events_file(value, setup):
     from analysis.timeline.events import events_load
 
@@ -259,6 +305,16 @@ notebook_parameter(
     "together as '(other)'; names longer than 40 characters are shortened ('all': every "
     "group)",
     check=_check_max_groups, option="--max-groups", metavar="N", parse=_parse_max_groups)
+notebook_parameter(
+    "actors_file", None,
+    "the actor dictionary of who is named and who speaks (None: the shipped one)",
+    check=_check_actors_file, option="--actors", metavar="FILE")
+notebook_parameter(
+    "terms", None,
+    "the words or patterns whose places in the articles rq1 shows (the first three also in "
+    "context); None: for the shipped frame dictionary its framing words, for another the "
+    "first pattern of each frame",
+    check=_check_terms, option="--terms", metavar="LIST")
 notebook_parameter(
     "events_file", None,
     "events drawn on the time figures: a CSV file with the columns date,label (None: no "

@@ -27,7 +27,7 @@ __all__ = ["NotebookSetup", "notebook_setup", "notebook_start", "parameters_chec
 def toolkit_errors() -> tuple[type[BaseException], ...]:
     """The exception classes that are the user's to fix: shown without a traceback."""
     from analysis.corpus import CorpusError
-    from analysis.dictionaries.frames import FrameFileError
+    from analysis.dictionaries.frames import FrameFileError  # actor files' errors too
     from analysis.timeline.events import EventsFileError
 
     return (CorpusError, FrameFileError, EventsFileError, ParameterError)
