@@ -172,3 +172,16 @@ def test_quotes_validate_an_empty_or_folder_sample(tmp_path, capsys):
     assert capsys.readouterr().err == (
         f"discourse quotes-validate: {tmp_path}: is a folder; give the CSV or TSV file "
         "of the coded sample.\n")
+
+
+def test_quotes_reports_its_own_output_before_the_shares(tmp_path, capsys):
+    """The quotations are the command's output: their line comes first, the who-speaks
+    file's after it (it was the other way round)."""
+    corpus, options = csv_corpus(tmp_path)
+    out, shares = tmp_path / "q.csv", tmp_path / "s.csv"
+    assert main(["quotes", str(corpus), *options, "-o", str(out), "--shares",
+                 str(shares)]) == 0
+    printed = capsys.readouterr()
+    printed = printed.out + printed.err
+    assert str(out) in printed and str(shares) in printed
+    assert printed.index(str(out)) < printed.index(str(shares))

@@ -174,9 +174,9 @@ def run_quotes(args) -> int:
     for doc_id, offset in found.attrs.get("unclosed", []):
         print(f"note: article {doc_id}: a quotation mark opened at character {offset} is "
               "never closed; it gives no quotation", file=sys.stderr)
+    common.write_table(found, args.output)  # the command's own output first
     if args.shares:
         common.write_table(quotes_share(found, by=by, corpus=corpus), args.shares)
-    common.write_table(found, args.output)
     return 0
 
 
