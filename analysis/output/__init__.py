@@ -1,6 +1,7 @@
 """What leaves the toolkit: figures and tables saved with their manifest (:mod:`.figures`),
 tables for papers (:mod:`.paper_tables`), captions (:mod:`.captions`) and the catalogue of
-every word a figure or table shows, in Dutch and English (:mod:`.messages`).
+every word a figure or table shows, in Dutch and English (:mod:`.catalogue`, read through
+:mod:`.messages`).
 
 Every name in ``__all__`` is importable from the package itself (imported when first used).
 """

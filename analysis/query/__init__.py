@@ -3,6 +3,8 @@ operators, proximity, phrases, wildcards, fields and lemmas, run over the token 
 
 - :mod:`analysis.query.parse`: the grammar and the query tree (:func:`query_parse`),
 - :mod:`analysis.query.lemma`: Dutch lemmas, once per distinct word form,
+- :mod:`analysis.query.index`: a corpus's tokens laid out once, terms matched per word form,
+- :mod:`analysis.query.tree`: the query tree evaluated over that layout,
 - :mod:`analysis.query.evaluate`: every hit of every query (:func:`query_hits`), the
   articles (or sentences, paragraphs) each query finds (:func:`query_search`) and their
   counts per group (:func:`query_summary`),
