@@ -130,15 +130,25 @@ def cache_environment(args: argparse.Namespace) -> Iterator[None]:
                 os.environ[name] = value
 
 
-def _similarity(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        number = -1.0
-    if not 0.0 < number <= 1.0:
-        raise argparse.ArgumentTypeError(
-            f"expected a similarity above 0 and at most 1 (e.g. 0.9), not {value!r}")
-    return number
+def fraction(what: str):
+    """An argparse type: a number above 0 and at most 1, ``what`` naming it in the error."""
+
+    def parse(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            number = -1.0
+        if not 0.0 < number <= 1.0:
+            raise argparse.ArgumentTypeError(
+                f"expected a {what} above 0 and at most 1 (e.g. 0.9), not {value!r}")
+        return number
+
+    return parse
+
+
+def comma_names(value: str | None) -> list[str]:
+    """The names of a comma-separated option, stripped, empty ones left out."""
+    return [v.strip() for v in (value or "").split(",") if v.strip()]
 
 
 def add_dedupe_arguments(parser: argparse.ArgumentParser) -> None:
@@ -150,7 +160,7 @@ def add_dedupe_arguments(parser: argparse.ArgumentParser) -> None:
                        help="drop duplicates: 'outlet' keeps one copy per outlet, 'corpus' one "
                        "copy overall (the first by date, then by id); 'none' keeps all "
                        "(default: none; duplicates are reported by 'discourse check')")
-    group.add_argument("--near", type=_similarity, default=1.0, metavar="T",
+    group.add_argument("--near", type=fraction("similarity"), default=1.0, metavar="T",
                        help="also treat texts whose word 5-grams have a Jaccard similarity of "
                        "at least T as copies (default: 1.0, exact copies only)")
     group.add_argument("--dropped", metavar="FILE", type=output_path, default=None,

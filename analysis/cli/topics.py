@@ -11,7 +11,9 @@ from pathlib import Path
 from analysis.cli import UserError
 from analysis.cli.common import (
     add_corpus_arguments,
+    comma_names,
     corpus_from_args,
+    fraction,
     output_folder,
     output_path,
     whole_number,
@@ -31,21 +33,6 @@ def _ks(value: str) -> list[int]:
             f"expected a number of topics, 2 or more, or several separated by commas "
             f"(5,10,20), not {value!r}")
     return sorted(set(ks))
-
-
-def _share(value: str) -> float:
-    try:
-        share = float(value)
-    except ValueError:
-        share = -1.0
-    if not 0 < share <= 1:
-        raise argparse.ArgumentTypeError(f"expected a share of the articles, above 0 and at "
-                                         f"most 1 (e.g. 0.9), not {value!r}")
-    return share
-
-
-def _names(value: str | None) -> list[str]:
-    return [v.strip() for v in (value or "").split(",") if v.strip()]
 
 
 def register(commands) -> None:
@@ -87,7 +74,8 @@ def register(commands) -> None:
                         help="count lemmas (simplemma's Dutch data; default) or word forms")
     topics.add_argument("--min-df", type=whole_number(1), default=2, metavar="N",
                         help="leave out terms found in fewer than N articles (default: 2)")
-    topics.add_argument("--max-df", type=_share, default=0.9, metavar="F",
+    topics.add_argument("--max-df", type=fraction("share of the articles,"), default=0.9,
+                        metavar="F",
                         help="leave out terms found in more than this share of the articles "
                         "(default: 0.9)")
     topics.add_argument("--stopwords", metavar="FILE", default=None,
@@ -200,7 +188,7 @@ def run_topics(args) -> int:
         print(f"{len(dtm.vocab)} terms in {int((dtm.lengths > 0).sum())} of {len(dtm.doc_ids)} "
               f"articles ({int(dtm.lengths.sum())} tokens)", file=sys.stderr)
         if book is not None:
-            seeds = topics_seeds(dtm, book, frames_only=_names(args.only_frames) or None)
+            seeds = topics_seeds(dtm, book, frames_only=comma_names(args.only_frames) or None)
             _write_all(args, corpus, dtm, out, seeds=seeds)
         elif len(args.k) == 1:
             _write_all(args, corpus, dtm, out, k=args.k[0])
@@ -282,7 +270,7 @@ def _write_model(args, corpus, dtm, model, out: Path) -> None:
     sizes = dict(zip(quality["topic"], quality["prevalence"], strict=True))
     try:
         graph = network_topics(docs, sizes=sizes, labels=topics_labels(model),
-                               drop=_names(args.drop_topics), seed=args.seed)
+                               drop=comma_names(args.drop_topics), seed=args.seed)
     except ValueError as exc:
         raise UserError(f"--drop-topics: {exc}") from None
     network_write(graph, out / "topic-network.graphml")

@@ -11,6 +11,7 @@ import pandas as pd
 from analysis.cli.common import (
     UserError,
     add_corpus_arguments,
+    comma_names,
     corpus_from_args,
     encoding_option,
     output_folder,
@@ -20,10 +21,6 @@ from analysis.cli.common import (
 )
 
 LEVEL_CHOICES = ("nominal", "ordinal", "interval", "ratio")
-
-
-def _names(value: str) -> list[str]:
-    return [v.strip() for v in value.split(",") if v.strip()]
 
 
 def register(commands) -> None:
@@ -155,7 +152,7 @@ def run_sample(args) -> int:
     from analysis.validation.sheet import sheet_make, sheet_write
 
     if args.variables is not None:
-        variables = _names(args.variables)
+        variables = comma_names(args.variables)
         if not variables:
             raise UserError("--variables names no variable; give names, comma-separated")
     else:
@@ -224,15 +221,15 @@ def run_reliability(args) -> int:
         raise UserError("give --coder-column and --value-column (one row per unit and "
                         "coder), or --coder-columns A,B (one column per coder)")
     table = _read(args.codes, args.encoding)
-    order = _names(args.order) if args.order else None
+    order = comma_names(args.order) if args.order else None
     datasets = []
     try:
         if wide:
             datasets.append(reliability_data(
-                table, unit_column=args.unit_column, coder_columns=_names(args.coder_columns),
+                table, unit_column=args.unit_column, coder_columns=comma_names(args.coder_columns),
                 level=args.level, order=order, missing=args.missing, source=args.codes))
         else:
-            for column in _names(args.value_column):
+            for column in comma_names(args.value_column):
                 datasets.append(reliability_data(
                     table, unit_column=args.unit_column, coder_column=args.coder_column,
                     value_column=column, level=args.level, order=order,

@@ -246,24 +246,36 @@ def _check_events_file(value, setup):
     return path
 
 
+def _is_whole_number(value, minimum: int, maximum: int | None = None) -> bool:
+    """Whether ``value`` is an int (not a bool) from ``minimum`` (to ``maximum``)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        return False
+    return maximum is None or value <= maximum
+
+
+def _parse_whole_number(option: str, none_word: str | None = None):
+    """A parse function: the option's text as an int (``none_word`` or 'none': None)."""
+    also = "" if none_word is None else f" (or {none_word!r})"
+
+    def parse(text: str):
+        if none_word is not None and text.strip().lower() in {"none", none_word}:
+            return None
+        try:
+            return int(text)
+        except ValueError:
+            raise ParameterError(f"{option}: {text!r} is not a whole number{also}.") from None
+
+    return parse
+
+
 def _check_max_groups(value, setup):
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 2:
+    if not _is_whole_number(value, 2):
         raise ParameterError(
             f"max_groups must be a whole number of at least 2, or None (every group), not "
             f"{value!r}.")
     return value
-
-
-def _parse_max_groups(text: str):
-    if text.strip().lower() in {"none", "all"}:
-        return None
-    try:
-        return int(text)
-    except ValueError:
-        raise ParameterError(
-            f"--max-groups: {text!r} is not a whole number (or 'all').") from None
 
 
 def _check_by(value, setup):
@@ -304,7 +316,7 @@ notebook_parameter(
     "tables and figures show at most this many groups of 'by': the largest, and the others "
     "together as '(other)'; names longer than 40 characters are shortened ('all': every "
     "group)",
-    check=_check_max_groups, option="--max-groups", metavar="N", parse=_parse_max_groups)
+    check=_check_max_groups, option="--max-groups", metavar="N", parse=_parse_whole_number("--max-groups", "all"))
 notebook_parameter(
     "actors_file", None,
     "the actor dictionary of who is named and who speaks (None: the shipped one)",
@@ -429,33 +441,24 @@ def _check_topics_k(value, setup):
     articles = len(setup.corpus)
     if value is None:
         return min(topics_k_auto(articles), articles)
-    if isinstance(value, bool) or not isinstance(value, int) or not 2 <= value <= articles:
+    if not _is_whole_number(value, 2, articles):
         raise ParameterError(
             f"topics_k must be a whole number from 2 to the number of articles ({articles}), "
             f"or None (10, fewer for a small corpus), not {value!r}.")
     return value
 
 
-def _parse_topics_k(text: str):
-    if text.strip().lower() in {"none", "auto"}:
-        return None
-    try:
-        return int(text)
-    except ValueError:
-        raise ParameterError(f"--topics-k: {text!r} is not a whole number (or 'auto').") from None
-
-
 notebook_parameter(
     "topics_k", None,
     "the number of topics of the topic model (None: 10, or for a corpus of fewer than 20 "
     "articles half the articles plus one: 3 for the bundled five)",
-    check=_check_topics_k, option="--topics-k", metavar="K", parse=_parse_topics_k)
+    check=_check_topics_k, option="--topics-k", metavar="K", parse=_parse_whole_number("--topics-k", "auto"))
 # --- validation against hand codes (notebooks/rq7-validating-frames) ----------------------
 
 
-def _check_optional_file(name: str):
+def _check_optional_file(name: str, *, must_exist: bool = True):
     def check(value, setup):
-        return None if value is None else path_resolve(value, what=name)
+        return None if value is None else path_resolve(value, what=name, must_exist=must_exist)
 
     return check
 
@@ -467,17 +470,10 @@ def _check_validation_unit(value, setup):
 
 
 def _check_validation_n(value, setup):
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+    if not _is_whole_number(value, 1):
         raise ParameterError(f"validation_n must be a whole number of at least 1, not "
                              f"{value!r}.")
     return value
-
-
-def _parse_validation_n(text: str):
-    try:
-        return int(text)
-    except ValueError:
-        raise ParameterError(f"--validation-n: {text!r} is not a whole number.") from None
 
 
 notebook_parameter(
@@ -508,12 +504,7 @@ notebook_parameter(
     "validation_n", 40,
     "the number of units the coding sample draws (stratified by 'by')",
     check=_check_validation_n, option="--validation-n", metavar="N",
-    parse=_parse_validation_n)
-
-
-def _check_coding_sheet(value, setup):
-    return None if value is None else path_resolve(value, what="coding_sheet",
-                                                   must_exist=False)
+    parse=_parse_whole_number("--validation-n"))
 
 
 notebook_parameter(
@@ -521,4 +512,4 @@ notebook_parameter(
     "the coding sheet the coding view writes (CSV or .xlsx): drawn when it does not exist, "
     "resumed when it does (None: a new sheet in a temporary folder, for a try-out); set in "
     "the notebook, where the coding is done",
-    check=_check_coding_sheet)
+    check=_check_optional_file("coding_sheet", must_exist=False))

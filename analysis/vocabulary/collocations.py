@@ -47,6 +47,21 @@ def _association(o11, o12, o21, o22):
     return expected, pmi, np.where(o11 < expected, -g2, g2)
 
 
+def _measure_columns(o11, r1, c1, n, *, expected, pmi, g2, log_dice) -> dict:
+    """The columns expected, pmi, log_dice, g2, p, chi2 and t of a collocation table."""
+    from scipy.stats import chi2
+
+    return {
+        "expected": expected,
+        "pmi": pmi,
+        "log_dice": log_dice,
+        "g2": g2,
+        "p": chi2.sf(np.abs(g2), 1),
+        "chi2": nltk_chi_sq(o11, r1, c1, n),
+        "t": nltk_student_t(o11, r1, c1, n),
+    }
+
+
 def textstat_collocations(
     tokens: pd.DataFrame,
     *,
@@ -183,8 +198,6 @@ def _ranked(table: pd.DataFrame, measure: str) -> pd.DataFrame:
 
 def _bigram_collocations(tokens: pd.DataFrame, min_count: int,
                          smoothing: float) -> pd.DataFrame:
-    from scipy.stats import chi2
-
     term_codes, starts, terms = _terms(tokens, 2)
     w1_codes, w2_codes = terms.components
     o11 = np.bincount(term_codes, minlength=terms.n).astype(np.int64)
@@ -203,13 +216,8 @@ def _bigram_collocations(tokens: pd.DataFrame, min_count: int,
         "count": o11,
         "count_word1": r1.astype(np.int64),
         "count_word2": c1.astype(np.int64),
-        "expected": expected,
-        "pmi": pmi,
-        "log_dice": 14 + np.log2(2 * o11 / (r1 + c1)),
-        "g2": g2,
-        "p": chi2.sf(np.abs(g2), 1),
-        "chi2": nltk_chi_sq(o11, r1, c1, n),
-        "t": nltk_student_t(o11, r1, c1, n),
+        **_measure_columns(o11, r1, c1, n, expected=expected, pmi=pmi, g2=g2,
+                           log_dice=14 + np.log2(2 * o11 / (r1 + c1))),
     })
     cells = np.stack([n - r1 - c1 + o11, r1 - o11, c1 - o11, o11], axis=1)
     table["lambda"], table["z"] = lambda_z(cells, smoothing)
@@ -218,8 +226,6 @@ def _bigram_collocations(tokens: pd.DataFrame, min_count: int,
 
 def _node_collocations(tokens: pd.DataFrame, node: str, window: int,
                        min_count: int) -> pd.DataFrame:
-    from scipy.stats import chi2
-
     matches = kwic_match(tokens, node)
     n_rows = len(tokens)
     first_of_doc, last_of_doc = _doc_bounds(tokens)
@@ -265,13 +271,8 @@ def _node_collocations(tokens: pd.DataFrame, node: str, window: int,
         "count_node": np.full(len(keep), n_node, dtype=np.int64),
         "window_tokens": np.full(len(keep), r1, dtype=np.int64),
         "cooccurrences": f_xy.astype(np.int64),
-        "expected": expected,
-        "pmi": pmi,
-        "log_dice": 14 + np.log2(2 * f_xy / (n_node + c1)),
-        "g2": g2,
-        "p": chi2.sf(np.abs(g2), 1),
-        "chi2": nltk_chi_sq(o, r1, c1, n),
-        "t": nltk_student_t(o, r1, c1, n),
+        **_measure_columns(o, r1, c1, n, expected=expected, pmi=pmi, g2=g2,
+                           log_dice=14 + np.log2(2 * f_xy / (n_node + c1))),
     })
     return table
 
