@@ -59,6 +59,9 @@ def test_captions_state_the_right_n_for_the_bundled_corpus(figures_run_twice):
         if name == "rq3-sentiment-validity":  # rests on the headlines, not on the corpus
             assert "5-voudige kruisvalidatie op 6.031 Nederlandse economische nieuwskoppen" \
                 in caption and "Corpus:" not in caption
+        elif name.startswith("rq7-validation"):  # rests on the coded units, not the corpus
+            assert "tegen de handmatige codering van 40 eenheden" in caption and \
+                "Corpus:" not in caption
         else:
             assert caption.endswith(corpus), name
             assert len(caption) > len(corpus) + 40, name  # and says what is shown
