@@ -171,21 +171,68 @@ def corpus_commands() -> dict[str, object]:
             if name != "figures" and any(a.dest == "corpus" for a in parser._actions)}
 
 
-def command_argv(name: str, parser, corpus: Path, out: Path) -> list[str]:
+#: Output names of commands that write something else than one CSV file.
+OUTPUT_NAMES = {"network": "network.graphml", "topics": "topics", "frames-validate": "scores",
+                "actors-validate": "scores"}
+
+
+def _actor_codes(folder: Path, corpus: Path) -> Path:
+    """A 0/1 column per actor of the shipped dictionary for every article of ``corpus``."""
+    from analysis.dictionaries import actors_load
+
+    ids = corpus_load(corpus)["doc_id"].tolist()
+    names = list(actors_load().actors)
+    path = folder / "actor-codes.csv"
+    lines = ["doc_id," + ",".join(names)] + [
+        f"{doc}," + ",".join(str((i + k) % 2) for k in range(len(names)))
+        for i, doc in enumerate(ids)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def command_extra(name: str, corpus: Path, folder: Path) -> list[str]:
+    """Options a command needs besides its corpus and output (add them for a new command):
+    its queries, sample size, number of topics, a model or codes to read."""
+    from analysis.paths import DATA_DIR
+
+    folder.mkdir(parents=True, exist_ok=True)
+    if name == "search":
+        return ["--query", "navo=NAVO"]
+    if name == "sample":
+        return ["--n", "3"]
+    if name == "topics":
+        return ["--k", "2"]
+    if name == "topics-apply":
+        model = folder / "model"
+        assert main(["topics", str(corpus), "--k", "2", "-o", str(model)]) == 0
+        return ["--model", str(model / "model.npz")]
+    if name == "classify":
+        return ["--model", str(DATA_DIR / "sentiment_model")]
+    if name == "frames-validate":
+        return ["--codes", str(DATA_DIR / "validation_codes_bundled.csv"), "--unit", "sentence"]
+    if name == "actors-validate":
+        return ["--codes", str(_actor_codes(folder, corpus))]
+    return []
+
+
+def command_argv(name: str, parser, corpus: Path, out: Path,
+                 extra: list[str] = ()) -> list[str]:
     argv = [name]
     for action in parser._actions:
         if action.dest == "corpus":
             argv += [str(corpus)] if not action.option_strings else [
                 action.option_strings[0], str(corpus)]
         elif action.dest == "output":
-            argv += [action.option_strings[-1], str(out / f"{name}.csv")]
+            argv += [action.option_strings[-1], str(out / OUTPUT_NAMES.get(name, f"{name}.csv"))]
+        elif action.option_strings and set(action.option_strings) & set(extra):
+            continue
         elif action.required or not action.option_strings:
             if action.dest not in ARGUMENT_VALUES:
                 pytest.fail(f"discourse {name}: add a test value for {action.dest!r} to "
-                            "ARGUMENT_VALUES")
+                            "ARGUMENT_VALUES or command_extra")
             value = ARGUMENT_VALUES[action.dest]
             argv += [value] if not action.option_strings else [action.option_strings[-1], value]
-    return argv
+    return argv + list(extra)
 
 
 @pytest.mark.parametrize("name", sorted(corpus_commands()))
@@ -194,7 +241,8 @@ def test_commands_leave_the_corpus_unchanged(name, figures_runs, tmp_path, monke
     corpus = figures_runs.corpus_copy
     monkeypatch.chdir(tmp_path)
     before = tree_digest(corpus)
-    argv = command_argv(name, corpus_commands()[name], corpus, tmp_path)
+    extra = command_extra(name, corpus, tmp_path / "inputs")
+    argv = command_argv(name, corpus_commands()[name], corpus, tmp_path, extra)
     code = main(argv)
     assert code == 0, f"discourse {' '.join(argv)} failed: {capsys.readouterr().err}"
     assert tree_digest(corpus) == before
