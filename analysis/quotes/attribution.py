@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from analysis.quotes.marks import quotes_marks, quotes_typography
+from analysis.quotes.marks import marks_in_view, quotes_typography
 from analysis.quotes.rules import (
     _ADVERBIALS,
     _COMPLEMENTS,
@@ -59,7 +59,7 @@ class _Article:
         # ,,…'' written as „…” at the same offsets, so the rules read one typography
         self.text = text = quotes_typography(text)
         self.rules = rules
-        self.spans, self.unclosed = quotes_marks(text)
+        self.spans, self.unclosed = marks_in_view(text)
         chars = list(text)
         for a, b in self.spans:
             chars[a:b + 1] = _MASK * (b + 1 - a)

@@ -65,7 +65,12 @@ def quotes_marks(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     >>> [t[a + 1:b] for a, b in quotes_marks(t)[0]]
     ['We gaan niet weg', 'Nooit.']
     """
-    text = quotes_typography(text)
+    return marks_in_view(quotes_typography(text))
+
+
+def marks_in_view(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """:func:`quotes_marks` of a text already passed through :func:`quotes_typography`
+    (for callers that keep that view themselves and need not make it twice)."""
     spans: list[tuple[int, int]] = []
     unclosed: list[int] = []
     stack: list[tuple[str, int]] = []
