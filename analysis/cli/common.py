@@ -17,7 +17,8 @@ from analysis.corpus import corpus_load
 from analysis.corpus.options import CorpusOptions
 from analysis.io import table_to_csv, write_atomic
 
-__all__ = ["prose", "add_corpus_arguments", "corpus_options", "corpus_from_args", "write_table",
+__all__ = ["prose", "add_command", "add_corpus_arguments", "corpus_options", "corpus_from_args",
+           "write_table",
            "add_output_argument", "add_grouping_arguments", "grouping_from_args",
            "grouped", "whole_number", "read_coded_sample", "OutputPath", "output_path",
            "OutputFolder", "output_folder", "report_loading", "write_dropped", "UserError",
@@ -34,6 +35,31 @@ def prose(text: str) -> str:
     'Two lines of help.'
     """
     return " ".join(text.split())
+
+
+def add_command(commands, name: str, *, help: str, description: str, epilog: str | None = None,
+                func=None, corpus: bool = True) -> argparse.ArgumentParser:
+    """The sub-command ``name`` of ``discourse`` (its parser, to add its own options to): its
+    one-line ``help``, its ``description`` (a paragraph written across lines, see
+    :func:`prose`), an example ``epilog``, the function that runs it and, unless ``corpus``
+    is False, the corpus arguments of :func:`add_corpus_arguments`.
+
+    >>> commands = argparse.ArgumentParser(prog="discourse").add_subparsers(dest="command")
+    >>> check = add_command(commands, "check", help="check a corpus", description='''
+    ...     Load a corpus and
+    ...     list its problems.
+    ... ''', func=print)
+    >>> check.description, check.get_default("func") is print
+    ('Load a corpus and list its problems.', True)
+    >>> commands.choices["check"].parse_args(["corpus.csv"]).corpus
+    'corpus.csv'
+    """
+    parser = commands.add_parser(name, help=help, description=prose(description), epilog=epilog)
+    if corpus:
+        add_corpus_arguments(parser)
+    if func is not None:
+        parser.set_defaults(func=func)
+    return parser
 
 
 class UserError(Exception):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from analysis.cli import UserError
 from analysis.cli.common import (
-    add_corpus_arguments,
+    add_command,
     add_output_argument,
     corpus_from_args,
     encoding_option,
@@ -24,17 +24,19 @@ FEATURE_CHOICES = ("word", "char", "lemma")
 
 def register(commands) -> None:
     """Add this module's sub-commands to the ``discourse`` parser."""
-    train = commands.add_parser(
-        "classify-train", help="train a classifier on your own coded texts",
-        description="Train a classifier (a frame 0/1, a topic, a tone: any categories) on "
-        "coded texts (a CSV or TSV file with a text column and a label column): stratified "
-        "K-fold cross-validation, then a final fit on all codes. MODEL_DIR receives the "
-        "model (arrays and JSON, with its SHA-256), and report.json: cross-validated "
-        "accuracy, macro-F1, Krippendorff's alpha (nominal), per-class precision, recall and "
-        "F1, the confusion matrix and a learning curve (scores when training on 25%, 50%, "
-        "75% and all of each training fold). With --rule, the label is a frame defined "
-        "over yes/no question columns, and the report compares learning the frame directly "
-        "with learning each question and combining the answers.")
+    train = add_command(
+        commands, "classify-train", help="train a classifier on your own coded texts",
+        description="""
+            Train a classifier (a frame 0/1, a topic, a tone: any categories) on coded texts (a CSV
+            or TSV file with a text column and a label column): stratified K-fold cross-validation,
+            then a final fit on all codes. MODEL_DIR receives the model (arrays and JSON, with its
+            SHA-256), and report.json: cross-validated accuracy, macro-F1, Krippendorff's alpha
+            (nominal), per-class precision, recall and F1, the confusion matrix and a learning curve
+            (scores when training on 25%, 50%, 75% and all of each training fold). With --rule, the
+            label is a frame defined over yes/no question columns, and the report compares learning
+            the frame directly with learning each question and combining the answers.
+        """,
+        func=run_train, corpus=False)
     train.add_argument("codes", metavar="CODES", help="CSV or TSV file of coded texts")
     train.add_argument("--text-column", metavar="NAME", required=True,
                        help="the column that holds the texts")
@@ -58,20 +60,20 @@ def register(commands) -> None:
                        help="the file's encoding (default: utf-8)")
     train.add_argument("-o", "--output", metavar="MODEL_DIR", required=True,
                        type=output_folder, help="the folder to write the model into")
-    train.set_defaults(func=run_train)
 
-    classify = commands.add_parser(
-        "classify", help="label every article or sentence with a trained classifier",
-        description="Label every article (or sentence) of a corpus with a classifier from "
-        "`discourse classify-train`. Rows: doc_id (and sentence_id), label (the most "
-        "probable), and prob_<label> for every label.")
-    add_corpus_arguments(classify)
+    classify = add_command(
+        commands, "classify", help="label every article or sentence with a trained classifier",
+        description="""
+            Label every article (or sentence) of a corpus with a classifier from `discourse
+            classify-train`. Rows: doc_id (and sentence_id), label (the most probable), and
+            prob_<label> for every label.
+        """,
+        func=run_classify)
     classify.add_argument("--model", metavar="MODEL_DIR", required=True,
                           help="the folder of a classifier from classify-train")
     classify.add_argument("--level", choices=("article", "sentence"), default="article",
                           help="one row per article (default) or per sentence")
     add_output_argument(classify)
-    classify.set_defaults(func=run_classify)
 
 
 def _features(value: str) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from analysis.cli import UserError
 from analysis.cli.common import (
-    add_corpus_arguments,
+    add_command,
     add_grouping_arguments,
     add_output_argument,
     corpus_from_args,
@@ -19,19 +19,22 @@ __all__ = ["register", "queries_from_args"]
 
 def register(commands) -> None:
     """Add ``search`` to ``discourse``."""
-    search = commands.add_parser(
-        "search", help="the articles each search string (AmCAT or Nexis Uni syntax) finds",
-        description="Run named search strings over the corpus and write one row per article "
-        "and query where the query holds: doc_id, outlet, date, title, query, hits (the "
-        "stretches of text it matched), units (sentences or paragraphs where it holds, with "
-        "--scope) and negated (hits with niet, geen, nooit, ... within three words before "
-        "them). The syntax is that of AmCAT/Lucene and Nexis Uni: AND, OR (or a space), NOT, "
-        "brackets, \"phrases\", wildcards * and ?, \"a b\"~N and a w/N b (within N words), "
-        "w/s, w/p, pre/N, title:, text:, lemma:, =exact and ~s (case as written). All "
-        "queries are run in one pass over the corpus's tokens.",
+    search = add_command(
+        commands, "search",
+        help="the articles each search string (AmCAT or Nexis Uni syntax) finds",
+        description="""
+            Run named search strings over the corpus and write one row per article and query where
+            the query holds: doc_id, outlet, date, title, query, hits (the stretches of text it
+            matched), units (sentences or paragraphs where it holds, with --scope) and negated (hits
+            with niet, geen, nooit, ... within three words before them). The syntax is that of
+            AmCAT/Lucene and Nexis Uni: AND, OR (or a space), NOT, brackets, "phrases", wildcards *
+            and ?, "a b"~N and a w/N b (within N words), w/s, w/p, pre/N, title:, text:, lemma:,
+            =exact and ~s (case as written). All queries are run in one pass over the corpus's
+            tokens.
+        """,
         epilog="example: discourse search corpus/ --query 'sancties=sanctie* w/5 (rusland OR "
-        "poetin)' --queries queries.txt -o hits.csv --summary per-outlet.csv")
-    add_corpus_arguments(search)
+        "poetin)' --queries queries.txt -o hits.csv --summary per-outlet.csv",
+        func=run_search)
     search.add_argument("--query", metavar="NAME=STRING", action="append", default=[],
                         help="a named search string (repeat for several); without NAME= the "
                         "string names itself")
@@ -46,7 +49,6 @@ def register(commands) -> None:
     search.add_argument("--summary", metavar="FILE", default=None, type=output_path,
                         help="also write, per query and group (--by, --period), the articles, "
                         "the articles found, their share and their hits")
-    search.set_defaults(func=run_search)
 
 
 def queries_from_args(args) -> dict:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from analysis.cli import UserError
 from analysis.cli.common import (
-    add_corpus_arguments,
+    add_command,
     comma_names,
     corpus_from_args,
     fraction,
@@ -39,21 +39,24 @@ def register(commands) -> None:
     """Add ``topics``, ``topics-apply`` and ``network`` to ``discourse``."""
     from analysis.periods import PERIODS
 
-    topics = commands.add_parser(
-        "topics", help="topic models (LDA or seeded LDA) with their tables, network and model",
-        description="Fit LDA topics on the articles' words (stopwords, numbers and rare and "
-        "common terms left out) and write into DIR: topic-terms.csv (top terms by weight and "
-        "FREX), doc-topics.csv (each article's topic shares, summing to 1), topic-quality.csv "
-        "(NPMI coherence, exclusivity, prevalence), prevalence-<by>.csv and "
-        "prevalence-period.csv (share of the words per group and period, with cluster-"
-        "bootstrap intervals), representative-articles.csv, topic-network.graphml (ANTMN: "
-        "topics linked by the cosine similarity of their article shares, with Louvain "
-        "communities) and model.npz (for topics-apply). With several K (--k 5,10,20) each "
-        "model goes into DIR/k<K>/ and model-selection.csv and .png compare them. The same "
-        "corpus, options and --seed give the same files.",
+    topics = add_command(
+        commands, "topics",
+        help="topic models (LDA or seeded LDA) with their tables, network and model",
+        description="""
+            Fit LDA topics on the articles' words (stopwords, numbers and rare and common terms left
+            out) and write into DIR: topic-terms.csv (top terms by weight and FREX), doc-topics.csv
+            (each article's topic shares, summing to 1), topic-quality.csv (NPMI coherence,
+            exclusivity, prevalence), prevalence-<by>.csv and prevalence-period.csv (share of the
+            words per group and period, with cluster-bootstrap intervals),
+            representative-articles.csv, topic-network.graphml (ANTMN: topics linked by the cosine
+            similarity of their article shares, with Louvain communities) and model.npz (for
+            topics-apply). With several K (--k 5,10,20) each model goes into DIR/k<K>/ and
+            model-selection.csv and .png compare them. The same corpus, options and --seed give the
+            same files.
+        """,
         epilog="example: discourse topics corpus.csv --k 10 -o topics/; "
-        "discourse topics corpus.csv --seed-frames myframes.toml --residual 3 -o seeded/")
-    add_corpus_arguments(topics)
+        "discourse topics corpus.csv --seed-frames myframes.toml --residual 3 -o seeded/",
+        func=run_topics)
     topics.add_argument("--k", type=_ks, default=None, metavar="K",
                         help="the number of topics, or several separated by commas to compare "
                         "(e.g. 5,10,20,40); at most the number of articles")
@@ -99,32 +102,34 @@ def register(commands) -> None:
                         help="representative articles per topic (default: 5)")
     topics.add_argument("-o", "--output", metavar="DIR", required=True, type=output_folder,
                         help="the folder to write into (made when missing)")
-    topics.set_defaults(func=run_topics)
 
-    apply = commands.add_parser(
-        "topics-apply", help="topic shares of new articles under a saved topic model",
-        description="Give every article of CORPUS its topic shares under the model saved by "
-        "discourse topics (model.npz), the topics held fixed; writes doc_id, topic, share, "
-        "known_tokens. Words the model does not know are ignored; an article without a known "
-        "word is named on stderr and has no rows.",
-        epilog="example: discourse topics-apply new.csv --model topics/model.npz -o shares.csv")
-    add_corpus_arguments(apply)
+    apply = add_command(
+        commands, "topics-apply", help="topic shares of new articles under a saved topic model",
+        description="""
+            Give every article of CORPUS its topic shares under the model saved by discourse topics
+            (model.npz), the topics held fixed; writes doc_id, topic, share, known_tokens. Words the
+            model does not know are ignored; an article without a known word is named on stderr and
+            has no rows.
+        """,
+        epilog="example: discourse topics-apply new.csv --model topics/model.npz -o shares.csv",
+        func=run_topics_apply)
     apply.add_argument("--model", metavar="FILE", required=True,
                        help="model.npz written by discourse topics")
     apply.add_argument("-o", "--output", metavar="FILE", type=output_path, default=None,
                        help="write the table to this CSV (or .parquet) file (default: print)")
-    apply.set_defaults(func=run_topics_apply)
 
-    network = commands.add_parser(
-        "network", help="co-occurrence network of words, actors or frames (GraphML, GEXF)",
-        description="Link the words (or actors, or frames) found together in a sentence or "
-        "an article, weight each link by count, PMI or logDice, find Louvain communities, "
-        "and write the network as GraphML or GEXF (by the suffix of FILE) for Gephi or "
-        "networkx. Nodes: label, units (sentences or articles they are in), community; "
-        "edges: weight, count.",
+    network = add_command(
+        commands, "network",
+        help="co-occurrence network of words, actors or frames (GraphML, GEXF)",
+        description="""
+            Link the words (or actors, or frames) found together in a sentence or an article, weight
+            each link by count, PMI or logDice, find Louvain communities, and write the network as
+            GraphML or GEXF (by the suffix of FILE) for Gephi or networkx. Nodes: label, units
+            (sentences or articles they are in), community; edges: weight, count.
+        """,
         epilog="example: discourse network corpus.csv --of words --top 60 --measure logdice "
-        "-o words.graphml")
-    add_corpus_arguments(network)
+        "-o words.graphml",
+        func=run_network)
     network.add_argument("--of", choices=("words", "actors", "frames"), default="words",
                          help="what the nodes are (default: words)")
     network.add_argument("--window", choices=("sentence", "article"), default="sentence",
@@ -148,7 +153,6 @@ def register(commands) -> None:
                          help="seed of the community detection (default: 1)")
     network.add_argument("-o", "--output", metavar="FILE", required=True, type=output_path,
                          help="FILE.graphml or FILE.gexf")
-    network.set_defaults(func=run_network)
 
 
 def _stopwords(path: str | None) -> str | None:

@@ -10,7 +10,7 @@ import pandas as pd
 
 from analysis.cli.common import (
     UserError,
-    add_corpus_arguments,
+    add_command,
     comma_names,
     corpus_from_args,
     encoding_option,
@@ -25,18 +25,19 @@ LEVEL_CHOICES = ("nominal", "ordinal", "interval", "ratio")
 
 def register(commands) -> None:
     """Add this module's sub-commands to the ``discourse`` parser."""
-    sample = commands.add_parser(
-        "sample", help="draw a stratified random sample of articles or sentences to code",
-        description="Draw a reproducible random sample of N articles (or sentences), "
-        "stratified by a corpus column: each group gets a share proportional to its size, "
-        "rounded by the largest remainder so the total is exactly N (--per-group: N from "
-        "every group). Repeated texts are left out (and counted). Writes a coding sheet: "
-        "unit_id, doc_id, sentence_id, the group, date, title, text and one empty column "
-        "per frame (--frames) or per --variables. The same corpus and --seed give the same "
-        "sheet.",
+    sample = add_command(
+        commands, "sample", help="draw a stratified random sample of articles or sentences to code",
+        description="""
+            Draw a reproducible random sample of N articles (or sentences), stratified by a corpus
+            column: each group gets a share proportional to its size, rounded by the largest
+            remainder so the total is exactly N (--per-group: N from every group). Repeated texts
+            are left out (and counted). Writes a coding sheet: unit_id, doc_id, sentence_id, the
+            group, date, title, text and one empty column per frame (--frames) or per --variables.
+            The same corpus and --seed give the same sheet.
+        """,
         epilog="example: discourse sample corpus/ --n 40 --by outlet --unit sentence "
-        "--frames myframes.toml -o sheet.xlsx")
-    add_corpus_arguments(sample)
+        "--frames myframes.toml -o sheet.xlsx",
+        func=run_sample)
     sample.add_argument("--n", type=whole_number(1), required=True, metavar="N",
                         help="the number of units to draw (per group with --per-group)")
     sample.add_argument("--by", metavar="COLUMN", default=None,
@@ -63,19 +64,22 @@ def register(commands) -> None:
     sample.add_argument("-o", "--output", metavar="SHEET", required=True, type=output_path,
                         help="the coding sheet to write: CSV, or an Excel workbook when the "
                         "name ends in .xlsx")
-    sample.set_defaults(func=run_sample)
 
-    rel = commands.add_parser(
-        "reliability", help="Krippendorff's alpha between coders, with a bootstrap interval",
-        description="Krippendorff's alpha of the codes of two or more coders: long data "
-        "(one row per unit and coder: --unit-column, --coder-column, --value-column; "
-        "several value columns give one row each) or wide data (one row per unit, one "
-        "column per coder: --unit-column, --coder-columns). Missing values are allowed; "
-        "labels get their order from --order. Writes variable, level, alpha, alpha_low, "
-        "alpha_high (bootstrap, Hayes & Krippendorff 2007), units, units_single (coded by "
-        "one coder: not counted), coders, values and agreement (percent agreement).",
+    rel = add_command(
+        commands, "reliability",
+        help="Krippendorff's alpha between coders, with a bootstrap interval",
+        description="""
+            Krippendorff's alpha of the codes of two or more coders: long data (one row per unit and
+            coder: --unit-column, --coder-column, --value-column; several value columns give one row
+            each) or wide data (one row per unit, one column per coder: --unit-column,
+            --coder-columns). Missing values are allowed; labels get their order from --order.
+            Writes variable, level, alpha, alpha_low, alpha_high (bootstrap, Hayes & Krippendorff
+            2007), units, units_single (coded by one coder: not counted), coders, values and
+            agreement (percent agreement).
+        """,
         epilog="example: discourse reliability codes.csv --unit-column unit_id "
-        "--coder-column coder --value-column sancties,diplomatie -o alpha.csv")
+        "--coder-column coder --value-column sancties,diplomatie -o alpha.csv",
+        func=run_reliability, corpus=False)
     rel.add_argument("codes", metavar="CODES", help="the codes (CSV, TSV or .xlsx)")
     rel.add_argument("--unit-column", metavar="C", default="unit_id",
                      help="the column with the unit's id (default: unit_id)")
@@ -107,12 +111,11 @@ def register(commands) -> None:
                      help="print the K units with the most disagreement (default: 5)")
     rel.add_argument("-o", "--output", metavar="FILE", default=None, type=output_path,
                      help="write the table to this CSV file (default: print it)")
-    rel.set_defaults(func=run_reliability)
 
     for kind in ("frames", "actors"):
         one = kind[:-1]
-        cmd = commands.add_parser(
-            f"{kind}-validate",
+        cmd = add_command(
+            commands, f"{kind}-validate",
             help=f"score a{'n' if kind == 'actors' else ''} {one} dictionary against your "
             "hand codes: precision, recall, F1, alpha and every error",
             description=f"Score the {one} dictionary against hand codes of the corpus's "
@@ -124,7 +127,6 @@ def register(commands) -> None:
             "context) and uncoded.csv (the cells left empty: not counted).",
             epilog=f"example: discourse {kind}-validate corpus/ --{kind} my{kind}.toml "
             "--codes sheet.xlsx -o validation/")
-        add_corpus_arguments(cmd)
         cmd.add_argument(f"--{kind}", metavar="FILE", default=None,
                          help=f"the {one} dictionary (default: the shipped one)")
         cmd.add_argument("--codes", metavar="CODES", required=True,
