@@ -6,9 +6,9 @@ English (``en``) text, in which ``{name}`` fields are filled in by :func:`msg`. 
 written with :func:`number`, which follows the language: decimal comma and a full stop
 between thousands in Dutch (``1.234,5``), the other way round in English (``1,234.5``).
 
-A new plot adds its entries to :mod:`analysis.output.catalogue` (both languages, the same
-``{fields}`` in each; a test checks that) and calls ``msg("its.key", lang, ...)``; it never
-writes a word of its own.
+A new plot adds its entries to the catalogue, ``analysis/data/messages.toml`` (both
+languages, the same ``{fields}`` in each; a test checks that) and calls
+``msg("its.key", lang, ...)``; it never writes a word of its own.
 
 >>> msg("keyness.title", "en", group=group_word("outlet", "en"))
 'Keywords per outlet against the rest of the corpus'
