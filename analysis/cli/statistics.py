@@ -8,7 +8,7 @@ import argparse
 
 from analysis.cli.common import (
     UserError,
-    add_corpus_arguments,
+    add_command,
     add_output_argument,
     corpus_from_args,
     grouped,
@@ -60,12 +60,13 @@ def register(commands) -> None:
         WEIGHTS,
     )
 
-    lex = commands.add_parser(
-        "lexdiv", help="lexical diversity (TTR, MATTR, Yule's K, ...) per article or group",
+    lex = add_command(
+        commands, "lexdiv",
+        help="lexical diversity (TTR, MATTR, Yule's K, ...) per article or group",
         description="Lexical diversity of each article (or --by group), as quanteda's "
         "textstat_lexdiv: " + ", ".join(LEXDIV_MEASURES) + ". Columns: <by>, tokens, "
-        "types, measure, value. Numbers are left out unless --keep-numbers.")
-    add_corpus_arguments(lex)
+        "types, measure, value. Numbers are left out unless --keep-numbers.",
+        func=run_lexdiv)
     _add_by(lex, "doc_id")
     lex.add_argument("--measure", type=_measures(LEXDIV_MEASURES), default=["TTR"],
                      metavar="NAME[,NAME]", help="the measures, comma-separated, or all "
@@ -77,14 +78,14 @@ def register(commands) -> None:
     lex.add_argument("--keep-numbers", action="store_true",
                      help="count numbers as tokens (default: leave them out, as quanteda)")
     add_output_argument(lex)
-    lex.set_defaults(func=run_lexdiv)
 
-    read = commands.add_parser(
-        "readability", help="readability (Flesch-Douma, Brouwer, Flesch) per article or group",
+    read = add_command(
+        commands, "readability",
+        help="readability (Flesch-Douma, Brouwer, Flesch) per article or group",
         description="Readability of each article (or --by group): " +
         ", ".join(READABILITY_MEASURES) + ". Columns: <by>, sentences, words, syllables, "
-        "measure, value.")
-    add_corpus_arguments(read)
+        "measure, value.",
+        func=run_readability)
     _add_by(read, "doc_id")
     read.add_argument("--measure", type=_measures(READABILITY_MEASURES),
                       default=["Flesch.Douma"], metavar="NAME[,NAME]",
@@ -94,14 +95,13 @@ def register(commands) -> None:
     read.add_argument("--min-sentence-length", type=_positive, default=1, metavar="N",
                       help="leave out sentences of fewer than N words (default: 1)")
     add_output_argument(read)
-    read.set_defaults(func=run_readability)
 
-    sim = commands.add_parser(
-        "similarity", help="similarity or distance of every pair of groups (or articles)",
+    sim = add_command(
+        commands, "similarity", help="similarity or distance of every pair of groups (or articles)",
         description="The similarity (" + ", ".join(SIMIL_METHODS) + ") or distance (" +
         ", ".join(DIST_METHODS) + ") of every pair of --by groups, from their word counts, "
-        "as quanteda's textstat_simil and textstat_dist. Columns: <by>_1, <by>_2, <method>.")
-    add_corpus_arguments(sim)
+        "as quanteda's textstat_simil and textstat_dist. Columns: <by>_1, <by>_2, <method>.",
+        func=run_similarity)
     _add_by(sim, "outlet")
     sim.add_argument("--method", choices=SIMIL_METHODS + DIST_METHODS, default="cosine",
                      help="default: cosine")
@@ -111,36 +111,34 @@ def register(commands) -> None:
     sim.add_argument("--p", type=float, default=2.0, metavar="P",
                      help="the exponent of the minkowski distance (default: 2)")
     add_output_argument(sim)
-    sim.set_defaults(func=run_similarity)
+
+
+def _per_group(args, textstat, **options) -> int:
+    """Write ``textstat`` (a ``textstat_*`` of :mod:`analysis.statistics`) of the corpus's
+    tokens, with ``--measure`` per ``--by`` group (default: per article) and ``options``."""
+    from analysis.tokens import tokens_corpus
+
+    corpus = corpus_from_args(args)
+    by = _by(args, corpus, "doc_id")
+    with grouped():
+        table = textstat(tokens_corpus(corpus), measure=args.measure, by=by, corpus=corpus,
+                         **options)
+    write_table(table, args.output)
+    return 0
 
 
 def run_lexdiv(args) -> int:
     from analysis.statistics import textstat_lexdiv
-    from analysis.tokens import tokens_corpus
 
-    corpus = corpus_from_args(args)
-    by = _by(args, corpus, "doc_id")
-    with grouped():
-        table = textstat_lexdiv(tokens_corpus(corpus), measure=args.measure, by=by,
-                                corpus=corpus, remove_numbers=not args.keep_numbers,
-                                mattr_window=args.mattr_window,
-                                msttr_segment=args.msttr_segment)
-    write_table(table, args.output)
-    return 0
+    return _per_group(args, textstat_lexdiv, remove_numbers=not args.keep_numbers,
+                      mattr_window=args.mattr_window, msttr_segment=args.msttr_segment)
 
 
 def run_readability(args) -> int:
     from analysis.statistics import textstat_readability
-    from analysis.tokens import tokens_corpus
 
-    corpus = corpus_from_args(args)
-    by = _by(args, corpus, "doc_id")
-    with grouped():
-        table = textstat_readability(tokens_corpus(corpus), measure=args.measure, by=by,
-                                     corpus=corpus, language=args.language,
-                                     min_sentence_length=args.min_sentence_length)
-    write_table(table, args.output)
-    return 0
+    return _per_group(args, textstat_readability, language=args.language,
+                      min_sentence_length=args.min_sentence_length)
 
 
 def run_similarity(args) -> int:

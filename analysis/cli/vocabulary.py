@@ -8,7 +8,6 @@ import argparse
 import sys
 
 from analysis.cli import UserError, cluster, common
-from analysis.cli.common import prose
 from analysis.vocabulary.terms import MAX_NGRAM
 
 __all__ = ["register"]
@@ -105,12 +104,13 @@ def _on_cluster(args, compute, **options) -> int:
 
 def register(commands) -> None:
     """Add ``frequencies``, ``keyness``, ``collocations`` and ``kwic`` to ``discourse``."""
-    freq = commands.add_parser(
-        "frequencies", help="term frequencies per outlet (or another column), as CSV",
-        description="Count every term (or n-gram) per group: count, per 1,000 tokens, "
-        "number of articles, rank. Columns: <by>, term, count, per_1000, docfreq, rank; "
-        "with --period first period and articles.")
-    common.add_corpus_arguments(freq)
+    freq = common.add_command(
+        commands, "frequencies", help="term frequencies per outlet (or another column), as CSV",
+        description="""
+            Count every term (or n-gram) per group: count, per 1,000 tokens, number of articles,
+            rank. Columns: <by>, term, count, per_1000, docfreq, rank; with --period first period
+            and articles.
+        """)
     common.add_grouping_arguments(freq)
     freq.add_argument("--ngram", type=_ngram, default=1, metavar="N",
                       help="count n-grams of N words (default: 1); n-grams do not cross "
@@ -124,9 +124,9 @@ def register(commands) -> None:
                       "logcount (1 + log10 count); computed before --min-count")
     _add_counting_arguments(freq, run_frequencies)
 
-    key = commands.add_parser(
-        "keyness", help="keywords of each outlet against the rest of the corpus, as CSV",
-        description=prose("""
+    key = common.add_command(
+        commands, "keyness", help="keywords of each outlet against the rest of the corpus, as CSV",
+        description="""
             For each group against all other groups: log-likelihood G2 (Rayson & Garside 2000,
             signed; or the statistic of --measure), p, p adjusted for the number of terms
             tested, Log Ratio (Hardie 2014; a zero count counts as 0.5). Columns: <by>, term,
@@ -135,8 +135,7 @@ def register(commands) -> None:
             each period is compared, within its --by group, with the other periods (--reference
             rest) or with the period before it (--reference previous: what is new); the columns
             then start with period, <by>, articles, reference.
-        """))
-    common.add_corpus_arguments(key)
+        """)
     common.add_grouping_arguments(key)
     key.add_argument("--reference", choices=("rest", "previous"), default="rest",
                      help="with --period: compare each period with all other periods (rest, "
@@ -163,12 +162,14 @@ def register(commands) -> None:
                      "(default: yates, as quanteda)")
     _add_counting_arguments(key, run_keyness)
 
-    coll = commands.add_parser(
-        "collocations", help="word pairs (bigrams) or the words around a node, as CSV",
-        description="Without --node: adjacent word pairs (or sequences of --size words); with "
-        "--node: the words within --window tokens of the node. Scores: count, expected, PMI, "
-        "logDice, G2, p, chi2, t, and for sequences quanteda's lambda and z.")
-    common.add_corpus_arguments(coll)
+    coll = common.add_command(
+        commands, "collocations", help="word pairs (bigrams) or the words around a node, as CSV",
+        description="""
+            Without --node: adjacent word pairs (or sequences of --size words); with --node: the
+            words within --window tokens of the node. Scores: count, expected, PMI, logDice, G2, p,
+            chi2, t, and for sequences quanteda's lambda and z.
+        """,
+        func=run_collocations)
     coll.add_argument("--node", metavar="WORD", default=None,
                       help='the node: a word, a phrase ("koude oorlog") or a pattern (escal*)')
     coll.add_argument("--window", type=_positive, default=5, metavar="N",
@@ -186,17 +187,16 @@ def register(commands) -> None:
                       "other than 2); lambda and z are quanteda's, chi2 and t NLTK's")
     _add_token_arguments(coll)
     common.add_output_argument(coll)
-    coll.set_defaults(func=run_collocations)
 
-    kw = commands.add_parser(
-        "kwic", help="keyword in context: every occurrence of a word, phrase or pattern",
-        description=prose("""
+    kw = common.add_command(
+        commands, "kwic", help="keyword in context: every occurrence of a word, phrase or pattern",
+        description="""
             Every occurrence of PATTERN with its context. PATTERN is a word, a phrase ("koude
             oorlog") or a pattern with * and ? ("escal*"); case is ignored. Prints a concordance,
             or writes a CSV with the columns doc_id, outlet, sentence_id, position, left, match,
             right.
-        """))
-    common.add_corpus_arguments(kw)
+        """,
+        func=run_kwic)
     kw.add_argument("pattern", metavar="PATTERN", nargs="?", default=None,
                     help="word, phrase or pattern to find")
     kw.add_argument("--query", metavar="[NAME=]STRING", action="append", default=[],
@@ -207,7 +207,6 @@ def register(commands) -> None:
     kw.add_argument("--window", type=_positive, default=5, metavar="N",
                     help="words of context on each side (default: 5)")
     common.add_output_argument(kw, required=False)
-    kw.set_defaults(func=run_kwic)
 
 
 def run_frequencies(args) -> int:
