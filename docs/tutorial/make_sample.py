@@ -11,9 +11,13 @@ syndicated, the same text in two outlets of one group, as real exports hold.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))  # the repository, for the export builder of the tests
+
+from tests.exportbuild import write_rtf  # noqa: E402
 
 # (title, outlet, date, section, byline, paragraphs)
 ARTICLES = [
@@ -125,24 +129,8 @@ def lines() -> list[str]:
     return out
 
 
-def escape(text: str) -> str:
-    out = []
-    for ch in text:
-        if ch in "\\{}":
-            out.append("\\" + ch)
-        elif ch == "\u00a0":
-            out.append("\\~")
-        elif ord(ch) > 127:
-            out.append(f"\\u{ord(ch)}?")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
 def main() -> None:
-    body = "".join("{\\pard " + escape(line) + "\\par}\n" for line in lines())
-    text = "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fswiss Arial;}}\n" + body + "}\n"
-    (HERE / "nexis-sample.rtf").write_bytes(text.encode("ascii"))
+    write_rtf(lines(), HERE / "nexis-sample.rtf")
 
 
 if __name__ == "__main__":
