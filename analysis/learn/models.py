@@ -50,14 +50,22 @@ def _scores(X, coef: np.ndarray, intercept: np.ndarray) -> np.ndarray:
     return (X[:, None, :] * coef[None, :, :]).sum(axis=2) + intercept
 
 
-class LogisticModel:
-    """scikit-learn's ``LogisticRegression`` (multinomial for more than two classes)."""
+class _Model:
+    """What the models share: ``settings`` (scikit-learn's parameters) and ``seed`` (of the
+    model's random choices); each model adds its ``name``, ``fit``, ``predict_proba``,
+    ``arrays`` and ``load_arrays``."""
 
-    name = "logreg"
+    name: str
 
     def __init__(self, settings: dict, seed: int = 0):
         self.settings = settings
         self.seed = seed
+
+
+class LogisticModel(_Model):
+    """scikit-learn's ``LogisticRegression`` (multinomial for more than two classes)."""
+
+    name = "logreg"
 
     def fit(self, X, y: np.ndarray) -> LogisticModel:
         from sklearn.linear_model import LogisticRegression
@@ -77,17 +85,13 @@ class LogisticModel:
         self.coef_, self.intercept_ = arrays["coef"], arrays["intercept"]
 
 
-class SVMModel:
+class SVMModel(_Model):
     """scikit-learn's ``LinearSVC``; its decision values become probabilities through a
     logistic regression fitted on decision values the SVM gave to texts it was not trained
     on (an inner stratified 3-fold split, Platt's method; fewer folds when a class has
     fewer than 3 codes)."""
 
     name = "svm"
-
-    def __init__(self, settings: dict, seed: int = 0):
-        self.settings = settings
-        self.seed = seed
 
     def _svc(self):
         from sklearn.svm import LinearSVC
@@ -129,14 +133,10 @@ class SVMModel:
         self.cal_coef_, self.cal_intercept_ = arrays["cal_coef"], arrays["cal_intercept"]
 
 
-class NaiveBayesModel:
+class NaiveBayesModel(_Model):
     """scikit-learn's ``MultinomialNB`` on the TF-IDF features."""
 
     name = "nb"
-
-    def __init__(self, settings: dict, seed: int = 0):
-        self.settings = settings
-        self.seed = seed
 
     def fit(self, X, y: np.ndarray) -> NaiveBayesModel:
         from sklearn.naive_bayes import MultinomialNB

@@ -101,7 +101,7 @@ class _LexiconScorer:
         for i in range(3, len(t) - 3):
             word = t[i][0]
             for new, cmd, x, y in self._rules_for(t[i][1]):
-                if _context_match(cmd, x, y, t, i, word):
+                if _context_match(cmd, x, y, t, i):
                     t[i] = [word, new]
                     break
         return t[3:-3]
@@ -205,58 +205,50 @@ class _PlainSentiment(dict):
         self.modifier = sentiment.modifier
 
 
-def _context_match(cmd: str, x: str, y: str, t: list, i: int, word: str) -> bool:
-    if cmd == "prevtag":
-        return x == t[i - 1][1]
-    if cmd == "nexttag":
-        return x == t[i + 1][1]
-    if cmd == "prev2tag":
-        return x == t[i - 2][1]
-    if cmd == "next2tag":
-        return x == t[i + 2][1]
-    if cmd == "prev1or2tag":
-        return x in (t[i - 1][1], t[i - 2][1])
-    if cmd == "next1or2tag":
-        return x in (t[i + 1][1], t[i + 2][1])
-    if cmd == "prev1or2or3tag":
-        return x in (t[i - 1][1], t[i - 2][1], t[i - 3][1])
-    if cmd == "next1or2or3tag":
-        return x in (t[i + 1][1], t[i + 2][1], t[i + 3][1])
-    if cmd == "surroundtag":
-        return x == t[i - 1][1] and y == t[i + 1][1]
-    if cmd == "curwd":
-        return x == word
-    if cmd == "prevwd":
-        return x == t[i - 1][0]
-    if cmd == "nextwd":
-        return x == t[i + 1][0]
-    if cmd == "prev1or2wd":
-        return x in (t[i - 1][0], t[i - 2][0])
-    if cmd == "next1or2wd":
-        return x in (t[i + 1][0], t[i + 2][0])
-    if cmd == "prevwdtag":
-        return x == t[i - 1][0] and y == t[i - 1][1]
-    if cmd == "nextwdtag":
-        return x == t[i + 1][0] and y == t[i + 1][1]
-    if cmd == "wdprevtag":
-        return x == t[i - 1][1] and y == word
-    if cmd == "wdnexttag":
-        return x == word and y == t[i + 1][1]
-    if cmd == "wdand2aft":
-        return x == word and y == t[i + 2][0]
-    if cmd == "wdand2tagbfr":
-        return x == t[i - 2][1] and y == word
-    if cmd == "wdand2tagaft":
-        return x == word and y == t[i + 2][1]
-    if cmd == "lbigram":
-        return x == t[i - 1][0] and y == word
-    if cmd == "rbigram":
-        return x == word and y == t[i + 1][0]
-    if cmd == "prevbigram":
-        return x == t[i - 2][1] and y == t[i - 1][1]
-    if cmd == "nextbigram":
-        return x == t[i + 1][1] and y == t[i + 2][1]
-    return False
+_WORD, _TAG = 0, 1
+
+#: Pattern's contextual rules (Brill's templates): ``cmd`` -> (the places where ``x`` may
+#: stand, the place where ``y`` must stand or None), each place an offset from the word and
+#: which of the pair it is (the word or its tag).
+_CONTEXT_RULES: dict[str, tuple[tuple[tuple[int, int], ...], tuple[int, int] | None]] = {
+    "prevtag": (((-1, _TAG),), None),
+    "nexttag": (((1, _TAG),), None),
+    "prev2tag": (((-2, _TAG),), None),
+    "next2tag": (((2, _TAG),), None),
+    "prev1or2tag": (((-1, _TAG), (-2, _TAG)), None),
+    "next1or2tag": (((1, _TAG), (2, _TAG)), None),
+    "prev1or2or3tag": (((-1, _TAG), (-2, _TAG), (-3, _TAG)), None),
+    "next1or2or3tag": (((1, _TAG), (2, _TAG), (3, _TAG)), None),
+    "surroundtag": (((-1, _TAG),), (1, _TAG)),
+    "curwd": (((0, _WORD),), None),
+    "prevwd": (((-1, _WORD),), None),
+    "nextwd": (((1, _WORD),), None),
+    "prev1or2wd": (((-1, _WORD), (-2, _WORD)), None),
+    "next1or2wd": (((1, _WORD), (2, _WORD)), None),
+    "prevwdtag": (((-1, _WORD),), (-1, _TAG)),
+    "nextwdtag": (((1, _WORD),), (1, _TAG)),
+    "wdprevtag": (((-1, _TAG),), (0, _WORD)),
+    "wdnexttag": (((0, _WORD),), (1, _TAG)),
+    "wdand2aft": (((0, _WORD),), (2, _WORD)),
+    "wdand2tagbfr": (((-2, _TAG),), (0, _WORD)),
+    "wdand2tagaft": (((0, _WORD),), (2, _TAG)),
+    "lbigram": (((-1, _WORD),), (0, _WORD)),
+    "rbigram": (((0, _WORD),), (1, _WORD)),
+    "prevbigram": (((-2, _TAG),), (-1, _TAG)),
+    "nextbigram": (((1, _TAG),), (2, _TAG)),
+}
+
+
+def _context_match(cmd: str, x: str, y: str, t: list, i: int) -> bool:
+    """Whether contextual rule ``cmd x y`` holds at word ``i`` of the padded sentence ``t``
+    (pairs of word and tag); False for a rule Pattern's tagger does not know."""
+    rule = _CONTEXT_RULES.get(cmd)
+    if rule is None:
+        return False
+    xs, y_at = rule
+    if not any(x == t[i + offset][part] for offset, part in xs):
+        return False
+    return y_at is None or y == t[i + y_at[0]][y_at[1]]
 
 
 _SCORER: _LexiconScorer | None = None

@@ -18,6 +18,9 @@ __all__ = ["textplot_frames_heatmap", "textplot_frames_bars", "textplot_frames_c
 
 _COUNTS = ("hits", "docs_with_frame", "units_both")
 
+#: The columns of :func:`analysis.dictionaries.frames_count` the prominence plots show.
+FrameValue = Literal["per_1000", "hits", "share_docs", "docs_with_frame"]
+
 
 def _value_label(value: str, lang: Lang) -> str:
     """The name of measure ``value`` (a column of the frame tables) in ``lang``."""
@@ -44,13 +47,8 @@ def _matrix(counts: pd.DataFrame, by: str, value: str, lang: Lang) -> pd.DataFra
     return matrix.reindex(columns=list(dict.fromkeys(table["_label"])))
 
 
-def textplot_frames_heatmap(
-    counts: pd.DataFrame,
-    *,
-    by: str = "outlet",
-    value: Literal["per_1000", "hits", "share_docs", "docs_with_frame"] = "per_1000",
-    lang: Lang = "nl",
-) -> Figure:
+def textplot_frames_heatmap(counts: pd.DataFrame, *, by: str = "outlet",
+                            value: FrameValue = "per_1000", lang: Lang = "nl") -> Figure:
     """A heatmap of frame prominence: one row per group (outlet), one column per frame,
     each cell labelled with its value; from :func:`analysis.dictionaries.frames_count`. Words
     and numbers in ``lang``; in English, frames are labelled with the dictionary's
@@ -87,13 +85,8 @@ def textplot_frames_heatmap(
     return fig
 
 
-def textplot_frames_bars(
-    counts: pd.DataFrame,
-    *,
-    by: str = "outlet",
-    value: Literal["per_1000", "hits", "share_docs", "docs_with_frame"] = "per_1000",
-    lang: Lang = "nl",
-) -> Figure:
+def textplot_frames_bars(counts: pd.DataFrame, *, by: str = "outlet",
+                         value: FrameValue = "per_1000", lang: Lang = "nl") -> Figure:
     """Grouped bars of frame prominence: per frame one bar per group (outlet); from
     :func:`analysis.dictionaries.frames_count`; words and numbers in ``lang``.
 
