@@ -41,6 +41,7 @@ from analysis.learn import learn_classify, learn_fit, learn_load, learn_save
 from analysis.sentiment import sentiment_corpus
 from analysis.textplot import textplot_frames_bars, textplot_frames_heatmap, textplot_timeline
 from analysis.timeline import timeline
+from analysis.validation.dictionary import frames_validate
 
 WORD = {"word": {"ngram_range": [1, 1]}}
 TEXTS = {
@@ -207,6 +208,22 @@ def test_audit_kwic_and_cooccurrence_name_the_model(matches, corpus):
     pairs = frames_cooccurrence(matches, level="document")
     both = pairs[(pairs.frame_a == "conflict") & (pairs.frame_b == "sancties")]
     assert both[["units_a", "units_b", "units_both"]].values.tolist() == [[2, 2, 1]]
+
+
+def test_scored_against_sentence_codes(book, corpus):
+    """The coder says c/2 is no conflict (a false positive of the model) and b/1 is (a
+    false negative)."""
+    codes = pd.DataFrame({"doc_id": ["a", "a", "b", "c", "c"],
+                          "sentence_id": [1, 2, 1, 1, 2],
+                          "conflict": ["1", "0", "1", "1", "0"],
+                          "sancties": ["0", "1", "1", "0", "0"]})
+    scores, errors = frames_validate(corpus, codes, book, unit="sentence", n_boot=0)
+    assert scores[["frame", "tp", "fp", "fn", "tn"]].values.tolist() == [
+        ["conflict", 2, 1, 1, 1], ["sancties", 2, 0, 0, 3]]
+    assert errors[["doc_id", "sentence_id", "error", "pattern", "matched_text"]
+                  ].values.tolist() == [
+        ["b", 1, "false negative", "", ""],
+        ["c", 2, "false positive", "model:models/conflict", "Zij vrezen een oorlog."]]
 
 
 def test_article_level_is_one_match_per_article(models, corpus):

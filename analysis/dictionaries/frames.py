@@ -11,6 +11,11 @@ in :mod:`analysis.dictionaries.frames_stats` (all importable from :mod:`analysis
 - :func:`frames_audit`: every distinct form a frame's patterns caught, with its count,
 - :func:`frames_cooccurrence`: frames found together in a sentence or an article,
 - :func:`frames_kwic`: each match in its context.
+
+A frame may also be a trained classifier's labels (``model = "folder"``, with ``class`` and
+``level``; :mod:`analysis.dictionaries.frames_model`): each sentence (or article) the model
+labels as the frame is a match with ``source`` ``model``, and every statistic above takes it
+as any other frame.
 """
 
 from __future__ import annotations
@@ -185,7 +190,8 @@ def frames_load(path: str | Path | None = None) -> FrameDictionary:
 
     Raises :class:`FrameFileError` naming the file, the line and the frame for a TOML
     syntax error, an unknown or missing key (with a suggestion), a pattern with characters
-    outside the pattern language, or a pattern listed twice.
+    outside the pattern language, a pattern listed twice, or a frame's ``model`` that is
+    missing, changed after training, of another version or without the ``class`` given.
 
     >>> frames = frames_load()
     >>> frames.names[:3]

@@ -137,7 +137,17 @@ def frames_model_units(corpus: pd.DataFrame, model: FrameModel) -> pd.DataFrame:
     """The units of ``corpus`` the model labels as the frame, in corpus order: ``doc``
     (the article's row in ``corpus``), ``sentence_id`` (0 for an article) and ``start``,
     ``end`` (character offsets into the article's normalised text). An article without
-    text holds no unit."""
+    text holds no unit.
+
+    >>> from analysis.learn import learn_fit
+    >>> c = learn_fit(["oorlog", "markt", "de oorlog", "de markt"], [1, 0, 1, 0],
+    ...               features={"word": {"ngram_range": [1, 1]}})
+    >>> corpus = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"],
+    ...                        "text": ["De markt. De oorlog."]})
+    >>> model = FrameModel("models/c", Path("models/c"), 1, classifier=c)
+    >>> model.term, frames_model_units(corpus, model).values.tolist()
+    ('model:models/c', [[0, 2, 10, 20]])
+    """
     from analysis.learn.corpus import learn_classify
     from analysis.text.words import text_normalise
     from analysis.tokens import tokens_sentences
