@@ -188,14 +188,17 @@ def _sentiment_on_cluster(args) -> int:
 
 def _frame_matches(corpus: pd.DataFrame, frames_file: str | None) -> pd.DataFrame:
     try:
-        from analysis.dictionaries.frames import frames_load
+        from analysis.dictionaries.frames import FrameFileError, frames_load
         from analysis.dictionaries.matcher import frames_match
     except ImportError as exc:  # pragma: no cover - the frames module ships with the package
         raise UserError(f"frame matching is not available: {exc}") from None
     if frames_file is not None:
         if not Path(frames_file).exists():
             raise UserError(f"{frames_file}: no such frame dictionary")
-        dictionary = frames_load(frames_file)
+        try:
+            dictionary = frames_load(frames_file)
+        except FrameFileError as exc:
+            raise UserError(str(exc)) from None
         return frames_match(corpus, dictionary)
     return frames_match(corpus)
 

@@ -11,6 +11,11 @@ in :mod:`analysis.dictionaries.frames_stats` (all importable from :mod:`analysis
 - :func:`frames_audit`: every distinct form a frame's patterns caught, with its count,
 - :func:`frames_cooccurrence`: frames found together in a sentence or an article,
 - :func:`frames_kwic`: each match in its context.
+
+A frame may also be a trained classifier's labels (``model = "folder"``, with ``class`` and
+``level``; :mod:`analysis.dictionaries.frames_model`): each sentence (or article) the model
+labels as the frame is a match with ``source`` ``model``, and every statistic above takes it
+as any other frame.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from analysis.dictionaries.frames_model import MODEL_KEYS, FrameModel, frames_model_read
 from analysis.dictionaries.reader import (
     DictionaryFileError,
     dictionary_copy,
@@ -48,9 +54,9 @@ __all__ = [
 DEFAULT_FRAMES_FILE = DATA_DIR / "frames_default.toml"
 #: The columns of :func:`frames_match`, in order.
 MATCH_COLUMNS = ["doc_id", "outlet", "sentence_id", "frame", "pattern", "matched_text",
-                 "start", "end"]
+                 "start", "end", "source"]
 
-_FRAME_KEYS = ("label", "label_en", "definition", "patterns", "exclude", "query")
+_FRAME_KEYS = ("label", "label_en", "definition", "patterns", "exclude", "query", *MODEL_KEYS)
 _REQUIRED_KEYS = ("label", "definition")
 #: Words that are operators in a search string but only words in a pattern.
 OPERATOR_WORDS = ("AND", "OR", "NOT")
@@ -68,8 +74,9 @@ class FrameFileError(DictionaryFileError):
 @dataclass(frozen=True)
 class Frame:
     """One frame of a dictionary: its key, label (and English label, when the dictionary
-    gives ``label_en``), definition, patterns and exclusions, and its search string
-    (``query``, in the syntax of :mod:`analysis.query`) when it has one."""
+    gives ``label_en``), definition, patterns and exclusions, its search string
+    (``query``, in the syntax of :mod:`analysis.query`) and its classifier (``model``, see
+    :mod:`analysis.dictionaries.frames_model`) when it has them."""
 
     name: str
     label: str
@@ -79,6 +86,7 @@ class Frame:
     line: int | None = None
     label_en: str | None = None
     query: str | None = None
+    model: FrameModel | None = None
 
 
 @dataclass(frozen=True)
@@ -126,8 +134,10 @@ def frames_pattern_warnings(book: FrameDictionary, matches: pd.DataFrame | None 
                            f"write the search string as query = \"{text}\".")
     silent = (matches.attrs.get("silent_patterns", []) if matches is not None else [])
     for frame, text in silent:
-        what = "query" if frame in book.frames and book.frames[frame].query == text \
-            else pattern
+        entry = book.frames.get(frame)
+        what = "query" if entry is not None and entry.query == text else pattern
+        if entry is not None and entry.model is not None and entry.model.term == text:
+            what, text = "model", entry.model.path
         out.append(f"{unit} {frame!r}: {what} {text!r} matches nothing in the corpus.")
     return out
 
@@ -160,15 +170,18 @@ def _parse(text: str, path: str) -> FrameDictionary:
                 seen.add(value.lower())
             lists[key] = checked
         query = book.query(spec, **where)
-        if not lists["patterns"] and query is None:
+        model = frames_model_read(book, spec, **where)
+        if not lists["patterns"] and query is None and model is None:
             raise FrameFileError(path, "patterns is empty." if "patterns" in spec else
                                  "the frame has neither patterns nor a query.",
                                  line=book.key_line("patterns", *section) or head,
-                                 frame=name, hint="Give at least one pattern, or a search "
-                                 "string as query = \"...\".")
+                                 frame=name, hint="Give at least one pattern, a search "
+                                 "string as query = \"...\", or a classifier's folder as "
+                                 "model = \"...\".")
         frames[name] = Frame(name, spec["label"].strip(), " ".join(spec["definition"].split()),
                              lists["patterns"], lists["exclude"], head,
-                             spec["label_en"].strip() if "label_en" in spec else None, query)
+                             spec["label_en"].strip() if "label_en" in spec else None, query,
+                             model)
     return FrameDictionary(frames, book.settings.get("fold_diacritics", True), path)
 
 
@@ -177,7 +190,8 @@ def frames_load(path: str | Path | None = None) -> FrameDictionary:
 
     Raises :class:`FrameFileError` naming the file, the line and the frame for a TOML
     syntax error, an unknown or missing key (with a suggestion), a pattern with characters
-    outside the pattern language, or a pattern listed twice.
+    outside the pattern language, a pattern listed twice, or a frame's ``model`` that is
+    missing, changed after training, of another version or without the ``class`` given.
 
     >>> frames = frames_load()
     >>> frames.names[:3]

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.dictionaries.frames import FrameDictionary, frames_load
+from analysis.dictionaries.frames_model import MODEL_SOURCE, frames_model_units
 from analysis.tables import groups_by
 from analysis.text.patterns import JOIN as _JOIN
 from analysis.text.patterns import STAR as _STAR
@@ -37,6 +38,9 @@ __all__ = [
 
 
 # --------------------------------------------------------------------------- patterns
+
+#: What finds a match (the ``source`` column of :func:`frames_match`).
+_SOURCES = ["pattern", "query", MODEL_SOURCE]
 
 #: A word of its own made only of ``*`` (in a phrase): any one word.
 _ANY_WORD = rf"\w{_STAR}"
@@ -101,6 +105,7 @@ class _Compiled:
     type_regex: re.Pattern
     core: str
     lead_regex: re.Pattern | None = None
+    source: str = "pattern"
 
 
 def _compile(frames: FrameDictionary, fold: bool) -> list[_Compiled]:
@@ -205,10 +210,20 @@ def frames_match(
     - ``matched_text``: the text matched, as written in the article,
     - ``start``, ``end``: character offsets into the article's ``text``
       (``text[start:end] == matched_text``),
+    - ``source``: what found the match: ``pattern``, ``query`` or ``model`` (categorical),
 
     ordered by article, offset and frame. Within a frame matches never overlap (the longest
     wins) and a match overlapping one of the frame's exclusions is dropped; different
     frames may share words. ``attrs["frame_labels"]`` maps each frame to its label.
+
+    A frame with a classifier (``model = "folder"`` in the dictionary, see
+    :mod:`analysis.dictionaries.frames_model`) has a match for each sentence (or, with
+    ``level = "article"``, each article: ``sentence_id`` 0, the span of its text) the model
+    labels as the frame: ``source`` ``model``, ``pattern`` ``model:<folder>``,
+    ``matched_text`` the sentence (article). Such a match goes through the same rule as any
+    other (within a frame the longest wins, so a pattern's match inside a labelled sentence
+    is not counted a second time); the frame's exclusions apply to its patterns and query
+    only.
 
     >>> import pandas as pd
     >>> c = pd.DataFrame({"doc_id": ["a"], "outlet": ["NOS"],
@@ -274,18 +289,22 @@ def frames_match(
                        order=rule_order[cand["rule"].to_numpy()])
     cand = cand.drop_duplicates(["frame", "exclude", "doc", "start", "end", "rule"])
 
+    labelled = _model_candidates(corpus, book, compiled)
     kept = []
     for f_index in range(len(book.frames)):
         mine = cand[cand["frame"] == f_index]
         hits = _drop_excluded(mine[~mine["exclude"]], mine[mine["exclude"]])
+        if (labelled["frame"] == f_index).any():
+            hits = pd.concat([hits, labelled[labelled["frame"] == f_index]],
+                             ignore_index=True)
         hits = hits.sort_values(["doc", "start", "end", "order"]).reset_index(drop=True)
         kept.append(hits.iloc[_resolve(hits)])
     found = pd.concat(kept, ignore_index=True) if kept else cand.iloc[:0]
     found = found.sort_values(["doc", "start", "frame", "end"]).reset_index(drop=True)
     table = _match_table(found, corpus, texts, compiled, book)
-    used = set(cand["rule"].tolist())
-    table.attrs["silent_patterns"] = [(book.names[r.frame], r.pattern)
-                                      for i, r in enumerate(compiled)
+    used = set(cand["rule"].tolist()) | set(labelled["rule"].tolist())
+    table.attrs["silent_patterns"] = [(book.names[r.frame], r.pattern) for i, r in
+                                      sorted(enumerate(compiled), key=lambda x: x[1].frame)
                                       if not r.exclude and i not in used]
     return table
 
@@ -309,7 +328,7 @@ def _query_candidates(corpus: pd.DataFrame, book: FrameDictionary, compiled: lis
         f_index = book.names.index(name)
         rule_of[name] = len(compiled)
         compiled.append(_Compiled(f_index, query, len(book.frames[name].patterns), False,
-                                  False, None, None, ""))
+                                  False, None, None, "", source="query"))
     n = len(hits)
     return pd.DataFrame({
         "row": np.full(n, -1, dtype=np.int64), "code": np.full(n, -1, dtype=np.int64),
@@ -319,6 +338,27 @@ def _query_candidates(corpus: pd.DataFrame, book: FrameDictionary, compiled: lis
         "offset_end": (hits["end"] - hits["start"]).to_numpy(),
         "rule": hits["query"].astype(str).map(rule_of).to_numpy().astype(np.int64),
         "start": hits["start"].to_numpy(), "end": hits["end"].to_numpy()})
+
+
+def _model_candidates(corpus: pd.DataFrame, book: FrameDictionary,
+                      compiled: list) -> pd.DataFrame:
+    """The units each frame's classifier labels as the frame, as match candidates (a rule
+    of its own appended to ``compiled``, listed after the frame's patterns and query)."""
+    columns = ["doc", "sentence_id", "start", "end", "rule", "frame", "exclude", "order"]
+    parts = []
+    for f_index, frame in enumerate(book.frames.values()):
+        if frame.model is None:
+            continue
+        units = frames_model_units(corpus, frame.model)
+        rule = len(compiled)
+        order = len(frame.patterns) + 1
+        compiled.append(_Compiled(f_index, frame.model.term, order, False, False, None, None,
+                                  "", source=MODEL_SOURCE))
+        parts.append(units.assign(rule=rule, frame=f_index, exclude=False, order=order))
+    if not parts:
+        return pd.DataFrame({c: pd.Series(dtype="bool" if c == "exclude" else "int64")
+                             for c in columns})
+    return pd.concat(parts, ignore_index=True)[columns]
 
 
 #: How far before its first word with letters a phrase's leading wildcard words may start.
@@ -352,6 +392,8 @@ def _match_table(found, corpus, texts, compiled, book) -> pd.DataFrame:
                                                          ends.tolist(), strict=True)],
         "start": starts,
         "end": ends,
+        "source": pd.Categorical([compiled[r].source for r in found["rule"].tolist()],
+                                 categories=_SOURCES),
     })
     table.attrs["frame_labels"] = dict(book.labels)
     table.attrs["frame_labels_en"] = book.labels_en

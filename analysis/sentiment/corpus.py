@@ -41,6 +41,8 @@ def _flat_words(corpus: pd.DataFrame, sentences: pd.DataFrame, matches: pd.DataF
     ends = tokens["end"].to_numpy(np.int64)
 
     excluded_token = np.zeros(len(tokens), dtype=bool)
+    if matches is not None and "source" in matches.columns:  # a classifier names no words
+        matches = matches[matches["source"].astype(str) != "model"]
     if matches is not None and len(matches):
         require_columns(matches, ["doc_id", "start", "end"], what="the frame matches",
                         hint="give the table of analysis.dictionaries.frames_match")
@@ -124,9 +126,11 @@ def sentiment_corpus(
     (``doc_id``, ``start``, ``end`` as character offsets into the article text, as
     :func:`analysis.dictionaries.frames_match` returns it): the words inside a match are left out
     of the lexicon score (they count as unknown words, so "koude" in "Koude Oorlog" is not
-    tone, and a negation before them does not jump to the next word). The classifier reads
-    whole sentences and ignores ``exclude``. Articles that are not Dutch are named in a
-    warning (a corpus from :func:`analysis.corpus.corpus_load` had them named when loaded).
+    tone, and a negation before them does not jump to the next word); a match a frame's
+    classifier gave (``source`` ``model``) names no words and leaves its sentence as it is.
+    The classifier reads whole sentences and ignores ``exclude``. Articles that are not
+    Dutch are named in a warning (a corpus from :func:`analysis.corpus.corpus_load` had
+    them named when loaded).
 
     With ``level="sentence"`` the columns are
 
