@@ -21,7 +21,7 @@ from analysis.cluster import (
     partition_load,
     scheduler_client,
 )
-from analysis.cluster.compute import _run
+from analysis.cluster.mapping import run_partitions
 from analysis.corpus import corpus_load
 from analysis.dictionaries import frames_count, frames_match
 from analysis.paths import CORPUS_DIR
@@ -289,5 +289,6 @@ def test_worker_that_dies_names_the_partition(client, bundled):
     files = dataset_partitions(bundled)[:1]
     with pytest.raises(ClusterError, match=r"part-0\.parquet: the worker analysing this "
                        r"partition died \(most often: over its memory limit of 1 GiB\)"):
-        _run(client, files, lambda file: os._exit(3))
+        run_partitions(client, files, [client.submit(lambda file: os._exit(3), str(files[0]),
+                                                     pure=False)])
     client.wait_for_workers(2, timeout=60)  # the nanny starts it again
