@@ -27,7 +27,6 @@ from analysis.cluster.compute import (
     cluster_frequency,
     cluster_keyness,
 )
-from analysis.cluster.tone import cluster_sentiment, cluster_timeline
 from analysis.cluster.dataset import (
     ClusterError,
     dataset_load,
@@ -35,6 +34,7 @@ from analysis.cluster.dataset import (
     partition_load,
 )
 from analysis.cluster.scheduler import SCHEDULERS, scheduler_client
+from analysis.cluster.tone import cluster_sentiment, cluster_timeline
 
 __all__ = [
     "ClusterError",

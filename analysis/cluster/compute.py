@@ -151,7 +151,7 @@ def cluster_frequency(
     dataset: str | Path,
     *,
     client,
-    by: str | list[str] | None = "outlet",
+    by: str | list[str] | None = None,
     ngram: int = 1,
     min_count: int = 1,
     period: str | None = None,
@@ -170,8 +170,8 @@ def cluster_frequency(
     ``token_options``: those of :func:`analysis.tokens.tokens_corpus`
     (``remove_stopwords``, ``stem``, ...); ``corpus_options``: the ``*_column``,
     ``encoding`` and ``skip_invalid`` options of :func:`analysis.corpus.corpus_load`.
-    ``attrs["notes"]`` holds the warnings the partitions gave, ``attrs["dropped"]`` the
-    duplicates left out.
+    ``by`` as there: default ``outlet``, or none with a period. ``attrs["notes"]``
+    holds the warnings the partitions gave, ``attrs["dropped"]`` the duplicates left out.
     """
     summed = _summed_counts(dataset, client, by=by, period=period, ngram=ngram,
                             corpus_options=corpus_options, token_options=token_options,
@@ -186,7 +186,7 @@ def cluster_keyness(
     dataset: str | Path,
     *,
     client,
-    by: str | list[str] | None = "outlet",
+    by: str | list[str] | None = None,
     ngram: int = 1,
     min_count: int = 5,
     adjust: Literal["bh", "holm"] = "bh",
@@ -261,7 +261,7 @@ def cluster_frames(
     *,
     client,
     frames: FrameDictionary | str | Path | None = None,
-    by: str | list[str] | None = "outlet",
+    by: str | list[str] | None = None,
     period: str | None = None,
     fold_diacritics: bool | None = None,
     matches_dir: str | Path | None = None,
@@ -275,8 +275,9 @@ def cluster_frames(
     of a partitioned dataset, on the workers of ``client``: the same table as
     ``frames_count(frames_match(corpus, frames), corpus, by=by, period=period)`` of the
     whole dataset (read as in :func:`cluster_frequency`). ``matches_dir``: write every
-    match, one Parquet file per partition, into this folder. With ``audit`` or
-    ``cooccurrence``, a :class:`ClusterFrames` with those tables too.
+    match, one Parquet file per partition, into this folder. ``attrs["silent_patterns"]``
+    holds the (frame, pattern) pairs that matched nothing in the whole dataset. With
+    ``audit`` or ``cooccurrence``, a :class:`ClusterFrames` with those tables too.
     """
     book = frames if isinstance(frames, FrameDictionary) else frames_load(frames)
     columns = periods_by(by, period)
@@ -297,11 +298,11 @@ def cluster_frames(
     else:
         cells = periods_of([p[1] for p in parts], period, columns)
         table = frames_from_cells(tallies, cells, names=names, labels=labels)
-    table.attrs["frame_labels_en"] = book.labels_en
+    silent = [pair for pair in parts[0][2] if all(pair in p[2] for p in parts[1:])]
+    table.attrs.update(frame_labels_en=book.labels_en, silent_patterns=silent)
     table = with_notes(table, mapped)
     if not audit and not cooccurrence:
         return table
-    silent = [pair for pair in parts[0][2] if all(pair in p[2] for p in parts[1:])]
     found = None
     if audit:
         found = audit_from_tallies([p[3] for p in parts], names=names,

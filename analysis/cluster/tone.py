@@ -87,7 +87,8 @@ def cluster_sentiment(
     :func:`analysis.dictionaries.frames_match` of ``exclude_frames``, a dictionary, its
     file, or True for the shipped one). With ``level="document"`` (and no ``by`` or
     ``period``): the table of ``sentiment_corpus(corpus, level="document")``, one row per
-    article. ``sentences_dir``: write the tone of every sentence, one Parquet file per
+    article. ``by`` is ``outlet`` by default; ``None`` means no column (with a period:
+    the period alone; without one: no aggregate). ``sentences_dir``: write the tone of every sentence, one Parquet file per
     partition, into this folder; with ``by=None``, no period and ``level="sentence"``
     only that is done and None is returned."""
     if level not in ("sentence", "document"):
