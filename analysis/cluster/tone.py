@@ -88,9 +88,9 @@ def cluster_sentiment(
     file, or True for the shipped one). With ``level="document"`` (and no ``by`` or
     ``period``): the table of ``sentiment_corpus(corpus, level="document")``, one row per
     article. ``by`` is ``outlet`` by default; ``None`` means no column (with a period:
-    the period alone; without one: no aggregate). ``sentences_dir``: write the tone of every sentence, one Parquet file per
-    partition, into this folder; with ``by=None``, no period and ``level="sentence"``
-    only that is done and None is returned."""
+    the period alone; without one: no aggregate). ``sentences_dir``: write the tone of
+    every sentence, one Parquet file per partition, into this folder; with ``by=None``,
+    no period and ``level="sentence"`` only that is done and None is returned."""
     if level not in ("sentence", "document"):
         raise ValueError(f"unknown level {level!r}: use 'sentence' or 'document'")
     if resample not in ("sentence", "document"):
