@@ -31,7 +31,8 @@ PARTS = [
     [("b2", "B", "2022-04-01", "t", "Overleg over sancties. De oorlog is verschrikkelijk.",
       "BE"),
      ("b3", "B", "2022-04-02", "t", PEACE, "BE"),
-     ("a4", "A", "2022-04-20", "t", "Een mooie en hoopvolle dag. Het overleg slaagt.", "NL")],
+     ("a4", "A", "2022-04-20", "t", "Een mooie en hoopvolle dag. Het overleg slaagt. "
+      "Een zeer koude oorlog.", "NL")],
     [("c2", "C", None, "t", PEACE.lower(), "NL")],
 ]
 
