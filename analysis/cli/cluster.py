@@ -11,8 +11,8 @@ from contextlib import contextmanager
 
 from analysis.cli.common import UserError, corpus_options, output_folder, whole_number
 
-__all__ = ["add_cluster_arguments", "cluster_client", "cluster_refuse", "cluster_by",
-           "cluster_grouping", "cluster_corpus_options", "cluster_dedupe", "cluster_notes"]
+__all__ = ["add_cluster_arguments", "cluster_client", "cluster_refuse", "cluster_grouping",
+           "cluster_corpus_options", "cluster_dedupe", "cluster_notes"]
 
 
 def add_cluster_arguments(parser: argparse.ArgumentParser, *, rows: str | None = None,
@@ -57,16 +57,6 @@ def cluster_refuse(args: argparse.Namespace, **options: str) -> None:
             raise UserError(f"{flag} goes with --scheduler; {why}")
     if args.scheduler is None and (args.workers is not None or args.memory_limit != "2GiB"):
         raise UserError("--workers and --memory-limit apply with --scheduler local")
-
-
-def cluster_by(args: argparse.Namespace, default: str = "outlet") -> str:
-    """The one ``--by`` column (default ``outlet``)."""
-    if args.by is None:
-        return default
-    columns = [c.strip() for c in args.by.split(",") if c.strip()]
-    if len(columns) != 1:
-        raise UserError("with --scheduler, --by takes one column")
-    return columns[0]
 
 
 def cluster_grouping(args: argparse.Namespace, default: str | None = "outlet"):

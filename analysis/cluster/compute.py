@@ -61,6 +61,7 @@ from analysis.vocabulary.frequency import (
     frequency_from_counts,
 )
 from analysis.vocabulary.keyness import keyness_check, keyness_from_counts
+from analysis.vocabulary.terms import _check_min_count
 
 __all__ = ["cluster_counts", "cluster_frequency", "cluster_keyness", "cluster_frames",
            "ClusterFrames"]
@@ -173,6 +174,7 @@ def cluster_frequency(
     ``by`` as there: default ``outlet``, or none with a period. ``attrs["notes"]``
     holds the warnings the partitions gave, ``attrs["dropped"]`` the duplicates left out.
     """
+    _check_min_count(min_count)
     summed = _summed_counts(dataset, client, by=by, period=period, ngram=ngram,
                             corpus_options=corpus_options, token_options=token_options,
                             unit=unit, docfreq=True, dedupe=dedupe, near=near)

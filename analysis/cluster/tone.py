@@ -91,6 +91,9 @@ def cluster_sentiment(
     the period alone; without one: no aggregate). ``sentences_dir``: write the tone of
     every sentence, one Parquet file per partition, into this folder; with ``by=None``,
     no period and ``level="sentence"`` only that is done and None is returned."""
+    from analysis.sentiment.methods import sentiment_method
+
+    sentiment_method(method)  # an unknown method is named before any task runs
     if level not in ("sentence", "document"):
         raise ValueError(f"unknown level {level!r}: use 'sentence' or 'document'")
     if resample not in ("sentence", "document"):
