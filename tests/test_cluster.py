@@ -402,3 +402,12 @@ def test_frame_audit_cooccurrence_and_silent_patterns_equal_in_process(threads, 
     row = found.audit[(found.audit["frame"] == "sancties") &
                       (found.audit["form"] == "sancties")]
     assert row[["hits", "docs"]].values.tolist() == [[5, 4]]  # a1, a2 (2), a3, b2
+
+
+def test_duplicates_dropped_on_worker_processes(client, four):
+    """The keys, the kept partitions and the 5-grams of the candidates travel between
+    processes (the other tests run the workers in this process)."""
+    whole = whole_of(four, dedupe="corpus", near=0.8)
+    got = cluster_frequency(four, client=client, dedupe="corpus", near=0.8, by="doc_id")
+    same(got, textstat_frequency(tokens_corpus(whole), corpus=whole, by="doc_id"))
+    assert [d["doc_id"] for d in got.attrs["dropped"]] == ["a1", "c1", "b3", "c2"]
