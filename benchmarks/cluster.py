@@ -105,6 +105,7 @@ def inprocess_run(path: Path) -> dict:
 
 def _warm() -> None:
     import analysis.cluster.compute  # noqa: F401 - what every task needs, imported once
+    import analysis.cluster.tone  # noqa: F401
 
 
 def _cluster_setup(folder: Path, tokens: int) -> dict:

@@ -5,6 +5,7 @@ messages naming the file or address."""
 from __future__ import annotations
 
 import os
+import warnings
 
 import pandas as pd
 import pytest
@@ -21,7 +22,7 @@ from analysis.cluster import (
     partition_load,
     scheduler_client,
 )
-from analysis.cluster.compute import _run
+from analysis.cluster.mapping import run_partitions
 from analysis.corpus import corpus_load
 from analysis.dictionaries import frames_count, frames_match
 from analysis.paths import CORPUS_DIR
@@ -29,8 +30,12 @@ from analysis.sentiment import sentiment_aggregate, sentiment_corpus
 from analysis.timeline import timeline
 from analysis.tokens import tokens_corpus
 from analysis.vocabulary import textstat_frequency, textstat_keyness
+from tests.clusterdata import threads_client, write_dataset
 
 COLUMNS = ["doc_id", "outlet", "date", "title", "text", "country"]
+
+# the note on articles left out of the periods (tested where it matters)
+pytestmark = pytest.mark.filterwarnings("ignore::analysis.periods.binning.PeriodWarning")
 
 
 def write_partitions(folder, parts):
@@ -289,5 +294,120 @@ def test_worker_that_dies_names_the_partition(client, bundled):
     files = dataset_partitions(bundled)[:1]
     with pytest.raises(ClusterError, match=r"part-0\.parquet: the worker analysing this "
                        r"partition died \(most often: over its memory limit of 1 GiB\)"):
-        _run(client, files, lambda file: os._exit(3))
+        run_partitions(client, files, [client.submit(lambda file: os._exit(3), str(files[0]),
+                                                     pure=False)])
     client.wait_for_workers(2, timeout=60)  # the nanny starts it again
+
+
+# --------------------------------------------------------------------------- every option
+
+
+@pytest.fixture(scope="module")
+def threads():
+    with threads_client() as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def four(tmp_path_factory):
+    """Four partitions: three outlets over four months, a month-only and an undated
+    article, copies (see tests/clusterdata.py)."""
+    return write_dataset(tmp_path_factory.mktemp("four") / "dataset")
+
+
+def whole_of(folder, **options) -> pd.DataFrame:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return corpus_load(folder, **options)
+
+
+PERIODS = [("month", None), ("month", "outlet"), ("week", ["outlet", "country"]),
+           ("quarter", "country")]
+
+
+@pytest.mark.parametrize(("period", "by"), PERIODS)
+def test_frequencies_keyness_and_frames_by_period_equal_in_process(threads, four, period,
+                                                                   by):
+    whole = whole_of(four)
+    tokens = tokens_corpus(whole)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        got = cluster_frequency(four, client=threads, period=period, by=by)
+    expected = textstat_frequency(tokens, corpus=whole, period=period, by=by)
+    same(got, expected)
+    assert got.attrs["note"] == expected.attrs["note"]
+    assert [str(w.message) for w in caught] == [expected.attrs["note"]]  # said once
+    same(cluster_keyness(four, client=threads, period=period, by=by, min_count=1),
+         textstat_keyness(tokens, corpus=whole, period=period, by=by, min_count=1))
+    same(cluster_frames(four, client=threads, period=period, by=by),
+         frames_count(frames_match(whole), whole, period=period, by=by))
+
+
+def test_frequencies_by_month_hand_computed(threads, four):
+    got = cluster_frequency(four, client=threads, period="month", by="outlet")
+    march = got[(got["period"] == "2022-03-01") & (got["outlet"] == "A")]
+    # a2: "nieuwe sancties sancties werken niet zegt de oppositie boos", 9 words
+    assert march[march["term"] == "sancties"][["articles", "count", "per_1000"]
+                                              ].values.tolist() == [[1, 2, 2 / 9 * 1000]]
+    empty = got[(got["period"] == "2022-02-01") & (got["outlet"] == "A")]
+    assert empty[["articles", "count"]].values.tolist() == [[0, 0]]  # c1 is C's
+
+
+@pytest.mark.parametrize("reference", ["rest", "previous"])
+def test_keyness_against_the_period_before_equal_in_process(threads, four, reference):
+    whole = whole_of(four)
+    same(cluster_keyness(four, client=threads, period="month", by="outlet", min_count=1,
+                         reference=reference),
+         textstat_keyness(tokens_corpus(whole), corpus=whole, period="month", by="outlet",
+                          min_count=1, reference=reference))
+
+
+@pytest.mark.parametrize("options", [{"measure": "lr", "correction": "williams"},
+                                     {"measure": "chi2"}, {"measure": "exact"},
+                                     {"measure": "pmi"}])
+def test_keyness_measures_equal_in_process(threads, four, options):
+    whole = whole_of(four)
+    same(cluster_keyness(four, client=threads, min_count=1, **options),
+         textstat_keyness(tokens_corpus(whole), corpus=whole, min_count=1, **options))
+
+
+def test_lemmas_equal_in_process(threads, four):
+    from analysis.query.lemma import tokens_lemmatise
+
+    whole = whole_of(four)
+    got = cluster_frequency(four, client=threads, unit="lemma", ngram=2)
+    same(got, textstat_frequency(tokens_lemmatise(tokens_corpus(whole)), corpus=whole,
+                                 ngram=2))
+    same(cluster_keyness(four, client=threads, unit="lemma", min_count=1),
+         textstat_keyness(tokens_lemmatise(tokens_corpus(whole)), corpus=whole,
+                          min_count=1))
+    got = cluster_frequency(four, client=threads, unit="lemma")
+    # "sancties" 3 times in A (a1, a2 twice, a3) and b2's "sancties": the lemma sanctie
+    row = got[(got["outlet"] == "A") & (got["term"] == "sanctie")]
+    assert row[["count", "docfreq"]].values.tolist() == [[4, 3]]
+
+
+def test_frame_audit_cooccurrence_and_silent_patterns_equal_in_process(threads, four):
+    from analysis.dictionaries import frames_audit, frames_cooccurrence
+
+    whole = whole_of(four, dedupe="corpus")
+    matches = frames_match(whole)
+    found = cluster_frames(four, client=threads, audit=True, cooccurrence=True,
+                           dedupe="corpus")
+    same(found.counts, frames_count(matches, whole))
+    same(found.audit, frames_audit(matches, silent=True))
+    same(found.cooccurrence, frames_cooccurrence(matches, level="sentence"))
+    assert found.silent_patterns == matches.attrs["silent_patterns"]
+    assert found.counts.attrs["silent_patterns"] == matches.attrs["silent_patterns"]
+    row = found.audit[(found.audit["frame"] == "sancties") &
+                      (found.audit["form"] == "sancties")]
+    assert row[["hits", "docs"]].values.tolist() == [[5, 4]]  # a1, a2 (2), a3, b2
+
+
+def test_duplicates_dropped_on_worker_processes(client, four):
+    """The keys, the kept partitions and the 5-grams of the candidates travel between
+    processes (the other tests run the workers in this process)."""
+    whole = whole_of(four, dedupe="corpus", near=0.8)
+    got = cluster_frequency(four, client=client, dedupe="corpus", near=0.8, by="doc_id")
+    same(got, textstat_frequency(tokens_corpus(whole), corpus=whole, by="doc_id"))
+    assert [d["doc_id"] for d in got.attrs["dropped"]] == ["a1", "c1", "b3", "c2"]

@@ -9,7 +9,9 @@ import pytest
 from analysis.corpus.dedupe import (
     duplicates_by_outlet,
     duplicates_drop,
+    duplicates_keys,
     duplicates_pairs,
+    duplicates_pairs_from_keys,
     jaccard,
     text_fingerprint,
     text_shingles,
@@ -195,3 +197,27 @@ def test_threshold_out_of_range_is_refused(near):
 def test_unknown_mode_is_refused():
     with pytest.raises(ValueError, match="dedupe must be one of none, outlet, corpus"):
         duplicates_drop(corpus(), dedupe="all")
+
+
+@pytest.mark.parametrize("near", [1.0, 0.9, 0.85])
+def test_keys_of_parts_give_the_pairs_of_the_whole_corpus(near):
+    """Keys computed part by part (each article's fingerprint and, for the first of its
+    text in its part, its MinHash signature), joined in corpus order, give the pairs of
+    the whole corpus; the 5-grams are asked for the near-copy candidates only."""
+    whole = corpus()
+    parts = [whole.iloc[:2], whole.iloc[2:5], whole.iloc[5:]]
+    keys = pd.concat([duplicates_keys(p.reset_index(drop=True), near=near) for p in parts],
+                     ignore_index=True)
+    assert "text" not in keys.columns
+    asked = []
+
+    def shingles(rows):
+        asked.extend(rows)
+        return {i: text_shingles(whole["text"].iloc[i]) for i in rows}
+
+    pairs = duplicates_pairs_from_keys(keys, near=near, shingles=shingles)
+    pd.testing.assert_frame_equal(pairs, duplicates_pairs(whole, near=near))
+    # the candidates: the base text (rivier-1) and its longer versions (gelders-1, -2)
+    assert asked == ([] if near == 1.0 else [0, 3, 4])
+    dropped = duplicates_drop(keys, dedupe="corpus", near=near, pairs=pairs)
+    pd.testing.assert_frame_equal(dropped, duplicates_drop(whole, dedupe="corpus", near=near))

@@ -1,6 +1,7 @@
 """``--scheduler``, ``--workers`` and ``--memory-limit``: the commands ``frequencies``,
-``keyness``, ``frames`` and ``sentiment`` on a Dask cluster, for a partitioned dataset (a
-folder of Parquet files; see :mod:`analysis.cluster`)."""
+``keyness``, ``frames``, ``sentiment`` and ``timeline`` on a Dask cluster, for a
+partitioned dataset (a folder of Parquet files; see :mod:`analysis.cluster`), with every
+option they take in-process."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from contextlib import contextmanager
 
 from analysis.cli.common import UserError, corpus_options, output_folder, whole_number
 
-__all__ = ["add_cluster_arguments", "cluster_client", "cluster_refuse", "cluster_by",
-           "cluster_corpus_options", "cluster_notes"]
+__all__ = ["add_cluster_arguments", "cluster_client", "cluster_refuse", "cluster_grouping",
+           "cluster_corpus_options", "cluster_dedupe", "cluster_notes"]
 
 
 def add_cluster_arguments(parser: argparse.ArgumentParser, *, rows: str | None = None,
@@ -58,14 +59,25 @@ def cluster_refuse(args: argparse.Namespace, **options: str) -> None:
         raise UserError("--workers and --memory-limit apply with --scheduler local")
 
 
-def cluster_by(args: argparse.Namespace, default: str = "outlet") -> str:
-    """The one ``--by`` column (default ``outlet``)."""
+def cluster_grouping(args: argparse.Namespace, default: str | None = "outlet"):
+    """The ``by`` columns of ``--by`` and ``--period`` (a name, a list, or None), as
+    :func:`analysis.cli.common.grouping_from_args` gives them in-process (each partition
+    checks that it has them)."""
+    period = getattr(args, "period", None)
     if args.by is None:
-        return default
-    columns = [c.strip() for c in args.by.split(",") if c.strip()]
-    if len(columns) != 1:
-        raise UserError("with --scheduler, --by takes one column")
-    return columns[0]
+        columns = [] if period or default is None else [default]
+    else:
+        columns = [c.strip() for c in args.by.split(",") if c.strip()]
+    if len(columns) > 1 and not period:
+        raise UserError("several --by columns combine with --period only; give one column")
+    if not columns:
+        return None
+    return columns[0] if len(columns) == 1 else columns
+
+
+def cluster_dedupe(args: argparse.Namespace) -> dict:
+    """``--dedupe`` and ``--near`` as the keyword options of the cluster functions."""
+    return {"dedupe": getattr(args, "dedupe", "none"), "near": getattr(args, "near", 1.0)}
 
 
 def cluster_corpus_options(args: argparse.Namespace) -> dict:
@@ -107,7 +119,16 @@ def cluster_client(args: argparse.Namespace):
         raise UserError(str(exc)) from None
 
 
-def cluster_notes(table) -> None:
-    """Print the warnings the partitions gave, on stderr."""
-    for note in (table.attrs.get("notes", []) if table is not None else []):
+def cluster_notes(table, args: argparse.Namespace | None = None) -> None:
+    """Print the warnings the partitions gave, on stderr; with ``args``, say how many
+    duplicates were dropped and write ``--dropped FILE``, as the in-process command
+    does."""
+    attrs = table.attrs if table is not None else {}
+    for note in attrs.get("notes", []):
         print(note if ": warning: " in note else f"warning: {note}", file=sys.stderr)
+    if args is not None:
+        import pandas as pd
+
+        from analysis.cli.common import write_dropped
+
+        write_dropped(pd.DataFrame(attrs.get("dropped", [])), args)

@@ -46,12 +46,7 @@ def register(commands) -> None:
 
 
 def run_frames(args) -> int:
-    from analysis.dictionaries.frames import (
-        FrameFileError,
-        frames_init,
-        frames_load,
-        frames_pattern_warnings,
-    )
+    from analysis.dictionaries.frames import FrameFileError, frames_init, frames_load
     from analysis.dictionaries.frames_stats import frames_audit, frames_cooccurrence, frames_count
     from analysis.dictionaries.matcher import frames_match
 
@@ -67,6 +62,24 @@ def run_frames(args) -> int:
     corpus = common.corpus_from_args(args)
     by = common.grouping_from_args(args, corpus)
     matches = frames_match(corpus, book, fold_diacritics=args.fold_diacritics)
+    warned = _pattern_warnings(book, matches)
+    if args.matches:
+        common.write_table(matches, args.matches)
+    if args.cooccurrence:
+        common.write_table(frames_cooccurrence(matches, level="sentence"), args.cooccurrence)
+    with common.grouped():
+        counts = frames_count(matches, corpus, by=by, period=args.period)
+    common.write_table(counts, args.output)
+    if args.audit:
+        _print_audit(frames_audit(matches, silent=True), warned)
+    return 0
+
+
+def _pattern_warnings(book, matches: pd.DataFrame) -> list[str]:
+    """Print what may be wrong with the dictionary's patterns (those that match nothing
+    in one line), on stderr; return every warning, for the audit."""
+    from analysis.dictionaries.frames import frames_pattern_warnings
+
     warned = frames_pattern_warnings(book, matches)
     silent = [w for w in warned if w.endswith("matches nothing in the corpus.")]
     for line in warned:
@@ -79,38 +92,42 @@ def run_frames(args) -> int:
         some = "1 pattern matches" if len(silent) == 1 else f"{len(silent)} patterns match"
         print(f"warning: {some} nothing in the corpus ({shown}{more}); --audit lists them.",
               file=sys.stderr)
-    if args.matches:
-        common.write_table(matches, args.matches)
-    if args.cooccurrence:
-        common.write_table(frames_cooccurrence(matches, level="sentence"), args.cooccurrence)
-    with common.grouped():
-        counts = frames_count(matches, corpus, by=by, period=args.period)
-    common.write_table(counts, args.output)
-    if args.audit:
-        audit = frames_audit(matches, silent=True)
-        print("\nAudit: what each frame's patterns caught")
-        with pd.option_context("display.max_rows", None, "display.width", 200,
-                               "display.max_colwidth", 60):
-            print(audit.to_string(index=False, formatters={"share": "{:.1%}".format}))
-        if warned:
-            print("\nPatterns to check")
-            for line in warned:
-                print(f"- {line}")
-    return 0
+    return warned
+
+
+def _print_audit(audit: pd.DataFrame, warned: list[str]) -> None:
+    print("\nAudit: what each frame's patterns caught")
+    with pd.option_context("display.max_rows", None, "display.width", 200,
+                           "display.max_colwidth", 60):
+        print(audit.to_string(index=False, formatters={"share": "{:.1%}".format}))
+    if warned:
+        print("\nPatterns to check")
+        for line in warned:
+            print(f"- {line}")
 
 
 def _frames_on_cluster(args, book) -> int:
-    from analysis.cluster import cluster_frames
+    from analysis.cluster import ClusterFrames, cluster_frames
 
-    whole = "it needs the whole corpus at once"
-    cluster.cluster_refuse(args, period=whole, dedupe=whole, near=whole, dropped=whole,
-                   cooccurrence=whole, audit=whole,
-                   matches="give --matches-dir DIR: one Parquet file per partition")
-    with cluster.cluster_client(args) as client:
-        counts = cluster_frames(args.corpus, client=client, frames=book,
-                                by=cluster.cluster_by(args), fold_diacritics=args.fold_diacritics,
-                                matches_dir=args.matches_dir,
-                                corpus_options=cluster.cluster_corpus_options(args))
-    cluster.cluster_notes(counts)
-    common.write_table(counts, args.output)
+    cluster.cluster_refuse(args, matches="give --matches-dir DIR: one Parquet file per "
+                           "partition")
+    with cluster.cluster_client(args) as client, common.grouped():
+        found = cluster_frames(args.corpus, client=client, frames=book,
+                               by=cluster.cluster_grouping(args), period=args.period,
+                               fold_diacritics=args.fold_diacritics,
+                               matches_dir=args.matches_dir,
+                               corpus_options=cluster.cluster_corpus_options(args),
+                               audit=args.audit, cooccurrence=bool(args.cooccurrence),
+                               **cluster.cluster_dedupe(args))
+    if not isinstance(found, ClusterFrames):
+        found = ClusterFrames(found, None, None, found.attrs["silent_patterns"])
+    cluster.cluster_notes(found.counts, args)
+    silent = pd.DataFrame()
+    silent.attrs["silent_patterns"] = found.silent_patterns
+    warned = _pattern_warnings(book, silent)
+    if args.cooccurrence:
+        common.write_table(found.cooccurrence, args.cooccurrence)
+    common.write_table(found.counts, args.output)
+    if args.audit:
+        _print_audit(found.audit, warned)
     return 0

@@ -127,22 +127,23 @@ def register(commands) -> None:
 def run_sentiment(args) -> int:
     from analysis.sentiment import sentiment_corpus
 
-    if args.scheduler:
-        return _sentiment_on_cluster(args)
-    cluster.cluster_refuse(args, sentences_dir="without it, give -o FILE")
-    corpus = common.corpus_from_args(args)
-    exclude = None
     if args.exclude_frames:
         if not _registry()[args.method].reads_tokens:
             readers = [name for name, m in _registry().items() if m.reads_tokens]
             raise UserError(f"--exclude-frames applies to --method {' or '.join(readers)} "
                             "only")
-        exclude = _frame_matches(corpus, args.frames)
+        if args.frames is not None and not Path(args.frames).exists():
+            raise UserError(f"{args.frames}: no such frame dictionary")
     elif args.frames:
         raise UserError("--frames is used with --exclude-frames")
+    if (args.by or args.period) and args.level != "sentence":
+        raise UserError("--by and --period average the sentences: leave out --level")
+    if args.scheduler:
+        return _sentiment_on_cluster(args)
+    cluster.cluster_refuse(args, sentences_dir="without it, give -o FILE")
+    corpus = common.corpus_from_args(args)
+    exclude = _frame_matches(corpus, args.frames) if args.exclude_frames else None
     if args.by or args.period:
-        if args.level != "sentence":
-            raise UserError("--by and --period average the sentences: leave out --level")
         by = common.grouping_from_args(args, corpus, default=None)
     table = sentiment_corpus(corpus, method=args.method, level=args.level, exclude=exclude)
     if args.by or args.period:
@@ -158,28 +159,28 @@ def run_sentiment(args) -> int:
 def _sentiment_on_cluster(args) -> int:
     from analysis.cluster import cluster_sentiment
 
-    whole = "it needs the whole corpus at once"
-    cluster.cluster_refuse(args, period=whole, dedupe=whole, near=whole, dropped=whole,
-                   exclude_frames="not yet on a cluster", frames="not yet on a cluster")
-    if args.level != "sentence":
-        raise UserError("--level document is not available with --scheduler: give --by for "
-                        "the mean tone per group")
-    if args.resample != "document":
-        raise UserError("--resample sentence is not available with --scheduler (it resamples "
-                        "every sentence of the corpus at once); the article bootstrap is")
-    if args.by is None and args.sentences_dir is None:
-        raise UserError("with --scheduler, give --by COLUMN (the mean tone per group) or "
-                        "--sentences-dir DIR (the tone of every sentence, one file per "
-                        "partition)")
-    if args.by is None and args.output:
-        raise UserError("-o writes the mean tone per group: give --by COLUMN too")
-    with cluster.cluster_client(args) as client:
+    aggregate = bool(args.by or args.period)
+    if not aggregate and args.level == "sentence":
+        if args.sentences_dir is None:
+            raise UserError("with --scheduler, give --by COLUMN or --period (the mean tone "
+                            "per group), --level document (the tone of every article) or "
+                            "--sentences-dir DIR (the tone of every sentence, one file per "
+                            "partition)")
+        if args.output:
+            raise UserError("-o writes the mean tone per group or the tone of every "
+                            "article: give --by COLUMN or --level document too")
+    with cluster.cluster_client(args) as client, common.grouped():
         table = cluster_sentiment(args.corpus, client=client, method=args.method,
-                                  by=cluster.cluster_by(args) if args.by else None,
+                                  by=cluster.cluster_grouping(args, default=None),
+                                  period=args.period, level=args.level,
+                                  resample=args.resample,
+                                  exclude_frames=(args.frames or True) if args.exclude_frames
+                                  else None,
                                   sentences_dir=args.sentences_dir,
-                                  corpus_options=cluster.cluster_corpus_options(args))
+                                  corpus_options=cluster.cluster_corpus_options(args),
+                                  **cluster.cluster_dedupe(args))
+    cluster.cluster_notes(table, args)
     if table is not None:
-        cluster.cluster_notes(table)
         common.write_table(table, args.output)
     else:
         print(f"Wrote the tone of every sentence into {args.sentences_dir}", file=sys.stderr)

@@ -80,14 +80,13 @@ def run_timeline(args) -> int:
 def _timeline_on_cluster(args, measures, book) -> int:
     from analysis.cluster import cluster_timeline
 
-    whole = "it needs the whole corpus at once"
-    cluster.cluster_refuse(args, dedupe=whole, near=whole, dropped=whole)
     by = [c.strip() for c in args.by.split(",") if c.strip()] if args.by else None
     with cluster.cluster_client(args) as client, common.grouped():
         table = cluster_timeline(args.corpus, client=client, period=args.period, by=by,
                                  measures=measures, frames=book, n_boot=args.n_boot,
                                  seed=args.seed,
-                                 corpus_options=cluster.cluster_corpus_options(args))
-    cluster.cluster_notes(table)
+                                 corpus_options=cluster.cluster_corpus_options(args),
+                                 **cluster.cluster_dedupe(args))
+    cluster.cluster_notes(table, args)
     common.write_table(table, args.output)
     return 0

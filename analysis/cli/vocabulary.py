@@ -82,24 +82,19 @@ def _tokens(args, corpus):
     return tokens
 
 
-_WHOLE = "it needs the whole corpus at once"
-
-
-def _on_cluster(args, compute, **options) -> int:
-    """Run ``compute`` (a function of :mod:`analysis.cluster`) on ``--scheduler``."""
-    if getattr(args, "unit", "word") == "lemma":
-        raise UserError("--unit lemma is not available with --scheduler; count lemmas on a "
-                        "corpus that fits in memory")
-    cluster.cluster_refuse(args, period=_WHOLE, dedupe=_WHOLE, near=_WHOLE, dropped=_WHOLE)
-    by = cluster.cluster_by(args)
+def _on_cluster(args, compute, **options):
+    """The table of ``compute`` (a function of :mod:`analysis.cluster`) on
+    ``--scheduler``, with every option of the in-process command."""
+    by = cluster.cluster_grouping(args)
     token_options = _token_options(args)
-    with cluster.cluster_client(args) as client:
+    with cluster.cluster_client(args) as client, common.grouped():
         table = compute(args.corpus, client=client, by=by, ngram=args.ngram,
-                        min_count=args.min_count, token_options=token_options,
-                        corpus_options=cluster.cluster_corpus_options(args), **options)
-    cluster.cluster_notes(table)
-    common.write_table(table, args.output)
-    return 0
+                        period=args.period, token_options=token_options,
+                        unit=getattr(args, "unit", "word"),
+                        corpus_options=cluster.cluster_corpus_options(args),
+                        **cluster.cluster_dedupe(args), **options)
+    cluster.cluster_notes(table, args)
+    return table
 
 
 def register(commands) -> None:
@@ -212,21 +207,20 @@ def register(commands) -> None:
 def run_frequencies(args) -> int:
     from analysis.vocabulary.frequency import textstat_frequency
 
+    min_count = 1 if args.weight else args.min_count
     if args.scheduler:
         from analysis.cluster import cluster_frequency
 
-        if args.weight:
-            raise UserError("--weight is not available with --scheduler: it needs every "
-                            "term of every group at once")
-        return _on_cluster(args, cluster_frequency)
-    cluster.cluster_refuse(args)
-    corpus = common.corpus_from_args(args)
-    by = common.grouping_from_args(args, corpus)
-    with common.grouped():
-        table = textstat_frequency(_tokens(args, corpus), by=by, ngram=args.ngram,
-                                   corpus=corpus, min_count=1 if args.weight else args.min_count,
-                                   period=args.period)
-        if args.weight:
+        table = _on_cluster(args, cluster_frequency, min_count=min_count)
+    else:
+        cluster.cluster_refuse(args)
+        corpus = common.corpus_from_args(args)
+        by = common.grouping_from_args(args, corpus)
+        with common.grouped():
+            table = textstat_frequency(_tokens(args, corpus), by=by, ngram=args.ngram,
+                                       corpus=corpus, min_count=min_count, period=args.period)
+    if args.weight:
+        with common.grouped():
             table = _weighted(table, args.weight, args.min_count)
     common.write_table(table, args.output)
     return 0
@@ -265,11 +259,11 @@ def run_keyness(args) -> int:
     if args.scheduler:
         from analysis.cluster import cluster_keyness
 
-        if args.measure != "g2":
-            raise UserError("--measure is not available with --scheduler; there, use --g2 "
-                            "four-cell for quanteda's G2")
-        return _on_cluster(args, cluster_keyness, adjust=args.adjust, alpha=args.alpha,
-                           g2=args.g2, correction=args.correction)
+        table = _on_cluster(args, cluster_keyness, min_count=args.min_count,
+                            adjust=args.adjust, alpha=args.alpha, reference=args.reference,
+                            measure=args.measure, g2=args.g2, correction=args.correction)
+        common.write_table(table, args.output)
+        return 0
     cluster.cluster_refuse(args)
     corpus = common.corpus_from_args(args)
     by = common.grouping_from_args(args, corpus)

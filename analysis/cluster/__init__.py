@@ -14,17 +14,18 @@ from the summed counts with the same functions as the in-process path
 - :mod:`.dataset`: listing and checking the partitions, reading one partition,
 - :mod:`.scheduler`: where the work runs (``"local"``: a ``LocalCluster`` on this
   machine; ``"tcp://HOST:PORT"``: an existing scheduler), a small registry,
-- :mod:`.compute`: the map and reduce steps of frequencies, keyness, frames, tone and the
-  timeline.
+- :mod:`.mapping`: each partition read and analysed once on a worker, duplicates
+  decided on the client,
+- :mod:`.compute`: the map and reduce steps of frequencies, keyness and frames,
+- :mod:`.tone`: those of the tone and the timeline.
 """
 
 from analysis.cluster.compute import (
+    ClusterFrames,
     cluster_counts,
     cluster_frames,
     cluster_frequency,
     cluster_keyness,
-    cluster_sentiment,
-    cluster_timeline,
 )
 from analysis.cluster.dataset import (
     ClusterError,
@@ -33,9 +34,11 @@ from analysis.cluster.dataset import (
     partition_load,
 )
 from analysis.cluster.scheduler import SCHEDULERS, scheduler_client
+from analysis.cluster.tone import cluster_sentiment, cluster_timeline
 
 __all__ = [
     "ClusterError",
+    "ClusterFrames",
     "SCHEDULERS",
     "cluster_counts",
     "cluster_frames",

@@ -28,7 +28,8 @@ import numpy as np
 import pandas as pd
 
 __all__ = ["DEDUPE_MODES", "NEAR_REPORT", "SHINGLE", "text_fingerprint", "text_shingles",
-           "jaccard", "duplicates_pairs", "duplicates_drop", "duplicates_by_outlet",
+           "jaccard", "duplicates_pairs", "duplicates_keys", "duplicates_pairs_from_keys",
+           "duplicates_drop", "duplicates_by_outlet",
            "duplicates_summary", "dropped_summary", "DedupeMode"]
 
 DedupeMode = Literal["none", "outlet", "corpus"]
@@ -130,21 +131,83 @@ def duplicates_pairs(corpus: pd.DataFrame, *, near: float = 1.0) -> pd.DataFrame
     0      a        b  exact         1.0
     """
     near = _check_near(near)
-    ids = corpus["doc_id"].astype(str).tolist()
-    outlets = (corpus["outlet"].astype(str).tolist() if "outlet" in corpus.columns
+    texts = _texts(corpus)
+    return duplicates_pairs_from_keys(
+        duplicates_keys(corpus, near=near), near=near,
+        shingles=lambda rows: {i: text_shingles(texts[i]) for i in rows})
+
+
+def _texts(corpus: pd.DataFrame) -> list[str]:
+    return ["" if pd.isna(t) else str(t) for t in corpus["text"].tolist()]
+
+
+#: The columns of :func:`duplicates_keys` taken from the corpus (when it has them).
+KEY_COLUMNS = ("doc_id", "outlet", "date", "title")
+
+
+def duplicates_keys(corpus: pd.DataFrame, *, near: float = 1.0) -> pd.DataFrame:
+    """What finding the copies among articles needs of each article, without its text:
+    one row per article of ``corpus`` (in its order) with the columns ``doc_id, outlet,
+    date, title`` (those the corpus has, as given), ``fingerprint`` (the
+    :func:`text_fingerprint` of the text; ``None`` for an empty text) and, with ``near``
+    below 1, ``signature``: the MinHash values of the word 5-grams of the first article
+    of each fingerprint (``None`` for the others). The keys of parts of a corpus (each
+    article in one part), concatenated in corpus order, are the keys of the whole corpus:
+    :func:`duplicates_pairs_from_keys` finds the pairs from them.
+
+    >>> import pandas as pd
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Zelfde.", " zelfde. "]})
+    >>> keys = duplicates_keys(corpus)
+    >>> keys["fingerprint"].nunique(), list(keys.columns)
+    (1, ['doc_id', 'fingerprint', 'signature'])
+    """
+    near = _check_near(near)
+    texts = _texts(corpus)
+    fingerprints = [text_fingerprint(t) if t.strip() else None for t in texts]
+    signatures: list = [None] * len(texts)
+    if near < 1.0:
+        first: dict[str, int] = {}
+        for i, fingerprint in enumerate(fingerprints):
+            if fingerprint is not None:
+                first.setdefault(fingerprint, i)
+        representatives = list(first.values())
+        if representatives:
+            from datasketch import MinHash
+
+            template = MinHash(num_perm=_NUM_PERM, seed=_SEED, scheme="affine32")
+            hashes = _shingle_hashes([texts[i] for i in representatives])
+            for i, hashed in zip(representatives, hashes, strict=True):
+                minhash = MinHash(num_perm=_NUM_PERM, seed=_SEED, hashfunc=int,
+                                  scheme="affine32", permutations=template.permutations)
+                minhash.update_batch(hashed.tolist())
+                signatures[i] = minhash.hashvalues
+    keys = pd.DataFrame({c: corpus[c].to_numpy() for c in KEY_COLUMNS if c in corpus.columns})
+    keys["fingerprint"] = pd.Series(fingerprints, dtype=object)
+    keys["signature"] = pd.Series(signatures, dtype=object)
+    return keys
+
+
+def duplicates_pairs_from_keys(keys: pd.DataFrame, *, near: float = 1.0,
+                               shingles) -> pd.DataFrame:
+    """The table of :func:`duplicates_pairs` from the :func:`duplicates_keys` of a corpus
+    (or of its parts, concatenated in corpus order); ``shingles(rows)`` gives the
+    :func:`text_shingles` of the articles at those rows (positions in ``keys``), asked
+    only for the near-copy candidates, whose similarity is computed exactly."""
+    near = _check_near(near)
+    ids = keys["doc_id"].astype(str).tolist()
+    outlets = (keys["outlet"].astype(str).tolist() if "outlet" in keys.columns
                else [""] * len(ids))
-    texts = ["" if pd.isna(t) else str(t) for t in corpus["text"].tolist()]
     rows: list[tuple[int, int, str, float]] = []
     groups: dict[str, list[int]] = {}
-    for i, text in enumerate(texts):
-        if text.strip():
-            groups.setdefault(text_fingerprint(text), []).append(i)
+    for i, fingerprint in enumerate(keys["fingerprint"].tolist()):
+        if fingerprint is not None:
+            groups.setdefault(fingerprint, []).append(i)
     for members in groups.values():
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 rows.append((members[x], members[y], "exact", 1.0))
     if near < 1.0:
-        rows += _near_pairs(texts, groups, near)
+        rows += _near_pairs(keys["signature"].tolist(), groups, near, shingles)
     rows.sort(key=lambda r: (r[0], r[1]))
     table = pd.DataFrame(
         [(ids[a], ids[b], outlets[a], outlets[b], kind, sim) for a, b, kind, sim in rows],
@@ -152,40 +215,32 @@ def duplicates_pairs(corpus: pd.DataFrame, *, near: float = 1.0) -> pd.DataFrame
     return table.astype({"similarity": "float64"})
 
 
-def _near_pairs(texts: list[str], groups: dict[str, list[int]],
-                near: float) -> list[tuple[int, int, str, float]]:
-    """Near-copy pairs among the distinct texts (one representative per exact group),
-    each pair's members expanded to every exact copy."""
-    from datasketch import MinHash, MinHashLSH
+def _near_pairs(signatures: list, groups: dict[str, list[int]], near: float,
+                shingles) -> list[tuple[int, int, str, float]]:
+    """Near-copy pairs among the distinct texts (one representative per exact group, with
+    its MinHash ``signature``), each pair's members expanded to every exact copy."""
+    from datasketch import LeanMinHash, MinHashLSH
 
     representatives = [members[0] for members in groups.values()]
     lsh = MinHashLSH(threshold=max(0.2, near - 0.3), num_perm=_NUM_PERM)
-    template = MinHash(num_perm=_NUM_PERM, seed=_SEED, scheme="affine32")
-    signatures = {}
-    hashes = dict(zip(representatives, _shingle_hashes([texts[i] for i in representatives]),
-                      strict=True))
+    minhashes = {}
     for i in representatives:
-        minhash = MinHash(num_perm=_NUM_PERM, seed=_SEED, hashfunc=int, scheme="affine32",
-                          permutations=template.permutations)
-        minhash.update_batch(hashes.pop(i).tolist())
-        signatures[i] = minhash
+        minhash = LeanMinHash(seed=_SEED, hashvalues=signatures[i], scheme="affine32")
+        minhashes[i] = minhash
         lsh.insert(i, minhash)
     found: set[tuple[int, int]] = set()
     for i in representatives:
-        for j in lsh.query(signatures[i]):
+        for j in lsh.query(minhashes[i]):
             if j != i:
                 found.add((min(i, j), max(i, j)))
     # LSH only proposes candidates (set well below ``near``, so that it misses
     # hardly any); each candidate is kept on its exact similarity. MinHash is seeded, so
     # the same corpus gives the same pairs on every run.
     members = {m[0]: m for m in groups.values()}
-    shingles: dict[int, frozenset[str]] = {}
+    sets = shingles(sorted({i for pair in found for i in pair})) if found else {}
     rows = []
     for a, b in sorted(found):
-        for i in (a, b):
-            if i not in shingles:
-                shingles[i] = text_shingles(texts[i])
-        similarity = jaccard(shingles[a], shingles[b])
+        similarity = jaccard(sets[a], sets[b])
         if similarity >= near:
             for x in members[a]:
                 for y in members[b]:

@@ -18,12 +18,13 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from analysis.periods.binning import Period, periods_assign, periods_by
+from analysis.periods.binning import Period, PeriodCells, periods_assign, periods_by
 from analysis.tables import groups_by, require_columns
 from analysis.vocabulary.concordance import kwic_cut
 
-__all__ = ["frames_count", "FrameTallies", "frames_from_tallies", "frames_audit",
-           "frames_cooccurrence", "frames_kwic"]
+__all__ = ["frames_count", "FrameTallies", "frames_from_tallies", "frames_from_cells",
+           "frames_audit", "audit_tallies", "audit_from_tallies", "frames_cooccurrence",
+           "cooccurrence_counts", "cooccurrence_from_counts", "frames_kwic"]
 
 #: The ``form`` of an audit row for a pattern that matched nothing.
 NO_MATCH = "(no match)"
@@ -96,17 +97,29 @@ def frames_count(matches: pd.DataFrame, corpus: pd.DataFrame, *,
                                    names=names, labels=labels, by=columns[0],
                                    matches=matches)
     cells = periods_assign(corpus, period, by=columns)
-    group_of = pd.Series(cells.key_of(cells.docs).to_numpy(),
-                         index=cells.docs["doc_id"].to_numpy())
+    tallies = FrameTallies.of(matches, corpus, FrameTallies.cells_of(cells),
+                              cells.key_of(cells.cells).tolist())
+    return _keep_labels(frames_from_cells(tallies, cells, names=names, labels=labels),
+                        matches)
+
+
+def frames_from_cells(tallies: FrameTallies, cells: PeriodCells, *, names: list[str],
+                      labels: dict[str, str]) -> pd.DataFrame:
+    """The table of :func:`frames_count` with periods from tallies per cell (period and
+    ``by`` values, as :meth:`FrameTallies.cells_of` names them): of one corpus, or summed
+    over its partitions (:mod:`analysis.cluster`); ``cells`` are those of the whole
+    corpus. ``attrs["frame_labels"]`` holds ``labels``."""
     groups = cells.key_of(cells.cells).tolist()
-    tallies = FrameTallies.of(matches, corpus, group_of, groups)
+    tallies = FrameTallies(groups, tallies.hits, tallies.with_frame,
+                           tallies.words.reindex(groups, fill_value=0),
+                           tallies.docs.reindex(groups, fill_value=0))
     table = _rates(tallies, names, labels)
     split = cells.cells.set_index(pd.Index(groups)).reindex(table["group"])
     for column in cells.keys:
         table[column] = split[column].to_numpy()
     table = _ordered(table, cells.keys)
-    table.attrs.update(period=cells.period, note=cells.note)
-    return _keep_labels(table, matches)
+    table.attrs.update(period=cells.period, note=cells.note, frame_labels=dict(labels))
+    return table
 
 
 @dataclass
@@ -142,6 +155,13 @@ class FrameTallies:
         hits = m.groupby(["group", "frame"]).size()
         with_frame = m.groupby(["group", "frame"])["doc_id"].nunique()
         return cls(list(groups), hits, with_frame, words, docs)
+
+    @staticmethod
+    def cells_of(cells: PeriodCells) -> pd.Series:
+        """The cell (period and ``by`` values) of every dated article, indexed by
+        ``doc_id``: the ``group_of`` of :meth:`of` with periods."""
+        return pd.Series(cells.key_of(cells.docs).to_numpy(),
+                         index=cells.docs["doc_id"].to_numpy())
 
     @classmethod
     def grouped(cls, matches: pd.DataFrame, corpus: pd.DataFrame, by: str) -> FrameTallies:
@@ -239,12 +259,21 @@ def frames_audit(matches: pd.DataFrame, *, silent: bool = False) -> pd.DataFrame
     >>> frames_audit(frames_match(c))[["form", "hits"]].values.tolist()
     [['sancties', 2], ['sanctiepakket', 1]]
     """
-    columns = ["frame", "form", "patterns", "hits", "docs", "share"]
     if matches.empty:
-        return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("hits", "docs") else
-                                          "float64" if c == "share" else "object")
-                             for c in columns})
-    names = _frame_names(matches)
+        return audit_from_tallies([], names=[], silent_patterns=[], silent=silent)
+    return audit_from_tallies([audit_tallies(matches)], names=_frame_names(matches),
+                              silent_patterns=matches.attrs.get("silent_patterns", []),
+                              silent=silent)
+
+
+_AUDIT_COLUMNS = ["frame", "form", "patterns", "hits", "docs", "share"]
+
+
+def audit_tallies(matches: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The counts behind :func:`frames_audit`: per frame and form (in the order of their
+    first match) the hits and the articles, and every (frame, form, pattern) in the order
+    of its first match. Tallies of separate parts of a corpus (each article in one part)
+    add up in :func:`audit_from_tallies`."""
     m = pd.DataFrame({
         "frame": matches["frame"].astype(str).to_numpy(),
         "form": matches["matched_text"].astype(str).str.lower()
@@ -252,11 +281,30 @@ def frames_audit(matches: pd.DataFrame, *, silent: bool = False) -> pd.DataFrame
         "pattern": matches["pattern"].astype(str).to_numpy(),
         "doc_id": matches["doc_id"].astype(str).to_numpy(),
     })
-    table = m.groupby(["frame", "form"], sort=False).agg(
-        patterns=("pattern", lambda s: ", ".join(dict.fromkeys(s))),
+    counts = m.groupby(["frame", "form"], sort=False).agg(
         hits=("pattern", "size"), docs=("doc_id", "nunique")).reset_index()
+    return counts, m[["frame", "form", "pattern"]].drop_duplicates()
+
+
+def audit_from_tallies(parts: list[tuple[pd.DataFrame, pd.DataFrame]], *, names: list[str],
+                       silent_patterns: list, silent: bool = False) -> pd.DataFrame:
+    """The table of :func:`frames_audit` from the :func:`audit_tallies` of a corpus, or of
+    its parts in corpus order (:mod:`analysis.cluster`); ``names``: every frame, in
+    dictionary order; ``silent_patterns``: the (frame, pattern) pairs that matched
+    nothing in the whole corpus."""
+    counts = [c for c, _ in parts if len(c)]
+    if not counts:
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("hits", "docs") else
+                                          "float64" if c == "share" else "object")
+                             for c in _AUDIT_COLUMNS})
+    table = (pd.concat(counts, ignore_index=True)
+             .groupby(["frame", "form"], sort=False)[["hits", "docs"]].sum())
+    triples = pd.concat([t for _, t in parts], ignore_index=True).drop_duplicates()
+    patterns = triples.groupby(["frame", "form"], sort=False)["pattern"].agg(", ".join)
+    table.insert(0, "patterns", patterns.reindex(table.index).to_numpy())
+    table = table.reset_index()
     table["share"] = table["hits"] / table.groupby("frame")["hits"].transform("sum")
-    quiet = [(f, p) for f, p in matches.attrs.get("silent_patterns", []) if f in names]
+    quiet = [(f, p) for f, p in silent_patterns if f in names]
     if silent and quiet:  # patterns that match nothing are listed too, with 0 hits
         table = pd.concat([table, pd.DataFrame({
             "frame": [f for f, _ in quiet], "form": [NO_MATCH] * len(quiet),
@@ -264,7 +312,8 @@ def frames_audit(matches: pd.DataFrame, *, silent: bool = False) -> pd.DataFrame
             ignore_index=True)
     table["rank"] = table["frame"].map({n: i for i, n in enumerate(names)})
     table = table.sort_values(["rank", "hits", "form"], ascending=[True, False, True])
-    return table[columns].reset_index(drop=True).astype({"hits": "int64", "docs": "int64"})
+    return table[_AUDIT_COLUMNS].reset_index(drop=True).astype({"hits": "int64",
+                                                                 "docs": "int64"})
 
 
 def frames_cooccurrence(
@@ -297,6 +346,19 @@ def frames_cooccurrence(
     [[2.0, 2.0, 1.0, 0.333, 0.5]]
     """
     names = _frame_names(matches)
+    table = cooccurrence_from_counts(cooccurrence_counts(matches, level=level), names=names)
+    _keep_labels(table, matches)
+    table.attrs["level"] = level
+    return table
+
+
+def cooccurrence_counts(matches: pd.DataFrame, *,
+                        level: Literal["sentence", "document"] = "sentence") -> np.ndarray:
+    """The counts behind :func:`frames_cooccurrence`: a frames-by-frames matrix of the
+    units (sentences or articles) with both frames (the diagonal: with the frame), frames
+    in dictionary order. Counts of separate parts of a corpus (each article in one part)
+    add up."""
+    names = _frame_names(matches)
     docs = matches["doc_id"].astype(str).to_numpy()
     if level == "sentence":
         sentences = matches["sentence_id"].to_numpy().astype(np.int64)
@@ -309,7 +371,13 @@ def frames_cooccurrence(
     frame_codes = pd.Categorical(matches["frame"].astype(str), categories=names).codes
     x = np.zeros((unit_codes.max(initial=-1) + 1, len(names)), dtype=np.int64)
     x[unit_codes, frame_codes] = 1
-    both = x.T @ x
+    return x.T @ x
+
+
+def cooccurrence_from_counts(both: np.ndarray, *, names: list[str]) -> pd.DataFrame:
+    """The table of :func:`frames_cooccurrence` from the matrix of
+    :func:`cooccurrence_counts` (of a corpus, or summed over its parts); ``names``: the
+    frames, in dictionary order."""
     n = np.diag(both)
     rows = []
     for i, a in enumerate(names):
@@ -318,11 +386,8 @@ def frames_cooccurrence(
             rows.append((a, b, int(n[i]), int(n[j]), int(both[i, j]),
                          both[i, j] / union if union else 0.0,
                          both[i, j] / n[i] if n[i] else 0.0))
-    table = pd.DataFrame(rows, columns=["frame_a", "frame_b", "units_a", "units_b",
-                                        "units_both", "jaccard", "share_of_a"])
-    _keep_labels(table, matches)
-    table.attrs["level"] = level
-    return table
+    return pd.DataFrame(rows, columns=["frame_a", "frame_b", "units_a", "units_b",
+                                       "units_both", "jaccard", "share_of_a"])
 
 
 def frames_kwic(matches: pd.DataFrame, corpus: pd.DataFrame, *, window: int = 8,

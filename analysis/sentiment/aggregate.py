@@ -85,35 +85,73 @@ def sentiment_aggregate(
         if corpus is None:
             raise ValueError("grouping by period reads the articles' dates: pass the corpus")
         cells = periods_assign(corpus, period)
-        dated = cells.docs.set_index("doc_id")["period"]
-        table = table.assign(period=table["doc_id"].map(dated))
-        table = table[table["period"].notna()]
+        table = sentiment_dated(table, cells)
         by = ["period", *by]
     require_columns(table, [value], what="the score table")
     intervals = None
     if resample == "sentence":  # the sentences of each group are resampled
-        intervals = {}
-        for key, group in table.groupby(by, observed=True, sort=True):
-            values = group[value].to_numpy(float)
-            ok = ~np.isnan(values)
-            intervals[key if isinstance(key, tuple) else (key,)] = _bootstrap_sentences(
-                values[ok], n_boot=n_boot, seed=seed, confidence=confidence)
+        intervals = sentiment_intervals([sentence_values(table, by=by, value=value)],
+                                        n_boot=n_boot, seed=seed, confidence=confidence)
     out = sentiment_from_articles(sentiment_articles(table, by=by, value=value), by=by,
                                   resample=resample, n_boot=n_boot, confidence=confidence,
                                   seed=seed, intervals=intervals)
     if cells is not None:
-        # every period, for every value of the other grouping columns: empty cells as rows
-        values = [cells.cells["period"].tolist()] + [sorted(pd.unique(table[c].astype(str)))
-                                                      for c in by[1:]]
-        grid = pd.MultiIndex.from_product(values, names=by).to_frame(index=False)
-        out = grid.merge(out.astype({c: str for c in by}), on=by, how="left")
-        out["method"] = out["method"].fillna(_single(table, "method"))
-        for column in ("n_documents", "n_sentences"):
-            out[column] = out[column].fillna(0).astype(np.int64)
-        out.attrs.update(period=period, note=cells.note)
+        out = sentiment_periods(out, table, cells, by=by)
     # how the intervals were made, for the figure's caption
     out.attrs.update(resample=resample, n_boot=n_boot, confidence=confidence)
     return out
+
+
+def sentence_values(table: pd.DataFrame, *, by: Sequence[str], value: str = "polarity"
+                    ) -> dict[tuple, np.ndarray]:
+    """The values a sentence bootstrap resamples: per group of ``by`` (a tuple), the
+    ``value`` of its sentences that have one, in table order. The values of separate parts
+    of a corpus (each article in one part) are joined, in corpus order, by
+    :func:`sentiment_intervals`."""
+    out = {}
+    for key, group in table.groupby(list(by), observed=True, sort=True):
+        values = group[value].to_numpy(float)
+        out[key if isinstance(key, tuple) else (key,)] = values[~np.isnan(values)]
+    return out
+
+
+def sentiment_intervals(parts: list[dict[tuple, np.ndarray]], *, n_boot: int, seed: int,
+                        confidence: float) -> dict[tuple, tuple[float, float]]:
+    """The sentence-bootstrap interval of every group, from the :func:`sentence_values` of
+    a corpus, or of its parts in corpus order."""
+    joined: dict[tuple, list[np.ndarray]] = {}
+    for part in parts:
+        for key, values in part.items():
+            joined.setdefault(key, []).append(values)
+    return {key: _bootstrap_sentences(np.concatenate(values), n_boot=n_boot, seed=seed,
+                                      confidence=confidence)
+            for key, values in joined.items()}
+
+
+def sentiment_periods(out: pd.DataFrame, rows: pd.DataFrame, cells, *, by: Sequence[str]
+                      ) -> pd.DataFrame:
+    """The aggregates ``out`` (``by``: ``period`` first) with a row for every period of
+    ``cells`` (the periods of the whole corpus) and every value of the other ``by``
+    columns found in ``rows`` (the dated sentences, or their articles): empty cells as
+    rows with 0 articles."""
+    by = list(by)
+    values = [cells.cells["period"].tolist()] + [sorted(pd.unique(rows[c].astype(str)))
+                                                  for c in by[1:]]
+    grid = pd.MultiIndex.from_product(values, names=by).to_frame(index=False)
+    out = grid.merge(out.astype({c: str for c in by}), on=by, how="left")
+    out["method"] = out["method"].fillna(_single(rows, "method"))
+    for column in ("n_documents", "n_sentences"):
+        out[column] = out[column].fillna(0).astype(np.int64)
+    out.attrs.update(period=cells.period, note=cells.note)
+    return out
+
+
+def sentiment_dated(table: pd.DataFrame, cells) -> pd.DataFrame:
+    """The sentences of ``table`` whose article has a period in ``cells``, with the
+    column ``period``."""
+    dated = cells.docs.set_index("doc_id")["period"]
+    table = table.assign(period=table["doc_id"].map(dated))
+    return table[table["period"].notna()]
 
 
 _ARTICLE_COLUMNS = ["method", "n_sentences", "n_valid", "total", "n_negative", "n_neutral",
