@@ -11,14 +11,7 @@ from typing import Literal
 
 import pandas as pd
 
-from analysis.cluster.mapping import (
-    articles_meta,
-    map_partitions,
-    outputs,
-    periods_of,
-    with_notes,
-    write_part,
-)
+from analysis.cluster import mapping
 from analysis.dictionaries.frames import FrameDictionary, frames_load
 from analysis.dictionaries.matcher import frames_match
 from analysis.periods.binning import periods_assign, periods_by
@@ -48,7 +41,7 @@ def _tone(corpus: pd.DataFrame, *, file: str, method: str, by: list[str] | None,
     matches = frames_match(corpus, exclude) if exclude is not None else None
     scores = sentiment_corpus(corpus, method=method, progress=False, exclude=matches)
     if sentences_dir is not None:
-        write_part(scores, sentences_dir, file)
+        mapping.write_part(scores, sentences_dir, file)
     if level == "document":
         return _documents(scores, sentiment_method(method)), None, None
     if by is None:
@@ -57,7 +50,7 @@ def _tone(corpus: pd.DataFrame, *, file: str, method: str, by: list[str] | None,
     keys, meta = by, None
     if period is not None:
         table = sentiment_dated(table, periods_assign(corpus, period, warn=False))
-        keys, meta = ["period", *by], articles_meta(corpus, [])
+        keys, meta = ["period", *by], mapping.articles_meta(corpus, [])
     values = sentence_values(table, by=keys) if resample == "sentence" else None
     return sentiment_articles(table, by=keys), values, meta
 
@@ -110,14 +103,14 @@ def cluster_sentiment(
     if exclude_frames is not None and exclude_frames is not False:
         exclude = (exclude_frames if isinstance(exclude_frames, FrameDictionary) else
                    frames_load(None if exclude_frames is True else exclude_frames))
-    mapped = map_partitions(client, dataset, _tone, corpus_options=corpus_options,
+    mapped = mapping.map_partitions(client, dataset, _tone, corpus_options=corpus_options,
                             require=columns, dedupe=dedupe, near=near, method=method,
                             by=columns if aggregate else None, period=period, level=level,
                             resample=resample, exclude=exclude,
-                            sentences_dir=outputs(sentences_dir, dataset))
+                            sentences_dir=mapping.outputs(sentences_dir, dataset))
     parts = [p for p in mapped.results if p[0] is not None]
     if level == "document":
-        return with_notes(pd.concat([p[0] for p in parts], ignore_index=True), mapped)
+        return mapping.with_notes(pd.concat([p[0] for p in parts], ignore_index=True), mapped)
     if not aggregate:
         return None
     keys = ["period", *columns] if period is not None else columns
@@ -129,10 +122,10 @@ def cluster_sentiment(
     table = sentiment_from_articles(articles, by=keys, resample=resample, n_boot=n_boot,
                                     confidence=confidence, seed=seed, intervals=intervals)
     if period is not None:
-        cells = periods_of([p[2] for p in mapped.results], period, [])
+        cells = mapping.periods_of([p[2] for p in mapped.results], period, [])
         table = sentiment_periods(table, articles, cells, by=keys)
     table.attrs.update(resample=resample, n_boot=n_boot, confidence=confidence)
-    return with_notes(table, mapped)
+    return mapping.with_notes(table, mapped)
 
 
 # --------------------------------------------------------------------------- timeline
@@ -177,11 +170,11 @@ def cluster_timeline(
     book = None
     if "frames" in wanted:
         book = frames if isinstance(frames, FrameDictionary) else frames_load(frames)
-    mapped = map_partitions(client, dataset, _timeline_articles,
+    mapped = mapping.map_partitions(client, dataset, _timeline_articles,
                             corpus_options=corpus_options, require=["date", *columns],
                             dedupe=dedupe, near=near, book=book, by=columns, measures=wanted)
     articles = pd.concat(mapped.results, ignore_index=True)
     articles.attrs = dict(mapped.results[0].attrs)
     table = timeline_from_articles(articles, period=period, by=by, n_boot=n_boot,
                                    confidence=confidence, seed=seed)
-    return with_notes(table, mapped)
+    return mapping.with_notes(table, mapped)
