@@ -28,6 +28,7 @@ from typing import Literal
 import pandas as pd
 
 from analysis.cluster.dataset import ClusterError, dataset_partitions, partition_load
+from analysis.cluster.store import stored
 from analysis.dictionaries.frames import FrameDictionary, frames_load
 from analysis.dictionaries.frames_stats import FrameTallies, frames_from_tallies
 from analysis.dictionaries.matcher import frames_match
@@ -74,6 +75,7 @@ def _run(client, files: list[Path], work, **kwargs) -> tuple[list, list[str]]:
     except ImportError:  # pragma: no cover - older distributed
         from distributed.scheduler import KilledWorker
 
+    work = stored(work)  # with the client's token store (analysis.cluster.store)
     futures = [client.submit(work, str(file), pure=False, **kwargs) for file in files]
     results, notes, seen = [], [], {}
     try:
