@@ -9,7 +9,13 @@
   in a second pass. Its row's ``ours/peer`` is the speed against ``cluster-inprocess``,
 - ``cluster-50m``: the same on the partitioned synthetic dataset of 50 million tokens
   (:func:`benchmarks.synthetic.synthetic_dataset`), more than the workers' memory together
-  could hold as one table: proof that the corpus need not fit in memory.
+  could hold as one table: proof that the corpus need not fit in memory,
+- ``cluster-store``: the frequency table of the corpus in :data:`STORE_PARTS` partitions on
+  a ``LocalCluster``, twice: first with an empty token store (the workers tokenise every
+  partition and store it), then again (they read every partition's tokens from the
+  store). Its ``extra`` holds both runs' seconds, their ratio, whether the repeated run is
+  at least :data:`STORE_SPEEDUP` times faster, and whether the table equals the
+  in-process table of the same rows (checked after the timed runs).
 
 The cluster stages report each worker's peak memory (RSS, sampled every 0.5 s on the
 workers) as ``worker_peak_mib`` and the workers' limit; the cluster is started in the
@@ -28,17 +34,26 @@ from pathlib import Path
 MEMORY_LIMIT = "2GiB"
 #: Size of the 'larger than memory' dataset.
 LARGE_TOKENS = 50_000_000
+#: The partitions of the cluster-store stage, and how much faster its repeated run is to be.
+STORE_PARTS = 4
+STORE_SPEEDUP = 3.0
 
 
-def partitioned_copy(path: str | Path, *, rows: int | None = None) -> Path:
+def partitioned_copy(path: str | Path, *, rows: int | None = None,
+                     parts: int | None = None) -> Path:
     """The Parquet file ``path`` as a partitioned dataset beside it (``<stem>-parts/``,
     made once): files of ``rows`` articles (default: about 1,000,000 tokens each, at the
-    synthetic corpora's 750 tokens an article), written one row group at a time."""
+    synthetic corpora's 750 tokens an article), written one row group at a time; or, with
+    ``parts``, that many files of about equal size (``<stem>-<parts>parts/``)."""
     import pyarrow.parquet as pq
 
     path = Path(path)
-    rows = rows or 1_330
-    folder = path.with_name(f"{path.stem}-parts")
+    if parts is not None:
+        rows = -(-pq.read_metadata(path).num_rows // parts)
+        folder = path.with_name(f"{path.stem}-{parts}parts")
+    else:
+        rows = rows or 1_330
+        folder = path.with_name(f"{path.stem}-parts")
     done = folder / ".complete"
     if done.exists():
         return folder
@@ -158,3 +173,88 @@ def cluster_run(state: dict) -> dict:
         "worker_peak_mib": [round(p / 2**20) for p in peaks],
         "frequency_rows": len(freq), "keyness_rows": len(key), "frames_rows": len(frames),
     }
+
+
+# --------------------------------------------------------------------------- the token store
+
+
+def _warm_tokens() -> None:
+    """Tokenise a sentence with the store off: the tokenizer's modules imported on the
+    worker, so the first timed run does not pay for them (a session keeps its cluster)."""
+    import pandas as pd
+
+    from analysis.tokens import tokens_cache_clear, tokens_corpus
+    from analysis.tokens.store import StoreSettings, tokenstore_using
+
+    with tokenstore_using(StoreSettings(None, 0)):
+        tokens_corpus(pd.DataFrame({"doc_id": ["w"], "outlet": ["w"],
+                                    "text": ["Een zin. Nog een zin."]}), progress=False)
+    tokens_cache_clear()
+
+
+def store_setup(ctx) -> dict:
+    """A new, empty token store for this run (``$DISCOURSE_CACHE_DIR``), the corpus in
+    :data:`STORE_PARTS` partitions, and a warm cluster."""
+    import atexit
+    import shutil
+    import tempfile
+
+    cache = Path(tempfile.mkdtemp(prefix="discourse-bench-cluster-store-"))
+    atexit.register(shutil.rmtree, cache, ignore_errors=True)
+    os.environ["DISCOURSE_CACHE_DIR"] = str(cache)
+    os.environ.pop("DISCOURSE_NO_CACHE", None)
+    state = _cluster_setup(partitioned_copy(ctx["path"], parts=STORE_PARTS), ctx["tokens"])
+    state["client"].run(_warm_tokens)
+    state["cache"] = cache
+    return state
+
+
+def store_run(state: dict) -> dict:
+    """The frequency table on the cluster with an empty store, then again from it."""
+    import time
+
+    from analysis.cluster import cluster_frequency
+
+    client, folder = state["client"], state["folder"]
+    seconds, tables = [], []
+    for _ in range(2):
+        started = time.perf_counter()
+        tables.append(cluster_frequency(folder, client=client, by="outlet"))
+        seconds.append(time.perf_counter() - started)
+    state["table"] = tables[0]
+    entries = [p for p in (state["cache"] / "tokens").iterdir()
+               if not p.name.startswith(".")]
+    ratio = seconds[0] / seconds[1]
+    print(f"cluster-store: first run {seconds[0]:.2f} s, repeated run {seconds[1]:.2f} s "
+          f"({ratio:.1f}x; target >= {STORE_SPEEDUP:g}x: "
+          f"{'met' if ratio >= STORE_SPEEDUP else 'NOT met'}); {len(entries)} store entries",
+          flush=True)
+    return {"partitions": state["partitions"], "first_seconds": round(seconds[0], 3),
+            "repeat_seconds": round(seconds[1], 3), "repeat_speedup": round(ratio, 2),
+            "store_entries": len(entries), "frequency_rows": len(tables[0]),
+            "same_repeated": bool(tables[0].equals(tables[1]))}
+
+
+def store_check(state: dict, extra: dict) -> dict:
+    """Whether the cluster's table equals the in-process table of the same rows (the
+    dataset loaded whole, tokenised without the store)."""
+    import pandas as pd
+
+    from analysis.cluster import dataset_load
+    from analysis.tokens import tokens_corpus
+    from analysis.tokens.store import StoreSettings, tokenstore_using
+    from analysis.vocabulary import textstat_frequency
+
+    corpus = dataset_load(state["folder"])
+    with tokenstore_using(StoreSettings(None, 0)):
+        expected = textstat_frequency(tokens_corpus(corpus, progress=False), by="outlet",
+                                      corpus=corpus)
+    try:
+        pd.testing.assert_frame_equal(state["table"].reset_index(drop=True),
+                                      expected.reset_index(drop=True))
+        same = True
+    except AssertionError:
+        same = False
+    print(f"cluster-store: the table equals the in-process table: {'yes' if same else 'NO'}",
+          flush=True)
+    return {**extra, "same_in_process": same}

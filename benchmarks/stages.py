@@ -561,6 +561,11 @@ STAGES: dict[str, Stage] = {s.name: s for s in [
           setup=_cluster.large_setup, default=False, sampled=True, sizes=("10M",),
           note="the partitioned synthetic dataset of 50M tokens (its own corpus, run with the "
           "10M size); worker_peak_mib is each worker's peak"),
+    Stage("cluster-store", "LocalCluster: frequenties, tweede keer uit de tokenopslag",
+          _cluster.store_run, setup=_cluster.store_setup, check=_cluster.store_check,
+          default=False, store=True,
+          note=f"the frequency table of the corpus in {_cluster.STORE_PARTS} partitions, first "
+          "with an empty token store, then from it; extra: both runs' seconds"),
 ]}
 
 

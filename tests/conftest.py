@@ -23,6 +23,7 @@ SESSION_CACHE = Path(tempfile.mkdtemp(prefix="discourse-test-cache-"))
 os.environ["DISCOURSE_CACHE_DIR"] = str(SESSION_CACHE)
 os.environ.pop("DISCOURSE_NO_CACHE", None)
 os.environ.pop("DISCOURSE_CACHE_MAX_GIB", None)
+os.environ.pop("DISCOURSE_SCHEDULER", None)  # the notebooks run in their own process
 atexit.register(shutil.rmtree, SESSION_CACHE, ignore_errors=True)
 
 

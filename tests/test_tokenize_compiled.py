@@ -202,3 +202,33 @@ def test_the_pieces_seen_are_forgotten_past_the_limit(corpus, monkeypatch):
 def test_an_unknown_engine_is_named():
     with pytest.raises(ValueError, match="unknown tokenizing engine 'rust'"):
         sentences_split("Eén. Twee.", engine="rust")
+
+
+def test_threads_tokenising_at_once_get_what_one_thread_gets(corpus):
+    """Threads (a Dask worker's, a notebook's) share the registry of pieces: each text
+    gets the tokens it gets alone, also while the registry grows and is cleared."""
+    import threading
+
+    import analysis.tokens.compiled as compiled
+
+    texts = [[f"{text} {n}{n}x stuk{n}" for text in corpus["text"]] for n in range(8)]
+    compiled._PIECES.clear()
+    alone = [tokens_of_texts(t) for t in texts]
+    compiled._PIECES.clear()
+    barrier, results = threading.Barrier(len(texts)), {}
+
+    def work(n):
+        barrier.wait()
+        for _ in range(5):
+            results[n] = tokens_of_texts(texts[n])
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(len(texts))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for n, expected in enumerate(alone):
+        got = results[n]
+        for a, b in zip(got[:4], expected[:4], strict=True):
+            np.testing.assert_array_equal(a, b)
+        assert [got[5][c] for c in got[4]] == [expected[5][c] for c in expected[4]]

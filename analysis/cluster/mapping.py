@@ -25,9 +25,11 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.cluster.dataset import ClusterError, dataset_partitions, partition_load
+from analysis.cluster.store import stored
 from analysis.io import output_check, write_atomic
 from analysis.parallel import serial
 from analysis.tokens.corpus_tables import tokens_cache_clear
+from analysis.tokens.store import TokenStoreWarning
 
 __all__ = ["MapResult", "map_partitions", "run_partitions"]
 
@@ -57,8 +59,9 @@ def map_partitions(client, dataset: str | Path, work: Callable, *,
     files = dataset_partitions(dataset, text_column=corpus_options.get("text_column"))
     common = dict(corpus_options=corpus_options, require=tuple(require), work=work,
                   kwargs=kwargs)
+    task = stored(_task)  # with the client's token store (analysis.cluster.store)
     if dedupe == "none":
-        futures = [client.submit(_task, str(file), None, drop=(), pure=False, **common)
+        futures = [client.submit(task, str(file), None, drop=(), pure=False, **common)
                    for file in files]
         results, notes = run_partitions(client, files, futures)
         dropped: list[dict] = []
@@ -69,7 +72,7 @@ def map_partitions(client, dataset: str | Path, work: Callable, *,
             keys_of = [client.submit(_keys, load, near, pure=False) for load in loads]
             keys, notes = run_partitions(client, files, keys_of)
             dropped, drops = _decide(client, loads, keys, dedupe=dedupe, near=near)
-            futures = [client.submit(_task, str(file), load, drop=drop, pure=False, **common)
+            futures = [client.submit(task, str(file), load, drop=drop, pure=False, **common)
                        for file, load, drop in zip(files, loads, drops, strict=True)]
             results, _ = run_partitions(client, files, futures)
         finally:
@@ -147,6 +150,7 @@ def _task(file: str, loaded, *, corpus_options: dict, require: Sequence[str], wo
     left), the warnings of reading it (when read here) and its article ids."""
     with serial(), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # a period's note is said once, on the client
+        warnings.simplefilter("always", TokenStoreWarning)  # a store note, by store_task
         corpus, notes = loaded if loaded is not None else _read(file, corpus_options, require)
         ids = _ids(corpus)
         if loaded is not None:

@@ -513,3 +513,36 @@ notebook_parameter(
     "resumed when it does (None: a new sheet in a temporary folder, for a try-out); set in "
     "the notebook, where the coding is done",
     check=_check_optional_file("coding_sheet", must_exist=False))
+
+
+# --- where the heavy analyses run (analysis.notebooks.cluster) ------------------------------
+
+#: The environment variable giving ``scheduler`` when a notebook does not set it.
+SCHEDULER_ENV = "DISCOURSE_SCHEDULER"
+
+
+def _check_scheduler(value, setup):
+    import os
+
+    given = ""
+    if value is None:
+        value = os.environ.get(SCHEDULER_ENV, "").strip() or None
+        if value is None:
+            return None
+        given = f" (${SCHEDULER_ENV})"
+    text = str(value).strip()
+    if text == "local" or re.fullmatch(r"tcp://[^\s/:]+:\d+", text):
+        return text
+    raise ParameterError(
+        f"scheduler{given} must be 'local' (a Dask cluster on this machine), the address of "
+        f"a running scheduler such as 'tcp://10.0.0.5:8786', or None (in the notebook's own "
+        f"process), not {value!r}.")
+
+
+notebook_parameter(
+    "scheduler", None,
+    "where the frequencies, keyness, frame matches, tone and timeline are computed: 'local' "
+    "(a Dask cluster on this machine) or 'tcp://HOST:PORT' (a running scheduler; the cache "
+    "folder must be on a file system its workers share); None: in the notebook's process, "
+    f"or ${SCHEDULER_ENV} when set",
+    check=_check_scheduler, option="--scheduler", metavar="WHERE")

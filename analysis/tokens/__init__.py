@@ -13,8 +13,8 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     ".sentences": ["sentences_split", "tokens_settings", "TOKENIZER_MODULES"],
     ".store": ["CACHE_DIR_ENV", "NO_CACHE_ENV", "MAX_GIB_ENV", "DEFAULT_MAX_GIB",
         "STORE_FORMAT", "STATS", "TokenStoreWarning", "StoreSettings", "tokenstore_settings",
-        "tokenstore_key", "tokenstore_load", "tokenstore_save", "tokenstore_entries",
-        "tokenstore_clear", "size_text"],
+        "tokenstore_using", "tokenstore_key", "tokenstore_load", "tokenstore_save",
+        "tokenstore_entries", "tokenstore_clear", "size_text"],
     "analysis.text.words": ["ABBREVIATIONS_FILE", "wordlist_load", "abbreviations_load",
         "tokens_tokenize", "tokens_words", "tokens_count_words"],
 })

@@ -23,8 +23,10 @@ value for value; ``tests/test_tokenize_compiled.py`` compares the two engines.
 
 from __future__ import annotations
 
+import functools
 import re
 import string
+import threading
 from collections.abc import Callable, Iterable
 
 import numpy as np
@@ -152,6 +154,18 @@ class _Pieces:
 
 
 _PIECES = _Pieces()
+#: One text at a time per process: the registry of pieces grows (and is cleared) as it
+#: goes, so threads (a Dask worker's, a notebook's) take turns.
+_PIECES_LOCK = threading.Lock()
+
+
+def _serialised(function):
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        with _PIECES_LOCK:
+            return function(*args, **kwargs)
+
+    return wrapper
 
 
 def _split(texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
@@ -178,6 +192,7 @@ def _split(texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[str], np.ndar
             encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64))
 
 
+@_serialised
 def tokens_of_texts(texts: list[str]):
     """Every token of ``texts``: arrays ``docs`` (index into ``texts``), ``starts``,
     ``ends``, ``kinds`` (int8: 0 word, 1 number, 2 punct), ``codes`` (int64 into

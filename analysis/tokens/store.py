@@ -11,7 +11,8 @@ command or notebook kernel reads them instead of tokenising again.
   (``platformdirs.user_cache_dir("dutch-discourse")``, e.g. ``~/.cache/dutch-discourse``).
   ``DISCOURSE_NO_CACHE=1`` switches the store off. The command line sets both with
   ``--cache-dir DIR`` and ``--no-cache``. Nothing is ever written into a corpus folder
-  (:func:`analysis.io.output_check`).
+  (:func:`analysis.io.output_check`). Within a :func:`tokenstore_using` block the store
+  given there is used instead (the client's store, on the workers of a Dask cluster).
 - **What.** One entry (a folder) per key: ``sentences.parquet``, ``tokens.parquet``,
   ``types.parquet`` (the sorted vocabulary) and ``manifest.json``, which names the corpus
   (source, articles, sentences, tokens), the key's parts and the size and SHA-256 of every
@@ -20,7 +21,8 @@ command or notebook kernel reads them instead of tokenising again.
   finds no entry and makes a new one.
 - **Safe.** An entry is written into a temporary folder and renamed into place with its
   manifest inside: readers see a whole entry or none, and of two processes writing the same
-  entry at once, one wins and the other's copy is discarded. Every file is checked against
+  entry at once (two threads, two workers on two machines sharing the folder), one wins
+  and the other's copy is discarded. Every file is checked against
   the manifest when read; a damaged entry (a truncated or altered file) is removed, with a
   one-line :class:`TokenStoreWarning` naming it, and the caller tokenises again.
 - **Bounded.** After each write the least recently used entries are removed until the
@@ -33,6 +35,7 @@ command or notebook kernel reads them instead of tokenising again.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import hashlib
 import io
 import json
@@ -40,6 +43,7 @@ import math
 import os
 import shutil
 import time
+import uuid
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
@@ -61,6 +65,7 @@ __all__ = [
     "TokenStoreWarning",
     "StoreSettings",
     "tokenstore_settings",
+    "tokenstore_using",
     "tokenstore_key",
     "tokenstore_load",
     "tokenstore_save",
@@ -111,8 +116,30 @@ def _warn_once(key: str, message: str) -> None:
         warnings.warn(message, TokenStoreWarning, stacklevel=4)
 
 
+_USING: contextvars.ContextVar[StoreSettings | None] = contextvars.ContextVar(
+    "tokenstore_using", default=None)
+
+
+@contextlib.contextmanager
+def tokenstore_using(settings: StoreSettings | None) -> Iterator[None]:
+    """Within the block (in this thread), :func:`tokenstore_settings` gives ``settings``
+    instead of reading the environment (``None``: the environment, as outside). A task
+    on a Dask worker runs in it with the settings of the client that sent it.
+
+    >>> with tokenstore_using(StoreSettings(None, 0)):
+    ...     tokenstore_settings().folder is None
+    True
+    """
+    token = _USING.set(settings)
+    try:
+        yield
+    finally:
+        _USING.reset(token)
+
+
 def tokenstore_settings() -> StoreSettings:
-    """The store's folder and largest size, read from the environment at each call.
+    """The store's folder and largest size, read from the environment at each call (or
+    those of the enclosing :func:`tokenstore_using` block).
 
     >>> import os
     >>> saved = os.environ.get("DISCOURSE_CACHE_DIR")
@@ -124,6 +151,9 @@ def tokenstore_settings() -> StoreSettings:
     ... else:
     ...     os.environ["DISCOURSE_CACHE_DIR"] = saved
     """
+    using = _USING.get()
+    if using is not None:
+        return using
     off = os.environ.get(NO_CACHE_ENV, "").strip()
     gib = DEFAULT_MAX_GIB
     text = os.environ.get(MAX_GIB_ENV, "").strip()
@@ -262,7 +292,7 @@ def _damaged(entry: Path, reason: str) -> None:
 
 def _remove(entry: Path) -> bool:
     """Remove an entry: renamed first (atomic), so no reader sees it half removed."""
-    trash = entry.with_name(f"{_HIDDEN}removed-{entry.name}-{os.getpid()}-{time.time_ns()}")
+    trash = entry.with_name(f"{_HIDDEN}removed-{entry.name}-{os.getpid()}-{uuid.uuid4().hex}")
     try:
         os.rename(entry, trash)
     except FileNotFoundError:
@@ -333,7 +363,8 @@ def tokenstore_save(
                    f"than the token store may hold ({size_text(settings.max_bytes)}); they are "
                    f"not kept. Raise {MAX_GIB_ENV} to keep them.")
         return None
-    tmp = folder / f"{_HIDDEN}tmp-{key}-{os.getpid()}-{time.time_ns()}"
+    # unique across threads, processes and machines sharing the folder
+    tmp = folder / f"{_HIDDEN}tmp-{key}-{os.getpid()}-{uuid.uuid4().hex}"
     try:
         tmp.mkdir(parents=True)
         for name, data in blobs.items():
