@@ -55,7 +55,12 @@ from analysis.tokens.store import tokenstore_key, tokenstore_load, tokenstore_sa
 if TYPE_CHECKING:  # nltk takes a second to import: only when a corpus is tokenised
     pass
 
-from analysis.tokens.sentences import _engine, sentences_split, tokens_settings
+from analysis.tokens.sentences import (
+    _engine,
+    sentences_spans,
+    sentences_split,
+    tokens_settings,
+)
 
 __all__ = [
     "STOPWORDS_FILE",
@@ -203,8 +208,8 @@ def _doc_worker(texts: list[str]):
     return _doc_worker_compiled(texts, _sentences_compiled)
 
 
-def _sentences_compiled(text: str) -> list[tuple[int, int]]:
-    return sentences_split(text, engine="compiled")
+def _sentences_compiled(texts: list[str]):
+    return sentences_spans(texts)
 
 
 def _doc_worker_python(texts: list[str]):
