@@ -26,7 +26,9 @@ NLTK's own Punkt on random texts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
+from functools import cache
 
 import numpy as np
 import regex
@@ -57,9 +59,16 @@ _WORD_TOKENIZE_FMT = r"""(
         |
         \S
     )"""
-_WORD_TOKENIZE = regex.compile(_WORD_TOKENIZE_FMT % {
-    "NonWord": _NON_WORD_RE, "MultiChar": _MULTI_CHAR, "WordStart": _WORD_START},
-    regex.UNICODE | regex.VERBOSE)
+
+
+@cache
+def _word_tokenize() -> regex.Pattern:
+    """Punkt's word tokenizer (compiled when a context first needs it)."""
+    return regex.compile(_WORD_TOKENIZE_FMT % {
+        "NonWord": _NON_WORD_RE, "MultiChar": _MULTI_CHAR, "WordStart": _WORD_START},
+        regex.UNICODE | regex.VERBOSE)
+
+
 _REALIGN = regex.compile(r'["\')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\s+|(?=--)|$)',
                          regex.MULTILINE)
 _ELLIPSIS = regex.compile(r"\.\.+$")
@@ -92,9 +101,8 @@ def _table() -> np.ndarray:
     chars = "".join(map(chr, range(_SPACE_LIMIT)))
     for m in regex.finditer(r"\s", chars):
         table[m.start()] |= _SPACE
-    for i, ch in enumerate(chars):
-        if ch.isspace():
-            table[i] |= _PY_SPACE
+    for m in re.finditer(r"\s", chars):  # the ``re`` engine's \s is str.isspace
+        table[m.start()] |= _PY_SPACE
     for flag, members in ((_ASCII_SPACE, " \t\n\r\x0b\x0c"), (_END, _SENT_END),
                           (_NON_WORD, NON_WORD), (_CLOSING, CLOSING), (_COMMA_LIKE, ",;:")):
         for ch in members:
@@ -194,8 +202,9 @@ class PunktBulk:
         if found is None:
             if len(self._contexts) >= self._MEMO_MAX:
                 self._contexts.clear()
+            findall = _word_tokenize().findall
             tokens = [t for line in context.split("\n") if line.strip()
-                      for t in _WORD_TOKENIZE.findall(line)]
+                      for t in findall(line)]
             found = any(self._token_breaks(tokens[k], tokens[k + 1])
                         for k in range(len(tokens) - 1))
             self._contexts[context] = found
