@@ -29,7 +29,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from analysis.text.words import _KIND_OF_GROUP, _NUMBER_WORDS, _TOKEN, _kind
+from analysis.text.words import (
+    _KIND_OF_GROUP,
+    _NUMBER_WORDS,
+    _TOKEN,
+    _kind,
+    abbreviations_load,
+)
 
 __all__ = ["SEPARATOR", "doc_worker", "tokens_of_texts"]
 
@@ -38,8 +44,13 @@ __all__ = ["SEPARATOR", "doc_worker", "tokens_of_texts"]
 #: slower for such pieces, never different.
 SEPARATOR = " "
 
-_ENDS_DIGIT = re.compile(r"\d\Z")
 _STARTS_NUMBER_WORD = re.compile(rf"(?:{_NUMBER_WORDS})", re.IGNORECASE)
+#: Marks that the reference pattern reads as a token of their own after a word of letters
+#: (a period is one too, unless the word is a known abbreviation), and before one.
+_TAIL = frozenset(",:;?!)]}\"'’”…»")
+_HEAD = frozenset("([{\"“„«")
+#: The abbreviations of letters only that the reference pattern reads with their period.
+_ABBREVIATED = frozenset(a for a in abbreviations_load() if a.isalpha() and a.isascii())
 
 _GROUP_KIND = {_TOKEN.groupindex[name]: kind for name, kind in _KIND_OF_GROUP.items()}
 
@@ -124,6 +135,25 @@ class _Pieces:
                 forms.append(p)
                 counts.append(1)
                 continue
+            n = len(p)
+            if n > 1:
+                core = p[:-1]
+                if core.isalpha() and (p[-1] in _TAIL or (
+                        p[-1] == "." and core.isascii() and core.lower() not in _ABBREVIATED)):
+                    # a word and a mark after it (not an abbreviation's period)
+                    starts += (0, n - 1)
+                    ends += (n - 1, n)
+                    kinds += (0, 2)
+                    forms += (core, p[-1])
+                    counts.append(2)
+                    continue
+                if p[0] in _HEAD and p[1:].isalpha():  # a mark and a word after it
+                    starts += (0, 1)
+                    ends += (1, n)
+                    kinds += (2, 0)
+                    forms += (p[0], p[1:])
+                    counts.append(2)
+                    continue
             a, b, k, f = _tokenise(p)
             starts.extend(a)
             ends.extend(b)
@@ -134,7 +164,7 @@ class _Pieces:
         self.first = np.concatenate([self.first, len(self.start) + np.cumsum(count) - count])
         self.count = np.concatenate([self.count, count])
         self.ends_digit = np.concatenate([self.ends_digit, np.fromiter(
-            (_ENDS_DIGIT.search(p) is not None for p in pieces), dtype=bool, count=len(pieces))])
+            (p[-1].isdecimal() for p in pieces), dtype=bool, count=len(pieces))])
         self.number_word = np.concatenate([self.number_word, np.fromiter(
             (_STARTS_NUMBER_WORD.match(p) is not None for p in pieces), dtype=bool,
             count=len(pieces))])
