@@ -256,6 +256,15 @@ def test_decomposed_text_is_normalised_to_nfc():
         tokens_corpus(make(nfc))[["start", "end"]].values.tolist()
 
 
+def test_an_invisible_character_in_one_of_several_nfc_texts_is_removed():
+    c = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "X"],
+                      "text": ["Gewoon een zin.", "De sanc\u00adties\u200b gelden."]})
+    table = tokens_corpus(c)
+    assert table["token"].astype(str).tolist() == ["Gewoon", "een", "zin", "De", "sancties",
+                                                   "gelden"]
+    assert table[["start", "end"]].values.tolist()[-2:] == [[3, 11], [12, 18]]
+
+
 def test_the_table_is_cached_and_not_shared(corpus):
     tokens_cache_clear()
     first = tokens_corpus(corpus)

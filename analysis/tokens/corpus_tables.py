@@ -26,6 +26,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ from analysis.text.words import (
     _KIND_OF_GROUP,
     _KINDS,
     _TOKEN,
+    INVISIBLE_CHARACTERS,
     _kind,
     text_normalise,
     wordlist_load,
@@ -137,8 +139,16 @@ def _store(key: tuple, table: pd.DataFrame) -> pd.DataFrame:
 
 def _texts(corpus: pd.DataFrame) -> list[str]:
     """The corpus texts as :func:`analysis.text.text_normalise` makes them (NFC, invisible
-    characters removed; a no-op for a loaded corpus)."""
-    return [text_normalise(t) for t in corpus["text"].astype(str).tolist()]
+    characters removed; a no-op for a loaded corpus, which is checked on all texts at once:
+    a line break neither composes nor decomposes, so the joined texts are NFC when each
+    is)."""
+    texts = corpus["text"].astype(str).tolist()
+    joined = "\n".join(texts)
+    if unicodedata.is_normalized("NFC", joined) and not any(
+            ch in joined for ch in INVISIBLE_CHARACTERS):
+        return texts
+    del joined
+    return [text_normalise(t) for t in texts]
 
 
 def _chunks(texts: list[str]) -> list[tuple[int, int]]:
