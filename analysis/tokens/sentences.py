@@ -3,9 +3,10 @@
 - :func:`sentences_split` splits a text into sentences with NLTK's Punkt algorithm and a
   Dutch abbreviation list shipped with the package (no NLTK data download); paragraphs
   (line breaks) always end a sentence.
-- :data:`ENGINE` chooses how: ``"compiled"`` (the default, compiled kernels in
-  :mod:`analysis.tokens.compiled`) or ``"python"`` (the reference); both give the same
-  sentences and tokens.
+- :data:`ENGINE` chooses how: ``"compiled"`` (the default: Punkt decided for all texts at
+  once by :mod:`analysis.tokens.punkt`, without importing NLTK, and the tokens of
+  :mod:`analysis.tokens.compiled`) or ``"python"`` (the reference: NLTK's own Punkt);
+  both give the same sentences and tokens.
 - :func:`tokens_settings` is what the sentences and tokens depend on besides the texts:
   the key of the token store (:mod:`analysis.tokens.store`).
 """
@@ -96,7 +97,7 @@ _PIECE_MARGIN = 1_000
 def _punkt_spans(span_tokenize: Callable[[str], Iterable[tuple[int, int]]],
                  para: str) -> Iterable[tuple[int, int]]:
     """Punkt's sentence spans of one paragraph (by ``span_tokenize``, Punkt's or
-    :class:`PunktFast`'s), read in pieces of at most ``PIECE_CHARS``.
+    :class:`analysis.tokens.punkt.PunktBulk`'s), read in pieces of at most ``PIECE_CHARS``.
 
     Each piece starts at a sentence start; its sentences are kept except those whose end
     Punkt decided without seeing ``_PIECE_MARGIN`` characters after it, and the next
