@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import unicodedata
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.corpus import corpus_load
 from analysis.paths import CORPUS_DIR
@@ -303,3 +306,15 @@ def test_worker_processes_give_the_tables_of_one_process(corpus, monkeypatch):
     pd.testing.assert_frame_equal(shared[0], alone[0])
     pd.testing.assert_frame_equal(shared[1], alone[1])
     assert shared[1]["doc_id"].nunique() == 5
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=6), unique=True, max_size=40))
+def test_the_types_are_sorted_as_python_sorts_them(strings):
+    from analysis.tokens.corpus_tables import _string_order
+
+    array = np.array(strings, dtype=object)
+    assert array[_string_order(array)].tolist() == sorted(strings)
+    with_surrogate = np.array(strings + ["\ud800"], dtype=object)  # no UTF-8 form
+    assert with_surrogate[_string_order(with_surrogate)].tolist() == sorted(
+        strings + ["\ud800"])

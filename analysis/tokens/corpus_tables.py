@@ -36,6 +36,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from analysis.corpus import CorpusError, corpus_fingerprint, decode_bytes
 from analysis.parallel import chunks_map
@@ -385,8 +387,11 @@ def _tokenise(texts: list[str], *, progress: bool | None) -> _Raw:
     # one vocabulary for all chunks, in sorted order (as pd.Categorical would give)
     vocab = np.concatenate([t[4] for t in tokens]) if tokens else np.zeros(0, dtype=object)
     vocab_codes, distinct = pd.factorize(vocab)
-    types = pd.Index(distinct, dtype=object).sort_values()
-    to_sorted = types.get_indexer(distinct).astype(np.int32)
+    distinct = np.asarray(distinct, dtype=object)
+    order = _string_order(distinct)
+    types = pd.Index(distinct[order], dtype=object)
+    to_sorted = np.empty(len(order), dtype=np.int32)
+    to_sorted[order] = np.arange(len(order), dtype=np.int32)
     offsets = np.cumsum([0] + [len(t[4]) for t in tokens])
     codes = (np.concatenate([to_sorted[vocab_codes[offsets[n] + t[3]]]
                              for n, t in enumerate(tokens)])
@@ -401,6 +406,21 @@ def _tokenise(texts: list[str], *, progress: bool | None) -> _Raw:
         kinds=cat(tokens, 7, np.int8),
     )
     return raw
+
+
+def _string_order(strings: np.ndarray) -> np.ndarray:
+    """The order that sorts ``strings`` (distinct) as Python compares them (by code point),
+    with Arrow's compiled sort (UTF-8 bytes sort in code point order); by Python where a
+    string has no UTF-8 form (a lone surrogate).
+
+    >>> _string_order(np.array(["b", "é", "a", "Z"], dtype=object)).tolist()
+    [3, 2, 0, 1]
+    """
+    try:
+        array = pa.array(strings.tolist(), type=pa.large_string())
+    except (UnicodeError, pa.ArrowException):
+        return np.argsort(strings, kind="stable")
+    return pc.array_sort_indices(array).to_numpy().astype(np.int64)
 
 
 @lru_cache(maxsize=1)
