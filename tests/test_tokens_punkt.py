@@ -8,6 +8,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -27,9 +28,9 @@ WORDS = ["o.a.", "dhr.", "Dhr.", "jan.", "Jan.", "ca.", "st.", "ex-min.", "nr.",
          ".)", '."', ".”", "?”", "!)", "(Ja.)", '"Nee."', "“Zo.”", "'s", "zo'n.",
          "zo’n.", "a?b", "a.b.c", "--", "-", "—", ",", ";", ":", "*", "@", "&", "#",
          "De", "de", "Ja.", "nee.", "Oekraïne.", "İstanbul.", "ǅemal.", "straße.",
-         "Ελλάδα.", "x", "X", "_a.", "a_b."]
+         "Ελλάδα.", "x", "X", "_a.", "a_b.", "Lang" * 12, "lang" * 10 + ".", "b" * 40 + "?x"]
 SEPARATORS = [" ", " ", " ", "  ", "", "\t", "\u00a0", "\x1c", "\u3000", "\u2028", "\r",
-              " \x0b"]
+              " \x0b", " " * 40, "\u00a0 " * 20, "\x1c" * 35]
 PIECE = st.one_of(st.sampled_from(WORDS), st.sampled_from(WORDS),
                   st.text(st.characters(codec="utf-8", blacklist_characters="\n"),
                           max_size=4))
@@ -43,6 +44,16 @@ def test_the_spans_are_punkts_with_the_same_parameters(line):
     reference = _punkt(ABBREVIATIONS)
     assert PunktBulk(ABBREVIATIONS).span_tokenize(line) == list(
         reference.span_tokenize(line))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(LINE)
+def test_runs_left_to_a_regular_expression_end_where_the_arrays_would(line):
+    reference = _punkt(ABBREVIATIONS)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(punkt_module, "_SCAN_STEPS", 1)
+        assert PunktBulk(ABBREVIATIONS).span_tokenize(line) == list(
+            reference.span_tokenize(line))
 
 
 @SETTINGS

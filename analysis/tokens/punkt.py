@@ -74,7 +74,6 @@ _REALIGN = regex.compile(r'["\')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\s+|(?=
 _ELLIPSIS = regex.compile(r"\.\.+$")
 _NUMERIC = regex.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
 _INITIAL = regex.compile(r"[^\W\d]\.$", regex.UNICODE)
-_NEXT_TOKEN = regex.compile(r"\S+")
 
 #: The word before a candidate ``.`` in its plain shape: opening brackets or straight
 #: double quotes (each a token of its own), at most one other mark glued to the word
@@ -143,12 +142,13 @@ def _code_points(text: str) -> np.ndarray:
 
 
 def _scan(codes: np.ndarray, start: np.ndarray, step: int, flag: int, *,
-          has: bool = True, newline: bool = True, limit: np.ndarray | None = None
-          ) -> np.ndarray:
+          has: bool = True, newline: bool = True, limit: np.ndarray | None = None,
+          finish: Callable[[int, int], int]) -> np.ndarray:
     """From each position of ``start``, move by ``step`` while the character there has
     the class ``flag`` (lacks it, if not ``has``), is not a line break unless
     ``newline``, and (with ``limit``) the position is at least its ``limit``; the
-    positions reached."""
+    positions reached. Runs longer than :data:`_SCAN_STEPS` characters are finished by
+    ``finish(position, index)`` (a regular expression, in one call)."""
     pos = start.astype(np.int64, copy=True)
     bound = None if limit is None else np.asarray(limit, dtype=np.int64)
 
@@ -164,10 +164,23 @@ def _scan(codes: np.ndarray, start: np.ndarray, step: int, flag: int, *,
         return index[ok]
 
     active = more(np.arange(len(pos)))
+    steps = 0
     while len(active):
+        if steps == _SCAN_STEPS:
+            for i in active.tolist():
+                pos[i] = finish(int(pos[i]), i)
+            break
         pos[active] += step
         active = more(active)
+        steps += 1
     return pos
+
+
+#: Characters a scan over arrays moves before the rest of a long run is left to a regular
+#: expression (a run of white space or a word of some thousand characters).
+_SCAN_STEPS = 32
+_BLANKS = regex.compile(r"[^\S\n]*")
+_NON_BLANKS = regex.compile(r"\S*")
 
 
 # decision classes of the token after a candidate period
@@ -329,7 +342,8 @@ class PunktBulk:
         spaced = ((after_flags & _SPACE) > 0) & (after != 10)
         next_at = np.full(len(ends), -1, dtype=np.int64)
         if spaced.any():
-            first = _scan(codes, ends[spaced] + 1, 1, _SPACE, newline=False)
+            first = _scan(codes, ends[spaced] + 1, 1, _SPACE, newline=False,
+                          finish=lambda p, _: _BLANKS.match(text, p).end())
             ok = codes[first] != 10
             next_at[np.flatnonzero(spaced)[ok]] = first[ok]
             spaced[np.flatnonzero(spaced)[~ok]] = False
@@ -390,7 +404,8 @@ class PunktBulk:
         if len(spaced):
             cls[spaced[(flags[spaced] & _END) > 0]] = _ANY
             start = next_at[spaced]
-            end = _scan(codes, start + 1, 1, _SPACE, has=False)
+            end = _scan(codes, start + 1, 1, _SPACE, has=False,
+                        finish=lambda p, _: _NON_BLANKS.match(text, p).end())
             # a sentence-end mark inside the next word, before its last character
             irregular = (np.searchsorted(marks, end - 1, side="left")
                          - np.searchsorted(marks, start, side="left")) > 0
@@ -418,8 +433,10 @@ class PunktBulk:
         ``_realign_boundaries`` make them (stripped when ``strip``)."""
         lines = np.flatnonzero(keep_line)
         # each line's last slice ends at its last character that is not white space
-        last = _scan(codes, line_end[lines] - 1, -1, _PY_SPACE,
-                     limit=line_start[lines]) + 1
+        first = line_start[lines]
+        last = _scan(codes, line_end[lines] - 1, -1, _PY_SPACE, limit=first,
+                     finish=lambda p, i: first[i] - 1 + len(text[first[i]:p + 1].rstrip())
+                     ) + 1
         n_breaks = np.bincount(line, minlength=len(line_start))[lines]
         slice_line = np.repeat(lines, n_breaks + 1)
         total = len(slice_line)
