@@ -141,16 +141,11 @@ def _store(key: tuple, table: pd.DataFrame) -> pd.DataFrame:
 
 def _texts(corpus: pd.DataFrame) -> list[str]:
     """The corpus texts as :func:`analysis.text.text_normalise` makes them (NFC, invisible
-    characters removed; a no-op for a loaded corpus, which is checked on all texts at once:
-    a line break neither composes nor decomposes, so the joined texts are NFC when each
-    is)."""
-    texts = corpus["text"].astype(str).tolist()
-    joined = "\n".join(texts)
-    if unicodedata.is_normalized("NFC", joined) and not any(
-            ch in joined for ch in INVISIBLE_CHARACTERS):
-        return texts
-    del joined
-    return [text_normalise(t) for t in texts]
+    characters removed; a no-op for a loaded corpus, whose texts are kept as they are
+    after a quick check of each)."""
+    return [t if unicodedata.is_normalized("NFC", t) and not any(
+                ch in t for ch in INVISIBLE_CHARACTERS) else text_normalise(t)
+            for t in corpus["text"].astype(str).tolist()]
 
 
 def _chunks(texts: list[str]) -> list[tuple[int, int]]:
