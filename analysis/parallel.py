@@ -10,8 +10,6 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from tqdm.auto import tqdm
-
 
 def cores() -> int:
     """Number of cores this process may use (its CPU affinity where the system has one)."""
@@ -68,6 +66,29 @@ def use_processes(wanted: bool, chunks: int) -> bool:
     return wanted and cores() > 1 and chunks > 1
 
 
+class _NoBar:
+    """Stands in for a progress bar that is not shown."""
+
+    def __enter__(self) -> _NoBar:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def update(self, n: int = 1) -> None:
+        return None
+
+
+def _bar(progress: bool, **options):
+    """A tqdm bar (``options`` go to it) when ``progress``; otherwise one that shows nothing,
+    without importing tqdm (with asyncio, a tenth of a second at the start of a command)."""
+    if not progress:
+        return _NoBar()
+    from tqdm.auto import tqdm
+
+    return tqdm(**options)
+
+
 def chunks_map(work: Callable, items: Sequence, bounds: Sequence[tuple[int, int]], *,
                parallel: bool, progress: bool, desc: str, unit: str,
                initializer: Callable | None = None, initargs: tuple = ()) -> list:
@@ -84,8 +105,7 @@ def chunks_map(work: Callable, items: Sequence, bounds: Sequence[tuple[int, int]
     """
     parallel = use_processes(parallel, len(bounds))
     results = []
-    with tqdm(total=sum(b - a for a, b in bounds), desc=desc, unit=unit,
-              disable=not progress) as bar:
+    with _bar(progress, total=sum(b - a for a, b in bounds), desc=desc, unit=unit) as bar:
         if parallel:
             with process_pool(initializer=initializer, initargs=initargs) as pool:
                 futures = [pool.submit(work, items[a:b]) for a, b in bounds]

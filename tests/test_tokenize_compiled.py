@@ -13,12 +13,13 @@ import analysis.tokens.sentences as tokens_module
 from analysis.corpus import corpus_load
 from analysis.paths import CORPUS_DIR
 from analysis.tokens import sentences_split, tokens_cache_clear, tokens_corpus, tokens_sentences
-from analysis.tokens.compiled import _CLOSING, PunktFast, tokens_of_texts
+from analysis.tokens.compiled import tokens_of_texts
 from analysis.tokens.corpus_tables import (
     _doc_worker_compiled,
     _doc_worker_python,
     _sentences_compiled,
 )
+from analysis.tokens.punkt import CLOSING, PunktBulk
 from analysis.tokens.sentences import _punkt
 
 SETTINGS = settings(max_examples=150, deadline=None,
@@ -110,19 +111,20 @@ def test_a_text_with_a_lone_surrogate_is_cut_without_pyarrow():
 def test_the_realignment_characters_are_those_of_punkts_pattern():
     pattern = _punkt(frozenset())._lang_vars.re_boundary_realignment
     starting = {chr(i) for i in range(0x3000) if pattern.match(chr(i) + " ")}
-    assert starting == set(_CLOSING)
+    assert starting == set(CLOSING)
 
 
-def test_punkt_fast_gives_punkts_spans_and_remembers_decisions():
+def test_punkt_bulk_gives_punkts_spans_and_remembers_irregular_contexts():
     punkt = _punkt(frozenset({"dhr", "o.a"}))
-    fast = PunktFast(punkt)
+    bulk = PunktBulk(frozenset({"dhr", "o.a"}))
     text = ('Dhr. Rjabkov kwam o.a. "op tijd." (Daarna sprak hij!) Wat nu?! J. S. Bach '
             'speelde... en 12. ging door.  ')
-    assert fast.span_tokenize(text) == list(punkt.span_tokenize(text))
-    assert [text[a:b] for a, b in fast.span_tokenize(text)] == [
+    assert bulk.span_tokenize(text) == list(punkt.span_tokenize(text))
+    assert [text[a:b] for a, b in bulk.span_tokenize(text)] == [
         'Dhr. Rjabkov kwam o.a. "op tijd."', "(Daarna sprak hij!)", "Wat nu?!",
         "J. S. Bach speelde... en 12. ging door."]
-    assert len(fast._memo) > 0
+    assert "speelde... en" in bulk._contexts  # an ellipsis: read by Punkt's own rules
+    assert bulk._words["Dhr"] == 1  # a known abbreviation
 
 
 # --------------------------------------------------------------------------- properties

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import unicodedata
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.corpus import corpus_load
 from analysis.paths import CORPUS_DIR
@@ -256,6 +259,15 @@ def test_decomposed_text_is_normalised_to_nfc():
         tokens_corpus(make(nfc))[["start", "end"]].values.tolist()
 
 
+def test_an_invisible_character_in_one_of_several_nfc_texts_is_removed():
+    c = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "X"],
+                      "text": ["Gewoon een zin.", "De sanc\u00adties\u200b gelden."]})
+    table = tokens_corpus(c)
+    assert table["token"].astype(str).tolist() == ["Gewoon", "een", "zin", "De", "sancties",
+                                                   "gelden"]
+    assert table[["start", "end"]].values.tolist()[-2:] == [[3, 11], [12, 18]]
+
+
 def test_the_table_is_cached_and_not_shared(corpus):
     tokens_cache_clear()
     first = tokens_corpus(corpus)
@@ -294,3 +306,15 @@ def test_worker_processes_give_the_tables_of_one_process(corpus, monkeypatch):
     pd.testing.assert_frame_equal(shared[0], alone[0])
     pd.testing.assert_frame_equal(shared[1], alone[1])
     assert shared[1]["doc_id"].nunique() == 5
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=6), unique=True, max_size=40))
+def test_the_types_are_sorted_as_python_sorts_them(strings):
+    from analysis.tokens.corpus_tables import _string_order
+
+    array = np.array(strings, dtype=object)
+    assert array[_string_order(array)].tolist() == sorted(strings)
+    with_surrogate = np.array(strings + ["\ud800"], dtype=object)  # no UTF-8 form
+    assert with_surrogate[_string_order(with_surrogate)].tolist() == sorted(
+        strings + ["\ud800"])

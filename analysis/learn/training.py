@@ -9,7 +9,6 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
-from tqdm.auto import tqdm
 
 from analysis.learn.classifier import Classifier, LearnError, _fit, learn_labels, learn_settings
 
@@ -138,6 +137,7 @@ def learn_crossvalidate(texts: Sequence[str], y: np.ndarray, labels: Sequence, *
     training fold is first cut to that share (stratified, seeded): a point of the learning
     curve."""
     from sklearn.model_selection import train_test_split
+    from tqdm.auto import tqdm
 
     texts = [str(t) for t in texts]
     proba = np.full((len(y), len(labels)), np.nan)

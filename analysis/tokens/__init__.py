@@ -10,7 +10,7 @@ from analysis.lazy import lazy_exports
 __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     ".corpus_tables": ["STOPWORDS_FILE", "stopwords_load", "tokens_sentences", "tokens_corpus",
         "tokens_cache_clear", "STORE_MIN_CHARS"],
-    ".sentences": ["sentences_split", "tokens_settings", "TOKENIZER_MODULES"],
+    ".sentences": ["sentences_split", "sentences_spans", "tokens_settings", "TOKENIZER_MODULES"],
     ".store": ["CACHE_DIR_ENV", "NO_CACHE_ENV", "MAX_GIB_ENV", "DEFAULT_MAX_GIB",
         "STORE_FORMAT", "STATS", "TokenStoreWarning", "StoreSettings", "tokenstore_settings",
         "tokenstore_using", "tokenstore_key", "tokenstore_load", "tokenstore_save",

@@ -12,10 +12,8 @@ Python.
   spaces (or the text's ends), and finds there what it finds in the whole text: its
   look-arounds never look past a space, and no token but a number with its number word
   holds one.
-- **Sentences.** :class:`PunktFast` runs NLTK Punkt's own candidate search, decision and
-  realignment, with Punkt's regular expressions but without its per-call timeout wrapper
-  and with each decision (a pure function of the words around a candidate sentence end)
-  computed once per distinct context.
+- **Sentences** are found for all texts at once by :class:`analysis.tokens.punkt.PunktBulk`
+  and handed to :func:`doc_worker`.
 
 :func:`doc_worker` returns what the reference worker in :mod:`analysis.tokens` returns,
 value for value; ``tests/test_tokenize_compiled.py`` compares the two engines.
@@ -25,29 +23,36 @@ from __future__ import annotations
 
 import functools
 import re
-import string
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-import regex
 
-from analysis.text.words import _KIND_OF_GROUP, _NUMBER_WORDS, _TOKEN, _kind
+from analysis.text.words import (
+    _KIND_OF_GROUP,
+    _NUMBER_WORDS,
+    _TOKEN,
+    _kind,
+    abbreviations_load,
+)
 
-__all__ = ["SEPARATOR", "PunktFast", "doc_worker", "tokens_of_texts"]
+__all__ = ["SEPARATOR", "doc_worker", "tokens_of_texts"]
 
 #: The character a text is cut at: the space. Other white space (line breaks, tabs, the
 #: no-break space) stays inside a piece, which the reference pattern then tokenises whole:
 #: slower for such pieces, never different.
 SEPARATOR = " "
 
-_ENDS_DIGIT = re.compile(r"\d\Z")
 _STARTS_NUMBER_WORD = re.compile(rf"(?:{_NUMBER_WORDS})", re.IGNORECASE)
-
-_PARAGRAPH = re.compile(r"[^\n]+")
+#: Marks that the reference pattern reads as a token of their own after a word of letters
+#: (a period is one too, unless the word is a known abbreviation), and before one.
+_TAIL = frozenset(",:;?!)]}\"'’”…»")
+_HEAD = frozenset("([{\"“„«")
+#: The abbreviations of letters only that the reference pattern reads with their period.
+_ABBREVIATED = frozenset(a for a in abbreviations_load() if a.isalpha() and a.isascii())
 
 _GROUP_KIND = {_TOKEN.groupindex[name]: kind for name, kind in _KIND_OF_GROUP.items()}
 
@@ -132,6 +137,25 @@ class _Pieces:
                 forms.append(p)
                 counts.append(1)
                 continue
+            n = len(p)
+            if n > 1:
+                core = p[:-1]
+                if core.isalpha() and (p[-1] in _TAIL or (
+                        p[-1] == "." and core.isascii() and core.lower() not in _ABBREVIATED)):
+                    # a word and a mark after it (not an abbreviation's period)
+                    starts += (0, n - 1)
+                    ends += (n - 1, n)
+                    kinds += (0, 2)
+                    forms += (core, p[-1])
+                    counts.append(2)
+                    continue
+                if p[0] in _HEAD and p[1:].isalpha():  # a mark and a word after it
+                    starts += (0, 1)
+                    ends += (1, n)
+                    kinds += (2, 0)
+                    forms += (p[0], p[1:])
+                    counts.append(2)
+                    continue
             a, b, k, f = _tokenise(p)
             starts.extend(a)
             ends.extend(b)
@@ -142,7 +166,7 @@ class _Pieces:
         self.first = np.concatenate([self.first, len(self.start) + np.cumsum(count) - count])
         self.count = np.concatenate([self.count, count])
         self.ends_digit = np.concatenate([self.ends_digit, np.fromiter(
-            (_ENDS_DIGIT.search(p) is not None for p in pieces), dtype=bool, count=len(pieces))])
+            (p[-1].isdecimal() for p in pieces), dtype=bool, count=len(pieces))])
         self.number_word = np.concatenate([self.number_word, np.fromiter(
             (_STARTS_NUMBER_WORD.match(p) is not None for p in pieces), dtype=bool,
             count=len(pieces))])
@@ -271,175 +295,31 @@ def tokens_of_texts(texts: list[str]):
             reg.forms[np.flatnonzero(present)])
 
 
-# --------------------------------------------------------------------------- sentences
-
-
-#: The characters Punkt's realignment pattern (``re_boundary_realignment``) starts with.
-_CLOSING = "\"')]}\u2018\u2019\u201c\u201d\xab\xbb"
-
-
-class PunktFast:
-    """NLTK Punkt's ``span_tokenize`` for one tokenizer, decision for decision.
-
-    The candidate ends, the context of each, and the realignment of closing quotes and
-    brackets are Punkt's own procedure (``_match_potential_end_contexts``,
-    ``_slices_from_text``, ``_realign_boundaries``), with Punkt's own patterns; whether a
-    context holds a sentence break is asked of the tokenizer itself
-    (``text_contains_sentbreak``), once per distinct context.
-    """
-
-    _MEMO_MAX = 500_000
-
-    def __init__(self, punkt) -> None:
-        lang = punkt._lang_vars
-        period = lang.period_context_re()
-        realign = lang.re_boundary_realignment
-        self._period = regex.compile(period.pattern, period.flags)
-        self._realign = regex.compile(realign.pattern, realign.flags)
-        self._last_space = regex.compile(
-            "[" + regex.escape(string.whitespace) + "]", regex.REVERSE).search
-        self._decide: Callable[[str], bool] = punkt.text_contains_sentbreak
-        self._memo: dict[str, bool] = {}
-        # Contexts that Punkt cannot tell apart share one key: with no collocations,
-        # sentence starters or orthographic data (this toolkit trains none), Punkt sees of
-        # a word of letters only before the candidate whether it is a known abbreviation
-        # or a single letter, and of a word of letters only after it only its first
-        # letter's case.
-        params = punkt._params
-        self._abbrevs = params.abbrev_types
-        self._canonical = not (params.collocations or params.sent_starters
-                               or any(params.ortho_context.values()))
-        word = "xx"
-        while word in self._abbrevs:
-            word += "x"
-        self._word = word
-
-    def _breaks(self, before: str, match) -> bool:
-        """Whether Punkt breaks at ``match`` after the word ``before``."""
-        after = match.group("after_tok")
-        if self._canonical:
-            if len(before) > 1 and before.isalpha() and before.lower() not in self._abbrevs:
-                before = self._word
-            word = match.group("next_tok")
-            if word is not None and word.isalpha() and len(word) > 1:
-                after = after[:len(after) - len(word) + 1]
-        context = before + match.group() + after
-        found = self._memo.get(context)
-        if found is None:
-            if len(self._memo) >= self._MEMO_MAX:
-                self._memo.clear()
-            found = self._memo[context] = bool(self._decide(context))
-        return found
-
-    def _slices(self, text: str) -> list[tuple[int, int]]:
-        """Punkt's ``_slices_from_text``, with its ``_match_potential_end_contexts``: each
-        candidate end is decided on the word before it (from the last ASCII white space
-        after the previous candidate), leaving out a candidate whose word overlaps the next
-        candidate's."""
-        slices = []
-        last_break = 0
-        prev_start = prev_stop = 0
-        previous = None
-        last_space = self._last_space
-        breaks = self._breaks
-        for match in self._period.finditer(text):
-            at = match.start()
-            # the last ASCII white space before the candidate, not at the very start
-            space = last_space(text, prev_stop, at)
-            start = space.start() + 1 if space and space.start() > prev_stop else prev_start
-            if previous is not None and prev_stop <= start and breaks(
-                    text[prev_start:prev_stop], previous):
-                slices.append((last_break, previous.end()))
-                last_break = (previous.start("next_tok") if previous.group("next_tok")
-                              else previous.end())
-            previous = match
-            prev_start, prev_stop = start, at
-        if previous is not None and breaks(text[prev_start:prev_stop], previous):
-            slices.append((last_break, previous.end()))
-            last_break = (previous.start("next_tok") if previous.group("next_tok")
-                          else previous.end())
-        slices.append((last_break, len(text.rstrip())))
-        return slices
-
-    def span_tokenize(self, text: str) -> list[tuple[int, int]]:
-        """Punkt's sentence spans of ``text`` (``PunktSentenceTokenizer.span_tokenize``)."""
-        slices = self._slices(text)
-        n = len(text)
-        spans = []
-        realign = 0
-        last = len(slices) - 1
-        for i, (a, b) in enumerate(slices):
-            a += realign
-            if i == last:
-                if a < min(b, n):
-                    spans.append((a, b))
-                continue
-            c, d = slices[i + 1]
-            # the realignment pattern starts with a closing quote or bracket
-            m = self._realign.match(text[c:d]) if c < d and text[c] in _CLOSING else None
-            if m:
-                spans.append((a, c + len(m.group(0).rstrip())))
-                realign = m.end()
-            else:
-                realign = 0
-                if a < min(b, n):
-                    spans.append((a, b))
-        return spans
-
-
-    def sentences(self, text: str, *, piece_chars: int,
-                  long_paragraph: Callable[[str], Iterable[tuple[int, int]]]
-                  ) -> list[tuple[int, int]]:
-        """The sentence spans of ``text`` as :func:`analysis.tokens.sentences_split` gives
-        them: each line read by :meth:`span_tokenize` (a line longer than
-        ``piece_chars`` by ``long_paragraph``), spans without their outer white space."""
-        spans: list[tuple[int, int]] = []
-        append = spans.append
-        for para in _PARAGRAPH.finditer(text):
-            offset = para.start()
-            line = para.group()
-            found = (self.span_tokenize(line) if len(line) <= piece_chars
-                     else long_paragraph(line))
-            for a, b in found:
-                if a >= b:
-                    continue
-                if line[a].isspace() or line[b - 1].isspace():
-                    piece = line[a:b]
-                    stripped = piece.strip()
-                    if stripped:
-                        lead = len(piece) - len(piece.lstrip())
-                        append((offset + a + lead, offset + a + lead + len(stripped)))
-                else:
-                    append((offset + a, offset + b))
-        return spans
-
-
 # --------------------------------------------------------------------------- worker
 
 
-def doc_worker(texts: list[str], sentences: Callable[[str], list[tuple[int, int]]]):
-    """Sentence spans (by ``sentences``) and tokens of ``texts``, in the form of the
-    reference worker ``analysis.tokens.corpus_tables._doc_worker_python``."""
-    spans = [sentences(t) for t in texts]
-    n_sent = np.fromiter(map(len, spans), dtype=np.int64, count=len(texts))
-    flat = np.fromiter((x for s in spans for pair in s for x in pair), dtype=np.int64,
-                       count=2 * int(n_sent.sum())).reshape(-1, 2)
-    del spans
+def doc_worker(texts: list[str],
+               sentences: Callable[[list[str]], tuple[np.ndarray, np.ndarray, np.ndarray]]):
+    """Sentence spans (by ``sentences``: the number of sentences of each text, and the
+    starts and ends of all) and tokens of ``texts``, in the form of the reference worker
+    ``analysis.tokens.corpus_tables._doc_worker_python``."""
+    n_sent, sent_starts, sent_ends = sentences(texts)
     s_docs = np.repeat(np.arange(len(texts), dtype=np.int64), n_sent)
     s_first = np.cumsum(n_sent) - n_sent
-    s_ids = (np.arange(len(flat), dtype=np.int64) - np.repeat(s_first, n_sent) + 1)
+    s_ids = (np.arange(len(sent_starts), dtype=np.int64) - np.repeat(s_first, n_sent) + 1)
 
     docs, starts, ends, kinds, codes, forms = tokens_of_texts(texts)
     # sentence of each token: the sentence starts up to the token's start, within its text
     base = np.cumsum([0] + [len(t) + 1 for t in texts])[:-1].astype(np.int64)
-    g_sent = base[s_docs] + flat[:, 0]
+    g_sent = base[s_docs] + sent_starts
     g_tok = base[docs] + starts
     sids = np.searchsorted(g_sent, g_tok, side="right") - s_first[docs]
     sids = np.maximum(sids, 1)
     pos_first = np.searchsorted(docs, np.arange(len(texts), dtype=np.int64), side="left")
     pos = np.arange(len(docs), dtype=np.int64) - pos_first[docs] + 1
     return (
-        (s_docs, s_ids.astype(np.int32), flat[:, 0].copy(), flat[:, 1].copy()),
+        (s_docs, s_ids.astype(np.int32), sent_starts.astype(np.int64),
+         sent_ends.astype(np.int64)),
         (docs, sids.astype(np.int32), pos.astype(np.int32), codes.astype(np.int32),
          forms, starts, ends, kinds),
     )

@@ -26,6 +26,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,6 +36,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from analysis.corpus import CorpusError, corpus_fingerprint, decode_bytes
 from analysis.parallel import chunks_map
@@ -44,6 +47,7 @@ from analysis.text.words import (
     _KIND_OF_GROUP,
     _KINDS,
     _TOKEN,
+    INVISIBLE_CHARACTERS,
     _kind,
     text_normalise,
     wordlist_load,
@@ -55,7 +59,12 @@ from analysis.tokens.store import tokenstore_key, tokenstore_load, tokenstore_sa
 if TYPE_CHECKING:  # nltk takes a second to import: only when a corpus is tokenised
     pass
 
-from analysis.tokens.sentences import _engine, sentences_split, tokens_settings
+from analysis.tokens.sentences import (
+    _engine,
+    sentences_spans,
+    sentences_split,
+    tokens_settings,
+)
 
 __all__ = [
     "STOPWORDS_FILE",
@@ -132,8 +141,11 @@ def _store(key: tuple, table: pd.DataFrame) -> pd.DataFrame:
 
 def _texts(corpus: pd.DataFrame) -> list[str]:
     """The corpus texts as :func:`analysis.text.text_normalise` makes them (NFC, invisible
-    characters removed; a no-op for a loaded corpus)."""
-    return [text_normalise(t) for t in corpus["text"].astype(str).tolist()]
+    characters removed; a no-op for a loaded corpus, whose texts are kept as they are
+    after a quick check of each)."""
+    return [t if unicodedata.is_normalized("NFC", t) and not any(
+                ch in t for ch in INVISIBLE_CHARACTERS) else text_normalise(t)
+            for t in corpus["text"].astype(str).tolist()]
 
 
 def _chunks(texts: list[str]) -> list[tuple[int, int]]:
@@ -203,8 +215,8 @@ def _doc_worker(texts: list[str]):
     return _doc_worker_compiled(texts, _sentences_compiled)
 
 
-def _sentences_compiled(text: str) -> list[tuple[int, int]]:
-    return sentences_split(text, engine="compiled")
+def _sentences_compiled(texts: list[str]):
+    return sentences_spans(texts)
 
 
 def _doc_worker_python(texts: list[str]):
@@ -370,8 +382,11 @@ def _tokenise(texts: list[str], *, progress: bool | None) -> _Raw:
     # one vocabulary for all chunks, in sorted order (as pd.Categorical would give)
     vocab = np.concatenate([t[4] for t in tokens]) if tokens else np.zeros(0, dtype=object)
     vocab_codes, distinct = pd.factorize(vocab)
-    types = pd.Index(distinct, dtype=object).sort_values()
-    to_sorted = types.get_indexer(distinct).astype(np.int32)
+    distinct = np.asarray(distinct, dtype=object)
+    order = _string_order(distinct)
+    types = pd.Index(distinct[order], dtype=object)
+    to_sorted = np.empty(len(order), dtype=np.int32)
+    to_sorted[order] = np.arange(len(order), dtype=np.int32)
     offsets = np.cumsum([0] + [len(t[4]) for t in tokens])
     codes = (np.concatenate([to_sorted[vocab_codes[offsets[n] + t[3]]]
                              for n, t in enumerate(tokens)])
@@ -386,6 +401,21 @@ def _tokenise(texts: list[str], *, progress: bool | None) -> _Raw:
         kinds=cat(tokens, 7, np.int8),
     )
     return raw
+
+
+def _string_order(strings: np.ndarray) -> np.ndarray:
+    """The order that sorts ``strings`` (distinct) as Python compares them (by code point),
+    with Arrow's compiled sort (UTF-8 bytes sort in code point order); by Python where a
+    string has no UTF-8 form (a lone surrogate).
+
+    >>> _string_order(np.array(["b", "é", "a", "Z"], dtype=object)).tolist()
+    [3, 2, 0, 1]
+    """
+    try:
+        array = pa.array(strings.tolist(), type=pa.large_string())
+    except (UnicodeError, pa.ArrowException):
+        return np.argsort(strings, kind="stable")
+    return pc.array_sort_indices(array).to_numpy().astype(np.int64)
 
 
 @lru_cache(maxsize=1)

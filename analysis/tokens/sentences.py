@@ -3,9 +3,10 @@
 - :func:`sentences_split` splits a text into sentences with NLTK's Punkt algorithm and a
   Dutch abbreviation list shipped with the package (no NLTK data download); paragraphs
   (line breaks) always end a sentence.
-- :data:`ENGINE` chooses how: ``"compiled"`` (the default, compiled kernels in
-  :mod:`analysis.tokens.compiled`) or ``"python"`` (the reference); both give the same
-  sentences and tokens.
+- :data:`ENGINE` chooses how: ``"compiled"`` (the default: Punkt decided for all texts at
+  once by :mod:`analysis.tokens.punkt`, without importing NLTK, and the tokens of
+  :mod:`analysis.tokens.compiled`) or ``"python"`` (the reference: NLTK's own Punkt);
+  both give the same sentences and tokens.
 - :func:`tokens_settings` is what the sentences and tokens depend on besides the texts:
   the key of the token store (:mod:`analysis.tokens.store`).
 """
@@ -21,17 +22,20 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+import numpy as np
+
 from analysis.text.words import (
     _KIND_OF_GROUP,
     _KINDS,
     _TOKEN,
     abbreviations_load,
 )
-from analysis.tokens.compiled import PunktFast
+from analysis.tokens.punkt import PunktBulk
 
 __all__ = [
     "ENGINE",
     "sentences_split",
+    "sentences_spans",
     "tokens_settings",
     "TOKENIZER_MODULES",
 ]
@@ -74,8 +78,8 @@ def _punkt(abbreviations: frozenset[str]) -> PunktSentenceTokenizer:
 
 
 @lru_cache(maxsize=8)
-def _punkt_fast(abbreviations: frozenset[str]) -> PunktFast:
-    return PunktFast(_punkt(abbreviations))
+def _punkt_bulk(abbreviations: frozenset[str]) -> PunktBulk:
+    return PunktBulk(abbreviations)
 
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -93,7 +97,7 @@ _PIECE_MARGIN = 1_000
 def _punkt_spans(span_tokenize: Callable[[str], Iterable[tuple[int, int]]],
                  para: str) -> Iterable[tuple[int, int]]:
     """Punkt's sentence spans of one paragraph (by ``span_tokenize``, Punkt's or
-    :class:`PunktFast`'s), read in pieces of at most ``PIECE_CHARS``.
+    :class:`analysis.tokens.punkt.PunktBulk`'s), read in pieces of at most ``PIECE_CHARS``.
 
     Each piece starts at a sentence start; its sentences are kept except those whose end
     Punkt decided without seeing ``_PIECE_MARGIN`` characters after it, and the next
@@ -144,9 +148,8 @@ def sentences_split(
     abbrevs = _default_abbreviations() if abbreviations is None else frozenset(
         a.lower().rstrip(".") for a in abbreviations)
     if _engine(engine) == "compiled":
-        fast = _punkt_fast(abbrevs)
-        return fast.sentences(text, piece_chars=PIECE_CHARS,
-                              long_paragraph=lambda p: _punkt_spans(fast.span_tokenize, p))
+        _, starts, ends = _spans_compiled([text], abbrevs)
+        return list(zip(starts.tolist(), ends.tolist(), strict=True))
     span_tokenize = _punkt(abbrevs).span_tokenize
     spans: list[tuple[int, int]] = []
     for para in _PARAGRAPH.finditer(text):
@@ -160,6 +163,26 @@ def sentences_split(
     return spans
 
 
+
+
+def sentences_spans(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The sentences of every text of ``texts``, as :func:`sentences_split` finds them
+    with the shipped abbreviations (engine ``"compiled"``), found for all texts at once:
+    the number of sentences of each text, and the starts and ends of all of them (in
+    order, as offsets into their text).
+
+    >>> counts, starts, ends = sentences_spans(["Eén. Twee!", "", "Drie"])
+    >>> counts.tolist(), starts.tolist(), ends.tolist()
+    ([2, 0, 1], [0, 5, 0], [4, 10, 4])
+    """
+    return _spans_compiled(texts, _default_abbreviations())
+
+
+def _spans_compiled(texts: list[str], abbreviations: frozenset[str]
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    bulk = _punkt_bulk(abbreviations)
+    return bulk.sentences(texts, piece_chars=PIECE_CHARS,
+                          long_paragraph=lambda p: _punkt_spans(bulk.span_tokenize, p))
 
 
 def tokens_settings() -> dict[str, str]:
@@ -197,7 +220,8 @@ def _tokenizer_digest(abbreviations: frozenset[str], pattern: str, flags: int) -
 #: The modules whose code makes the sentences and tokens: a change to any of them is a new
 #: key of the token store (list here any module tokenising moves into).
 TOKENIZER_MODULES = ("analysis.text.words", "analysis.tokens.compiled",
-                     "analysis.tokens.sentences", "analysis.tokens.corpus_tables")
+                     "analysis.tokens.punkt", "analysis.tokens.sentences",
+                     "analysis.tokens.corpus_tables")
 
 
 @lru_cache(maxsize=1)
