@@ -11,11 +11,12 @@ the warnings reading it gave) is kept too, beside the token store:
   store's ``tokens`` folder (:func:`analysis.tokens.store.tokenstore_settings`, the client's
   store on the workers of a cluster). Switched off with the store (``DISCOURSE_NO_CACHE=1``,
   ``--no-cache``).
-- **Key.** The partition's path (as given, which its warnings name, and resolved), size and modification time (``mtime_ns``),
-  the corpus options, the toolkit version and the sizes and times of the modules and data
-  files that read and check a corpus, and today's date (an article dated after today is
-  warned about). A partition that changes, or a new version of the checks, finds no entry;
-  the entry of the partition's earlier state is removed when the new one is written.
+- **Key.** The partition's path (as given, which its warnings name, and resolved), size,
+  modification and change times (``mtime_ns``, ``ctime_ns``) and inode, the corpus
+  options, the toolkit version and the sizes and times of the modules and data files that
+  read and check a corpus, and today's date (an article dated after today is warned
+  about). A partition that changes, or a new version of the checks, finds no entry; the
+  entry of the partition's earlier state is removed when the new one is written.
 - **What.** One Parquet file per entry: the articles, with the ``attrs`` and the warnings
   as JSON in the file's metadata. It is written through a temporary file renamed into
   place (:func:`analysis.io.write_atomic`), so two workers writing the same entry leave one
@@ -88,23 +89,25 @@ def _code() -> dict[str, object]:
     return {"version": __version__, "code": stamps}
 
 
-def _path_name(path: Path) -> str:
-    return hashlib.sha256(str(path).encode("utf-8")).hexdigest()[:16]
+def _digest(parts: dict, size: int) -> str:
+    text = json.dumps(parts, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:size]
 
 
 def checked_key(path: str | Path, options: dict, *, today: str | None = None) -> str | None:
     """The entry's file name for the partition ``path`` read with ``options`` (see the
-    module docstring), or None when the file cannot be looked at."""
+    module docstring), or None when the file cannot be looked at: the digest of the path
+    and options (shared by every state of the file), then that of the whole key."""
     given, path = str(path), Path(path).resolve()
     try:
         stat = path.stat()
     except OSError:
         return None
-    parts = {"format": CHECKED_FORMAT, "path": str(path), "given": given, "size": stat.st_size,
-             "mtime_ns": stat.st_mtime_ns, "options": dict(sorted(options.items())),
+    read = {"path": str(path), "given": given, "options": options}
+    state = {"format": CHECKED_FORMAT, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns,
+             "ctime_ns": stat.st_ctime_ns, "inode": stat.st_ino,
              "today": today or _dt.date.today().isoformat(), **_code()}
-    text = json.dumps(parts, sort_keys=True, default=str)
-    return f"{_path_name(path)}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:24]}"
+    return f"{_digest(read, 16)}-{_digest({**read, **state}, 24)}"
 
 
 def _encode(value):
@@ -180,7 +183,8 @@ def _write(folder: Path, name: str, corpus: pd.DataFrame, notes: list[str], *,
 
 
 def _prune(folder: Path, *, keep: str, prefix: str) -> None:
-    """Remove the entries of the partition's earlier states (``prefix``), then the least
+    """Remove the entries of the partition's earlier states (``prefix``: the same file
+    and options), then the least
     recently used entries until the folder holds at most the store's size limit."""
     limit = tokenstore_settings().max_bytes
     entries = []
