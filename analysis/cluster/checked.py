@@ -184,8 +184,8 @@ def _write(folder: Path, name: str, corpus: pd.DataFrame, notes: list[str], *,
 
 def _prune(folder: Path, *, keep: str, prefix: str) -> None:
     """Remove the entries of the partition's earlier states (``prefix``: the same file
-    and options), then the least
-    recently used entries until the folder holds at most the store's size limit."""
+    and options), then the least recently used entries until the folder holds at most
+    the store's size limit."""
     limit = tokenstore_settings().max_bytes
     entries = []
     for file in folder.glob("*.parquet"):
