@@ -148,3 +148,23 @@ def test_a_cache_inside_the_dataset_is_not_written(tmp_path, monkeypatch, reads)
     monkeypatch.delenv("DISCOURSE_NO_CACHE", raising=False)
     same(partition_load(part), partition_load(part))
     assert len(reads) == 2 and not (folder / "cache" / "partitions").exists()
+
+
+def test_cache_info_counts_and_cache_clear_removes_the_checked_partitions(
+        tmp_path, cache, reads, capsys):
+    from analysis.cli import main
+    from analysis.tokens.store import size_text
+
+    part = write(tmp_path / "part-0.parquet", [DUTCH, ENGLISH])
+    partition_load(part)
+    size = next(cache.iterdir()).stat().st_size
+    assert main(["cache", "info", "--cache-dir", str(cache.parent)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        f"Checked partitions: 1 ({size_text(size)}) in {cache}, read back by the next "
+        "analysis of the same dataset.")
+    assert main(["cache", "clear", "--cache-dir", str(cache.parent)]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"Removed 1 checked partition(s) ({size_text(size)}) from {cache}.")
+    assert list(cache.iterdir()) == []
+    partition_load(part)
+    assert len(reads) == 2

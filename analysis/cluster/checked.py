@@ -23,7 +23,8 @@ the warnings reading it gave) is kept too, beside the token store:
   whole file; an entry that cannot be read is removed and the partition read again. A
   folder that cannot be written only means the partitions are read each time.
 - **Bounded.** After each write the least recently used entries are removed until the
-  folder holds at most the token store's size limit.
+  folder holds at most the token store's size limit. ``discourse cache info`` counts the
+  entries, ``discourse cache clear`` removes them with the token store.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ import pandas as pd
 from analysis.corpus.problems import Problem
 from analysis.tokens.store import tokenstore_settings
 
-__all__ = ["CHECKED_FORMAT", "checked_folder", "checked_key", "checked_load"]
+__all__ = ["CHECKED_FORMAT", "checked_folder", "checked_key", "checked_load", "checked_size",
+           "checked_clear"]
 
 #: The layout of an entry; a change makes every entry stale.
 CHECKED_FORMAT = 1
@@ -224,3 +226,28 @@ def checked_load(path: str | Path, options: dict,
     if checked_key(path, options) == name:  # not changed while it was read
         _write(folder, name, corpus, notes, source=Path(path).resolve())
     return corpus, notes
+
+
+def checked_size(folder: Path) -> tuple[int, int]:
+    """The number of entries in ``folder`` (a :func:`checked_folder`) and their bytes.
+
+    >>> import tempfile
+    >>> checked_size(Path(tempfile.mkdtemp()) / "partitions")
+    (0, 0)
+    """
+    sizes = []
+    for file in folder.glob("*.parquet") if folder.is_dir() else ():
+        with contextlib.suppress(OSError):
+            sizes.append(file.stat().st_size)
+    return len(sizes), sum(sizes)
+
+
+def checked_clear(folder: Path) -> tuple[int, int]:
+    """Remove every entry of ``folder`` (and what a writer left behind); returns the
+    number of entries removed and their bytes."""
+    count, size = checked_size(folder)
+    for file in folder.glob("*.parquet") if folder.is_dir() else ():
+        file.unlink(missing_ok=True)
+    for file in folder.glob(".*.tmp") if folder.is_dir() else ():
+        file.unlink(missing_ok=True)
+    return count, size
