@@ -25,7 +25,7 @@ def cache(tmp_path, monkeypatch) -> Path:
     """A cache folder of this test's own; returns the folder of the checked partitions."""
     monkeypatch.setenv("DISCOURSE_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("DISCOURSE_NO_CACHE", raising=False)
-    return tmp_path / "cache" / "partitions"
+    return tmp_path / "cache" / "checked"
 
 
 @pytest.fixture
@@ -147,7 +147,7 @@ def test_a_cache_inside_the_dataset_is_not_written(tmp_path, monkeypatch, reads)
     monkeypatch.setenv("DISCOURSE_CACHE_DIR", str(folder / "cache"))
     monkeypatch.delenv("DISCOURSE_NO_CACHE", raising=False)
     same(partition_load(part), partition_load(part))
-    assert len(reads) == 2 and not (folder / "cache" / "partitions").exists()
+    assert len(reads) == 2 and not (folder / "cache" / "checked").exists()
 
 
 def test_cache_info_counts_and_cache_clear_removes_the_checked_partitions(

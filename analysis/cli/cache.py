@@ -110,7 +110,7 @@ def _checked_info(settings) -> None:
     from analysis.cluster.checked import checked_size
     from analysis.tokens.store import size_text
 
-    folder = settings.folder.parent / "partitions"
+    folder = settings.folder.parent / "checked"
     count, size = checked_size(folder)
     if count:
         print(f"Checked partitions: {count} ({size_text(size)}) in {folder}, read back by "
@@ -134,7 +134,7 @@ def run_clear(args) -> int:
     if args.entry is None:
         from analysis.cluster.checked import checked_clear
 
-        folder = settings.folder.parent / "partitions"
+        folder = settings.folder.parent / "checked"
         count, size = checked_clear(folder)
         if count:
             print(f"Removed {count} checked partition(s) ({size_text(size)}) from {folder}.")

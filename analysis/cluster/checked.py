@@ -7,7 +7,7 @@ analysis reads a partition's tokens instead of making them, and the reading and 
 become most of what is left; so the checked partition (its articles, their ``attrs`` and
 the warnings reading it gave) is kept too, beside the token store:
 
-- **Where.** ``<cache folder>/partitions/``: the ``partitions`` folder beside the token
+- **Where.** ``<cache folder>/checked/``: the ``checked`` folder beside the token
   store's ``tokens`` folder (:func:`analysis.tokens.store.tokenstore_settings`, the client's
   store on the workers of a cluster). Switched off with the store (``DISCOURSE_NO_CACHE=1``,
   ``--no-cache``).
@@ -61,14 +61,14 @@ def checked_folder() -> Path | None:
     >>> saved = os.environ.get("DISCOURSE_CACHE_DIR")
     >>> os.environ["DISCOURSE_CACHE_DIR"] = "/tmp/discourse-cache-example"
     >>> checked_folder().as_posix()
-    '/tmp/discourse-cache-example/partitions'
+    '/tmp/discourse-cache-example/checked'
     >>> if saved is None:
     ...     del os.environ["DISCOURSE_CACHE_DIR"]
     ... else:
     ...     os.environ["DISCOURSE_CACHE_DIR"] = saved
     """
     folder = tokenstore_settings().folder
-    return None if folder is None else Path(folder).parent / "partitions"
+    return None if folder is None else Path(folder).parent / "checked"
 
 
 @lru_cache(maxsize=1)
@@ -232,7 +232,7 @@ def checked_size(folder: Path) -> tuple[int, int]:
     """The number of entries in ``folder`` (a :func:`checked_folder`) and their bytes.
 
     >>> import tempfile
-    >>> checked_size(Path(tempfile.mkdtemp()) / "partitions")
+    >>> checked_size(Path(tempfile.mkdtemp()) / "checked")
     (0, 0)
     """
     sizes = []
