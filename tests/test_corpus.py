@@ -846,6 +846,28 @@ def test_an_english_article_is_reported_and_still_loaded(tmp_path):
         "Leave it out, or check that it belongs in the corpus."]
 
 
+def test_a_repeated_text_is_guessed_once_and_warned_about_per_article(tmp_path, monkeypatch):
+    import analysis.corpus.doubts as doubts
+    from analysis.text import language_guess
+
+    english = ("The talks in Geneva ended on Monday and the Russian delegation said that it "
+               "had not been given what it wanted from the West.")
+    guessed = []
+
+    def counted(text):
+        guessed.append(text)
+        return language_guess(text)
+
+    monkeypatch.setattr(doubts, "language_guess", counted)
+    path = write(tmp_path, {"a.csv": f"doc_id,text\nen1,{english}\nen2,{english}\n".encode()
+                            }) / "a.csv"
+    report = corpus_check(path)
+    assert guessed == [english]
+    assert [p.doc_id for p in report.problems] == [None, None]
+    assert [str(p)[len(str(path)):].split(" reads as")[0] for p in report.problems] == [
+        ", line 2: warning: article 'en1'", ", line 3: warning: article 'en2'"]
+
+
 def test_check_warns_about_every_doubtful_article_and_loads_them_all():
     d = DOUBTFUL
     report = corpus_check(d)

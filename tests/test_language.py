@@ -75,3 +75,89 @@ def test_table_of_mixed_articles():
     table = language_table(corpus)
     assert table[["doc_id", "language", "words"]].values.tolist() == [
         ["nl", "nl", 22], ["en", "en", 24], ["ar", "script", 26], ["leeg", "short", 0]]
+
+
+# ----------------------------------------------------------------- the fast word count
+
+
+def _guess_by_pattern(text: str) -> LanguageGuess:
+    """The guess made the plain way: every word found by the pattern over the whole head,
+    counted, and each profile intersected with the counts (what :func:`language_guess`
+    must equal)."""
+    from collections import Counter
+
+    from analysis.text import language as lang
+
+    head = lang._head(text)
+    if lang._NON_LATIN.search(head):
+        letters = "".join(lang._LETTER.findall(head))
+        latin = len(lang._LATIN.findall(letters))
+        if letters and latin < len(letters) / 2:
+            words = len(head.split())
+            if words < lang.MIN_WORDS:
+                return LanguageGuess("short", "", words, 0.0, 0.0)
+            counts = {name: len(rx.findall(letters)) for name, rx in lang._SCRIPT_RES.items()}
+            script = max(counts, key=counts.get)
+            if not counts[script]:
+                return LanguageGuess("script", "a non-Latin script", words,
+                                     1 - latin / len(letters), 0.0)
+            return LanguageGuess("script", f"{script} script", words,
+                                 counts[script] / len(letters), 0.0)
+    words = Counter(w.lower() for w in lang._WORD.findall(head))
+    n = sum(words.values())
+    if n < lang.MIN_WORDS:
+        return LanguageGuess("short", "", n, 0.0, 0.0)
+    shares = {code: sum(words[w] for w in profile.intersection(words)) / n
+              for code, (_, profile) in language_profiles().items()}
+    best = max(shares, key=shares.get)
+    dutch = shares.get("nl", 0.0)
+    if best != "nl" and shares[best] >= lang.MIN_SHARE:
+        return LanguageGuess(best, language_profiles()[best][0], n, shares[best], dutch)
+    if dutch < lang.MIN_DUTCH_SHARE and n >= lang.MIN_WORDS_UNKNOWN:
+        return LanguageGuess("unknown", "an unknown language", n, 0.0, dutch)
+    return LanguageGuess("nl", language_profiles()["nl"][0], n, dutch, dutch)
+
+
+def test_a_piece_of_letters_only_is_one_word_of_the_pattern():
+    from analysis.text.language import _WORD
+
+    letters = [chr(c) for c in range(0x110000)
+               if not 0xD800 <= c <= 0xDFFF and chr(c).isalpha()]
+    assert all(_WORD.fullmatch(c) for c in letters)
+    assert not any(c.isalpha() for c in "'’-_0123456789²½")
+
+
+def test_the_quick_look_misses_no_letter_of_another_script():
+    from analysis.text.language import _MAYBE_NON_LATIN, _NON_LATIN
+
+    passed = [chr(c) for c in range(0x2400) if not _MAYBE_NON_LATIN.match(chr(c))]
+    assert not any(_NON_LATIN.match(c) for c in passed)
+    assert set("aZéøſḀỿ’‘“”„–—−€×÷∑ 1.,;") <= set(passed)
+    # letters of Latin-1 that are not Latin letters to the test: micro sign, superscripts
+    assert all(_MAYBE_NON_LATIN.match(c) and _NON_LATIN.match(c) for c in "µ²³¹¼½¾")
+
+
+def test_guesses_equal_the_plain_word_count_on_odd_texts():
+    import random
+
+    pieces = ["de", "het", "een", "the", "and", "der", "und", "le", "la", "el", "il", "że",
+              "ve", "bir", "De", "HET", "Één", "één", "hond-achtige", "'s", "d'r", "zo’n",
+              "l'homme", "co-operation", "--", "-", "'", "’", "_", "__init__", "x_y", "2e",
+              "²", "µm", "½", "Ⅻ", "İstanbul", "ΣΟΦΟΣ", "σοφός", "Москва", "мир", "القاهرة",
+              "東京", "ß", "STRASSE", "ǅ", "ﬁne", "a\u0301", "no\u00adpe", "x\u200by",
+              "word.", "(woord)", "«mot»", "1,5", "2024", "e-mail-adres", "a'b’c-d",
+              "Genève", "\u00a0", "\t", "\n", "\u2003", "\x1c"]
+    rng = random.Random(29)
+    texts = ["", "Kort.", "   ", DUTCH, ENGLISH, ARABIC, DUTCH * 40, ENGLISH * 40,
+             ARABIC * 30]
+    for _ in range(3000):
+        size = rng.choice([5, 19, 20, 21, 49, 50, 51, 120, 600])
+        texts.append("".join(rng.choice(pieces) + rng.choice(["", " ", " ", "  ", "\n"])
+                             for _ in range(size)))
+    for text in texts:
+        assert language_guess(text) == _guess_by_pattern(text), text
+
+
+def test_guesses_equal_the_plain_word_count_on_the_bundled_corpus():
+    for text in corpus_load(CORPUS_DIR)["text"]:
+        assert language_guess(text) == _guess_by_pattern(text)

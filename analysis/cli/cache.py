@@ -1,5 +1,6 @@
 """``discourse cache info`` and ``discourse cache clear``: the token store (see
-:mod:`analysis.tokens.store`), where it is, what it holds, and removing it."""
+:mod:`analysis.tokens.store`), where it is, what it holds, and removing it; with it the
+checked partitions of partitioned datasets kept beside it (:mod:`analysis.cluster.checked`)."""
 
 from __future__ import annotations
 
@@ -35,7 +36,8 @@ def register(commands) -> None:
     clear = actions.add_parser("clear", help="remove every corpus from the token store, or one",
                                description="Remove every entry of the token store, or the one "
                                "named (its name as 'discourse cache info' shows it, or the "
-                               "start of it). Nothing else is touched.")
+                               "start of it); clearing all also removes the checked partitions "
+                               "kept beside it. Nothing else is touched.")
     clear.add_argument("entry", metavar="ENTRY", nargs="?", default=None,
                        help="the entry to remove (default: all)")
     clear.add_argument("--cache-dir", metavar="DIR", type=output_folder, default=None,
@@ -81,6 +83,7 @@ def run_info(args) -> int:
     if table.empty:
         where = "" if settings.folder.is_dir() else " (the folder does not exist yet)"
         print(f"Entries: none{where}.")
+        _checked_info(settings)
         return 0
     shown = pd.DataFrame({
         "entry": table["entry"],
@@ -98,7 +101,20 @@ def run_info(args) -> int:
         print(shown.to_string(index=False))
     print(f"Total: {len(table)} entr{'y' if len(table) == 1 else 'ies'}, "
           f"{size_text(table['bytes'].sum())} of {size_text(settings.max_bytes)}.")
+    _checked_info(settings)
     return 0
+
+
+def _checked_info(settings) -> None:
+    """A line on the checked partitions of a partitioned dataset, when there are any."""
+    from analysis.cluster.checked import checked_size
+    from analysis.tokens.store import size_text
+
+    folder = settings.folder.parent / "checked"
+    count, size = checked_size(folder)
+    if count:
+        print(f"Checked partitions: {count} ({size_text(size)}) in {folder}, read back by "
+              "the next analysis of the same dataset.")
 
 
 def run_clear(args) -> int:
@@ -115,6 +131,13 @@ def run_clear(args) -> int:
                             f"{args.entry!r}. 'discourse cache info' lists the entries; give "
                             "one entry's name, or none to clear all.")
     removed = tokenstore_clear(args.entry, settings=settings)
+    if args.entry is None:
+        from analysis.cluster.checked import checked_clear
+
+        folder = settings.folder.parent / "checked"
+        count, size = checked_clear(folder)
+        if count:
+            print(f"Removed {count} checked partition(s) ({size_text(size)}) from {folder}.")
     if removed.empty:
         print(f"The token store {settings.folder} is empty: nothing to remove.")
         return 0

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.cluster.checked import checked_load
 from analysis.corpus import CorpusError, corpus_load
 from analysis.corpus.options import CorpusOptions
 from analysis.corpus.readers.base import CORE_COLUMNS
@@ -112,7 +113,9 @@ def partition_load(path: str | Path, **options) -> tuple[pd.DataFrame, list[str]
     """One partition as :func:`analysis.corpus.corpus_load` reads a table file (the same
     columns, checks and normalisation; ``options`` are its ``*_column``, ``encoding`` and
     ``skip_invalid``), and the warnings it gave (text, each naming the file). A partition
-    without rows gives an empty corpus. Raises :class:`ClusterError` naming the file."""
+    without rows gives an empty corpus. A partition read and checked before (the same
+    file, options and checks) is read back from the token store's folder
+    (:mod:`analysis.cluster.checked`). Raises :class:`ClusterError` naming the file."""
     import pyarrow.parquet as pq
 
     unknown = sorted(set(options) - set(PARTITION_OPTIONS))
@@ -128,6 +131,10 @@ def partition_load(path: str | Path, **options) -> tuple[pd.DataFrame, list[str]
         empty = pd.DataFrame({c: pd.Series(dtype="string") for c in CORE_COLUMNS})
         empty.attrs["source"] = str(path)
         return empty, []
+    return checked_load(path, options, lambda: _partition_read(path, options))
+
+
+def _partition_read(path: Path, options: dict) -> tuple[pd.DataFrame, list[str]]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:

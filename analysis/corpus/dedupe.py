@@ -57,7 +57,11 @@ def text_fingerprint(text: str) -> str:
     >>> text_fingerprint("De  NAVO\\nvergadert.") == text_fingerprint("de navo vergadert.")
     True
     """
-    return hashlib.sha1(_normalise(text).encode("utf-8")).hexdigest()
+    return _digest(_normalise(text))
+
+
+def _digest(normalised: str) -> str:
+    return hashlib.sha1(normalised.encode("utf-8")).hexdigest()
 
 
 def text_shingles(text: str, k: int = SHINGLE) -> frozenset[str]:
@@ -89,11 +93,12 @@ def _check_near(near: float) -> float:
     return near
 
 
-def _shingle_hashes(texts: list[str], k: int = SHINGLE) -> list[np.ndarray]:
-    """For each text, 32-bit hashes of its distinct word ``k``-grams (for MinHash only: the
-    similarity of a candidate pair is computed on the shingles themselves). The words of
-    all texts are hashed in one vectorised call, with a fixed key (reproducible)."""
-    words = [_WORD.findall(_normalise(text)) for text in texts]
+def _shingle_hashes(normalised: list[str], k: int = SHINGLE) -> list[np.ndarray]:
+    """For each text (as :func:`_normalise` gives it), 32-bit hashes of its distinct word
+    ``k``-grams (for MinHash only: the similarity of a candidate pair is computed on the
+    shingles themselves). The words of all texts are hashed in one vectorised call, with a
+    fixed key (reproducible)."""
+    words = [_WORD.findall(text) for text in normalised]
     bounds = np.cumsum([0] + [len(w) for w in words])
     flat = np.fromiter((w for ws in words for w in ws), dtype=object, count=int(bounds[-1]))
     hashed_all = pd.util.hash_array(flat) if len(flat) else np.zeros(0, dtype=np.uint64)
@@ -163,7 +168,8 @@ def duplicates_keys(corpus: pd.DataFrame, *, near: float = 1.0) -> pd.DataFrame:
     """
     near = _check_near(near)
     texts = _texts(corpus)
-    fingerprints = [text_fingerprint(t) if t.strip() else None for t in texts]
+    normalised = [_normalise(t) if t.strip() else None for t in texts]  # once for both
+    fingerprints = [None if t is None else _digest(t) for t in normalised]
     signatures: list = [None] * len(texts)
     if near < 1.0:
         first: dict[str, int] = {}
@@ -175,7 +181,7 @@ def duplicates_keys(corpus: pd.DataFrame, *, near: float = 1.0) -> pd.DataFrame:
             from datasketch import MinHash
 
             template = MinHash(num_perm=_NUM_PERM, seed=_SEED, scheme="affine32")
-            hashes = _shingle_hashes([texts[i] for i in representatives])
+            hashes = _shingle_hashes([normalised[i] for i in representatives])
             for i, hashed in zip(representatives, hashes, strict=True):
                 minhash = MinHash(num_perm=_NUM_PERM, seed=_SEED, hashfunc=int,
                                   scheme="affine32", permutations=template.permutations)

@@ -25,7 +25,7 @@ from collections.abc import Mapping
 
 from analysis.corpus.readers.base import Entry
 from analysis.periods.binning import FIRST_YEAR
-from analysis.text.language import language_guess
+from analysis.text.language import LanguageGuess, language_guess
 
 __all__ = ["doubts_check", "outlet_lookalikes", "FIRST_YEAR"]
 
@@ -41,6 +41,7 @@ def doubts_check(entries: list[Entry], *, today: _dt.date | None = None) -> None
     """Add a warning to every loaded entry whose article is doubtful (see the module
     docstring). ``today`` (default: the date today) decides what lies in the future."""
     now = (today or _dt.date.today()).isoformat()
+    guesses: dict[str, LanguageGuess] = {}  # a text repeated (an export's copies) is read once
     for entry in entries:
         record = entry.record
         if record is None or any(p.severity == "error" for p in entry.problems):
@@ -63,7 +64,9 @@ def doubts_check(entries: list[Entry], *, today: _dt.date | None = None) -> None
                        "characters.", "Check the source: the article may have been exported "
                        "empty.")
             continue
-        guess = language_guess(text)
+        guess = guesses.get(text)
+        if guess is None:
+            guess = guesses[text] = language_guess(text)
         if guess.dutch is False:
             entry.warn(f"article {doc_id!r} {guess.describe()}", _NOT_DUTCH_HINT)
 

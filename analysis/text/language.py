@@ -82,6 +82,11 @@ _SCRIPT_RES = {name: re.compile(f"[{ranges}]") for name, ranges in _SCRIPTS.item
 #: Any letter of another script than Latin (those named above, and every other one).
 _NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
                         r"\u1e00-\u1eff]")
+#: A character outside the ranges in which :data:`_NON_LATIN` matches nothing (ASCII, most
+#: of Latin-1, the Latin blocks, punctuation such as curly quotes and dashes, currency and
+#: mathematical signs): a quick first look, since the full test is slower.
+_MAYBE_NON_LATIN = re.compile(r"[^\x00-\xb1\xb4\xb6-\xb8\xba\xbb\xbf-\u024f\u1e00-\u1eff"
+                              r"\u2000-\u206f\u20a0-\u20cf\u2200-\u22ff]")
 
 
 @dataclass(frozen=True)
@@ -155,6 +160,39 @@ def _head(text: str) -> str:
     return text[:cut if cut > READ_CHARS // 2 else READ_CHARS]
 
 
+def _words(head: str) -> Counter:
+    """The words of ``head`` (:data:`_WORD`), lower-cased, and how often each occurs.
+
+    A word never spans white space, so the text is split at white space first: a piece
+    of letters only is one word whole (every character of it a letter of :data:`_WORD`),
+    and only the other pieces (with punctuation, digits, hyphens or apostrophes) go
+    through the pattern. The words are lower-cased together, one a line (each as on its
+    own: a line end is neither a letter nor part of a word).
+
+    >>> _words("De kat, de KAT en de hond-achtige 2e kat.")
+    Counter({'de': 3, 'kat': 3, 'en': 1, 'hond-achtige': 1, 'e': 1})
+    """
+    pieces = head.split()
+    odd = [piece for piece in pieces if not piece.isalpha()]
+    words = [piece for piece in pieces if piece.isalpha()] if odd else pieces
+    if odd:
+        words += _WORD.findall(" ".join(odd))
+    if not words:
+        return Counter()
+    return Counter("\n".join(words).lower().split("\n"))
+
+
+@lru_cache(maxsize=1)
+def _profile_members() -> dict[str, tuple[str, ...]]:
+    """Every function word of a profile: ``{word: (code, ...)}``, the languages it is a
+    function word of, in the order of :func:`language_profiles`."""
+    members: dict[str, list[str]] = {}
+    for code, (_, profile) in language_profiles().items():
+        for word in profile:
+            members.setdefault(word, []).append(code)
+    return {word: tuple(codes) for word, codes in members.items()}
+
+
 def language_guess(text: str) -> LanguageGuess:
     """The language of ``text`` (see the module docstring for how it is decided).
 
@@ -165,7 +203,7 @@ def language_guess(text: str) -> LanguageGuess:
     'short'
     """
     head = _head(text)
-    if _NON_LATIN.search(head):
+    if _MAYBE_NON_LATIN.search(head) and _NON_LATIN.search(head):
         letters = "".join(_LETTER.findall(head))
         latin = len(_LATIN.findall(letters))
         if letters and latin < len(letters) / 2:
@@ -179,12 +217,16 @@ def language_guess(text: str) -> LanguageGuess:
                                      1 - latin / len(letters), 0.0)
             return LanguageGuess("script", f"{script} script", words,
                                  counts[script] / len(letters), 0.0)
-    words = Counter(w.lower() for w in _WORD.findall(head))
+    words = _words(head)
     n = sum(words.values())
     if n < MIN_WORDS:
         return LanguageGuess("short", "", n, 0.0, 0.0)
-    shares = {code: sum(words[w] for w in profile.intersection(words)) / n
-              for code, (_, profile) in language_profiles().items()}
+    found = dict.fromkeys(language_profiles(), 0)  # function words per language
+    members = _profile_members()
+    for word in words.keys() & members.keys():
+        for code in members[word]:
+            found[code] += words[word]
+    shares = {code: count / n for code, count in found.items()}
     best = max(shares, key=shares.get)  # Dutch first: a tie goes to Dutch
     dutch = shares.get("nl", 0.0)
     if best != "nl" and shares[best] >= MIN_SHARE:
