@@ -388,6 +388,13 @@ def _tokenise(texts: list[str], *, progress: bool | None) -> _Raw:
     return raw
 
 
+def tokens_raw(corpus: pd.DataFrame, *, progress: bool | None = None) -> _Raw:
+    """The sentence spans and every token of ``corpus`` before any option, as the arrays
+    both tables derive from (cached as they are): for a reader that needs every token as
+    written (punctuation too) without a table of its own."""
+    return _raw(corpus, progress=progress, fingerprint=_text_fingerprint(corpus))
+
+
 @lru_cache(maxsize=1)
 def _stemmer():
     from nltk.stem.snowball import DutchStemmer
