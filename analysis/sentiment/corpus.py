@@ -8,6 +8,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from analysis.parallel import memory_release
 from analysis.sentiment.labels import PROB_COLUMNS, SCORE_COLUMNS
 from analysis.sentiment.lexicon import _token_words
 from analysis.sentiment.methods import Method, sentiment_method
@@ -48,7 +49,7 @@ def _flat_words(corpus: pd.DataFrame, sentences: pd.DataFrame, matches: pd.DataF
         mdoc = matches["doc_id"].astype(str).map(doc_index)
         known = mdoc.notna().to_numpy()  # matches of articles not in the corpus are ignored
         excluded_token = spans_overlap(
-            doc_codes.astype(np.int64), raw.starts, raw.ends,
+            doc_codes.astype(np.int64, copy=False), raw.starts, raw.ends,
             mdoc.to_numpy()[known].astype(np.int64),
             matches["start"].astype("int64").to_numpy()[known],
             matches["end"].astype("int64").to_numpy()[known])
@@ -66,20 +67,25 @@ def _flat_words(corpus: pd.DataFrame, sentences: pd.DataFrame, matches: pd.DataF
         return codes, categories, counts, excluded
     flat = [w for p in parts for w in p]
     part_codes, vocabulary = pd.factorize(pd.Series(flat, dtype=object), sort=False)
-    offset = np.cumsum(n_parts) - n_parts
-    # each token's first word, then the further words of the (few) tokens of several
-    per_token = n_parts[codes]
-    first_at = np.cumsum(per_token) - per_token
+    # each token's first word, then the further words of the (few) tokens of several; in
+    # 32-bit integers when the words are that few (they are tens of millions at most)
+    small = np.int32 if len(codes) * int(n_parts.max()) < 2**31 - 1 else np.int64
+    offset = (np.cumsum(n_parts) - n_parts).astype(small)
+    per_token = n_parts.astype(small)[codes]
+    ends = np.cumsum(per_token, dtype=small)
     at = np.repeat(offset[codes], per_token)
     several = np.flatnonzero(per_token > 1)
     extra = per_token[several] - 1
-    base = np.repeat(first_at[several], extra)
-    within = np.arange(len(base)) - np.repeat(np.cumsum(extra) - extra, extra) + 1
+    base = np.repeat(ends[several] - per_token[several], extra)
+    within = (np.arange(len(base)) - np.repeat(np.cumsum(extra) - extra, extra) + 1).astype(small)
     at[base + within] += within
-    words = part_codes[at]
-    sentence_of = np.repeat(np.arange(len(counts)), counts)
-    lengths = np.bincount(sentence_of, weights=per_token, minlength=len(counts))
-    return (words, np.asarray(vocabulary, dtype=object), lengths.astype(np.int64),
+    words = part_codes.astype(small)[at]
+    del at
+    # words per sentence: the running count at each sentence's end, minus at its start
+    bounds = np.cumsum(counts)
+    running = np.concatenate([[0], ends]).astype(np.int64)
+    lengths = running[bounds] - running[bounds - counts]
+    return (words, np.asarray(vocabulary, dtype=object), lengths,
             np.repeat(excluded, per_token))
 
 
@@ -194,7 +200,7 @@ def sentiment_corpus(
         raise ValueError(f"unknown level {level!r}: use 'sentence' or 'document'")
     _warn_not_dutch(corpus, method)
     sentences = tokens_sentences(corpus, progress=progress)
-    table = sentences[["doc_id", "outlet", "sentence_id", "sentence"]].copy()
+    table = sentences[["doc_id", "outlet", "sentence_id", "sentence"]]  # copied on write
     table["method"] = method
     n = len(table)
     if scorer.reads_tokens and hasattr(scorer, "score_words"):
@@ -207,7 +213,7 @@ def sentiment_corpus(
         scores = scorer.score([words for words, _ in items],
                               excluded=[skip for _, skip in items], progress=progress)
     else:
-        scores = scorer.score(table["sentence"].astype(str).tolist(), progress=progress)
+        scores = scorer.score(table["sentence"], progress=progress)
     for column in SCORE_COLUMNS:
         if column in scores:
             table[column] = scores[column].to_numpy()
@@ -216,6 +222,7 @@ def sentiment_corpus(
         else:  # a quantity the method does not measure
             table[column] = np.full(n, np.nan)
     table = table.reset_index(drop=True)
+    memory_release()  # the words, tags and features of every sentence, now scored
     if level == "sentence":
         return table
     return _documents(table, scorer)

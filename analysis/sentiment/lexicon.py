@@ -93,7 +93,7 @@ def sentiment_lexicon_reference(sentences: Iterable[str] | Iterable[Sequence[str
 
 #: Corpora with more words than this are scored in parallel processes, with a progress bar.
 PARALLEL_WORDS = 300_000
-_CHUNK_SENTENCES = 100_000
+_CHUNK_SENTENCES = 25_000  # per worker task: tagging holds ~1.5 kB a sentence
 
 
 def _words_worker(batch):

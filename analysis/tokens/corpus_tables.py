@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.corpus import CorpusError, corpus_fingerprint, decode_bytes
-from analysis.parallel import chunks_map
+from analysis.parallel import chunks_map, memory_release
 from analysis.paths import DATA_DIR
 from analysis.tables import groups_by
 from analysis.text.words import (
@@ -293,6 +293,7 @@ def _raw(corpus: pd.DataFrame, *, progress: bool | None, fingerprint: str) -> _R
     else:
         texts = _texts(corpus)
         raw = _tokenise(texts, progress=progress)
+        memory_release()  # the workers' parts, now joined
         if stored:
             tokenstore_save(store_key, _raw_tables(raw), protect=(corpus.attrs.get("source"),),
                             meta={"source": corpus.attrs.get("source"),
