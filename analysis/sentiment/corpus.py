@@ -35,7 +35,7 @@ def _flat_words(corpus: pd.DataFrame, sentences: pd.DataFrame, matches: pd.DataF
     the table of :func:`analysis.tokens.tokens_sentences`)."""
     raw = tokens_raw(corpus, progress=progress)
     # each article as tokens_sentences numbers it: by its doc_id, in order of appearance
-    row_doc = pd.factorize(corpus["doc_id"].astype(str).to_numpy())[0]
+    row_doc = pd.factorize(corpus["doc_id"].astype(str).to_numpy())[0].astype(np.int32)
     doc_codes = row_doc[raw.docs]
     sids = raw.sids
     categories = np.asarray(raw.types, dtype=object)
@@ -49,7 +49,7 @@ def _flat_words(corpus: pd.DataFrame, sentences: pd.DataFrame, matches: pd.DataF
         mdoc = matches["doc_id"].astype(str).map(doc_index)
         known = mdoc.notna().to_numpy()  # matches of articles not in the corpus are ignored
         excluded_token = spans_overlap(
-            doc_codes.astype(np.int64, copy=False), raw.starts, raw.ends,
+            doc_codes, raw.starts, raw.ends,
             mdoc.to_numpy()[known].astype(np.int64),
             matches["start"].astype("int64").to_numpy()[known],
             matches["end"].astype("int64").to_numpy()[known])

@@ -116,7 +116,9 @@ def _score_words(codes: np.ndarray, vocabulary: np.ndarray, lengths: np.ndarray,
     """Scores of sentences given flat: every word as its index into ``vocabulary``,
     ``lengths`` words per sentence, ``excluded`` per word True when left out. With
     ``store``, the tags are read from the token store (and kept there when made)."""
-    codes = np.asarray(codes, dtype=np.int64)
+    codes = np.asarray(codes)
+    if codes.dtype.kind not in "iu":
+        codes = codes.astype(np.int64)
     lengths = np.asarray(lengths, dtype=np.int64)
     vocabulary = np.asarray(vocabulary, dtype=object)
     if excluded is None:
@@ -125,7 +127,7 @@ def _score_words(codes: np.ndarray, vocabulary: np.ndarray, lengths: np.ndarray,
     key = None
     stored_tags = None
     if store and len(codes) >= TAGS_STORE_MIN_WORDS:
-        key = tags_key(codes, vocabulary, lengths)
+        key = tags_key(codes.astype(np.int64, copy=False), vocabulary, lengths)
         stored_tags = tags_load(key, tagset)
     big = len(codes) >= PARALLEL_WORDS
     starts = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
