@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.parallel import chunks_map, use_processes
+from analysis.parallel import chunks_map, memory_release, use_processes
 from analysis.sentiment.labels import LABELS, PROB_COLUMNS
 from analysis.sentiment.model import SentimentModel, sentiment_model_load
 
@@ -25,7 +25,9 @@ def _classifier_init(model: SentimentModel | None) -> None:
 
 
 def _classifier_worker(texts: list[str]) -> np.ndarray:
-    return _WORKER_MODEL.predict_proba(texts)
+    proba = _WORKER_MODEL.predict_proba(texts)
+    memory_release()  # the batch's features: a worker's memory stays that of one batch
+    return proba
 
 
 def sentiment_classifier(texts: Sequence[str], *, model: SentimentModel | None = None,
@@ -57,6 +59,8 @@ def sentiment_classifier(texts: Sequence[str], *, model: SentimentModel | None =
     bounds = [(a, min(a + batch, len(distinct))) for a in range(0, len(distinct), batch)]
     big = len(distinct) > PARALLEL_TEXTS
     parallel = use_processes(big, len(bounds))
+    if parallel and shipped:  # what the first text loads (the lemmatiser's dictionary),
+        model.predict_proba(distinct[:1])  # loaded once here, shared by the workers
     # Workers score with the shipped model (loaded in each) or with the one given, sent
     # once per worker; this process scores with the model itself.
     parts = chunks_map(_classifier_worker if parallel else model.predict_proba, distinct,

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.parallel import chunks_map
+from analysis.parallel import chunks_map, memory_release
 from analysis.sentiment.labels import sentiment_label
 from analysis.sentiment.scoring import scores_flat
 from analysis.sentiment.tagging import TaggedWords, _array_tagger, tags_flat, words_flat
@@ -107,6 +107,7 @@ def _words_worker(batch):
             tagged = TaggedWords(codes, vocabulary, lengths, tags, _array_tagger().tagset)
         polarity, subjectivity, words = scores_flat(tagged, excluded)
         out.append((tagged.tags, polarity, subjectivity, words))
+    memory_release()  # the chunk's tagging: a worker's memory stays that of one chunk
     return out
 
 
