@@ -257,7 +257,7 @@ def _doc_worker_python(texts: list[str]):
 class _Raw:
     """Sentence spans and every token of a corpus, before any option is applied."""
 
-    texts: list[str] | None  # None when read from the token store (the corpus has them)
+    texts: list[str] | None  # not kept (None): the corpus has them
     sent_docs: np.ndarray
     sent_ids: np.ndarray
     sent_starts: np.ndarray
@@ -378,7 +378,7 @@ def _tokenise(texts: list[str], *, progress: bool | None) -> _Raw:
                              for n, t in enumerate(tokens)])
              if tokens else np.zeros(0, dtype=np.int32))
     raw = _Raw(
-        texts=texts,
+        texts=None,  # not kept: the corpus holds them (normalised again in about a second)
         sent_docs=cat(sentences, 0, np.int64), sent_ids=cat(sentences, 1, np.int32),
         sent_starts=cat(sentences, 2, np.int64), sent_ends=cat(sentences, 3, np.int64),
         docs=cat(tokens, 0, np.int64), sids=cat(tokens, 1, np.int32),
