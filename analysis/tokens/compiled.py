@@ -88,10 +88,13 @@ class _Pieces:
 
     def clear(self) -> None:
         self.ids: dict[str, int] = {}
+        self.pieces: list[str] = []                # by id
         self.first = np.zeros(0, dtype=np.int64)   # per piece: its first token
         self.count = np.zeros(0, dtype=np.int64)   # per piece: its number of tokens
         self.ends_digit = np.zeros(0, dtype=bool)
-        self.number_word = np.zeros(0, dtype=bool)
+        #: per piece: whether it starts with a number word (1, 0; -1 not yet looked at:
+        #: only a piece after one ending in a digit is)
+        self.number_word = np.zeros(0, dtype=np.int8)
         self.start = np.zeros(0, dtype=np.int64)   # per token: offset in its piece
         self.end = np.zeros(0, dtype=np.int64)
         self.kind = np.zeros(0, dtype=np.int8)
@@ -99,44 +102,58 @@ class _Pieces:
         self.code_of: dict[str, int] = {}
         self.forms = np.zeros(0, dtype=object)
 
-    def form_codes(self, forms: list[str]) -> list[int]:
-        codes, new = [], []
+    def form_codes(self, forms: list[str]) -> np.ndarray:
+        """The codes of ``forms`` into :attr:`forms`, numbering the ones not seen before."""
         code_of = self.code_of
-        for form in forms:
-            c = code_of.get(form)
-            if c is None:
-                c = code_of[form] = len(code_of)
-                new.append(form)
-            codes.append(c)
-        if new:
+        get = code_of.get
+        codes = np.array([get(form, -1) for form in forms], dtype=np.int64)
+        missing = np.flatnonzero(codes < 0)
+        if len(missing):
+            unseen = [forms[i] for i in missing.tolist()]
+            new = list(dict.fromkeys(unseen))
+            code_of.update(zip(new, range(len(code_of), len(code_of) + len(new)),
+                               strict=True))
+            codes[missing] = [code_of[form] for form in unseen]
             self.forms = np.concatenate([self.forms, np.array(new, dtype=object)])
         return codes
 
     def lookup(self, pieces: list[str]) -> np.ndarray:
-        """The ids of ``pieces``, tokenising the ones not seen before."""
+        """The ids of ``pieces`` (distinct), tokenising the ones not seen before."""
         if len(self.ids) + len(pieces) > self.LIMIT:
             self.clear()
         ids = self.ids
         get = ids.get
-        found = [get(p, -1) for p in pieces]
-        new = [p for p, j in zip(pieces, found, strict=True) if j < 0]
-        if new:
-            new = list(dict.fromkeys(new))
-            ids.update(zip(new, range(len(ids), len(ids) + len(new)), strict=True))
-            found = [ids[p] for p in pieces]
+        found = np.array([get(p, -1) for p in pieces], dtype=np.int64)
+        missing = np.flatnonzero(found < 0)
+        if len(missing):
+            new = [pieces[i] for i in missing.tolist()]
+            first = len(ids)
+            ids.update(zip(new, range(first, first + len(new)), strict=True))
+            found[missing] = np.arange(first, first + len(new), dtype=np.int64)
             self._add(new)
-        return np.asarray(found, dtype=np.int64)
+        return found
+
+    def starts_number_word(self, ids: np.ndarray) -> np.ndarray:
+        """Whether each piece of ``ids`` starts with a number word."""
+        flags = self.number_word[ids]
+        unknown = flags < 0
+        if unknown.any():
+            todo = np.unique(ids[unknown])
+            self.number_word[todo] = [
+                _STARTS_NUMBER_WORD.match(self.pieces[i]) is not None for i in todo.tolist()]
+            flags = self.number_word[ids]
+        return flags.astype(bool)
 
     def _add(self, pieces: list[str]) -> None:
+        """Tokenise ``pieces`` (new, distinct) and lay their tokens out after the others.
+
+        A piece of letters only is one word (what the reference pattern finds): those are
+        laid out together, without a loop; the tokens of the other pieces follow."""
+        alpha = np.array([p.isalpha() for p in pieces], dtype=bool)
+        words = [pieces[i] for i in np.flatnonzero(alpha).tolist()]
+        others = np.flatnonzero(~alpha)
         starts, ends, kinds, forms, counts = [], [], [], [], []
-        for p in pieces:
-            if p.isalpha():  # letters only: one word (what the reference pattern finds)
-                starts.append(0)
-                ends.append(len(p))
-                kinds.append(0)
-                forms.append(p)
-                counts.append(1)
-                continue
+        for p in (pieces[i] for i in others.tolist()):
             n = len(p)
             if n > 1:
                 core = p[:-1]
@@ -162,19 +179,27 @@ class _Pieces:
             kinds.extend(k)
             forms.extend(f)
             counts.append(len(a))
-        count = np.asarray(counts, dtype=np.int64)
-        self.first = np.concatenate([self.first, len(self.start) + np.cumsum(count) - count])
+        base = len(self.start)
+        count = np.ones(len(pieces), dtype=np.int64)
+        first = base + np.cumsum(alpha, dtype=np.int64) - 1  # words: one token each
+        other_count = np.asarray(counts, dtype=np.int64)
+        count[others] = other_count
+        first[others] = base + len(words) + np.cumsum(other_count) - other_count
+        ends_digit = np.zeros(len(pieces), dtype=bool)  # a letter is never a digit
+        ends_digit[others] = [pieces[i][-1].isdecimal() for i in others.tolist()]
+        word_ends = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+        self.pieces.extend(pieces)
+        self.first = np.concatenate([self.first, first])
         self.count = np.concatenate([self.count, count])
-        self.ends_digit = np.concatenate([self.ends_digit, np.fromiter(
-            (p[-1].isdecimal() for p in pieces), dtype=bool, count=len(pieces))])
-        self.number_word = np.concatenate([self.number_word, np.fromiter(
-            (_STARTS_NUMBER_WORD.match(p) is not None for p in pieces), dtype=bool,
-            count=len(pieces))])
-        self.start = np.concatenate([self.start, np.asarray(starts, dtype=np.int64)])
-        self.end = np.concatenate([self.end, np.asarray(ends, dtype=np.int64)])
-        self.kind = np.concatenate([self.kind, np.asarray(kinds, dtype=np.int8)])
-        self.code = np.concatenate([self.code, np.asarray(self.form_codes(forms),
-                                                          dtype=np.int64)])
+        self.ends_digit = np.concatenate([self.ends_digit, ends_digit])
+        self.number_word = np.concatenate([self.number_word,
+                                           np.full(len(pieces), -1, dtype=np.int8)])
+        self.start = np.concatenate([self.start, np.zeros(len(words), dtype=np.int64),
+                                     np.asarray(starts, dtype=np.int64)])
+        self.end = np.concatenate([self.end, word_ends, np.asarray(ends, dtype=np.int64)])
+        self.kind = np.concatenate([self.kind, np.zeros(len(words), dtype=np.int8),
+                                    np.asarray(kinds, dtype=np.int8)])
+        self.code = np.concatenate([self.code, self.form_codes(words + forms)])
 
 
 _PIECES = _Pieces()
@@ -243,7 +268,9 @@ def tokens_of_texts(texts: list[str]):
     joined = np.zeros(len(occ), dtype=bool)
     link = np.zeros(max(len(occ) - 1, 0), dtype=bool)
     if len(occ) > 1:
-        link = reg.ends_digit[occ[:-1]] & reg.number_word[occ[1:]] & (doc[:-1] == doc[1:])
+        link = reg.ends_digit[occ[:-1]] & (doc[:-1] == doc[1:])
+        after = np.flatnonzero(link)
+        link[after] = reg.starts_number_word(occ[after + 1])
         joined[:-1] |= link
         joined[1:] |= link
 
@@ -283,8 +310,7 @@ def tokens_of_texts(texts: list[str]):
         out_start = np.concatenate([out_start, np.asarray(x_start, dtype=np.int64)])
         out_end = np.concatenate([out_end, np.asarray(x_end, dtype=np.int64)])
         out_kind = np.concatenate([out_kind, np.asarray(x_kind, dtype=np.int8)])
-        out_code = np.concatenate([out_code, np.asarray(reg.form_codes(x_forms),
-                                                        dtype=np.int64)])
+        out_code = np.concatenate([out_code, reg.form_codes(x_forms)])
         order = np.lexsort((out_start, out_doc))
         out_doc, out_start, out_end = out_doc[order], out_start[order], out_end[order]
         out_kind, out_code = out_kind[order], out_code[order]
