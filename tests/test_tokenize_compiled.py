@@ -93,6 +93,23 @@ def test_a_chain_of_numbers_and_number_words_is_read_as_one_stretch():
                                          "6 miljard", "en", "1", "2 honderd", "."]
 
 
+def test_a_piece_with_line_breaks_is_read_line_by_line():
+    """Between two spaces may stand several lines ("eind.\\n\\nBegin"): each line is
+    tokenised on its own, and a number and a number word on two lines stay two tokens."""
+    import analysis.tokens.compiled as engine
+
+    engine._PIECES.clear()
+    texts = ["Het eind.\n\nBegin (iets).\n\n„Zo'n 5\n\nduizend 5\nduizend",
+             "bijv.\nNu jan.\n\n‘Ja’.\n\n„Nee”,\nx-y.\n\n127 duizend.\n\n12\u00a0miljard\n"
+             "\n\nDe\r\n\r\nNAVO-top?\n\n„Wat\n"]
+    docs, starts, ends, kinds, codes, forms = tokens_of_texts(texts[:1])
+    assert [forms[c] for c in codes] == ["Het", "eind", ".", "Begin", "(", "iets", ")", ".",
+                                         "„", "Zo'n", "5", "duizend", "5", "duizend"]
+    assert starts.tolist() == [0, 4, 8, 11, 17, 18, 22, 23, 26, 27, 32, 35, 43, 45]
+    assert kinds.tolist() == [0, 0, 2, 0, 2, 0, 2, 2, 2, 0, 1, 0, 1, 0]
+    assert tables(compiled, texts) == tables(_doc_worker_python, texts)
+    engine._PIECES.clear()
+
 def test_empty_and_blank_texts():
     texts = ["", "   ", "\n\n", "Eén.", ""]
     assert tables(compiled, texts) == tables(_doc_worker_python, texts)

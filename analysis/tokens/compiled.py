@@ -76,6 +76,37 @@ def _tokenise(text: str) -> tuple[list[int], list[int], list[int], list[str]]:
     return starts, ends, kinds, forms
 
 
+def _piece_tokens(piece: str) -> tuple[list[int], list[int], list[int], list[str]]:
+    """What :func:`_tokenise` finds in ``piece`` (text without a space), the common shapes
+    found without the pattern: a word and a mark after it (not an abbreviation's period),
+    a mark and a word after it. A piece with line breaks is taken line by line: no token
+    holds a line break, and the pattern's look-arounds see one as they see the end of
+    the text."""
+    if "\n" in piece:
+        starts, ends, kinds, forms = [], [], [], []
+        offset = 0
+        for line in piece.split("\n"):
+            if line:
+                a, b, k, f = _piece_tokens(line)
+                starts.extend(offset + v for v in a)
+                ends.extend(offset + v for v in b)
+                kinds.extend(k)
+                forms.extend(f)
+            offset += len(line) + 1
+        return starts, ends, kinds, forms
+    n = len(piece)
+    if piece.isalpha():
+        return [0], [n], [0], [piece]
+    if n > 1:
+        core, last = piece[:-1], piece[-1]
+        if core.isalpha() and (last in _TAIL or (
+                last == "." and core.isascii() and core.lower() not in _ABBREVIATED)):
+            return [0, n - 1], [n - 1, n], [0, 2], [core, last]
+        if piece[0] in _HEAD and piece[1:].isalpha():
+            return [0, 1], [1, n], [2, 0], [piece[0], piece[1:]]
+    return _tokenise(piece)
+
+
 class _Pieces:
     """Every distinct piece tokenised so far in this process, with its tokens laid out
     flat (numpy arrays, so that the tokens of a text are gathered without Python loops),
@@ -153,27 +184,8 @@ class _Pieces:
         words = [pieces[i] for i in np.flatnonzero(alpha).tolist()]
         others = np.flatnonzero(~alpha)
         starts, ends, kinds, forms, counts = [], [], [], [], []
-        for p in (pieces[i] for i in others.tolist()):
-            n = len(p)
-            if n > 1:
-                core = p[:-1]
-                if core.isalpha() and (p[-1] in _TAIL or (
-                        p[-1] == "." and core.isascii() and core.lower() not in _ABBREVIATED)):
-                    # a word and a mark after it (not an abbreviation's period)
-                    starts += (0, n - 1)
-                    ends += (n - 1, n)
-                    kinds += (0, 2)
-                    forms += (core, p[-1])
-                    counts.append(2)
-                    continue
-                if p[0] in _HEAD and p[1:].isalpha():  # a mark and a word after it
-                    starts += (0, 1)
-                    ends += (1, n)
-                    kinds += (2, 0)
-                    forms += (p[0], p[1:])
-                    counts.append(2)
-                    continue
-            a, b, k, f = _tokenise(p)
+        for i in others.tolist():
+            a, b, k, f = _piece_tokens(pieces[i])
             starts.extend(a)
             ends.extend(b)
             kinds.extend(k)
