@@ -318,14 +318,25 @@ def tokens_of_texts(texts: list[str]):
             x_end.extend(s + v for v in b)
             x_kind.extend(k)
             x_forms.extend(forms)
-        out_doc = np.concatenate([out_doc, np.asarray(x_doc, dtype=np.int64)])
-        out_start = np.concatenate([out_start, np.asarray(x_start, dtype=np.int64)])
-        out_end = np.concatenate([out_end, np.asarray(x_end, dtype=np.int64)])
-        out_kind = np.concatenate([out_kind, np.asarray(x_kind, dtype=np.int8)])
-        out_code = np.concatenate([out_code, reg.form_codes(x_forms)])
-        order = np.lexsort((out_start, out_doc))
-        out_doc, out_start, out_end = out_doc[order], out_start[order], out_end[order]
-        out_kind, out_code = out_kind[order], out_code[order]
+        # both lists are in text order: the stretches' tokens go where they belong
+        x_doc = np.asarray(x_doc, dtype=np.int64)
+        x_start = np.asarray(x_start, dtype=np.int64)
+        offset = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=n) + 1, out=offset[1:])
+        at = (np.searchsorted(offset[out_doc] + out_start, offset[x_doc] + x_start)
+              + np.arange(len(x_doc), dtype=np.int64))
+        plain_at = np.ones(len(out_doc) + len(x_doc), dtype=bool)
+        plain_at[at] = False
+
+        def merged(plain: np.ndarray, stretch) -> np.ndarray:
+            out = np.empty(len(plain_at), dtype=plain.dtype)
+            out[plain_at] = plain
+            out[at] = stretch
+            return out
+
+        out_doc, out_start = merged(out_doc, x_doc), merged(out_start, x_start)
+        out_end, out_kind = merged(out_end, x_end), merged(out_kind, x_kind)
+        out_code = merged(out_code, reg.form_codes(x_forms))
     present = np.zeros(len(reg.forms), dtype=bool)
     present[out_code] = True
     renumber = np.cumsum(present, dtype=np.int64) - 1
