@@ -171,6 +171,50 @@ def test_frame_exclusion_at_match_boundaries():
         assert all(not e for _, e in _sentence_words(corpus, sentences, none, False))
 
 
+def _reference_words(corpus, sentences, matches):
+    """Each sentence's words and left-out flags, from the table of every token, one
+    sentence at a time."""
+    from analysis.sentiment.lexicon import _token_words
+
+    tokens = tokens_corpus(corpus, lowercase=False, remove_punct=False)
+    out = []
+    for doc, sid in zip(sentences["doc_id"].astype(str), sentences["sentence_id"],
+                        strict=True):
+        rows = tokens[(tokens["doc_id"].astype(str) == doc) & (tokens["sentence_id"] == sid)]
+        words, flags = [], []
+        for token, start, end in zip(rows["token"].astype(str), rows["start"], rows["end"],
+                                     strict=True):
+            inside = matches[(matches["doc_id"] == doc) & (matches["start"] < end)
+                             & (matches["end"] > start)]
+            empty = matches[(matches["doc_id"] == doc) & (matches["start"] == matches["end"])
+                            & (matches["start"] > start) & (matches["start"] < end)]
+            for word in _token_words(token):
+                words.append(word)
+                flags.append(bool(len(inside) or len(empty)))
+        out.append((words, flags))
+    return out
+
+
+@pytest.mark.parametrize("pick", ["all", "reversed", "subset", "tokens out of order"])
+def test_sentence_words_in_any_sentence_order(pick):
+    from analysis.sentiment.corpus import _flat_words
+
+    corpus, matches = _exclusion_case()
+    if pick == "tokens out of order":  # articles of one doc_id apart: not one run each
+        corpus = pd.concat([corpus, corpus.iloc[[0]]], ignore_index=True)
+    sentences = tokens_sentences(corpus)
+    if pick == "reversed":
+        sentences = sentences.iloc[::-1]
+    elif pick == "subset":
+        sentences = sentences.iloc[[5, 1, 3]]
+    codes, vocabulary, lengths, excluded = _flat_words(corpus, sentences, matches, False)
+    starts = np.cumsum(lengths) - lengths
+    ours = [(vocabulary[codes[a:a + n]].tolist(), excluded[a:a + n].tolist())
+            for a, n in zip(starts, lengths, strict=True)]
+    assert ours == _reference_words(corpus, sentences, matches)
+    assert sum(len(w) for w, _ in ours) == len(codes)
+
+
 def test_frame_exclusion_scores():
     corpus, matches = _exclusion_case()
     scores = sentiment_corpus(corpus, exclude=matches)

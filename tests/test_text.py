@@ -64,3 +64,25 @@ def test_loading_removes_them_and_check_reports_how_many(tmp_path, capsys):
     assert main(["check", str(source)]) == 0
     out = capsys.readouterr().out
     assert "a: 3 invisible character(s)" in out
+
+
+@pytest.mark.parametrize("block", [1, 3, 1 << 20])
+def test_spans_overlap_in_blocks_as_one_by_one(monkeypatch, block):
+    import numpy as np
+
+    from analysis.text import spans
+    from analysis.text.spans import spans_overlap
+
+    monkeypatch.setattr(spans, "_BLOCK", block)
+    rng = np.random.default_rng(3)
+    doc = np.sort(rng.integers(0, 4, 40)).astype(np.int32)
+    start = rng.integers(0, 60, 40)
+    end = start + rng.integers(0, 6, 40)
+    m_doc = rng.integers(0, 5, 12)
+    m_start = rng.integers(0, 60, 12)
+    m_end = m_start + rng.integers(0, 9, 12)
+    expected = [any(md == d and ms < e and me > s
+                    for md, ms, me in zip(m_doc, m_start, m_end, strict=True))
+                for d, s, e in zip(doc, start, end, strict=True)]
+    assert spans_overlap(doc, start, end, m_doc, m_start, m_end).tolist() == expected
+    assert any(expected) and not all(expected)

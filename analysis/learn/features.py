@@ -14,7 +14,13 @@ from functools import lru_cache
 import numpy as np
 
 from analysis.learn.errors import LearnError
-from analysis.learn.ngrams import char_wb_transform
+from analysis.learn.ngrams import (
+    char_wb_transform,
+    lemma_transform,
+    plain_words,
+    texts_words,
+    word_transform,
+)
 
 __all__ = ["FEATURE_SETTINGS", "FEATURE_BLOCKS", "Features", "learn_lemmatise"]
 
@@ -51,6 +57,10 @@ def learn_lemmatise(text: str, *, language: str = "nl") -> str:
 
 def _lemmatise_nl(text: str) -> str:
     return learn_lemmatise(text, language="nl")
+
+
+def _lemma_nl(word: str) -> str:
+    return _lemma(word, "nl")
 
 
 def _vectorizer(block: str, settings: dict):
@@ -114,9 +124,18 @@ class Features:
         from scipy import sparse
 
         texts = [str(t) for t in texts]
-        return sparse.hstack([char_wb_transform(v, texts) if v.analyzer == "char_wb"
-                              else v.transform(texts) for v in self.vectorizers.values()],
-                             format="csr", dtype=np.float64)
+        words = None  # the texts' words, read once for the word and lemma blocks
+        blocks = []
+        for v in self.vectorizers.values():
+            if v.analyzer == "char_wb":
+                blocks.append(char_wb_transform(v, texts))
+            elif plain_words(v) or plain_words(v, _lemmatise_nl):
+                words = words if words is not None else texts_words(texts)
+                blocks.append(word_transform(v, words) if v.preprocessor is None
+                              else lemma_transform(v, words, _lemma_nl))
+            else:
+                blocks.append(v.transform(texts))
+        return sparse.hstack(blocks, format="csr", dtype=np.float64)
 
     def n_features(self) -> dict[str, int]:
         """The number of columns of each block."""

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.parallel import chunks_map, use_processes
+from analysis.parallel import chunks_map, memory_release, use_processes
 from analysis.sentiment.labels import LABELS, PROB_COLUMNS
 from analysis.sentiment.model import SentimentModel, sentiment_model_load
 
@@ -25,11 +25,13 @@ def _classifier_init(model: SentimentModel | None) -> None:
 
 
 def _classifier_worker(texts: list[str]) -> np.ndarray:
-    return _WORKER_MODEL.predict_proba(texts)
+    proba = _WORKER_MODEL.predict_proba(texts)
+    memory_release()  # the batch's features: a worker's memory stays that of one batch
+    return proba
 
 
 def sentiment_classifier(texts: Sequence[str], *, model: SentimentModel | None = None,
-                         batch: int = 10_000, progress: bool | None = None) -> pd.DataFrame:
+                         batch: int = 5_000, progress: bool | None = None) -> pd.DataFrame:
     """Classifier scores per text (sentence, headline or article).
 
     Returns one row per text:
@@ -48,13 +50,17 @@ def sentiment_classifier(texts: Sequence[str], *, model: SentimentModel | None =
     if tuple(model.labels) != LABELS:
         raise ValueError(f"the classifier's labels are {list(model.labels)}, not -1, 0, 1: "
                          "not a sentiment model; use it with `discourse classify`")
-    texts = [str(t) for t in texts]
-    # Each distinct text is scored once: a row's probabilities depend on its text only.
-    codes, distinct = pd.factorize(pd.Series(texts, dtype=object), sort=False)
-    distinct = distinct.tolist()
+    if not isinstance(texts, pd.Series):
+        texts = pd.Series([str(t) for t in texts], dtype=object)
+    # Each distinct text is scored once: a row's probabilities depend on its text only
+    # (a column of strings is factorised as it is stored, without a list of every row).
+    codes, distinct = pd.factorize(texts, sort=False, use_na_sentinel=False)
+    distinct = [str(t) for t in distinct.tolist()]
     bounds = [(a, min(a + batch, len(distinct))) for a in range(0, len(distinct), batch)]
     big = len(distinct) > PARALLEL_TEXTS
     parallel = use_processes(big, len(bounds))
+    if parallel and shipped:  # what the first text loads (the lemmatiser's dictionary),
+        model.predict_proba(distinct[:1])  # loaded once here, shared by the workers
     # Workers score with the shipped model (loaded in each) or with the one given, sent
     # once per worker; this process scores with the model itself.
     parts = chunks_map(_classifier_worker if parallel else model.predict_proba, distinct,
@@ -88,9 +94,10 @@ class ClassifierMethod:
               excluded: Sequence[frozenset[int]] | None = None,
               progress: bool | None = None) -> pd.DataFrame:
         """``polarity``, ``subjectivity`` (empty), ``label`` and the class probabilities
-        per sentence (a string, or its tokens joined by spaces)."""
-        texts = [s if isinstance(s, str) else " ".join(s) for s in sentences]
-        return sentiment_classifier(texts, progress=progress)
+        per sentence (a string, or its tokens joined by spaces; or a column of strings)."""
+        if not isinstance(sentences, pd.Series):
+            sentences = [s if isinstance(s, str) else " ".join(s) for s in sentences]
+        return sentiment_classifier(sentences, progress=progress)
 
     def document_label(self, documents: pd.DataFrame) -> np.ndarray:
         """The class with the highest mean probability of each article."""

@@ -8,62 +8,58 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from analysis.parallel import memory_release
 from analysis.sentiment.labels import PROB_COLUMNS, SCORE_COLUMNS
 from analysis.sentiment.lexicon import _token_words
 from analysis.sentiment.methods import Method, sentiment_method
 from analysis.tables import require_columns
 from analysis.text.language import language_guess
 from analysis.text.spans import spans_overlap
-from analysis.tokens.corpus_tables import tokens_corpus, tokens_sentences
+from analysis.tokens.corpus_tables import tokens_raw, tokens_sentences
 
 __all__ = ["sentiment_corpus"]
 
 
-
-
 def _flat_words(corpus: pd.DataFrame, sentences: pd.DataFrame, matches: pd.DataFrame | None,
                 progress: bool | None):
-    """The words of every sentence of ``sentences`` (from the shared token table), flat:
-    ``(codes, vocabulary, lengths, excluded)``: each word as its index into ``vocabulary``,
-    the number of words of each sentence, and per word whether it lies inside a frame
-    match. A token with a space inside ("127 duizend") is two words."""
-    tokens = tokens_corpus(corpus, lowercase=False, remove_punct=False, progress=progress)
-    doc_codes = tokens["doc_id"].cat.codes.to_numpy(np.int64)
-    sids = tokens["sentence_id"].to_numpy(np.int64)
-    sent_doc = sentences["doc_id"].cat.codes.to_numpy(np.int64)
-    sent_sid = sentences["sentence_id"].to_numpy(np.int64)
-    width = int(max(sids.max(initial=0), sent_sid.max(initial=0))) + 1
-    token_key = doc_codes * width + sids
-    sent_key = sent_doc * width + sent_sid
-    categories = np.asarray(tokens["token"].cat.categories.astype(str), dtype=object)
-    token_codes = tokens["token"].cat.codes.to_numpy(np.int64)
-    starts = tokens["start"].to_numpy(np.int64)
-    ends = tokens["end"].to_numpy(np.int64)
+    """The words of every sentence of ``sentences`` (every token of the corpus, as written,
+    punctuation too), flat: ``(codes, vocabulary, lengths, excluded)``: each word as its
+    index into ``vocabulary``, the number of words of each sentence, and per word whether it
+    lies inside a frame match. A token with a space inside ("127 duizend") is two words.
 
-    excluded_token = np.zeros(len(tokens), dtype=bool)
+    The tokens are read from the arrays the token tables derive from
+    (:func:`analysis.tokens.corpus_tables.tokens_raw`), not from a table of their own, and
+    are taken in place when they already come in the order of the sentences (as they do for
+    the table of :func:`analysis.tokens.tokens_sentences`)."""
+    raw = tokens_raw(corpus, progress=progress)
+    # each article as tokens_sentences numbers it: by its doc_id, in order of appearance
+    row_doc = pd.factorize(corpus["doc_id"].astype(str).to_numpy())[0].astype(np.int32)
+    doc_codes = row_doc[raw.docs]
+    sids = raw.sids
+    categories = np.asarray(raw.types, dtype=object)
+    token_codes = raw.codes
+
+    excluded_token = np.zeros(len(token_codes), dtype=bool)
     if matches is not None and "source" in matches.columns:  # a classifier names no words
         matches = matches[matches["source"].astype(str) != "model"]
     if matches is not None and len(matches):
         require_columns(matches, ["doc_id", "start", "end"], what="the frame matches",
                         hint="give the table of analysis.dictionaries.frames_match")
-        doc_index = {d: k for k, d in enumerate(tokens["doc_id"].cat.categories.astype(str))}
+        doc_index = {d: k for k, d in enumerate(pd.unique(corpus["doc_id"].astype(str)))}
         mdoc = matches["doc_id"].astype(str).map(doc_index)
         known = mdoc.notna().to_numpy()  # matches of articles not in the corpus are ignored
         excluded_token = spans_overlap(
-            doc_codes, starts, ends, mdoc.to_numpy()[known].astype(np.int64),
+            doc_codes, raw.starts, raw.ends,
+            mdoc.to_numpy()[known].astype(np.int64),
             matches["start"].astype("int64").to_numpy()[known],
             matches["end"].astype("int64").to_numpy()[known])
 
-    # the tokens of each sentence, in the order of the sentence table
-    order = np.argsort(token_key, kind="stable")
-    sorted_keys = token_key[order]
-    left = np.searchsorted(sorted_keys, sent_key, side="left")
-    right = np.searchsorted(sorted_keys, sent_key, side="right")
-    counts = right - left
-    first = np.concatenate([[0], np.cumsum(counts)[:-1]])
-    rows = order[np.repeat(left - first, counts) + np.arange(int(counts.sum()))]
-    codes = token_codes[rows]
-    excluded = excluded_token[rows]
+    rows, counts = _sentence_rows(doc_codes, sids, sentences["doc_id"].cat.codes.to_numpy(),
+                                  sentences["sentence_id"].to_numpy())
+    del doc_codes
+    codes = token_codes if rows is None else token_codes[rows]
+    excluded = excluded_token if rows is None else excluded_token[rows]
+    del rows, excluded_token
     # tokens as Pattern words: one word each, but a token with a space is several
     parts = [_token_words(t) for t in categories.tolist()]
     n_parts = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
@@ -71,16 +67,63 @@ def _flat_words(corpus: pd.DataFrame, sentences: pd.DataFrame, matches: pd.DataF
         return codes, categories, counts, excluded
     flat = [w for p in parts for w in p]
     part_codes, vocabulary = pd.factorize(pd.Series(flat, dtype=object), sort=False)
-    offset = np.concatenate([[0], np.cumsum(n_parts)[:-1]])
-    per_token = n_parts[codes]
-    token_first = np.concatenate([[0], np.cumsum(per_token)[:-1]])
-    repeated = np.repeat(codes, per_token)
-    within = np.arange(int(per_token.sum())) - np.repeat(token_first, per_token)
-    words = part_codes.astype(np.int64)[offset[repeated] + within]
-    sentence_of = np.repeat(np.arange(len(counts)), counts)
-    lengths = np.bincount(sentence_of, weights=per_token, minlength=len(counts))
-    return (words, np.asarray(vocabulary, dtype=object), lengths.astype(np.int64),
+    # each token's first word, then the further words of the (few) tokens of several; in
+    # 32-bit integers when the words are that few (they are tens of millions at most)
+    small = np.int32 if len(codes) * int(n_parts.max()) < 2**31 - 1 else np.int64
+    offset = (np.cumsum(n_parts) - n_parts).astype(small)
+    per_token = n_parts.astype(small)[codes]
+    ends = np.cumsum(per_token, dtype=small)
+    at = np.repeat(offset[codes], per_token)
+    several = np.flatnonzero(per_token > 1)
+    extra = per_token[several] - 1
+    base = np.repeat(ends[several] - per_token[several], extra)
+    within = (np.arange(len(base)) - np.repeat(np.cumsum(extra) - extra, extra) + 1).astype(small)
+    at[base + within] += within
+    words = part_codes.astype(small)[at]
+    del at
+    # words per sentence: the running count at each sentence's end, minus at its start
+    bounds = np.cumsum(counts)
+    running = np.concatenate([[0], ends]).astype(np.int64)
+    lengths = running[bounds] - running[bounds - counts]
+    return (words, np.asarray(vocabulary, dtype=object), lengths,
             np.repeat(excluded, per_token))
+
+
+def _sentence_rows(doc_codes: np.ndarray, sids: np.ndarray, sent_doc: np.ndarray,
+                   sent_sid: np.ndarray) -> tuple[np.ndarray | None, np.ndarray]:
+    """The tokens (article code, sentence number each) of each sentence, in the order of
+    the sentences: ``(rows, counts)``, the token rows one sentence after the other (None
+    when that is every token in its own order) and the number of tokens of each sentence."""
+    sent_doc = sent_doc.astype(np.int64)
+    sent_sid = sent_sid.astype(np.int64)
+    width = int(max(sids.max(initial=0), sent_sid.max(initial=0))) + 1
+    sent_key = sent_doc * width + sent_sid
+    n = len(doc_codes)
+    same_doc = doc_codes[1:] == doc_codes[:-1]
+    if np.all((doc_codes[1:] > doc_codes[:-1]) | (same_doc & (sids[1:] >= sids[:-1]))):
+        # the tokens come in runs, one per sentence, in key order: no sort, no copy
+        run_at = np.flatnonzero(np.append(True, ~same_doc | (sids[1:] != sids[:-1])))[:n]
+        del same_doc
+        run_key = doc_codes[run_at].astype(np.int64) * width + sids[run_at]
+        run_len = np.diff(np.append(run_at, n))
+        if np.array_equal(run_key, sent_key):
+            return None, run_len.astype(np.int64)
+        at = np.minimum(np.searchsorted(run_key, sent_key), max(len(run_key) - 1, 0))
+        found = run_key[at] == sent_key if len(run_key) else np.zeros(len(sent_key), bool)
+        counts = np.where(found, run_len[at] if len(run_len) else 0, 0).astype(np.int64)
+        left = run_at[at] if len(run_at) else np.zeros(len(sent_key), dtype=np.int64)
+        order = None
+    else:
+        del same_doc
+        token_key = doc_codes.astype(np.int64) * width + sids
+        order = np.argsort(token_key, kind="stable")
+        sorted_keys = token_key[order]
+        del token_key
+        left = np.searchsorted(sorted_keys, sent_key, side="left")
+        counts = np.searchsorted(sorted_keys, sent_key, side="right") - left
+    first = np.cumsum(counts) - counts
+    rows = np.repeat(left - first, counts) + np.arange(int(counts.sum()))
+    return (rows if order is None else order[rows]), counts
 
 
 def _sentence_words(corpus: pd.DataFrame, sentences: pd.DataFrame, matches: pd.DataFrame | None,
@@ -159,7 +202,7 @@ def sentiment_corpus(
         raise ValueError(f"unknown level {level!r}: use 'sentence' or 'document'")
     _warn_not_dutch(corpus, method)
     sentences = tokens_sentences(corpus, progress=progress)
-    table = sentences[["doc_id", "outlet", "sentence_id", "sentence"]].copy()
+    table = sentences[["doc_id", "outlet", "sentence_id", "sentence"]]  # copied on write
     table["method"] = method
     n = len(table)
     if scorer.reads_tokens and hasattr(scorer, "score_words"):
@@ -172,7 +215,7 @@ def sentiment_corpus(
         scores = scorer.score([words for words, _ in items],
                               excluded=[skip for _, skip in items], progress=progress)
     else:
-        scores = scorer.score(table["sentence"].astype(str).tolist(), progress=progress)
+        scores = scorer.score(table["sentence"], progress=progress)
     for column in SCORE_COLUMNS:
         if column in scores:
             table[column] = scores[column].to_numpy()
@@ -181,6 +224,7 @@ def sentiment_corpus(
         else:  # a quantity the method does not measure
             table[column] = np.full(n, np.nan)
     table = table.reset_index(drop=True)
+    memory_release()  # the words, tags and features of every sentence, now scored
     if level == "sentence":
         return table
     return _documents(table, scorer)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.parallel import chunks_map
+from analysis.parallel import chunks_map, memory_release
 from analysis.sentiment.labels import sentiment_label
 from analysis.sentiment.scoring import scores_flat
 from analysis.sentiment.tagging import TaggedWords, _array_tagger, tags_flat, words_flat
@@ -93,7 +93,7 @@ def sentiment_lexicon_reference(sentences: Iterable[str] | Iterable[Sequence[str
 
 #: Corpora with more words than this are scored in parallel processes, with a progress bar.
 PARALLEL_WORDS = 300_000
-_CHUNK_SENTENCES = 100_000
+_CHUNK_SENTENCES = 25_000  # per worker task: tagging holds ~1.5 kB a sentence
 
 
 def _words_worker(batch):
@@ -107,6 +107,7 @@ def _words_worker(batch):
             tagged = TaggedWords(codes, vocabulary, lengths, tags, _array_tagger().tagset)
         polarity, subjectivity, words = scores_flat(tagged, excluded)
         out.append((tagged.tags, polarity, subjectivity, words))
+    memory_release()  # the chunk's tagging: a worker's memory stays that of one chunk
     return out
 
 
@@ -116,7 +117,9 @@ def _score_words(codes: np.ndarray, vocabulary: np.ndarray, lengths: np.ndarray,
     """Scores of sentences given flat: every word as its index into ``vocabulary``,
     ``lengths`` words per sentence, ``excluded`` per word True when left out. With
     ``store``, the tags are read from the token store (and kept there when made)."""
-    codes = np.asarray(codes, dtype=np.int64)
+    codes = np.asarray(codes)
+    if codes.dtype.kind not in "iu":
+        codes = codes.astype(np.int64)
     lengths = np.asarray(lengths, dtype=np.int64)
     vocabulary = np.asarray(vocabulary, dtype=object)
     if excluded is None:
@@ -125,7 +128,7 @@ def _score_words(codes: np.ndarray, vocabulary: np.ndarray, lengths: np.ndarray,
     key = None
     stored_tags = None
     if store and len(codes) >= TAGS_STORE_MIN_WORDS:
-        key = tags_key(codes, vocabulary, lengths)
+        key = tags_key(codes.astype(np.int64, copy=False), vocabulary, lengths)
         stored_tags = tags_load(key, tagset)
     big = len(codes) >= PARALLEL_WORDS
     starts = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)

@@ -11,6 +11,9 @@ import numpy as np
 __all__ = ["spans_overlap"]
 
 
+_BLOCK = 1 << 20
+
+
 def spans_overlap(doc: np.ndarray, start: np.ndarray, end: np.ndarray, match_doc: np.ndarray,
                   match_start: np.ndarray, match_end: np.ndarray) -> np.ndarray:
     """For each span [start, end) of article ``doc``: whether a match [a, b) of the same
@@ -19,7 +22,8 @@ def spans_overlap(doc: np.ndarray, start: np.ndarray, end: np.ndarray, match_doc
     The articles are laid end to end (offset ``doc * width + position``, ``width`` wider
     than any article's offsets), the matches sorted by their start with the running maximum
     of their ends: the matches starting before a span's end overlap it when the furthest
-    end among them lies past its start. Memory grows with spans + matches.
+    end among them lies past its start. Memory grows with the matches; the spans are
+    compared :data:`_BLOCK` at a time.
     """
     out = np.zeros(len(doc), dtype=bool)
     if not len(doc) or not len(match_doc):
@@ -33,7 +37,9 @@ def spans_overlap(doc: np.ndarray, start: np.ndarray, end: np.ndarray, match_doc
     order = np.argsort(m_start, kind="stable")
     m_start = m_start[order]
     reach = np.maximum.accumulate((match_doc * width + (match_end - low))[order])
-    base = doc * width - low
-    last = np.searchsorted(m_start, base + end, side="left") - 1
-    out = (last >= 0) & (reach[np.maximum(last, 0)] > base + start)
+    for a in range(0, len(doc), _BLOCK):  # a block of spans at a time: memory stays flat
+        b = min(a + _BLOCK, len(doc))
+        base = doc[a:b].astype(np.int64) * width - low
+        last = np.searchsorted(m_start, base + end[a:b], side="left") - 1
+        out[a:b] = (last >= 0) & (reach[np.maximum(last, 0)] > base + start[a:b])
     return out

@@ -40,7 +40,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis.corpus import CorpusError, corpus_fingerprint, decode_bytes
-from analysis.parallel import chunks_map
+from analysis.parallel import chunks_map, memory_release
 from analysis.paths import DATA_DIR
 from analysis.tables import groups_by
 from analysis.text.words import (
@@ -271,7 +271,7 @@ def _doc_worker_python(texts: list[str]):
 class _Raw:
     """Sentence spans and every token of a corpus, before any option is applied."""
 
-    texts: list[str] | None  # None when read from the token store (the corpus has them)
+    texts: list[str] | None  # not kept (None): the corpus has them
     sent_docs: np.ndarray
     sent_ids: np.ndarray
     sent_starts: np.ndarray
@@ -307,6 +307,7 @@ def _raw(corpus: pd.DataFrame, *, progress: bool | None, fingerprint: str) -> _R
     else:
         texts = _texts(corpus)
         raw = _tokenise(texts, progress=progress)
+        memory_release()  # the workers' parts, now joined
         if stored:
             tokenstore_save(store_key, _raw_tables(raw), protect=(corpus.attrs.get("source"),),
                             meta={"source": corpus.attrs.get("source"),
@@ -394,7 +395,7 @@ def _tokenise(texts: list[str], *, progress: bool | None) -> _Raw:
                              for n, t in enumerate(tokens)])
              if tokens else np.zeros(0, dtype=np.int32))
     raw = _Raw(
-        texts=texts,
+        texts=None,  # not kept: the corpus holds them (normalised again in about a second)
         sent_docs=cat(sentences, 0, np.int64), sent_ids=cat(sentences, 1, np.int32),
         sent_starts=cat(sentences, 2, np.int64), sent_ends=cat(sentences, 3, np.int64),
         docs=cat(tokens, 0, np.int64), sids=cat(tokens, 1, np.int32),
@@ -418,6 +419,13 @@ def _string_order(strings: np.ndarray) -> np.ndarray:
     except (UnicodeError, pa.ArrowException):
         return np.argsort(strings, kind="stable")
     return pc.array_sort_indices(array).to_numpy().astype(np.int64)
+
+
+def tokens_raw(corpus: pd.DataFrame, *, progress: bool | None = None) -> _Raw:
+    """The sentence spans and every token of ``corpus`` before any option, as the arrays
+    both tables derive from (cached as they are): for a reader that needs every token as
+    written (punctuation too) without a table of its own."""
+    return _raw(corpus, progress=progress, fingerprint=_text_fingerprint(corpus))
 
 
 @lru_cache(maxsize=1)

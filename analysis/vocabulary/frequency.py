@@ -154,14 +154,18 @@ def _counts(tokens: pd.DataFrame, by: str, ngram: int, corpus: pd.DataFrame | No
     group_codes, groups = _groups(tokens, by, corpus)
     term_codes, starts, terms = _terms(tokens, ngram)
     nt = max(terms.n, 1)
-    unit_groups = group_codes[starts]
+    every = len(starts) == len(group_codes)  # every row starts a term, in order
+    unit_groups = group_codes if every else group_codes[starts]
+    del group_codes
     g, t, count = _count_pairs(unit_groups, term_codes, nt)
     sizes = np.bincount(unit_groups, minlength=len(groups)).astype(np.int64)
     # document frequency: distinct (group, article, term) triples, counted per (group, term)
     if not docfreq:
         return g, t, count, None, sizes, groups, terms
     doc_codes = _categorical(tokens["doc_id"]).cat.codes.to_numpy().astype(np.int64)
-    _, _, freq = _count_pairs(*_doc_terms(doc_codes[starts], unit_groups, term_codes, nt), nt)
+    unit_docs = doc_codes if every else doc_codes[starts]
+    del doc_codes, starts
+    _, _, freq = _count_pairs(*_doc_terms(unit_docs, unit_groups, term_codes, nt), nt)
     return g, t, count, freq, sizes, groups, terms
 
 

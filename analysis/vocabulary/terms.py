@@ -96,6 +96,8 @@ def _terms(tokens: pd.DataFrame, ngram: int) -> tuple[np.ndarray, np.ndarray, _T
     codes = np.where(valid, rank[np.maximum(codes, 0)], -1)
     sorted_words = words[order]
     if ngram == 1:
+        if valid.all():  # every row a term: no copy of the codes
+            return codes, np.arange(len(codes)), _Terms(sorted_words, [np.arange(len(words))])
         starts = np.flatnonzero(valid)
         return codes[starts], starts, _Terms(sorted_words, [np.arange(len(words))])
     m = len(codes) - ngram + 1
