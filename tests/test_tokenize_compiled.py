@@ -93,9 +93,9 @@ def test_a_chain_of_numbers_and_number_words_is_read_as_one_stretch():
                                          "6 miljard", "en", "1", "2 honderd", "."]
 
 
-def test_a_piece_with_line_breaks_is_read_line_by_line():
-    """Between two spaces may stand several lines ("eind.\\n\\nBegin"): each line is
-    tokenised on its own, and a number and a number word on two lines stay two tokens."""
+def test_texts_are_cut_at_line_breaks_too():
+    """Between two spaces may stand several lines ("eind.\\n\\nBegin"): each line is cut
+    on its own, and a number and a number word on two lines stay two tokens."""
     import analysis.tokens.compiled as engine
 
     engine._PIECES.clear()
@@ -108,6 +108,9 @@ def test_a_piece_with_line_breaks_is_read_line_by_line():
     assert starts.tolist() == [0, 4, 8, 11, 17, 18, 22, 23, 26, 27, 32, 35, 43, 45]
     assert kinds.tolist() == [0, 0, 2, 0, 2, 0, 2, 2, 2, 0, 1, 0, 1, 0]
     assert tables(compiled, texts) == tables(_doc_worker_python, texts)
+    # cut by Python where a text has no UTF-8 form (a lone surrogate), at the same places
+    odd = [text.replace("Begin", "Be\ud800gin") for text in texts]
+    assert tables(compiled, odd) == tables(_doc_worker_python, odd)
     engine._PIECES.clear()
 
 def test_empty_and_blank_texts():
@@ -214,7 +217,8 @@ def test_the_pieces_seen_are_forgotten_past_the_limit(corpus, monkeypatch):
     assert tables(compiled, texts[:2]) == tables(_doc_worker_python, texts[:2])
     assert tables(compiled, texts) == reference
     # started afresh: only the pieces of the last call are kept
-    assert set(tokenize_compiled._PIECES.ids) == {p for t in texts for p in t.split(" ") if p}
+    assert set(tokenize_compiled._PIECES.ids) == {
+        p for t in texts for line in t.split("\n") for p in line.split(" ") if p}
     tokenize_compiled._PIECES.clear()
 
 

@@ -3,15 +3,15 @@ reference (pure Python) engine, found with compiled kernels where the reference 
 Python.
 
 - **Tokens.** No token crosses white space, except a number with its number word
-  ("127 duizend"). So a text is cut at its spaces by a compiled kernel (PyArrow's
-  ``split_pattern``), each *distinct* piece is tokenised once by the reference
+  ("127 duizend"). So a text is cut at its line breaks and spaces by a compiled kernel
+  (PyArrow's ``split_pattern``), each *distinct* piece is tokenised once by the reference
   pattern (:data:`analysis.text.words._TOKEN`), and the tokens of every piece are laid out with
   numpy. A piece that ends in a digit and is followed by a piece starting with a number
   word is tokenised together with it, as one stretch of text, by the reference pattern.
   Every token is thus found by the reference pattern on a stretch of text bounded by
-  spaces (or the text's ends), and finds there what it finds in the whole text: its
-  look-arounds never look past a space, and no token but a number with its number word
-  holds one.
+  spaces or line breaks (or the text's ends), and finds there what it finds in the whole
+  text: its look-arounds never look past white space, and no token but a number with its
+  number word holds any.
 - **Sentences** are found for all texts at once by :class:`analysis.tokens.punkt.PunktBulk`
   and handed to :func:`doc_worker`.
 
@@ -39,11 +39,12 @@ from analysis.text.words import (
     abbreviations_load,
 )
 
-__all__ = ["SEPARATOR", "doc_worker", "tokens_of_texts"]
+__all__ = ["SEPARATOR", "LINE_BREAK", "doc_worker", "tokens_of_texts"]
 
-#: The character a text is cut at: the space. Other white space (line breaks, tabs, the
-#: no-break space) stays inside a piece, which the reference pattern then tokenises whole:
-#: slower for such pieces, never different.
+#: The characters a text is cut at: the line break, then the space. Other white space
+#: (tabs, the no-break space, a carriage return) stays inside a piece, which the reference
+#: pattern then tokenises whole: slower for such pieces, never different.
+LINE_BREAK = "\n"
 SEPARATOR = " "
 
 _STARTS_NUMBER_WORD = re.compile(rf"(?:{_NUMBER_WORDS})", re.IGNORECASE)
@@ -77,23 +78,9 @@ def _tokenise(text: str) -> tuple[list[int], list[int], list[int], list[str]]:
 
 
 def _piece_tokens(piece: str) -> tuple[list[int], list[int], list[int], list[str]]:
-    """What :func:`_tokenise` finds in ``piece`` (text without a space), the common shapes
-    found without the pattern: a word and a mark after it (not an abbreviation's period),
-    a mark and a word after it. A piece with line breaks is taken line by line: no token
-    holds a line break, and the pattern's look-arounds see one as they see the end of
-    the text."""
-    if "\n" in piece:
-        starts, ends, kinds, forms = [], [], [], []
-        offset = 0
-        for line in piece.split("\n"):
-            if line:
-                a, b, k, f = _piece_tokens(line)
-                starts.extend(offset + v for v in a)
-                ends.extend(offset + v for v in b)
-                kinds.extend(k)
-                forms.extend(f)
-            offset += len(line) + 1
-        return starts, ends, kinds, forms
+    """What :func:`_tokenise` finds in ``piece`` (text without a space or line break),
+    the common shapes found without the pattern: a word and a mark after it (not an
+    abbreviation's period), a mark and a word after it."""
     n = len(piece)
     if piece.isalpha():
         return [0], [n], [0], [piece]
@@ -230,22 +217,29 @@ def _serialised(function):
 
 
 def _split(texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
-    """The pieces of ``texts`` between spaces: the number of pieces of each text, the
-    length of each piece (in characters), the distinct non-empty pieces and, for each
-    non-empty piece, its number among them."""
+    """The pieces of ``texts`` between line breaks and spaces (each one character, so
+    a piece starts where the one before it ends, plus one): the number of pieces of each
+    text, the length of each piece (in characters), the distinct non-empty pieces and, for
+    each non-empty piece, its number among them."""
     try:
         array = pa.array(texts, type=pa.large_string())
     except (UnicodeError, pa.ArrowException):  # a lone surrogate has no UTF-8 form
-        parts = [t.split(SEPARATOR) for t in texts]
+        parts = [[p for line in t.split(LINE_BREAK) for p in line.split(SEPARATOR)]
+                 for t in texts]
         per_text = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
         flat = [p for ps in parts for p in ps]
         lengths = np.fromiter(map(len, flat), dtype=np.int64, count=len(flat))
         index, distinct = pd.factorize(np.asarray(flat, dtype=object)[lengths > 0])
         return per_text, lengths, list(distinct), index.astype(np.int64)
-    parts = pc.split_pattern(array, pattern=SEPARATOR)
+    lines = pc.split_pattern(array, pattern=LINE_BREAK)
     del array
+    lines_per_text = pc.list_value_length(lines).to_numpy(zero_copy_only=False)
+    parts = pc.split_pattern(pc.list_flatten(lines), pattern=SEPARATOR)
+    del lines
     flat = pc.list_flatten(parts)
-    per_text = pc.list_value_length(parts).to_numpy(zero_copy_only=False).astype(np.int64)
+    per_line = pc.list_value_length(parts).to_numpy(zero_copy_only=False).astype(np.int64)
+    pieces_before_line = np.concatenate([[0], np.cumsum(per_line)])
+    per_text = np.diff(pieces_before_line[np.concatenate([[0], np.cumsum(lines_per_text)])])
     lengths = pc.utf8_length(flat).to_numpy(zero_copy_only=False).astype(np.int64)
     del parts
     encoded = pc.dictionary_encode(flat.filter(pa.array(lengths > 0)))
