@@ -122,13 +122,16 @@ def _bar(progress: bool, **options):
 
 def chunks_map(work: Callable, items: Sequence, bounds: Sequence[tuple[int, int]], *,
                parallel: bool, progress: bool, desc: str, unit: str,
-               initializer: Callable | None = None, initargs: tuple = ()) -> list:
+               initializer: Callable | None = None, initargs: tuple = (),
+               first_here: bool = False) -> list:
     """``work(items[a:b])`` for each ``(a, b)`` of ``bounds``, results in that order.
 
     When :func:`use_processes` says so for ``parallel`` and the number of chunks, the
     chunks go to a :func:`process_pool`, whose workers first run
     ``initializer(*initargs)``; otherwise they are worked in this process (without the
-    initializer). A tqdm bar, when ``progress``, counts the items done.
+    initializer). With ``first_here``, the first chunk is worked in this process before
+    the pool starts, so that forked workers inherit what it filled (the caches of
+    ``work``). A tqdm bar, when ``progress``, counts the items done.
 
     >>> chunks_map(sum, [1, 2, 3, 4, 5], [(0, 2), (2, 5)], parallel=False, progress=False,
     ...            desc="sum", unit="number")
@@ -138,9 +141,14 @@ def chunks_map(work: Callable, items: Sequence, bounds: Sequence[tuple[int, int]
     results = []
     with _bar(progress, total=sum(b - a for a, b in bounds), desc=desc, unit=unit) as bar:
         if parallel:
+            rest = bounds
+            if first_here:
+                (a, b), rest = bounds[0], bounds[1:]
+                results.append(work(items[a:b]))
+                bar.update(b - a)
             with process_pool(initializer=initializer, initargs=initargs) as pool:
-                futures = [pool.submit(work, items[a:b]) for a, b in bounds]
-                for (a, b), future in zip(bounds, futures, strict=True):
+                futures = [pool.submit(work, items[a:b]) for a, b in rest]
+                for (a, b), future in zip(rest, futures, strict=True):
                     results.append(future.result())
                     bar.update(b - a)
         else:

@@ -80,3 +80,31 @@ def test_freed_memory_goes_back_to_the_system():
     after = process.memory_info().rss
     assert before - after > 128 * 2**20
     assert all(len(k) == 16_000 for k in kept)
+
+
+_SEEN: list[int] = []
+
+
+def _sum_seen_and_pid(items: list[int]) -> tuple[int, int, int]:
+    """The sum of ``items``, the number of chunks this process had worked before, and its
+    process id."""
+    before = len(_SEEN)
+    _SEEN.append(sum(items))
+    return sum(items), before, os.getpid()
+
+
+def test_the_first_chunk_is_worked_here_and_its_caches_reach_the_workers():
+    import analysis.parallel as parallel
+
+    if cores() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("needs two cores and forked workers")
+    _SEEN.clear()
+    results = parallel.chunks_map(_sum_seen_and_pid, [1, 2, 3, 4, 5, 6],
+                                  [(0, 2), (2, 4), (4, 6)], parallel=True, progress=False,
+                                  desc="sum", unit="number", first_here=True)
+    assert [r[0] for r in results] == [3, 7, 11]
+    assert results[0][1:] == (0, os.getpid())
+    # forked after the first chunk: every worker starts with what it left
+    assert all(before >= 1 and pid != os.getpid() for _, before, pid in results[1:])
+    assert _SEEN == [3]
+    _SEEN.clear()

@@ -93,6 +93,26 @@ def test_a_chain_of_numbers_and_number_words_is_read_as_one_stretch():
                                          "6 miljard", "en", "1", "2 honderd", "."]
 
 
+def test_texts_are_cut_at_line_breaks_too():
+    """Between two spaces may stand several lines ("eind.\\n\\nBegin"): each line is cut
+    on its own, and a number and a number word on two lines stay two tokens."""
+    import analysis.tokens.compiled as engine
+
+    engine._PIECES.clear()
+    texts = ["Het eind.\n\nBegin (iets).\n\n„Zo'n 5\n\nduizend 5\nduizend",
+             "bijv.\nNu jan.\n\n‘Ja’.\n\n„Nee”,\nx-y.\n\n127 duizend.\n\n12\u00a0miljard\n"
+             "\n\nDe\r\n\r\nNAVO-top?\n\n„Wat\n"]
+    docs, starts, ends, kinds, codes, forms = tokens_of_texts(texts[:1])
+    assert [forms[c] for c in codes] == ["Het", "eind", ".", "Begin", "(", "iets", ")", ".",
+                                         "„", "Zo'n", "5", "duizend", "5", "duizend"]
+    assert starts.tolist() == [0, 4, 8, 11, 17, 18, 22, 23, 26, 27, 32, 35, 43, 45]
+    assert kinds.tolist() == [0, 0, 2, 0, 2, 0, 2, 2, 2, 0, 1, 0, 1, 0]
+    assert tables(compiled, texts) == tables(_doc_worker_python, texts)
+    # cut by Python where a text has no UTF-8 form (a lone surrogate), at the same places
+    odd = [text.replace("Begin", "Be\ud800gin") for text in texts]
+    assert tables(compiled, odd) == tables(_doc_worker_python, odd)
+    engine._PIECES.clear()
+
 def test_empty_and_blank_texts():
     texts = ["", "   ", "\n\n", "Eén.", ""]
     assert tables(compiled, texts) == tables(_doc_worker_python, texts)
@@ -197,7 +217,8 @@ def test_the_pieces_seen_are_forgotten_past_the_limit(corpus, monkeypatch):
     assert tables(compiled, texts[:2]) == tables(_doc_worker_python, texts[:2])
     assert tables(compiled, texts) == reference
     # started afresh: only the pieces of the last call are kept
-    assert set(tokenize_compiled._PIECES.ids) == {p for t in texts for p in t.split(" ") if p}
+    assert set(tokenize_compiled._PIECES.ids) == {
+        p for t in texts for line in t.split("\n") for p in line.split(" ") if p}
     tokenize_compiled._PIECES.clear()
 
 

@@ -3,15 +3,15 @@ reference (pure Python) engine, found with compiled kernels where the reference 
 Python.
 
 - **Tokens.** No token crosses white space, except a number with its number word
-  ("127 duizend"). So a text is cut at its spaces by a compiled kernel (PyArrow's
-  ``split_pattern``), each *distinct* piece is tokenised once by the reference
+  ("127 duizend"). So a text is cut at its line breaks and spaces by a compiled kernel
+  (PyArrow's ``split_pattern``), each *distinct* piece is tokenised once by the reference
   pattern (:data:`analysis.text.words._TOKEN`), and the tokens of every piece are laid out with
   numpy. A piece that ends in a digit and is followed by a piece starting with a number
   word is tokenised together with it, as one stretch of text, by the reference pattern.
   Every token is thus found by the reference pattern on a stretch of text bounded by
-  spaces (or the text's ends), and finds there what it finds in the whole text: its
-  look-arounds never look past a space, and no token but a number with its number word
-  holds one.
+  spaces or line breaks (or the text's ends), and finds there what it finds in the whole
+  text: its look-arounds never look past white space, and no token but a number with its
+  number word holds any.
 - **Sentences** are found for all texts at once by :class:`analysis.tokens.punkt.PunktBulk`
   and handed to :func:`doc_worker`.
 
@@ -39,11 +39,12 @@ from analysis.text.words import (
     abbreviations_load,
 )
 
-__all__ = ["SEPARATOR", "doc_worker", "tokens_of_texts"]
+__all__ = ["SEPARATOR", "LINE_BREAK", "doc_worker", "tokens_of_texts"]
 
-#: The character a text is cut at: the space. Other white space (line breaks, tabs, the
-#: no-break space) stays inside a piece, which the reference pattern then tokenises whole:
-#: slower for such pieces, never different.
+#: The characters a text is cut at: the line break, then the space. Other white space
+#: (tabs, the no-break space, a carriage return) stays inside a piece, which the reference
+#: pattern then tokenises whole: slower for such pieces, never different.
+LINE_BREAK = "\n"
 SEPARATOR = " "
 
 _STARTS_NUMBER_WORD = re.compile(rf"(?:{_NUMBER_WORDS})", re.IGNORECASE)
@@ -76,6 +77,23 @@ def _tokenise(text: str) -> tuple[list[int], list[int], list[int], list[str]]:
     return starts, ends, kinds, forms
 
 
+def _piece_tokens(piece: str) -> tuple[list[int], list[int], list[int], list[str]]:
+    """What :func:`_tokenise` finds in ``piece`` (text without a space or line break),
+    the common shapes found without the pattern: a word and a mark after it (not an
+    abbreviation's period), a mark and a word after it."""
+    n = len(piece)
+    if piece.isalpha():
+        return [0], [n], [0], [piece]
+    if n > 1:
+        core, last = piece[:-1], piece[-1]
+        if core.isalpha() and (last in _TAIL or (
+                last == "." and core.isascii() and core.lower() not in _ABBREVIATED)):
+            return [0, n - 1], [n - 1, n], [0, 2], [core, last]
+        if piece[0] in _HEAD and piece[1:].isalpha():
+            return [0, 1], [1, n], [2, 0], [piece[0], piece[1:]]
+    return _tokenise(piece)
+
+
 class _Pieces:
     """Every distinct piece tokenised so far in this process, with its tokens laid out
     flat (numpy arrays, so that the tokens of a text are gathered without Python loops),
@@ -88,10 +106,13 @@ class _Pieces:
 
     def clear(self) -> None:
         self.ids: dict[str, int] = {}
+        self.pieces: list[str] = []                # by id
         self.first = np.zeros(0, dtype=np.int64)   # per piece: its first token
         self.count = np.zeros(0, dtype=np.int64)   # per piece: its number of tokens
         self.ends_digit = np.zeros(0, dtype=bool)
-        self.number_word = np.zeros(0, dtype=bool)
+        #: per piece: whether it starts with a number word (1, 0; -1 not yet looked at:
+        #: only a piece after one ending in a digit is)
+        self.number_word = np.zeros(0, dtype=np.int8)
         self.start = np.zeros(0, dtype=np.int64)   # per token: offset in its piece
         self.end = np.zeros(0, dtype=np.int64)
         self.kind = np.zeros(0, dtype=np.int8)
@@ -99,82 +120,85 @@ class _Pieces:
         self.code_of: dict[str, int] = {}
         self.forms = np.zeros(0, dtype=object)
 
-    def form_codes(self, forms: list[str]) -> list[int]:
-        codes, new = [], []
+    def form_codes(self, forms: list[str]) -> np.ndarray:
+        """The codes of ``forms`` into :attr:`forms`, numbering the ones not seen before."""
         code_of = self.code_of
-        for form in forms:
-            c = code_of.get(form)
-            if c is None:
-                c = code_of[form] = len(code_of)
-                new.append(form)
-            codes.append(c)
-        if new:
+        get = code_of.get
+        codes = np.array([get(form, -1) for form in forms], dtype=np.int64)
+        missing = np.flatnonzero(codes < 0)
+        if len(missing):
+            unseen = [forms[i] for i in missing.tolist()]
+            new = list(dict.fromkeys(unseen))
+            code_of.update(zip(new, range(len(code_of), len(code_of) + len(new)),
+                               strict=True))
+            codes[missing] = [code_of[form] for form in unseen]
             self.forms = np.concatenate([self.forms, np.array(new, dtype=object)])
         return codes
 
     def lookup(self, pieces: list[str]) -> np.ndarray:
-        """The ids of ``pieces``, tokenising the ones not seen before."""
+        """The ids of ``pieces`` (distinct), tokenising the ones not seen before."""
         if len(self.ids) + len(pieces) > self.LIMIT:
             self.clear()
         ids = self.ids
         get = ids.get
-        found = [get(p, -1) for p in pieces]
-        new = [p for p, j in zip(pieces, found, strict=True) if j < 0]
-        if new:
-            new = list(dict.fromkeys(new))
-            ids.update(zip(new, range(len(ids), len(ids) + len(new)), strict=True))
-            found = [ids[p] for p in pieces]
+        found = np.array([get(p, -1) for p in pieces], dtype=np.int64)
+        missing = np.flatnonzero(found < 0)
+        if len(missing):
+            new = [pieces[i] for i in missing.tolist()]
+            first = len(ids)
+            ids.update(zip(new, range(first, first + len(new)), strict=True))
+            found[missing] = np.arange(first, first + len(new), dtype=np.int64)
             self._add(new)
-        return np.asarray(found, dtype=np.int64)
+        return found
+
+    def starts_number_word(self, ids: np.ndarray) -> np.ndarray:
+        """Whether each piece of ``ids`` starts with a number word."""
+        flags = self.number_word[ids]
+        unknown = flags < 0
+        if unknown.any():
+            todo = np.unique(ids[unknown])
+            self.number_word[todo] = [
+                _STARTS_NUMBER_WORD.match(self.pieces[i]) is not None for i in todo.tolist()]
+            flags = self.number_word[ids]
+        return flags.astype(bool)
 
     def _add(self, pieces: list[str]) -> None:
+        """Tokenise ``pieces`` (new, distinct) and lay their tokens out after the others.
+
+        A piece of letters only is one word (what the reference pattern finds): those are
+        laid out together, without a loop; the tokens of the other pieces follow."""
+        alpha = np.array([p.isalpha() for p in pieces], dtype=bool)
+        words = [pieces[i] for i in np.flatnonzero(alpha).tolist()]
+        others = np.flatnonzero(~alpha)
         starts, ends, kinds, forms, counts = [], [], [], [], []
-        for p in pieces:
-            if p.isalpha():  # letters only: one word (what the reference pattern finds)
-                starts.append(0)
-                ends.append(len(p))
-                kinds.append(0)
-                forms.append(p)
-                counts.append(1)
-                continue
-            n = len(p)
-            if n > 1:
-                core = p[:-1]
-                if core.isalpha() and (p[-1] in _TAIL or (
-                        p[-1] == "." and core.isascii() and core.lower() not in _ABBREVIATED)):
-                    # a word and a mark after it (not an abbreviation's period)
-                    starts += (0, n - 1)
-                    ends += (n - 1, n)
-                    kinds += (0, 2)
-                    forms += (core, p[-1])
-                    counts.append(2)
-                    continue
-                if p[0] in _HEAD and p[1:].isalpha():  # a mark and a word after it
-                    starts += (0, 1)
-                    ends += (1, n)
-                    kinds += (2, 0)
-                    forms += (p[0], p[1:])
-                    counts.append(2)
-                    continue
-            a, b, k, f = _tokenise(p)
+        for i in others.tolist():
+            a, b, k, f = _piece_tokens(pieces[i])
             starts.extend(a)
             ends.extend(b)
             kinds.extend(k)
             forms.extend(f)
             counts.append(len(a))
-        count = np.asarray(counts, dtype=np.int64)
-        self.first = np.concatenate([self.first, len(self.start) + np.cumsum(count) - count])
+        base = len(self.start)
+        count = np.ones(len(pieces), dtype=np.int64)
+        first = base + np.cumsum(alpha, dtype=np.int64) - 1  # words: one token each
+        other_count = np.asarray(counts, dtype=np.int64)
+        count[others] = other_count
+        first[others] = base + len(words) + np.cumsum(other_count) - other_count
+        ends_digit = np.zeros(len(pieces), dtype=bool)  # a letter is never a digit
+        ends_digit[others] = [pieces[i][-1].isdecimal() for i in others.tolist()]
+        word_ends = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+        self.pieces.extend(pieces)
+        self.first = np.concatenate([self.first, first])
         self.count = np.concatenate([self.count, count])
-        self.ends_digit = np.concatenate([self.ends_digit, np.fromiter(
-            (p[-1].isdecimal() for p in pieces), dtype=bool, count=len(pieces))])
-        self.number_word = np.concatenate([self.number_word, np.fromiter(
-            (_STARTS_NUMBER_WORD.match(p) is not None for p in pieces), dtype=bool,
-            count=len(pieces))])
-        self.start = np.concatenate([self.start, np.asarray(starts, dtype=np.int64)])
-        self.end = np.concatenate([self.end, np.asarray(ends, dtype=np.int64)])
-        self.kind = np.concatenate([self.kind, np.asarray(kinds, dtype=np.int8)])
-        self.code = np.concatenate([self.code, np.asarray(self.form_codes(forms),
-                                                          dtype=np.int64)])
+        self.ends_digit = np.concatenate([self.ends_digit, ends_digit])
+        self.number_word = np.concatenate([self.number_word,
+                                           np.full(len(pieces), -1, dtype=np.int8)])
+        self.start = np.concatenate([self.start, np.zeros(len(words), dtype=np.int64),
+                                     np.asarray(starts, dtype=np.int64)])
+        self.end = np.concatenate([self.end, word_ends, np.asarray(ends, dtype=np.int64)])
+        self.kind = np.concatenate([self.kind, np.zeros(len(words), dtype=np.int8),
+                                    np.asarray(kinds, dtype=np.int8)])
+        self.code = np.concatenate([self.code, self.form_codes(words + forms)])
 
 
 _PIECES = _Pieces()
@@ -193,22 +217,29 @@ def _serialised(function):
 
 
 def _split(texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
-    """The pieces of ``texts`` between spaces: the number of pieces of each text, the
-    length of each piece (in characters), the distinct non-empty pieces and, for each
-    non-empty piece, its number among them."""
+    """The pieces of ``texts`` between line breaks and spaces (each one character, so
+    a piece starts where the one before it ends, plus one): the number of pieces of each
+    text, the length of each piece (in characters), the distinct non-empty pieces and, for
+    each non-empty piece, its number among them."""
     try:
         array = pa.array(texts, type=pa.large_string())
     except (UnicodeError, pa.ArrowException):  # a lone surrogate has no UTF-8 form
-        parts = [t.split(SEPARATOR) for t in texts]
+        parts = [[p for line in t.split(LINE_BREAK) for p in line.split(SEPARATOR)]
+                 for t in texts]
         per_text = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
         flat = [p for ps in parts for p in ps]
         lengths = np.fromiter(map(len, flat), dtype=np.int64, count=len(flat))
         index, distinct = pd.factorize(np.asarray(flat, dtype=object)[lengths > 0])
         return per_text, lengths, list(distinct), index.astype(np.int64)
-    parts = pc.split_pattern(array, pattern=SEPARATOR)
+    lines = pc.split_pattern(array, pattern=LINE_BREAK)
     del array
+    lines_per_text = pc.list_value_length(lines).to_numpy(zero_copy_only=False)
+    parts = pc.split_pattern(pc.list_flatten(lines), pattern=SEPARATOR)
+    del lines
     flat = pc.list_flatten(parts)
-    per_text = pc.list_value_length(parts).to_numpy(zero_copy_only=False).astype(np.int64)
+    per_line = pc.list_value_length(parts).to_numpy(zero_copy_only=False).astype(np.int64)
+    pieces_before_line = np.concatenate([[0], np.cumsum(per_line)])
+    per_text = np.diff(pieces_before_line[np.concatenate([[0], np.cumsum(lines_per_text)])])
     lengths = pc.utf8_length(flat).to_numpy(zero_copy_only=False).astype(np.int64)
     del parts
     encoded = pc.dictionary_encode(flat.filter(pa.array(lengths > 0)))
@@ -243,7 +274,9 @@ def tokens_of_texts(texts: list[str]):
     joined = np.zeros(len(occ), dtype=bool)
     link = np.zeros(max(len(occ) - 1, 0), dtype=bool)
     if len(occ) > 1:
-        link = reg.ends_digit[occ[:-1]] & reg.number_word[occ[1:]] & (doc[:-1] == doc[1:])
+        link = reg.ends_digit[occ[:-1]] & (doc[:-1] == doc[1:])
+        after = np.flatnonzero(link)
+        link[after] = reg.starts_number_word(occ[after + 1])
         joined[:-1] |= link
         joined[1:] |= link
 
@@ -279,15 +312,25 @@ def tokens_of_texts(texts: list[str]):
             x_end.extend(s + v for v in b)
             x_kind.extend(k)
             x_forms.extend(forms)
-        out_doc = np.concatenate([out_doc, np.asarray(x_doc, dtype=np.int64)])
-        out_start = np.concatenate([out_start, np.asarray(x_start, dtype=np.int64)])
-        out_end = np.concatenate([out_end, np.asarray(x_end, dtype=np.int64)])
-        out_kind = np.concatenate([out_kind, np.asarray(x_kind, dtype=np.int8)])
-        out_code = np.concatenate([out_code, np.asarray(reg.form_codes(x_forms),
-                                                        dtype=np.int64)])
-        order = np.lexsort((out_start, out_doc))
-        out_doc, out_start, out_end = out_doc[order], out_start[order], out_end[order]
-        out_kind, out_code = out_kind[order], out_code[order]
+        # both lists are in text order: the stretches' tokens go where they belong
+        x_doc = np.asarray(x_doc, dtype=np.int64)
+        x_start = np.asarray(x_start, dtype=np.int64)
+        offset = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=n) + 1, out=offset[1:])
+        at = (np.searchsorted(offset[out_doc] + out_start, offset[x_doc] + x_start)
+              + np.arange(len(x_doc), dtype=np.int64))
+        plain_at = np.ones(len(out_doc) + len(x_doc), dtype=bool)
+        plain_at[at] = False
+
+        def merged(plain: np.ndarray, stretch) -> np.ndarray:
+            out = np.empty(len(plain_at), dtype=plain.dtype)
+            out[plain_at] = plain
+            out[at] = stretch
+            return out
+
+        out_doc, out_start = merged(out_doc, x_doc), merged(out_start, x_start)
+        out_end, out_kind = merged(out_end, x_end), merged(out_kind, x_kind)
+        out_code = merged(out_code, reg.form_codes(x_forms))
     present = np.zeros(len(reg.forms), dtype=bool)
     present[out_code] = True
     renumber = np.cumsum(present, dtype=np.int64) - 1

@@ -79,7 +79,9 @@ STOPWORDS_FILE = DATA_DIR / "stopwords_nl.txt"
 
 
 #: Corpora larger than this many characters are tokenised in parallel, with a progress bar.
-PARALLEL_CHARS = 4_000_000
+#: Below it (some 2.5 million tokens, two seconds on one core) starting the workers and
+#: filling their caches costs more than the second core gains.
+PARALLEL_CHARS = 16_000_000
 _CHUNK_CHARS = 1_000_000
 #: Corpora of at least this many characters are kept in the token store
 #: (:mod:`analysis.tokens.store`); smaller ones are tokenised faster than they are read back.
@@ -372,7 +374,7 @@ def _tokenise(texts: list[str], *, progress: bool | None) -> _Raw:
     big = sum(map(len, texts)) >= PARALLEL_CHARS
     parts = chunks_map(_doc_worker, texts, bounds, parallel=big,
                        progress=big if progress is None else progress,
-                       desc="sentences and tokens", unit="doc")
+                       desc="sentences and tokens", unit="doc", first_here=True)
     # articles are numbered within their chunk: from the chunk's first article on
     sentences = [(s[0] + a, *s[1:]) for (a, _), (s, _) in zip(bounds, parts, strict=True)]
     tokens = [(t[0] + a, *t[1:]) for (a, _), (_, t) in zip(bounds, parts, strict=True)]
