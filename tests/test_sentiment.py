@@ -264,14 +264,15 @@ def test_model_file_holds_plain_arrays_only():
 
 
 @pytest.mark.parametrize("parallel", [False, True])
-def test_classifier_scores_each_text_as_alone_in_batches_and_processes(monkeypatch, parallel):
+def test_classifier_scores_each_text_as_alone_in_batches_and_threads(monkeypatch, parallel):
     import analysis.sentiment.classifier as sentiment
 
     texts = ["Beurs daalt", "Economie groeit sterker dan verwacht", "Beurs daalt",
              "Werkloosheid stijgt", "", "Beurs daalt", "Economie groeit sterker dan verwacht",
              "Rente blijft gelijk"]
-    if parallel:  # five distinct texts in batches of two: three batches over the processes
+    if parallel:  # five distinct texts, read three at a time, in batches of two on threads
         monkeypatch.setattr(sentiment, "PARALLEL_TEXTS", 2)
+        monkeypatch.setattr(sentiment, "PREPARE_TEXTS", 3)
     table = sentiment_classifier(texts, batch=2, progress=False)
     model = sentiment_model_load()
     # Each text scored on its own by the model, columns in the order -1, 0, +1.

@@ -14,13 +14,7 @@ from functools import lru_cache
 import numpy as np
 
 from analysis.learn.errors import LearnError
-from analysis.learn.ngrams import (
-    char_wb_transform,
-    lemma_transform,
-    plain_words,
-    texts_words,
-    word_transform,
-)
+from analysis.learn.ngrams import CharBlock, WordBlock, lemma_words, plain_words, texts_words
 
 __all__ = ["FEATURE_SETTINGS", "FEATURE_BLOCKS", "Features", "learn_lemmatise"]
 
@@ -92,6 +86,16 @@ def _check_settings(settings: dict) -> dict:
     return blocks
 
 
+class _TextBlock:
+    """A block whose vectorizer reads the texts itself."""
+
+    def __init__(self, vectorizer, texts: list[str]):
+        self.vectorizer, self.texts = vectorizer, texts
+
+    def rows(self, a: int, b: int):
+        return self.vectorizer.transform(self.texts[a:b])
+
+
 class Features:
     """Texts to one sparse matrix: the chosen blocks side by side.
 
@@ -121,21 +125,36 @@ class Features:
         return self
 
     def transform(self, texts: Sequence[str]):
-        from scipy import sparse
-
         texts = [str(t) for t in texts]
-        words = None  # the texts' words, read once for the word and lemma blocks
+        return self.rows(self.prepare(texts), 0, len(texts))
+
+    def prepare(self, texts: Sequence[str],
+                words: tuple[np.ndarray, np.ndarray, Sequence[str]] | None = None) -> list:
+        """What :meth:`rows` reads the features of ``texts`` from, a range of texts at a
+        time: each text's words and each distinct word's n-grams, found once. ``words``:
+        the texts' words as :func:`analysis.learn.ngrams.texts_words` reads them, when
+        they are known already (then the texts are not read for them)."""
+        texts = [str(t) for t in texts]
         blocks = []
         for v in self.vectorizers.values():
             if v.analyzer == "char_wb":
-                blocks.append(char_wb_transform(v, texts))
+                blocks.append(CharBlock(v, texts))
             elif plain_words(v) or plain_words(v, _lemmatise_nl):
                 words = words if words is not None else texts_words(texts)
-                blocks.append(word_transform(v, words) if v.preprocessor is None
-                              else lemma_transform(v, words, _lemma_nl))
+                blocks.append(WordBlock(v, *words) if v.preprocessor is None
+                              else WordBlock(v, *lemma_words(words, _lemma_nl)))
             else:
-                blocks.append(v.transform(texts))
-        return sparse.hstack(blocks, format="csr", dtype=np.float64)
+                blocks.append(_TextBlock(v, texts))
+        return blocks
+
+    @staticmethod
+    def rows(prepared: list, a: int, b: int):
+        """The features of texts ``a`` to ``b`` of those :meth:`prepare` read, as
+        :meth:`transform` gives them."""
+        from scipy import sparse
+
+        return sparse.hstack([block.rows(a, b) for block in prepared], format="csr",
+                             dtype=np.float64)
 
     def n_features(self) -> dict[str, int]:
         """The number of columns of each block."""

@@ -8,9 +8,14 @@ words, words x n-grams). The TF-IDF weighting is the fitted vectorizer's own, so
 are identical to ``vectorizer.transform(texts)``.
 
 The word and lemma blocks read the same words (:func:`texts_words`: one pass of the token
-pattern over each lower-cased text); a text's n-grams are runs of word codes, each distinct
-run looked up in the vocabulary once, and a word's lemma is computed once per batch, not
+pattern over each lower-cased text, or words known already, such as those the token store
+gives, :mod:`analysis.sentiment.sentence_words`); a text's n-grams are runs of word codes,
+matched against the vocabulary's terms as numbers, and a word's lemma is computed once, not
 once per occurrence. Their counts, and so their TF-IDF, are ``vectorizer.transform``'s.
+
+:class:`CharBlock` and :class:`WordBlock` find the words and n-grams of many texts at once
+and then give the features of a range of texts at a time (``rows(a, b)``), so that a large
+input is analysed once and its features are held one batch at a time.
 """
 
 from __future__ import annotations
@@ -22,8 +27,8 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pandas as pd
 
-__all__ = ["WORD_PATTERN", "char_wb_transform", "lemma_transform", "plain_words", "texts_words",
-           "word_transform"]
+__all__ = ["WORD_PATTERN", "CharBlock", "WordBlock", "char_wb_transform", "lemma_transform",
+           "lemma_words", "ngram_table", "plain_words", "texts_words", "word_transform"]
 
 
 #: Per fitted char_wb vectorizer (while it lives): its vocabulary and the columns of each
@@ -43,6 +48,75 @@ def _word_grams(vectorizer) -> dict[str, np.ndarray]:
     return known
 
 
+def _chunked_codes(pieces_of: Callable[[str], list[str]], texts: Sequence[str],
+                   chunk: int = 20_000) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """The pieces of each text (``pieces_of(text)``), flat: ``(codes, lengths, names)``,
+    each piece as its index into the distinct pieces ``names`` (in order of first
+    appearance), ``lengths`` pieces per text. The texts are read ``chunk`` at a time, so
+    that only one chunk's pieces are ever strings at once."""
+    index: dict[str, int] = {}
+    codes, lengths = [], []
+    for a in range(0, len(texts), chunk):
+        pieces = [pieces_of(t) for t in texts[a:a + chunk]]
+        lengths.append(np.fromiter((len(p) for p in pieces), dtype=np.int64,
+                                   count=len(pieces)))
+        local_codes, local = pd.factorize(pd.Series([w for p in pieces for w in p],
+                                                    dtype=object), sort=False)
+        mapping = np.fromiter((index.setdefault(w, len(index)) for w in local.tolist()),
+                              dtype=np.int64, count=len(local))
+        codes.append(mapping[local_codes.astype(np.int64)])
+    return (np.concatenate(codes) if codes else np.zeros(0, dtype=np.int64),
+            np.concatenate(lengths) if lengths else np.zeros(0, dtype=np.int64),
+            list(index))
+
+
+class CharBlock:
+    """The character n-gram counts of texts for a fitted ``char_wb`` vectorizer, ready to
+    be read a range of texts at a time (:meth:`rows`): which whitespace-separated words
+    each text holds (texts x words) and which n-grams each distinct word holds (words x
+    n-grams), each word analysed once."""
+
+    def __init__(self, vectorizer, texts: Sequence[str]):
+        from scipy import sparse
+
+        preprocess = vectorizer.build_preprocessor()
+        spaces = vectorizer._white_spaces
+        codes, lengths, names = _chunked_codes(
+            lambda t: spaces.sub(" ", preprocess(t)).split(), texts)
+        vocabulary = vectorizer.vocabulary_
+        known = _word_grams(vectorizer)
+        grams_of = []
+        for word in names:
+            grams = known.get(word)
+            if grams is None:
+                found = [vocabulary.get(g) for g in vectorizer._char_wb_ngrams(word)]
+                grams = known[word] = np.array([c for c in found if c is not None],
+                                               dtype=np.int64)
+            grams_of.append(grams)
+        n_grams = np.fromiter((len(g) for g in grams_of), dtype=np.int64,
+                              count=len(grams_of))
+        columns = np.concatenate(grams_of) if grams_of else np.zeros(0, dtype=np.int64)
+        self.vectorizer = vectorizer
+        self.word_grams = sparse.csr_matrix(
+            (np.ones(len(columns), dtype=np.int64),
+             (np.repeat(np.arange(len(names), dtype=np.int64), n_grams), columns)),
+            shape=(len(names), len(vocabulary)))
+        self.text_words = sparse.csr_matrix(
+            (np.ones(len(codes), dtype=np.int64),
+             (np.repeat(np.arange(len(lengths), dtype=np.int64), lengths), codes)),
+            shape=(len(lengths), len(names)))
+
+    def rows(self, a: int, b: int):
+        """``vectorizer.transform`` of texts ``a`` to ``b``."""
+        vectorizer = self.vectorizer
+        counts = (self.text_words[a:b] @ self.word_grams).tocsr().astype(vectorizer.dtype)
+        counts.eliminate_zeros()
+        counts.sort_indices()
+        if vectorizer.binary:
+            counts.data.fill(1)
+        return vectorizer._tfidf.transform(counts, copy=False)
+
+
 def char_wb_transform(vectorizer, texts: Sequence[str]):
     """``vectorizer.transform(texts)`` for a fitted ``TfidfVectorizer(analyzer="char_wb")``,
     analysing each distinct word once.
@@ -53,40 +127,7 @@ def char_wb_transform(vectorizer, texts: Sequence[str]):
     >>> (char_wb_transform(v, texts) != v.transform(texts)).nnz
     0
     """
-    from scipy import sparse
-
-    preprocess = vectorizer.build_preprocessor()
-    spaces = vectorizer._white_spaces
-    words_of = [spaces.sub(" ", preprocess(t)).split() for t in texts]
-    lengths = np.fromiter((len(w) for w in words_of), dtype=np.int64, count=len(words_of))
-    flat = [w for words in words_of for w in words]
-    codes, distinct = pd.factorize(pd.Series(flat, dtype=object), sort=False)
-    vocabulary = vectorizer.vocabulary_
-    known = _word_grams(vectorizer)
-    grams_of = []
-    for word in distinct.tolist():
-        grams = known.get(word)
-        if grams is None:
-            found = [vocabulary.get(g) for g in vectorizer._char_wb_ngrams(word)]
-            grams = known[word] = np.array([c for c in found if c is not None],
-                                           dtype=np.int64)
-        grams_of.append(grams)
-    n_grams = np.fromiter((len(g) for g in grams_of), dtype=np.int64, count=len(grams_of))
-    columns = np.concatenate(grams_of) if grams_of else np.zeros(0, dtype=np.int64)
-    word_grams = sparse.csr_matrix(
-        (np.ones(len(columns), dtype=np.int64),
-         (np.repeat(np.arange(len(distinct), dtype=np.int64), n_grams), columns)),
-        shape=(len(distinct), len(vocabulary)))
-    text_words = sparse.csr_matrix(
-        (np.ones(len(codes), dtype=np.int64),
-         (np.repeat(np.arange(len(texts)), lengths), codes.astype(np.int64))),
-        shape=(len(texts), len(distinct)))
-    counts = (text_words @ word_grams).tocsr().astype(vectorizer.dtype)
-    counts.eliminate_zeros()
-    counts.sort_indices()
-    if vectorizer.binary:
-        counts.data.fill(1)
-    return vectorizer._tfidf.transform(counts, copy=False)
+    return CharBlock(vectorizer, texts).rows(0, len(texts))
 
 
 #: scikit-learn's default token pattern, which the word and lemma blocks use.
@@ -103,47 +144,125 @@ def texts_words(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, list[str]
     >>> codes.tolist(), lengths.tolist(), names
     ([0, 1, 2, 0, 1], [3, 0, 2], ['de', 'beurs', 'daalt'])
     """
-    words_of = [_WORDS.findall(t.lower()) for t in texts]
-    lengths = np.fromiter((len(w) for w in words_of), dtype=np.int64, count=len(words_of))
-    codes, names = pd.factorize(pd.Series([w for ws in words_of for w in ws], dtype=object),
-                                sort=False)
-    return codes.astype(np.int64), lengths, names.tolist()
+    return _chunked_codes(lambda t: _WORDS.findall(t.lower()), texts)
 
 
-def _ngram_columns(codes: np.ndarray, lengths: np.ndarray, names: list[str],
-                   vocabulary: dict, ngram_range: tuple[int, int]
-                   ) -> tuple[np.ndarray, np.ndarray]:
-    """The (text, column) of every n-gram of the token sequences (``codes`` into ``names``,
-    ``lengths`` per text) that ``vocabulary`` holds: scikit-learn's word n-grams (the tokens
-    of n = min..max, joined by one space), each distinct n-gram looked up once."""
+#: Per vocabulary (the last few): its terms split into words, grouped by their number of
+#: words, with their columns.
+_TERMS: dict[int, tuple[dict, dict[int, tuple[list[str], np.ndarray]]]] = {}
+
+
+def _terms(vocabulary: dict) -> dict[int, tuple[list[str], np.ndarray]]:
+    """The terms of ``vocabulary`` by number of words: ``{n: (words, columns)}``, the
+    words of every n-word term one after the other."""
+    held = _TERMS.get(id(vocabulary))
+    if held is not None and held[0] is vocabulary:
+        return held[1]
+    groups: dict[int, tuple[list[str], list[int]]] = {}
+    for term, column in vocabulary.items():
+        words = term.split(" ")
+        flat, columns = groups.setdefault(len(words), ([], []))
+        flat.extend(words)
+        columns.append(column)
+    terms = {n: (flat, np.asarray(columns, dtype=np.int32))
+             for n, (flat, columns) in groups.items()}
+    while len(_TERMS) >= 4:
+        del _TERMS[next(iter(_TERMS))]
+    _TERMS[id(vocabulary)] = (vocabulary, terms)
+    return terms
+
+
+def _known_columns(key: np.ndarray, n: int, names: Sequence[str], vocabulary: dict
+                   ) -> np.ndarray:
+    """The column of each n-gram ``key`` (its word codes into ``names`` as digits of base
+    ``len(names)``) in ``vocabulary``, -1 where it holds none: each term of n words as the
+    same number, matched by a sorted search."""
+    flat, columns = _terms(vocabulary).get(n, ([], np.zeros(0, dtype=np.int32)))
+    index = {w: k for k, w in enumerate(names)}
+    codes = np.fromiter((index.get(w, -1) for w in flat), dtype=np.int64,
+                        count=len(flat)).reshape(-1, n)
+    known = (codes >= 0).all(axis=1)
+    codes, columns = codes[known], columns[known]
+    term_key = codes[:, 0].copy()
+    for k in range(1, n):
+        term_key = term_key * len(names) + codes[:, k]
+    order = np.argsort(term_key, kind="stable")
+    term_key, columns = term_key[order], columns[order]
+    at = np.minimum(np.searchsorted(term_key, key), max(len(term_key) - 1, 0))
+    found = term_key[at] == key if len(term_key) else np.zeros(len(key), dtype=bool)
+    return np.where(found, columns[at] if len(columns) else -1, -1).astype(np.int32)
+
+
+def ngram_table(codes: np.ndarray, lengths: np.ndarray, names: Sequence[str],
+                vocabulary: dict, ngram_range: tuple[int, int]) -> np.ndarray:
+    """The column in ``vocabulary`` of the n-gram that starts at each token of the token
+    sequences (``codes`` into ``names``, ``lengths`` per text), one row per n of
+    ``ngram_range``, -1 where the vocabulary does not hold it or the text ends first:
+    scikit-learn's word n-grams (the tokens of n = min..max, joined by one space).
+
+    Where the names hold no space and are not empty (so that joined n-grams are distinct
+    exactly when their words are), the vocabulary's terms are split into words once and
+    matched as numbers; otherwise each distinct n-gram is joined and looked up once.
+
+    >>> ngram_table(np.array([0, 1, 0]), np.array([2, 1]), ["de", "beurs"],
+    ...             {"de": 0, "beurs": 1, "de beurs": 2}, (1, 2)).tolist()
+    [[0, 1, 0], [2, -1, -1]]
+    """
     low, high = ngram_range
-    names = np.asarray(names, dtype=object)
+    codes = np.asarray(codes, dtype=np.int64)
+    lengths = np.asarray(lengths, dtype=np.int64)
+    table = np.full((high - low + 1, len(codes)), -1, dtype=np.int32)
+    numeric = (float(max(len(names), 1)) ** high < 2.0 ** 62
+               and not any(" " in w or not w for w in names))
+    names_array = None if numeric else np.asarray(names, dtype=object)
     text_of = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
     within = np.arange(len(codes), dtype=np.int64) - np.repeat(
         np.cumsum(lengths) - lengths, lengths)
     left = lengths[text_of] - within  # tokens from here to the end of the text
-    rows, columns = [], []
+    del text_of, within
     for n in range(low, high + 1):
         at = np.flatnonzero(left >= n)
         if not len(at):
             break
         key = codes[at]
+        if numeric:
+            for k in range(1, n):
+                key = key * len(names) + codes[at + k]
+            table[n - low, at] = _known_columns(key, n, names, vocabulary)
+            continue
         for k in range(1, n):  # one number per distinct sequence of n tokens
             key = key * len(names) + codes[at + k]
             key = np.unique(key, return_inverse=True)[1].reshape(-1).astype(np.int64)
         distinct, first, inverse = np.unique(key, return_index=True, return_inverse=True)
-        grams = names[codes[at[first]]]
+        grams = names_array[codes[at[first]]]
         for k in range(1, n):
-            grams = grams + " " + names[codes[at[first] + k]]
+            grams = grams + " " + names_array[codes[at[first] + k]]
         column_of = np.fromiter((vocabulary.get(g, -1) for g in grams.tolist()),
-                                dtype=np.int64, count=len(distinct))
-        column = column_of[np.asarray(inverse).reshape(-1)]
-        known = column >= 0
-        rows.append(text_of[at[known]])
-        columns.append(column[known])
-    if not rows:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    return np.concatenate(rows), np.concatenate(columns)
+                                dtype=np.int32, count=len(distinct))
+        table[n - low, at] = column_of[np.asarray(inverse).reshape(-1)]
+    return table
+
+
+class WordBlock:
+    """The word n-gram counts of token sequences (``codes`` into ``names``, ``lengths``
+    per text) for a fitted word ``TfidfVectorizer``, ready to be read a range of texts at
+    a time (:meth:`rows`): the column of every n-gram, looked up once (:func:`ngram_table`)."""
+
+    def __init__(self, vectorizer, codes: np.ndarray, lengths: np.ndarray,
+                 names: Sequence[str]):
+        self.vectorizer = vectorizer
+        self.table = ngram_table(codes, lengths, names, vectorizer.vocabulary_,
+                                 tuple(vectorizer.ngram_range))
+        self.lengths = np.asarray(lengths, dtype=np.int64)
+        self.bounds = np.concatenate([[0], np.cumsum(self.lengths)])
+
+    def rows(self, a: int, b: int):
+        """``vectorizer.transform`` of texts ``a`` to ``b``."""
+        part = self.table[:, self.bounds[a]:self.bounds[b]]
+        text_of = np.repeat(np.arange(b - a, dtype=np.int64), self.lengths[a:b])
+        known = part >= 0
+        rows = np.broadcast_to(text_of, part.shape)[known]
+        return _tfidf(self.vectorizer, b - a, rows, part[known].astype(np.int64))
 
 
 def _tfidf(vectorizer, n_texts: int, rows: np.ndarray, columns: np.ndarray):
@@ -183,10 +302,7 @@ def word_transform(vectorizer, words: tuple[np.ndarray, np.ndarray, list[str]]):
     >>> (word_transform(v, texts_words(texts)) != v.transform(texts)).nnz
     0
     """
-    codes, lengths, names = words
-    rows, columns = _ngram_columns(codes, lengths, names, vectorizer.vocabulary_,
-                                   tuple(vectorizer.ngram_range))
-    return _tfidf(vectorizer, len(lengths), rows, columns)
+    return WordBlock(vectorizer, *words).rows(0, len(words[1]))
 
 
 def lemma_transform(vectorizer, words: tuple[np.ndarray, np.ndarray, list[str]],
@@ -195,7 +311,22 @@ def lemma_transform(vectorizer, words: tuple[np.ndarray, np.ndarray, list[str]],
     preprocessor replaces every word of a text (:func:`texts_words`) by ``lemma(word)``
     and joins them by spaces (as :func:`analysis.learn.learn_lemmatise` does): each
     distinct word is lemmatised once, and its lemma split into tokens once."""
+    block = WordBlock(vectorizer, *lemma_words(words, lemma))
+    return block.rows(0, len(words[1]))
+
+
+def lemma_words(words: tuple[np.ndarray, np.ndarray, Sequence[str]],
+                lemma: Callable[[str], str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """The texts' words (:func:`texts_words`) as the lemma block reads them: every word
+    replaced by the tokens of ``lemma(word)`` (0, 1 or more), flat: ``(codes, lengths,
+    names)``; each distinct word is lemmatised once, and its lemma split into tokens once.
+
+    >>> codes, lengths, names = lemma_words(texts_words(["Banken", "", "de banken"]), str.upper)
+    >>> [names[c] for c in codes], lengths.tolist()
+    (['BANKEN', 'DE', 'BANKEN'], [1, 0, 2])
+    """
     codes, lengths, names = words
+    codes = np.asarray(codes, dtype=np.int64)
     parts = [_WORDS.findall(lemma(w)) for w in names]  # a lemma may be 0, 1 or more tokens
     n_parts = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
     part_codes, lemmas = pd.factorize(pd.Series([t for p in parts for t in p], dtype=object),
@@ -208,7 +339,4 @@ def lemma_transform(vectorizer, words: tuple[np.ndarray, np.ndarray, list[str]],
     lemma_codes = part_codes.astype(np.int64)[offset[repeated] + within]
     text_of = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
     lemma_lengths = np.bincount(text_of, weights=per_word, minlength=len(lengths))
-    rows, columns = _ngram_columns(lemma_codes, lemma_lengths.astype(np.int64),
-                                   lemmas.tolist(), vectorizer.vocabulary_,
-                                   tuple(vectorizer.ngram_range))
-    return _tfidf(vectorizer, len(lengths), rows, columns)
+    return lemma_codes, lemma_lengths.astype(np.int64), lemmas.tolist()

@@ -7,27 +7,58 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.parallel import chunks_map, memory_release, use_processes
+from analysis.parallel import cores, memory_release, use_processes
 from analysis.sentiment.labels import LABELS, PROB_COLUMNS
 from analysis.sentiment.model import SentimentModel, sentiment_model_load
 
 __all__ = ["PARALLEL_TEXTS", "CLASSIFIER", "ClassifierMethod", "sentiment_classifier"]
 
-#: Inputs with more distinct texts than this are scored in parallel processes, with a
-#: progress bar.
+#: Inputs with more distinct texts than this are scored with a progress bar, in threads on
+#: every core (the sparse products run outside the interpreter's lock), in one process.
 PARALLEL_TEXTS = 20_000
-_WORKER_MODEL: SentimentModel | None = None
+#: Distinct texts whose words and n-grams are found at once; their features are then built
+#: and scored a batch at a time.
+PREPARE_TEXTS = 25_000
 
 
-def _classifier_init(model: SentimentModel | None) -> None:
-    global _WORKER_MODEL
-    _WORKER_MODEL = model or sentiment_model_load()
+def _probabilities(model: SentimentModel, texts: Sequence[str], words, *, batch: int,
+                   progress: bool | None) -> np.ndarray:
+    """The class probabilities of every text of ``texts`` (distinct), in the model's order
+    of classes: each text's words and each distinct n-gram found once per
+    :data:`PREPARE_TEXTS` texts (``words(a, b)``, the words of texts ``a`` to ``b`` as
+    :func:`analysis.learn.ngrams.texts_words` reads them; or None: read here), the
+    features built and scored ``batch`` texts at a time, in threads when there are many."""
+    from concurrent.futures import ThreadPoolExecutor
 
+    from analysis.parallel import _bar
 
-def _classifier_worker(texts: list[str]) -> np.ndarray:
-    proba = _WORKER_MODEL.predict_proba(texts)
-    memory_release()  # the batch's features: a worker's memory stays that of one batch
-    return proba
+    big = len(texts) > PARALLEL_TEXTS
+    threads = cores() if use_processes(big, 2) else 1
+    futures = []
+    with _bar(big if progress is None else progress, total=len(texts),
+              desc="classifier sentiment", unit="text") as bar, \
+            ThreadPoolExecutor(max_workers=threads) as pool:
+        # the next part's words are found here while the threads score the last one's
+        for a in range(0, len(texts), PREPARE_TEXTS):
+            b = min(a + PREPARE_TEXTS, len(texts))
+            prepared = model.features.prepare(texts[a:b],
+                                              words=None if words is None else words(a, b))
+
+            def score(bounds, prepared=prepared):
+                proba = model.model.predict_proba(model.features.rows(prepared, *bounds))
+                bar.update(bounds[1] - bounds[0])
+                return proba
+
+            futures.append([pool.submit(score, (x, min(x + batch, b - a)))
+                            for x in range(0, b - a, batch)])
+            del prepared, score
+            if len(futures) > 1:  # at most two parts' words held at once
+                futures[-2] = [future.result() for future in futures[-2]]
+                memory_release()
+        parts = [p if isinstance(p, np.ndarray) else p.result() for part in futures
+                 for p in part]
+    memory_release()  # the words and n-grams of the texts
+    return np.vstack(parts) if parts else np.zeros((0, len(model.labels)))
 
 
 def sentiment_classifier(texts: Sequence[str], *, model: SentimentModel | None = None,
@@ -45,7 +76,6 @@ def sentiment_classifier(texts: Sequence[str], *, model: SentimentModel | None =
     >>> t["label"].tolist()
     [-1, 1]
     """
-    shipped = model is None
     model = model or sentiment_model_load()
     if tuple(model.labels) != LABELS:
         raise ValueError(f"the classifier's labels are {list(model.labels)}, not -1, 0, 1: "
@@ -56,25 +86,20 @@ def sentiment_classifier(texts: Sequence[str], *, model: SentimentModel | None =
     # (a column of strings is factorised as it is stored, without a list of every row).
     codes, distinct = pd.factorize(texts, sort=False, use_na_sentinel=False)
     distinct = [str(t) for t in distinct.tolist()]
-    bounds = [(a, min(a + batch, len(distinct))) for a in range(0, len(distinct), batch)]
-    big = len(distinct) > PARALLEL_TEXTS
-    parallel = use_processes(big, len(bounds))
-    if parallel and shipped:  # what the first text loads (the lemmatiser's dictionary),
-        model.predict_proba(distinct[:1])  # loaded once here, shared by the workers
-    # Workers score with the shipped model (loaded in each) or with the one given, sent
-    # once per worker; this process scores with the model itself.
-    parts = chunks_map(_classifier_worker if parallel else model.predict_proba, distinct,
-                       bounds, parallel=parallel, progress=big if progress is None else progress,
-                       desc="classifier sentiment", unit="text", initializer=_classifier_init,
-                       initargs=(None if shipped else model,))
-    proba = np.vstack(parts) if parts else np.zeros((0, 3))
+    proba = _probabilities(model, distinct, None, batch=batch, progress=progress)
+    return _table(model, proba, codes)
+
+
+def _table(model: SentimentModel, proba: np.ndarray, codes: np.ndarray) -> pd.DataFrame:
+    """The table of :func:`sentiment_classifier` from the probabilities of the distinct
+    texts and each row's distinct text."""
     order = [int(np.flatnonzero(model.classes == c)[0]) for c in LABELS]
     proba = proba[:, order][codes]
     labels = np.asarray(LABELS, dtype=np.int8)[np.argmax(proba, axis=1)] if len(proba) else \
         np.zeros(0, np.int8)
     table = pd.DataFrame({
         "polarity": proba[:, 2] - proba[:, 0],
-        "subjectivity": np.full(len(texts), np.nan),
+        "subjectivity": np.full(len(codes), np.nan),
         "label": labels,
     })
     for k, column in enumerate(PROB_COLUMNS):
@@ -98,6 +123,25 @@ class ClassifierMethod:
         if not isinstance(sentences, pd.Series):
             sentences = [s if isinstance(s, str) else " ".join(s) for s in sentences]
         return sentiment_classifier(sentences, progress=progress)
+
+    def score_corpus(self, corpus: pd.DataFrame, sentences: pd.DataFrame, *,
+                     progress: bool | None = None) -> pd.DataFrame:
+        """:meth:`score` of the sentences of ``corpus`` (the table of
+        :func:`analysis.tokens.tokens_sentences`), each distinct sentence once, its words
+        read from the token store
+        (:class:`analysis.sentiment.sentence_words.SentenceWords`)."""
+        from analysis.sentiment.sentence_words import SentenceWords
+
+        model = sentiment_model_load()
+        codes, distinct = pd.factorize(sentences["sentence"], sort=False,
+                                       use_na_sentinel=False)
+        # the distinct sentences stay in the column's own storage: each part is made
+        # Python strings when it is read
+        first = np.unique(codes, return_index=True)[1]
+        words = SentenceWords(corpus, sentences, first, distinct, progress=progress).words
+        memory_release()  # what finding the distinct sentences and the token types took
+        proba = _probabilities(model, distinct, words, batch=2_000, progress=progress)
+        return _table(model, proba, codes)
 
     def document_label(self, documents: pd.DataFrame) -> np.ndarray:
         """The class with the highest mean probability of each article."""

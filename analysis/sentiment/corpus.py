@@ -12,6 +12,7 @@ from analysis.parallel import memory_release
 from analysis.sentiment.labels import PROB_COLUMNS, SCORE_COLUMNS
 from analysis.sentiment.lexicon import _token_words
 from analysis.sentiment.methods import Method, sentiment_method
+from analysis.sentiment.sentence_words import sentence_rows
 from analysis.tables import require_columns
 from analysis.text.language import language_guess
 from analysis.text.spans import spans_overlap
@@ -54,7 +55,7 @@ def _flat_words(corpus: pd.DataFrame, sentences: pd.DataFrame, matches: pd.DataF
             matches["start"].astype("int64").to_numpy()[known],
             matches["end"].astype("int64").to_numpy()[known])
 
-    rows, counts = _sentence_rows(doc_codes, sids, sentences["doc_id"].cat.codes.to_numpy(),
+    rows, counts = sentence_rows(doc_codes, sids, sentences["doc_id"].cat.codes.to_numpy(),
                                   sentences["sentence_id"].to_numpy())
     del doc_codes
     codes = token_codes if rows is None else token_codes[rows]
@@ -87,43 +88,6 @@ def _flat_words(corpus: pd.DataFrame, sentences: pd.DataFrame, matches: pd.DataF
     lengths = running[bounds] - running[bounds - counts]
     return (words, np.asarray(vocabulary, dtype=object), lengths,
             np.repeat(excluded, per_token))
-
-
-def _sentence_rows(doc_codes: np.ndarray, sids: np.ndarray, sent_doc: np.ndarray,
-                   sent_sid: np.ndarray) -> tuple[np.ndarray | None, np.ndarray]:
-    """The tokens (article code, sentence number each) of each sentence, in the order of
-    the sentences: ``(rows, counts)``, the token rows one sentence after the other (None
-    when that is every token in its own order) and the number of tokens of each sentence."""
-    sent_doc = sent_doc.astype(np.int64)
-    sent_sid = sent_sid.astype(np.int64)
-    width = int(max(sids.max(initial=0), sent_sid.max(initial=0))) + 1
-    sent_key = sent_doc * width + sent_sid
-    n = len(doc_codes)
-    same_doc = doc_codes[1:] == doc_codes[:-1]
-    if np.all((doc_codes[1:] > doc_codes[:-1]) | (same_doc & (sids[1:] >= sids[:-1]))):
-        # the tokens come in runs, one per sentence, in key order: no sort, no copy
-        run_at = np.flatnonzero(np.append(True, ~same_doc | (sids[1:] != sids[:-1])))[:n]
-        del same_doc
-        run_key = doc_codes[run_at].astype(np.int64) * width + sids[run_at]
-        run_len = np.diff(np.append(run_at, n))
-        if np.array_equal(run_key, sent_key):
-            return None, run_len.astype(np.int64)
-        at = np.minimum(np.searchsorted(run_key, sent_key), max(len(run_key) - 1, 0))
-        found = run_key[at] == sent_key if len(run_key) else np.zeros(len(sent_key), bool)
-        counts = np.where(found, run_len[at] if len(run_len) else 0, 0).astype(np.int64)
-        left = run_at[at] if len(run_at) else np.zeros(len(sent_key), dtype=np.int64)
-        order = None
-    else:
-        del same_doc
-        token_key = doc_codes.astype(np.int64) * width + sids
-        order = np.argsort(token_key, kind="stable")
-        sorted_keys = token_key[order]
-        del token_key
-        left = np.searchsorted(sorted_keys, sent_key, side="left")
-        counts = np.searchsorted(sorted_keys, sent_key, side="right") - left
-    first = np.cumsum(counts) - counts
-    rows = np.repeat(left - first, counts) + np.arange(int(counts.sum()))
-    return (rows if order is None else order[rows]), counts
 
 
 def _sentence_words(corpus: pd.DataFrame, sentences: pd.DataFrame, matches: pd.DataFrame | None,
@@ -214,6 +178,8 @@ def sentiment_corpus(
         items = _sentence_words(corpus, sentences, exclude, progress)
         scores = scorer.score([words for words, _ in items],
                               excluded=[skip for _, skip in items], progress=progress)
+    elif hasattr(scorer, "score_corpus"):
+        scores = scorer.score_corpus(corpus, sentences, progress=progress)
     else:
         scores = scorer.score(table["sentence"], progress=progress)
     for column in SCORE_COLUMNS:
