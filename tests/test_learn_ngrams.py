@@ -93,3 +93,16 @@ def test_other_vectorizers_read_by_scikit_learn():
     assert not plain_words(TfidfVectorizer(lowercase=False))
     assert not plain_words(TfidfVectorizer())  # its pattern skips one-letter words
     assert not plain_words(TfidfVectorizer(analyzer="char"))
+
+
+def test_char_words_of_joined_texts_are_each_texts_own():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = ["ΟΔΟΣ", "Σ", "ΣΑ ΟΔΟΣ.", "a\x00b c", "", "  ", "\x00", "Beurs\u2003daalt",
+             "ΟΔΟΣ ΣΑ"]
+    v = TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 3)).fit(texts)
+    _same(char_wb_transform(v, texts), v.transform(texts))  # a text with a NUL: one by one
+    clean = [t for t in texts if "\x00" not in t]
+    _same(char_wb_transform(v, clean), v.transform(clean))  # joined: final sigma alike
+    # a word met before is taken from the remembered n-grams, with the same counts
+    _same(char_wb_transform(v, clean[::-1]), v.transform(clean[::-1]))

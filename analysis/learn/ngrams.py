@@ -31,20 +31,64 @@ __all__ = ["WORD_PATTERN", "CharBlock", "WordBlock", "char_wb_transform", "lemma
            "lemma_words", "ngram_table", "plain_words", "texts_words", "word_transform"]
 
 
-#: Per fitted char_wb vectorizer (while it lives): its vocabulary and the columns of each
-#: word's n-grams, so that a word met in an earlier batch of texts is not analysed again.
+#: Per fitted char_wb vectorizer (while it lives): the columns of each word's n-grams, so
+#: that a word met in an earlier batch of texts is not analysed again.
 _GRAMS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 #: Words remembered per vectorizer, at most (then the memory starts afresh).
 GRAMS_WORDS = 500_000
 
 
-def _word_grams(vectorizer) -> dict[str, np.ndarray]:
+class _WordGrams:
+    """The n-gram columns of the words met so far for one vectorizer, as one sparse table
+    (a row per word) that grows with each new word."""
+
+    def __init__(self, vectorizer):
+        self.vocabulary = vectorizer.vocabulary_
+        self.index: dict[str, int] = {}
+        self.columns = np.zeros(0, dtype=np.int32)
+        self.indptr = np.zeros(1, dtype=np.int64)
+
+    def matrix(self, vectorizer, names: list[str]):
+        """Words ``names`` x n-grams: how often each n-gram of the vocabulary occurs in
+        each word (padded with a space on either side), each new word analysed once."""
+        from scipy import sparse
+
+        index, vocabulary = self.index, self.vocabulary
+        rows = np.fromiter((index.get(w, -1) for w in names), dtype=np.int64,
+                           count=len(names))
+        new = np.flatnonzero(rows < 0)
+        if len(new):
+            grams_of = []
+            for k in new.tolist():
+                found = [vocabulary.get(g) for g in vectorizer._char_wb_ngrams(names[k])]
+                grams_of.append([c for c in found if c is not None])
+            n_grams = np.fromiter(map(len, grams_of), dtype=np.int64, count=len(grams_of))
+            first = len(self.indptr) - 1
+            self.columns = np.concatenate([self.columns, np.fromiter(
+                (c for grams in grams_of for c in grams), dtype=np.int32,
+                count=int(n_grams.sum()))])
+            self.indptr = np.concatenate([self.indptr, self.indptr[-1] + np.cumsum(n_grams)])
+            rows[new] = first + np.arange(len(new))
+            for k, row in zip(new.tolist(), rows[new].tolist(), strict=True):
+                index[names[k]] = row
+        counts = np.diff(self.indptr)[rows]
+        ends = np.cumsum(counts)
+        at = np.repeat(self.indptr[rows] - (ends - counts), counts) + np.arange(
+            int(ends[-1]) if len(ends) else 0)
+        matrix = sparse.csr_matrix(
+            (np.ones(len(at), dtype=np.int64), self.columns[at].astype(np.int64),
+             np.concatenate([[0], ends])), shape=(len(names), len(vocabulary)))
+        matrix.sum_duplicates()
+        return matrix
+
+
+def _word_grams(vectorizer) -> _WordGrams:
     """The remembered n-gram columns of words for ``vectorizer``: empty when it has been
     fitted again since (a new vocabulary) or the memory is full."""
-    vocabulary, known = _GRAMS.get(vectorizer, (None, None))
-    if vocabulary is not vectorizer.vocabulary_ or len(known) > GRAMS_WORDS:
-        known = {}
-        _GRAMS[vectorizer] = (vectorizer.vocabulary_, known)
+    known = _GRAMS.get(vectorizer)
+    if (known is None or known.vocabulary is not vectorizer.vocabulary_
+            or len(known.index) > GRAMS_WORDS):
+        known = _GRAMS[vectorizer] = _WordGrams(vectorizer)
     return known
 
 
@@ -54,14 +98,39 @@ def _chunked_codes(pieces_of: Callable[[str], list[str]], texts: Sequence[str],
     each piece as its index into the distinct pieces ``names`` (in order of first
     appearance), ``lengths`` pieces per text. The texts are read ``chunk`` at a time, so
     that only one chunk's pieces are ever strings at once."""
+    return _chunked(lambda part: _pieces_each(pieces_of, part), texts, chunk)
+
+
+def _pieces_each(pieces_of: Callable[[str], list[str]], texts: Sequence[str]
+                 ) -> tuple[list[str], np.ndarray]:
+    pieces = [pieces_of(t) for t in texts]
+    return ([w for p in pieces for w in p],
+            np.fromiter((len(p) for p in pieces), dtype=np.int64, count=len(pieces)))
+
+
+def _whitespace_words(texts: Sequence[str], lower: bool) -> tuple[list[str], np.ndarray]:
+    """The whitespace-separated words of each text (lower case when ``lower``), flat, and
+    their number per text: one split of the texts joined by a separator word (a NUL
+    character between spaces; text by text when a text holds one). Lower-casing the joined
+    texts is lower-casing each (the only rule that looks at neighbours, Greek final sigma,
+    sees a space at either end alike)."""
+    if not len(texts) or any("\x00" in t for t in texts):
+        return _pieces_each(lambda t: (t.lower() if lower else t).split(), texts)
+    joined = " \x00 ".join(texts)
+    words = (joined.lower() if lower else joined).split()
+    marks = [k for k, w in enumerate(words) if w == "\x00"]
+    lengths = np.diff(np.array([-1, *marks, len(words)], dtype=np.int64)) - 1
+    return [w for w in words if w != "\x00"], lengths
+
+
+def _chunked(words_of: Callable[[Sequence[str]], tuple[list[str], np.ndarray]],
+             texts: Sequence[str], chunk: int) -> tuple[np.ndarray, np.ndarray, list[str]]:
     index: dict[str, int] = {}
     codes, lengths = [], []
     for a in range(0, len(texts), chunk):
-        pieces = [pieces_of(t) for t in texts[a:a + chunk]]
-        lengths.append(np.fromiter((len(p) for p in pieces), dtype=np.int64,
-                                   count=len(pieces)))
-        local_codes, local = pd.factorize(pd.Series([w for p in pieces for w in p],
-                                                    dtype=object), sort=False)
+        flat, counts = words_of(texts[a:a + chunk])
+        lengths.append(counts)
+        local_codes, local = pd.factorize(pd.Series(flat, dtype=object), sort=False)
         mapping = np.fromiter((index.setdefault(w, len(index)) for w in local.tolist()),
                               dtype=np.int64, count=len(local))
         codes.append(mapping[local_codes.astype(np.int64)])
@@ -79,28 +148,18 @@ class CharBlock:
     def __init__(self, vectorizer, texts: Sequence[str]):
         from scipy import sparse
 
-        preprocess = vectorizer.build_preprocessor()
-        spaces = vectorizer._white_spaces
-        codes, lengths, names = _chunked_codes(
-            lambda t: spaces.sub(" ", preprocess(t)).split(), texts)
-        vocabulary = vectorizer.vocabulary_
-        known = _word_grams(vectorizer)
-        grams_of = []
-        for word in names:
-            grams = known.get(word)
-            if grams is None:
-                found = [vocabulary.get(g) for g in vectorizer._char_wb_ngrams(word)]
-                grams = known[word] = np.array([c for c in found if c is not None],
-                                               dtype=np.int64)
-            grams_of.append(grams)
-        n_grams = np.fromiter((len(g) for g in grams_of), dtype=np.int64,
-                              count=len(grams_of))
-        columns = np.concatenate(grams_of) if grams_of else np.zeros(0, dtype=np.int64)
+        if vectorizer.preprocessor is None and vectorizer.strip_accents is None:
+            # scikit-learn's preprocessor only lower-cases (or not); its replacing runs of
+            # whitespace by one space does not change the split
+            codes, lengths, names = _chunked(
+                lambda part: _whitespace_words(part, vectorizer.lowercase), texts, 20_000)
+        else:
+            preprocess = vectorizer.build_preprocessor()
+            spaces = vectorizer._white_spaces
+            codes, lengths, names = _chunked_codes(
+                lambda t: spaces.sub(" ", preprocess(t)).split(), texts)
         self.vectorizer = vectorizer
-        self.word_grams = sparse.csr_matrix(
-            (np.ones(len(columns), dtype=np.int64),
-             (np.repeat(np.arange(len(names), dtype=np.int64), n_grams), columns)),
-            shape=(len(names), len(vocabulary)))
+        self.word_grams = _word_grams(vectorizer).matrix(vectorizer, names)
         self.text_words = sparse.csr_matrix(
             (np.ones(len(codes), dtype=np.int64),
              (np.repeat(np.arange(len(lengths), dtype=np.int64), lengths), codes)),
