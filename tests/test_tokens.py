@@ -347,7 +347,24 @@ def test_chunk_arrays_are_sent_back_as_32_bit_integers_where_they_fit():
     narrow = _narrow(part)
     assert [v.dtype for v in narrow[0]] == [np.int32, np.int32]
     assert narrow[0][0].tolist() == [0, 5]
-    assert [v.dtype for v in narrow[1]] == [np.int64, np.int64, object]
+    assert [v.dtype for v in narrow[1][:2]] == [np.int64, np.int64]
+    assert narrow[1][2].to_pylist() == ["a"]  # the forms: one Arrow array
+    # a form without a UTF-8 form (a lone surrogate) stays a Python string
+    odd = _narrow(((), (np.array(["a", "\ud800"], dtype=object),)))
+    assert odd[1][0].dtype == object
+
+
+def test_the_vocabulary_of_chunks_with_and_without_a_utf8_form():
+    import pyarrow as pa
+
+    from analysis.tokens.corpus_tables import _vocabulary
+
+    codes, distinct = _vocabulary([pa.array(["zo", "ja"]), pa.array(["ja", "nee"])])
+    assert (codes.tolist(), distinct.tolist()) == ([0, 1, 1, 2], ["zo", "ja", "nee"])
+    codes, distinct = _vocabulary([pa.array(["zo"]), np.array(["\ud800", "zo"], dtype=object)])
+    assert (codes.tolist(), distinct.tolist()) == ([0, 1, 0], ["zo", "\ud800"])
+    codes, distinct = _vocabulary([])
+    assert (len(codes), len(distinct)) == (0, 0)
 
 
 def test_tables_joined_from_chunks_are_those_of_one_chunk(monkeypatch):

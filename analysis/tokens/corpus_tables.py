@@ -233,14 +233,20 @@ def _doc_worker(texts: list[str]):
 
 def _narrow(part):
     """A chunk's arrays with their 64-bit integers as 32-bit ones where every value fits
-    (article numbers and offsets in a chunk nearly always do): half the bytes to send back
-    and to hold until the chunks are joined, as 64-bit integers again."""
+    (article numbers and offsets in a chunk nearly always do), and its forms as one Arrow
+    array instead of a Python string each: fewer bytes to send back and to hold until the
+    chunks are joined (as 64-bit integers again, and one vocabulary)."""
     small = np.iinfo(np.int32)
 
     def narrow(values):
         if (isinstance(values, np.ndarray) and values.dtype == np.int64 and len(values)
                 and small.min <= values.min() and values.max() <= small.max):
             return values.astype(np.int32)
+        if isinstance(values, np.ndarray) and values.dtype == object:
+            try:
+                return pa.array(values.tolist(), type=pa.large_string())
+            except (UnicodeError, pa.ArrowException):  # a lone surrogate: kept as it is
+                return values
         return values
 
     return tuple(tuple(narrow(v) for v in table) for table in part)
@@ -426,10 +432,7 @@ def _tokenise(texts: list[str], *, progress: bool | None) -> _Raw:
         return out
 
     # one vocabulary for all chunks, in sorted order (as pd.Categorical would give)
-    vocab = np.concatenate([t[4] for t in tokens]) if tokens else np.zeros(0, dtype=object)
-    vocab_codes, distinct = pd.factorize(vocab)
-    del vocab
-    distinct = np.asarray(distinct, dtype=object)
+    vocab_codes, distinct = _vocabulary([t[4] for t in tokens])
     order = _string_order(distinct)
     types = pd.Index(distinct[order], dtype=object)
     to_sorted = np.empty(len(order), dtype=np.int32)
@@ -449,6 +452,27 @@ def _tokenise(texts: list[str], *, progress: bool | None) -> _Raw:
         ends=cat(tokens, 6, np.int64), kinds=cat(tokens, 7, np.int8),
     )
     return raw
+
+
+def _vocabulary(forms: list) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct forms of the chunks' ``forms`` (Arrow arrays, or object arrays where a
+    form has no UTF-8 form) and, for each form of each chunk in turn, its number among
+    them.
+
+    >>> codes, distinct = _vocabulary([pa.array(["b", "a"]), np.array(["a", "c"], dtype=object)])
+    >>> codes.tolist(), distinct.tolist()
+    ([0, 1, 1, 2], ['b', 'a', 'c'])
+    """
+    if forms and all(isinstance(f, pa.Array) for f in forms):
+        encoded = pc.dictionary_encode(
+            pa.chunked_array([f.cast(pa.large_string()) for f in forms]).combine_chunks())
+        return (encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64),
+                np.asarray(encoded.dictionary.to_pylist(), dtype=object))
+    vocab = (np.concatenate([np.asarray(f.to_pylist() if isinstance(f, pa.Array) else f,
+                                        dtype=object) for f in forms])
+             if forms else np.zeros(0, dtype=object))
+    codes, distinct = pd.factorize(vocab)
+    return codes.astype(np.int64), np.asarray(distinct, dtype=object)
 
 
 def _string_order(strings: np.ndarray) -> np.ndarray:
