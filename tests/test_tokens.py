@@ -318,3 +318,72 @@ def test_the_types_are_sorted_as_python_sorts_them(strings):
     with_surrogate = np.array(strings + ["\ud800"], dtype=object)  # no UTF-8 form
     assert with_surrogate[_string_order(with_surrogate)].tolist() == sorted(
         strings + ["\ud800"])
+
+
+def test_article_columns_laid_out_per_article_or_gathered_row_by_row():
+    from analysis.tokens.corpus_tables import _doc_columns
+
+    c = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["X", None, "Y"]})
+    # rows of articles 0, 0, 2, 2, 2 (b has none); the third and fifth removed
+    docs = np.array([0, 0, 2, 2, 2])
+    keep = np.array([True, True, False, True, False])
+    every = _doc_columns(c, docs)
+    assert every["doc_id"].astype(str).tolist() == ["a", "a", "c", "c", "c"]
+    kept = _doc_columns(c, docs, keep=keep)
+    assert kept["doc_id"].astype(str).tolist() == ["a", "a", "c"]
+    assert kept["outlet"].astype(str).tolist() == ["X", "X", "Y"]
+    assert kept["doc_id"].categories.tolist() == ["a", "b", "c"]
+    # rows not in article order (a stored table edited by hand) are gathered one by one
+    shuffled = _doc_columns(c, np.array([2, 0, 2]), keep=np.array([True, False, True]))
+    assert shuffled["doc_id"].astype(str).tolist() == ["c", "c"]
+
+
+def test_chunk_arrays_are_sent_back_as_32_bit_integers_where_they_fit():
+    from analysis.tokens.corpus_tables import _narrow
+
+    part = ((np.array([0, 5], dtype=np.int64), np.array([1, 2], dtype=np.int32)),
+            (np.array([2**31], dtype=np.int64), np.zeros(0, dtype=np.int64),
+             np.array(["a"], dtype=object)))
+    narrow = _narrow(part)
+    assert [v.dtype for v in narrow[0]] == [np.int32, np.int32]
+    assert narrow[0][0].tolist() == [0, 5]
+    assert [v.dtype for v in narrow[1][:2]] == [np.int64, np.int64]
+    assert narrow[1][2].to_pylist() == ["a"]  # the forms: one Arrow array
+    # a form without a UTF-8 form (a lone surrogate) stays a Python string
+    odd = _narrow(((), (np.array(["a", "\ud800"], dtype=object),)))
+    assert odd[1][0].dtype == object
+
+
+def test_the_vocabulary_of_chunks_with_and_without_a_utf8_form():
+    import pyarrow as pa
+
+    from analysis.tokens.corpus_tables import _vocabulary
+
+    codes, distinct = _vocabulary([pa.array(["zo", "ja"]), pa.array(["ja", "nee"])])
+    assert (codes.tolist(), distinct.tolist()) == ([0, 1, 1, 2], ["zo", "ja", "nee"])
+    codes, distinct = _vocabulary([pa.array(["zo"]), np.array(["\ud800", "zo"], dtype=object)])
+    assert (codes.tolist(), distinct.tolist()) == ([0, 1, 0], ["zo", "\ud800"])
+    codes, distinct = _vocabulary([])
+    assert (len(codes), len(distinct)) == (0, 0)
+
+
+def test_tables_joined_from_chunks_are_those_of_one_chunk(monkeypatch):
+    import analysis.tokens.corpus_tables as tokens_module
+
+    c = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "outlet": ["X", "Y", None, "X"],
+                      "text": ["Eén zin. Nog één!", "", "... !", "Zo'n 127 duizend, o.a. hier."]})
+    tokens_cache_clear()
+    whole = [tokens_corpus(c, **o) for o in ({}, {"remove_punct": False})]
+    sentences = tokens_sentences(c)
+    tokens_cache_clear()
+    monkeypatch.setattr(tokens_module, "_CHUNK_CHARS", 1)  # every article its own chunk
+    try:
+        chunked = [tokens_corpus(c, **o) for o in ({}, {"remove_punct": False})]
+        pd.testing.assert_frame_equal(tokens_sentences(c), sentences)
+    finally:
+        tokens_cache_clear()
+    for one, other in zip(whole, chunked, strict=True):
+        pd.testing.assert_frame_equal(one, other)
+    # c holds punctuation only: no row once punctuation is removed
+    assert chunked[0]["doc_id"].astype(str).tolist() == ["a"] * 4 + ["d"] * 4
+    assert chunked[1]["start"].dtype == np.int64

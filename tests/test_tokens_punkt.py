@@ -8,6 +8,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 import regex
 from hypothesis import HealthCheck, given, settings
@@ -123,3 +124,30 @@ def test_sentences_are_found_without_importing_nltk():
                           check=True, env={"DISCOURSE_NO_CACHE": "1",
                                            "PYTHONPATH": ":".join(sys.path)})
     assert done.stdout.strip() == "False"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="ab.-1\x00’é", min_size=0, max_size=30), max_size=12))
+def test_words_before_candidates_are_read_in_bulk_as_one_by_one(words):
+    bulk = PunktBulk(frozenset({"a.b", "ab"}))
+    text = " ".join(words)
+    starts, ends, at = [], [], 0
+    for w in words:
+        starts.append(at)
+        ends.append(at + len(w))
+        at += len(w) + 1
+    codes = np.array([ord(ch) for ch in text + "\n"], dtype=np.int64)
+    kinds = bulk._word_kinds(text, codes, np.array(starts, dtype=np.int64),
+                             np.array(ends, dtype=np.int64))
+    assert kinds.tolist() == [bulk._word(w) if w else -1 for w in words]
+
+
+def test_long_words_and_words_alike_in_their_first_characters():
+    bulk = PunktBulk(frozenset({"ab"}))
+    words = ["a" * 24 + "b", "a" * 24 + "1", "ab", "a\x00", "a", "", "x" * 60]
+    text = " ".join(words)
+    bounds = np.cumsum([0] + [len(w) + 1 for w in words])
+    codes = np.array([ord(ch) for ch in text + "\n"], dtype=np.int64)
+    kinds = bulk._word_kinds(text, codes, bounds[:-1], bounds[:-1] + [len(w) for w in words])
+    # plain, plain, abbreviation, irregular (a NUL is not a letter), initial, none, plain
+    assert kinds.tolist() == [0, 0, 1, 4, 2, -1, 0]

@@ -162,7 +162,19 @@ def _chunks(texts: list[str]) -> list[tuple[int, int]]:
     return bounds
 
 
-def _doc_columns(corpus: pd.DataFrame, docs: np.ndarray) -> dict[str, pd.Categorical]:
+def _doc_columns(corpus: pd.DataFrame, docs: np.ndarray, *,
+                 keep: np.ndarray | None = None) -> dict[str, pd.Categorical]:
+    """The ``doc_id`` and ``outlet`` columns of rows of articles ``docs``; with ``keep``,
+    of the rows it marks only. ``docs`` is in order (each article one run), so the
+    columns are laid out article by article instead of gathered row by row."""
+    n = len(corpus)
+    in_order = not len(docs) or not (docs[1:] < docs[:-1]).any()
+    if in_order:
+        bounds = np.searchsorted(docs, np.arange(n + 1, dtype=np.int64), side="left")
+        per_doc = (np.diff(bounds) if keep is None else np.fromiter(
+            (np.count_nonzero(keep[a:b]) for a, b in zip(bounds[:-1].tolist(),
+                                                          bounds[1:].tolist(), strict=True)),
+            dtype=np.int64, count=n))
     out = {}
     for column in ("doc_id", "outlet"):
         # an article without an outlet is in the missing group, as in every grouped table
@@ -170,7 +182,9 @@ def _doc_columns(corpus: pd.DataFrame, docs: np.ndarray) -> dict[str, pd.Categor
                   groups_by(corpus, column)).to_numpy()
         categories = pd.unique(values)
         codes = pd.Categorical(values, categories=categories).codes
-        out[column] = pd.Categorical.from_codes(codes[docs], categories=categories)
+        rows = (np.repeat(codes, per_doc) if in_order else
+                codes[docs if keep is None else docs[keep]])
+        out[column] = pd.Categorical.from_codes(rows, categories=categories)
     return out
 
 
@@ -213,8 +227,29 @@ def _doc_worker(texts: list[str]):
     worker processes send back arrays and a small vocabulary, not millions of strings.
     """
     if _engine(None) == "python":
-        return _doc_worker_python(texts)
-    return _doc_worker_compiled(texts, _sentences_compiled)
+        return _narrow(_doc_worker_python(texts))
+    return _narrow(_doc_worker_compiled(texts, _sentences_compiled))
+
+
+def _narrow(part):
+    """A chunk's arrays with their 64-bit integers as 32-bit ones where every value fits
+    (article numbers and offsets in a chunk nearly always do), and its forms as one Arrow
+    array instead of a Python string each: fewer bytes to send back and to hold until the
+    chunks are joined (as 64-bit integers again, and one vocabulary)."""
+    small = np.iinfo(np.int32)
+
+    def narrow(values):
+        if (isinstance(values, np.ndarray) and values.dtype == np.int64 and len(values)
+                and small.min <= values.min() and values.max() <= small.max):
+            return values.astype(np.int32)
+        if isinstance(values, np.ndarray) and values.dtype == object:
+            try:
+                return pa.array(values.tolist(), type=pa.large_string())
+            except (UnicodeError, pa.ArrowException):  # a lone surrogate: kept as it is
+                return values
+        return values
+
+    return tuple(tuple(narrow(v) for v in table) for table in part)
 
 
 def _sentences_compiled(texts: list[str]):
@@ -375,35 +410,69 @@ def _tokenise(texts: list[str], *, progress: bool | None) -> _Raw:
     parts = chunks_map(_doc_worker, texts, bounds, parallel=big,
                        progress=big if progress is None else progress,
                        desc="sentences and tokens", unit="doc", first_here=True)
-    # articles are numbered within their chunk: from the chunk's first article on
-    sentences = [(s[0] + a, *s[1:]) for (a, _), (s, _) in zip(bounds, parts, strict=True)]
-    tokens = [(t[0] + a, *t[1:]) for (a, _), (_, t) in zip(bounds, parts, strict=True)]
+    # the chunks are joined one column at a time, each column's parts let go once joined,
+    # so that the parts and the whole are not all held at once
+    sentences = [list(s) for s, _ in parts]
+    tokens = [list(t) for _, t in parts]
+    del parts
+    firsts = [a for a, _ in bounds]
 
-    def cat(items, k, dtype):
-        return np.concatenate([x[k] for x in items]) if items else np.zeros(0, dtype=dtype)
+    def cat(items, k, dtype, first=None):
+        """Column ``k`` of every chunk, joined as ``dtype`` (plus each chunk's first
+        article with ``first``)."""
+        out = np.empty(sum(len(x[k]) for x in items), dtype=dtype)
+        at = 0
+        for n, x in enumerate(items):
+            part, x[k] = x[k], None
+            stop = at + len(part)
+            out[at:stop] = part
+            if first is not None:
+                out[at:stop] += first[n]
+            at = stop
+        return out
 
     # one vocabulary for all chunks, in sorted order (as pd.Categorical would give)
-    vocab = np.concatenate([t[4] for t in tokens]) if tokens else np.zeros(0, dtype=object)
-    vocab_codes, distinct = pd.factorize(vocab)
-    distinct = np.asarray(distinct, dtype=object)
+    vocab_codes, distinct = _vocabulary([t[4] for t in tokens])
     order = _string_order(distinct)
     types = pd.Index(distinct[order], dtype=object)
     to_sorted = np.empty(len(order), dtype=np.int32)
     to_sorted[order] = np.arange(len(order), dtype=np.int32)
     offsets = np.cumsum([0] + [len(t[4]) for t in tokens])
-    codes = (np.concatenate([to_sorted[vocab_codes[offsets[n] + t[3]]]
-                             for n, t in enumerate(tokens)])
-             if tokens else np.zeros(0, dtype=np.int32))
+    for n, t in enumerate(tokens):  # each chunk's codes into the sorted vocabulary
+        t[3] = to_sorted[vocab_codes[offsets[n] + t[3]]]
+        t[4] = None
+    del vocab_codes
     raw = _Raw(
         texts=None,  # not kept: the corpus holds them (normalised again in about a second)
-        sent_docs=cat(sentences, 0, np.int64), sent_ids=cat(sentences, 1, np.int32),
+        sent_docs=cat(sentences, 0, np.int64, firsts), sent_ids=cat(sentences, 1, np.int32),
         sent_starts=cat(sentences, 2, np.int64), sent_ends=cat(sentences, 3, np.int64),
-        docs=cat(tokens, 0, np.int64), sids=cat(tokens, 1, np.int32),
-        pos=cat(tokens, 2, np.int32), codes=codes, types=types.astype(str),
-        starts=cat(tokens, 5, np.int64), ends=cat(tokens, 6, np.int64),
-        kinds=cat(tokens, 7, np.int8),
+        docs=cat(tokens, 0, np.int64, firsts), sids=cat(tokens, 1, np.int32),
+        pos=cat(tokens, 2, np.int32), codes=cat(tokens, 3, np.int32),
+        types=types.astype(str), starts=cat(tokens, 5, np.int64),
+        ends=cat(tokens, 6, np.int64), kinds=cat(tokens, 7, np.int8),
     )
     return raw
+
+
+def _vocabulary(forms: list) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct forms of the chunks' ``forms`` (Arrow arrays, or object arrays where a
+    form has no UTF-8 form) and, for each form of each chunk in turn, its number among
+    them.
+
+    >>> codes, distinct = _vocabulary([pa.array(["b", "a"]), np.array(["a", "c"], dtype=object)])
+    >>> codes.tolist(), distinct.tolist()
+    ([0, 1, 1, 2], ['b', 'a', 'c'])
+    """
+    if forms and all(isinstance(f, pa.Array) for f in forms):
+        encoded = pc.dictionary_encode(
+            pa.chunked_array([f.cast(pa.large_string()) for f in forms]).combine_chunks())
+        return (encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64),
+                np.asarray(encoded.dictionary.to_pylist(), dtype=object))
+    vocab = (np.concatenate([np.asarray(f.to_pylist() if isinstance(f, pa.Array) else f,
+                                        dtype=object) for f in forms])
+             if forms else np.zeros(0, dtype=object))
+    codes, distinct = pd.factorize(vocab)
+    return codes.astype(np.int64), np.asarray(distinct, dtype=object)
 
 
 def _string_order(strings: np.ndarray) -> np.ndarray:
@@ -501,29 +570,32 @@ def tokens_corpus(
         keep &= ~np.asarray(lower.isin(stop))[codes]
 
     norm_cat = pd.Categorical(norm_types)
-    rows = np.flatnonzero(keep)  # one gather per column, instead of one mask each
-    kept = codes[rows]
-    norm_codes = norm_cat.codes[kept] if len(types) else kept
-    columns = _doc_columns(corpus, docs[rows])
-    columns["sentence_id"] = sids[rows].astype(np.int32, copy=False)
-    columns["position"] = pos[rows].astype(np.int32, copy=False)
-    columns["token"] = _categorical_used(kept, types)
-    columns["norm"] = _categorical_used(norm_codes, norm_cat.categories)
-    columns["kind"] = pd.Categorical.from_codes(kinds[rows].astype(np.int8, copy=False),
-                                                categories=_KINDS, validate=False)
-    columns["start"] = starts[rows].astype(np.int64, copy=False)
-    columns["end"] = ends[rows].astype(np.int64, copy=False)
+    # every column is gathered once from the kept rows; the two categoricals are renumbered
+    # by maps over the types, so no column is made twice (fresh memory is slow to touch)
+    every = bool(keep.all())
+    kept = codes if every else codes[keep]
+    used = np.bincount(kept, minlength=len(types)) > 0
+    token_map = np.cumsum(used, dtype=np.int32) - 1
+    norm_of = (norm_cat.codes.astype(np.int64, copy=False) if len(types)
+               else np.zeros(0, dtype=np.int64))
+    norm_used = np.zeros(len(norm_cat.categories), dtype=bool)
+    norm_used[norm_of[used]] = True
+    norm_map = (np.cumsum(norm_used, dtype=np.int32) - 1)[norm_of]
+    columns = _doc_columns(corpus, docs, keep=None if every else keep)
+
+    def rows(values: np.ndarray, dtype) -> np.ndarray:
+        out = values if every else values[keep]
+        return out.astype(dtype, copy=False)
+
+    columns["sentence_id"] = rows(sids, np.int32)
+    columns["position"] = rows(pos, np.int32)
+    columns["token"] = pd.Categorical.from_codes(
+        token_map[kept].astype(kept.dtype, copy=False), categories=types[used], validate=False)
+    columns["norm"] = pd.Categorical.from_codes(
+        norm_map[kept].astype(kept.dtype, copy=False),
+        categories=norm_cat.categories[norm_used], validate=False)
+    columns["kind"] = pd.Categorical.from_codes(rows(kinds, np.int8), categories=_KINDS,
+                                                validate=False)
+    columns["start"] = rows(starts, np.int64)
+    columns["end"] = rows(ends, np.int64)
     return _store(key, pd.DataFrame(columns, copy=False))
-
-
-def _categorical_used(codes: np.ndarray, categories: pd.Index) -> pd.Categorical:
-    """``Categorical.from_codes(codes, categories)`` without the categories no code uses
-    (as ``remove_unused_categories`` gives, by counting instead of sorting).
-
-    >>> _categorical_used(np.array([2, 0, 2]), pd.Index(["a", "b", "c"])).categories.tolist()
-    ['a', 'c']
-    """
-    used = np.bincount(codes, minlength=len(categories)) > 0
-    renumber = np.cumsum(used, dtype=np.int64) - 1
-    return pd.Categorical.from_codes(renumber[codes].astype(codes.dtype, copy=False),
-                                     categories=categories[used], validate=False)

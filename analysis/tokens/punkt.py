@@ -411,19 +411,40 @@ class PunktBulk:
                          - np.searchsorted(marks, start, side="left")) > 0
             cls[spaced[irregular]] = _ANY
             context_end[spaced] = end
-        word = self._word
-        decide = _DECIDE
+        kind = self._word_kinds(text, codes, word_start, cand)
+        # the table decides, but after an irregular word or before a token of class _ANY
+        # Punkt's own reading of the context does
+        out = _DECIDE_ARRAY[kind, np.minimum(cls, _UPPER)]
         contains = self.contains_break
-        out = []
-        for s, a, c, e in zip(word_start.tolist(), cand.tolist(), cls.tolist(),
-                              context_end.tolist(), strict=True):
-            kind = word(text[s:a]) if s < a else -1
-            if kind == _IRREGULAR or c == _ANY:
-                out.append(contains(text[s:e]))
-            else:
-                out.append(decide[kind][c])
+        for k in np.flatnonzero((kind == _IRREGULAR) | (cls == _ANY)).tolist():
+            out[k] = contains(text[int(word_start[k]):int(context_end[k])])
         decided[period] = out
         return decided
+
+    def _word_kinds(self, text: str, codes: np.ndarray, starts: np.ndarray,
+                    ends: np.ndarray) -> np.ndarray:
+        """What each word ``text[starts[k]:ends[k]]`` is (:meth:`_word`; -1 for no word),
+        looked up once per distinct word: words of up to :data:`_WORD_WIDTH` characters
+        are told apart by their code points, laid out as rows of a matrix."""
+        kind = np.full(len(starts), -1, dtype=np.int64)
+        lengths = ends - starts
+        short = np.flatnonzero((lengths > 0) & (lengths <= _WORD_WIDTH))
+        if len(short):
+            at = starts[short, None] + np.arange(_WORD_WIDTH)
+            inside = at < ends[short, None]
+            rows = np.where(inside, codes[np.minimum(at, len(codes) - 1)], 0)
+            rows = np.column_stack([lengths[short], rows]).astype(np.uint32)
+            keys = np.ascontiguousarray(rows).view(
+                np.dtype((np.void, rows.dtype.itemsize * rows.shape[1]))).ravel()
+            _, first, codes_of = np.unique(keys, return_index=True, return_inverse=True)
+            word = self._word
+            distinct = np.array([word(text[int(starts[short[k]]):int(ends[short[k]])])
+                                 for k in first.tolist()], dtype=np.int64)
+            kind[short] = distinct[codes_of.reshape(-1)]
+        word = self._word
+        for k in np.flatnonzero(lengths > _WORD_WIDTH).tolist():
+            kind[k] = word(text[int(starts[k]):int(ends[k])])
+        return kind
 
     def _slices(self, text: str, codes: np.ndarray, breaks: np.ndarray,
                 next_at: np.ndarray, line: np.ndarray, line_start: np.ndarray,
@@ -505,3 +526,8 @@ def _decide_table() -> list[list[bool]]:
 
 
 _DECIDE = _decide_table()
+#: The same table as an array: row -1 (the last) for a candidate without a word, and a row
+#: of any value for an irregular word (decided apart).
+_DECIDE_ARRAY = np.array(_DECIDE + [[False] * 4], dtype=bool)[[0, 1, 2, 3, 5, 4]]
+#: Words before a candidate up to this long are told apart in bulk (longer ones one by one).
+_WORD_WIDTH = 24

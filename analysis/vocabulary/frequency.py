@@ -157,12 +157,16 @@ def _counts(tokens: pd.DataFrame, by: str, ngram: int, corpus: pd.DataFrame | No
     every = len(starts) == len(group_codes)  # every row starts a term, in order
     unit_groups = group_codes if every else group_codes[starts]
     del group_codes
+    if every:
+        starts = None  # the row numbers: not needed (and let go before the larger steps)
     g, t, count = _count_pairs(unit_groups, term_codes, nt)
     sizes = np.bincount(unit_groups, minlength=len(groups)).astype(np.int64)
     # document frequency: distinct (group, article, term) triples, counted per (group, term)
     if not docfreq:
         return g, t, count, None, sizes, groups, terms
-    doc_codes = _categorical(tokens["doc_id"]).cat.codes.to_numpy().astype(np.int64)
+    # the article codes as they are (int16 for up to 32,767 articles): only compared and,
+    # with the int64 group codes, combined into int64 keys
+    doc_codes = _categorical(tokens["doc_id"]).cat.codes.to_numpy()
     unit_docs = doc_codes if every else doc_codes[starts]
     del doc_codes, starts
     _, _, freq = _count_pairs(*_doc_terms(unit_docs, unit_groups, term_codes, nt), nt)

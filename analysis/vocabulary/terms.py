@@ -93,7 +93,7 @@ def _terms(tokens: pd.DataFrame, ngram: int) -> tuple[np.ndarray, np.ndarray, _T
     rank[order] = np.arange(len(words))
     codes = norm.cat.codes.to_numpy()
     valid = codes >= 0
-    codes = np.where(valid, rank[np.maximum(codes, 0)], -1)
+    codes = rank[codes] if valid.all() else np.where(valid, rank[np.maximum(codes, 0)], -1)
     sorted_words = words[order]
     if ngram == 1:
         if valid.all():  # every row a term: no copy of the codes
@@ -146,7 +146,9 @@ def _factorize_sorted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _count_pairs(a: np.ndarray, b: np.ndarray, nb: int):
     """Distinct pairs ``(a, b)`` and how often each occurs, sorted by a, then b."""
     na = int(a.max()) + 1 if len(a) else 0
-    key = a * nb + b
+    key = a.astype(np.int64)  # a copy: made in place, with no second array of its size
+    key *= nb
+    key += b
     if na * nb <= max(_DENSE_LIMIT, 4 * len(key)):
         counts = np.bincount(key, minlength=na * nb)
         uniq = np.flatnonzero(counts)
