@@ -166,3 +166,30 @@ def test_workers_storing_one_entry_at_once_leave_one_whole_entry(store):
     loaded = tokenstore.tokenstore_load("k" * 24)
     assert loaded is not None
     assert (loaded["tokens"]["code"] == tables["tokens"]["code"]).all()
+
+
+def test_tasks_side_by_side_in_the_threads_of_one_worker_each_keep_their_store_notes(tmp_path):
+    # Both tasks begin before either warns, and both have warned before either ends: a
+    # worker with two threads runs them so. Each task's notes hold its own message only.
+    both = threading.Barrier(2, timeout=30)
+
+    def work(name):
+        both.wait()
+        tokenstore._warn_once(f"{tmp_path}/{name}", f"the token store {name} cannot be written")
+        both.wait()
+        return name, [f"read {name}"], [name]
+
+    results = {}
+
+    def run(name):
+        results[name] = store_task(work, name, store=tokenstore.StoreSettings(None, 0))
+
+    threads = [threading.Thread(target=run, args=(name,)) for name in ("a", "b")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == {
+        "a": ("a", ["read a", "the token store a cannot be written"], ["a"]),
+        "b": ("b", ["read b", "the token store b cannot be written"], ["b"]),
+    }

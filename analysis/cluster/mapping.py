@@ -29,7 +29,6 @@ from analysis.cluster.store import stored
 from analysis.io import output_check, write_atomic
 from analysis.parallel import serial
 from analysis.tokens.corpus_tables import tokens_cache_clear
-from analysis.tokens.store import TokenStoreWarning
 
 __all__ = ["MapResult", "map_partitions", "run_partitions"]
 
@@ -150,7 +149,6 @@ def _task(file: str, loaded, *, corpus_options: dict, require: Sequence[str], wo
     left), the warnings of reading it (when read here) and its article ids."""
     with serial(), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # a period's note is said once, on the client
-        warnings.simplefilter("always", TokenStoreWarning)  # a store note, by store_task
         corpus, notes = loaded if loaded is not None else _read(file, corpus_options, require)
         ids = _ids(corpus)
         if loaded is not None:

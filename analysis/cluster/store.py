@@ -19,13 +19,12 @@ without the store; its one-line warning is among the notes of the result.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable
 from pathlib import Path
 
 from analysis.tokens.store import (
     StoreSettings,
-    TokenStoreWarning,
+    tokenstore_notes,
     tokenstore_settings,
     tokenstore_using,
 )
@@ -55,15 +54,11 @@ def store_shared() -> StoreSettings:
 
 def store_task(work: Callable, /, *args, store: StoreSettings, **kwargs):
     """``work(*args, **kwargs)`` (a map step: it returns its result, its notes and its
-    article ids) with the token store ``store``; a :class:`TokenStoreWarning` it gave is
-    added to its notes, so the client hears why a worker did without the store."""
-    with warnings.catch_warnings(record=True) as caught, tokenstore_using(store):
-        warnings.simplefilter("always", TokenStoreWarning)
+    article ids) with the token store ``store``; what the store would have warned of
+    (:func:`analysis.tokens.store.tokenstore_notes`) is added to its notes, so the client
+    hears why a worker did without the store."""
+    with tokenstore_using(store), tokenstore_notes() as said:
         result, notes, ids = work(*args, **kwargs)
-    said = [str(w.message) for w in caught if issubclass(w.category, TokenStoreWarning)]
-    for other in caught:  # the others as they would have been shown
-        if not issubclass(other.category, TokenStoreWarning):
-            warnings.warn_explicit(other.message, other.category, other.filename, other.lineno)
     return result, [*notes, *said], ids
 
 

@@ -66,6 +66,7 @@ __all__ = [
     "StoreSettings",
     "tokenstore_settings",
     "tokenstore_using",
+    "tokenstore_notes",
     "tokenstore_key",
     "tokenstore_load",
     "tokenstore_save",
@@ -110,7 +111,44 @@ class StoreSettings:
     max_bytes: int
 
 
+_NOTES: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar(
+    "tokenstore_notes", default=None)
+
+
+@contextlib.contextmanager
+def tokenstore_notes() -> Iterator[list[str]]:
+    """Within the block (in this thread), what the store would warn of (a damaged entry,
+    a folder that cannot be written) is added to the list it gives, each message once,
+    instead of being shown: a task on a Dask worker hands them to the client. A context
+    variable, not :func:`warnings.catch_warnings`, so that tasks running side by side in
+    the threads of one worker each keep their own.
+
+    >>> with tokenstore_notes() as notes:
+    ...     _warn_once("example", "the token store example cannot be written")
+    >>> notes
+    ['the token store example cannot be written']
+    """
+    notes: list[str] = []
+    token = _NOTES.set(notes)
+    try:
+        yield notes
+    finally:
+        _NOTES.reset(token)
+
+
+def _noted(message: str) -> bool:
+    """Whether ``message`` went to the notes of a :func:`tokenstore_notes` block."""
+    notes = _NOTES.get()
+    if notes is None:
+        return False
+    if message not in notes:
+        notes.append(message)
+    return True
+
+
 def _warn_once(key: str, message: str) -> None:
+    if _noted(message):
+        return
     if key not in _WARNED:
         _WARNED.add(key)
         warnings.warn(message, TokenStoreWarning, stacklevel=4)
@@ -285,8 +323,10 @@ def tokenstore_load(
 def _damaged(entry: Path, reason: str) -> None:
     STATS["damaged"] += 1
     _remove(entry)
-    warnings.warn(f"the token store entry {entry} is damaged ({reason}); it was removed and "
-                  "the corpus is tokenised again.", TokenStoreWarning, stacklevel=4)
+    message = (f"the token store entry {entry} is damaged ({reason}); it was removed and "
+               "the corpus is tokenised again.")
+    if not _noted(message):
+        warnings.warn(message, TokenStoreWarning, stacklevel=4)
     return None
 
 
