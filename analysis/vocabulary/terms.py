@@ -156,8 +156,7 @@ def _factorize_sorted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _count_pairs(a: np.ndarray, b: np.ndarray, nb: int):
     """Distinct pairs ``(a, b)`` and how often each occurs, sorted by a, then b."""
     na = int(a.max()) + 1 if len(a) else 0
-    # a copy, made in place with no second array of its size; 32-bit where the keys fit
-    key = a.astype(np.int32 if na * nb < 2**31 else np.int64)
+    key = a.astype(np.int64)  # a copy: made in place, with no second array of its size
     key *= nb
     key += b
     if na * nb <= max(_DENSE_LIMIT, 4 * len(key)):
@@ -167,7 +166,6 @@ def _count_pairs(a: np.ndarray, b: np.ndarray, nb: int):
     else:
         codes, uniq = _factorize_sorted(key)
         counts = np.bincount(codes, minlength=len(uniq))
-    uniq = uniq.astype(np.int64)
     return uniq // nb, uniq % nb, counts.astype(np.int64)
 
 
