@@ -35,7 +35,8 @@ def _sorted_groups(codes: np.ndarray, labels: pd.Index) -> tuple[np.ndarray, pd.
     back in the narrowest integer type that holds them (``int8`` for up to 127 groups): a
     column as long as the table, only compared and counted.
 
-    >>> codes, labels = _sorted_groups(np.array([2, 0, 2], dtype=np.int8), pd.Index(["b", "x", "a"]))
+    >>> codes, labels = _sorted_groups(np.array([2, 0, 2], dtype=np.int8),
+    ...                                pd.Index(["b", "x", "a"]))
     >>> codes.tolist(), codes.dtype.name, labels.tolist()
     ([0, 1, 0], 'int8', ['a', 'b'])
     """
