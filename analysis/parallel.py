@@ -123,8 +123,11 @@ def _bar(progress: bool, **options):
 def chunks_map(work: Callable, items: Sequence, bounds: Sequence[tuple[int, int]], *,
                parallel: bool, progress: bool, desc: str, unit: str,
                initializer: Callable | None = None, initargs: tuple = (),
-               first_here: bool = False) -> list:
+               first_here: bool = False, gather: Callable | None = None) -> list:
     """``work(items[a:b])`` for each ``(a, b)`` of ``bounds``, results in that order.
+    With ``gather``, each result is handed to ``gather`` in this process as soon as it and
+    every earlier one are in (while the workers go on with the rest), and what ``gather``
+    returns is kept in its place.
 
     When :func:`use_processes` says so for ``parallel`` and the number of chunks, the
     chunks go to a :func:`process_pool`, whose workers first run
@@ -139,20 +142,27 @@ def chunks_map(work: Callable, items: Sequence, bounds: Sequence[tuple[int, int]
     """
     parallel = use_processes(parallel, len(bounds))
     results = []
+    keep = gather if gather is not None else _same
     with _bar(progress, total=sum(b - a for a, b in bounds), desc=desc, unit=unit) as bar:
         if parallel:
             rest = bounds
             if first_here:
                 (a, b), rest = bounds[0], bounds[1:]
-                results.append(work(items[a:b]))
+                results.append(keep(work(items[a:b])))
                 bar.update(b - a)
             with process_pool(initializer=initializer, initargs=initargs) as pool:
                 futures = [pool.submit(work, items[a:b]) for a, b in rest]
-                for (a, b), future in zip(rest, futures, strict=True):
-                    results.append(future.result())
+                for n, (a, b) in enumerate(rest):
+                    future, futures[n] = futures[n], None  # its result let go once kept
+                    results.append(keep(future.result()))
+                    del future
                     bar.update(b - a)
         else:
             for a, b in bounds:
-                results.append(work(items[a:b]))
+                results.append(keep(work(items[a:b])))
                 bar.update(b - a)
     return results
+
+
+def _same(result):
+    return result

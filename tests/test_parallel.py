@@ -108,3 +108,37 @@ def test_the_first_chunk_is_worked_here_and_its_caches_reach_the_workers():
     assert all(before >= 1 and pid != os.getpid() for _, before, pid in results[1:])
     assert _SEEN == [3]
     _SEEN.clear()
+
+
+def _slow_for_the_first(items: list[int]) -> tuple[int, int]:
+    import time
+
+    if items[0] == 3:
+        time.sleep(0.3)  # the second chunk comes in after the third
+    return sum(items), os.getpid()
+
+
+def test_gather_takes_each_result_here_in_the_order_of_the_chunks():
+    import analysis.parallel as parallel
+
+    if cores() < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("needs two cores and forked workers")
+    taken = []
+
+    def gather(result):
+        taken.append((result[0], os.getpid()))
+        return -result[0]
+
+    results = parallel.chunks_map(_slow_for_the_first, [1, 2, 3, 4, 5, 6],
+                                  [(0, 2), (2, 4), (4, 6)], parallel=True, progress=False,
+                                  desc="sum", unit="number", first_here=True, gather=gather)
+    assert results == [-3, -7, -11]
+    assert taken == [(3, os.getpid()), (7, os.getpid()), (11, os.getpid())]
+
+
+def test_gather_in_this_process_without_workers():
+    import analysis.parallel as parallel
+
+    results = parallel.chunks_map(sum, [1, 2, 3, 4, 5], [(0, 2), (2, 5)], parallel=False,
+                                  progress=False, desc="sum", unit="number", gather=str)
+    assert results == ["3", "12"]

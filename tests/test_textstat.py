@@ -125,6 +125,23 @@ def test_frequencies_do_not_depend_on_row_order(three_tokens):
                                   textstat_frequency(three_tokens, ngram=2))
 
 
+def test_frequencies_with_more_groups_than_a_byte_holds():
+    # 300 outlets (group codes past int8 and int16 categories), one article each:
+    # "de w<i> de." gives de 2 and w<i> 1 of 3 words, in one article
+    n = 300
+    corpus = pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)],
+                           "outlet": [f"o{i:03d}" for i in range(n)],
+                           "text": [f"De w{i} de." for i in range(n)]})
+    freq = textstat_frequency(tokens_corpus(corpus))
+    assert len(freq) == 2 * n
+    assert freq["outlet"].tolist() == [f"o{i:03d}" for i in range(n) for _ in range(2)]
+    assert freq["term"].tolist() == [t for i in range(n) for t in ("de", f"w{i}")]
+    assert freq["count"].tolist() == [2, 1] * n
+    assert freq["per_1000"].tolist() == [2000 / 3, 1000 / 3] * n
+    assert freq["docfreq"].tolist() == [1, 1] * n
+    assert freq["rank"].tolist() == [1, 2] * n
+
+
 # --------------------------------------------------------------------------- keyness
 
 # Group X: oorlog 10, vrede 30, crisis 10 (c = 50 tokens);

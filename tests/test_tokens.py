@@ -387,3 +387,20 @@ def test_tables_joined_from_chunks_are_those_of_one_chunk(monkeypatch):
     # c holds punctuation only: no row once punctuation is removed
     assert chunked[0]["doc_id"].astype(str).tolist() == ["a"] * 4 + ["d"] * 4
     assert chunked[1]["start"].dtype == np.int64
+
+
+def test_columns_joined_as_chunks_come_in_grow_past_their_first_estimate():
+    from analysis.tokens.corpus_tables import _Columns
+
+    # 100 characters in all; the first chunk (50 characters) has 1 row, so the first room
+    # is for some 2 rows + 16; the second chunk's 40 rows need more
+    columns = _Columns((np.int64, np.int32), 100)
+    columns.add((np.array([0], dtype=np.int32), np.array([7])), 50, first=0)
+    first_room = len(columns.columns[0])
+    columns.add((np.arange(40, dtype=np.int32) // 10, np.arange(40)), 50, first=1)
+    assert first_room < 41
+    docs, values = columns.done()
+    assert docs.dtype == np.int64 and values.dtype == np.int32
+    assert docs.tolist() == [0] + [1 + i // 10 for i in range(40)]
+    assert values.tolist() == [7, *range(40)]
+    assert docs.flags.owndata and len(docs) == 41

@@ -404,54 +404,83 @@ def _raw_from_tables(tables: dict[str, dict[str, np.ndarray]]) -> _Raw:
 
 def _tokenise(texts: list[str], *, progress: bool | None) -> _Raw:
     """Sentence spans and every token of ``texts``, in worker processes for a large
-    corpus."""
+    corpus. Each chunk's arrays are added to the joined columns as soon as it is in, while
+    the workers go on with the rest."""
     bounds = _chunks(texts)
     big = sum(map(len, texts)) >= PARALLEL_CHARS
-    parts = chunks_map(_doc_worker, texts, bounds, parallel=big,
-                       progress=big if progress is None else progress,
-                       desc="sentences and tokens", unit="doc", first_here=True)
-    # the chunks are joined one column at a time, each column's parts let go once joined,
-    # so that the parts and the whole are not all held at once
-    sentences = [list(s) for s, _ in parts]
-    tokens = [list(t) for _, t in parts]
-    del parts
-    firsts = [a for a, _ in bounds]
+    chars = np.cumsum([0] + [len(t) for t in texts])
+    sentences = _Columns((np.int64, np.int32, np.int64, np.int64), int(chars[-1]))
+    tokens = _Columns((np.int64, np.int32, np.int32, np.int32, np.int64, np.int64, np.int8),
+                      int(chars[-1]))
+    forms, spans = [], []
+    done = iter(bounds)
 
-    def cat(items, k, dtype, first=None):
-        """Column ``k`` of every chunk, joined as ``dtype`` (plus each chunk's first
-        article with ``first``)."""
-        out = np.empty(sum(len(x[k]) for x in items), dtype=dtype)
-        at = 0
-        for n, x in enumerate(items):
-            part, x[k] = x[k], None
-            stop = at + len(part)
-            out[at:stop] = part
-            if first is not None:
-                out[at:stop] += first[n]
-            at = stop
-        return out
+    def gather(part):
+        a, b = next(done)
+        (sents, toks), size = part, int(chars[b] - chars[a])
+        sentences.add(sents, size, first=a)
+        spans.append((tokens.n, tokens.n + len(toks[0])))
+        tokens.add(toks[:4] + toks[5:], size, first=a)
+        forms.append(toks[4])
 
-    # one vocabulary for all chunks, in sorted order (as pd.Categorical would give)
-    vocab_codes, distinct = _vocabulary([t[4] for t in tokens])
+    chunks_map(_doc_worker, texts, bounds, parallel=big,
+               progress=big if progress is None else progress,
+               desc="sentences and tokens", unit="doc", first_here=True, gather=gather)
+    sent_docs, sent_ids, sent_starts, sent_ends = sentences.done()
+    docs, sids, pos, codes, starts, ends, kinds = tokens.done()
+    # one vocabulary for all chunks, in sorted order (as pd.Categorical would give); each
+    # chunk's codes renumbered into it in place
+    vocab_codes, distinct = _vocabulary(forms)
     order = _string_order(distinct)
-    types = pd.Index(distinct[order], dtype=object)
     to_sorted = np.empty(len(order), dtype=np.int32)
     to_sorted[order] = np.arange(len(order), dtype=np.int32)
-    offsets = np.cumsum([0] + [len(t[4]) for t in tokens])
-    for n, t in enumerate(tokens):  # each chunk's codes into the sorted vocabulary
-        t[3] = to_sorted[vocab_codes[offsets[n] + t[3]]]
-        t[4] = None
-    del vocab_codes
-    raw = _Raw(
-        texts=None,  # not kept: the corpus holds them (normalised again in about a second)
-        sent_docs=cat(sentences, 0, np.int64, firsts), sent_ids=cat(sentences, 1, np.int32),
-        sent_starts=cat(sentences, 2, np.int64), sent_ends=cat(sentences, 3, np.int64),
-        docs=cat(tokens, 0, np.int64, firsts), sids=cat(tokens, 1, np.int32),
-        pos=cat(tokens, 2, np.int32), codes=cat(tokens, 3, np.int32),
-        types=types.astype(str), starts=cat(tokens, 5, np.int64),
-        ends=cat(tokens, 6, np.int64), kinds=cat(tokens, 7, np.int8),
-    )
-    return raw
+    offset = 0
+    for (a, b), chunk_forms in zip(spans, forms, strict=True):
+        codes[a:b] = to_sorted[vocab_codes[offset + codes[a:b]]]
+        offset += len(chunk_forms)
+    return _Raw(texts=None,  # not kept: the corpus holds them (normalised again in a second)
+                sent_docs=sent_docs, sent_ids=sent_ids, sent_starts=sent_starts,
+                sent_ends=sent_ends, docs=docs, sids=sids, pos=pos, codes=codes,
+                types=pd.Index(distinct[order], dtype=object).astype(str), starts=starts,
+                ends=ends, kinds=kinds)
+
+
+class _Columns:
+    """Columns of the given types that chunks are added to in turn, grown to room for the
+    rest of ``chars`` characters at the rate seen so far (so nearly always once), then
+    cut in place to what they hold (``ndarray.resize``).
+
+    >>> c = _Columns((np.int64, np.int8), 10)
+    >>> c.add((np.array([0, 1], dtype=np.int32), np.array([5, 6])), 4, first=3)
+    >>> c.add((np.array([0]), np.array([7])), 6, first=9)
+    >>> [x.tolist() for x in c.done()]
+    [[3, 4, 9], [5, 6, 7]]
+    """
+
+    def __init__(self, dtypes: tuple, chars: int):
+        self.columns = [np.zeros(0, dtype=d) for d in dtypes]
+        self.n, self.chars, self.seen = 0, chars, 0
+
+    def add(self, parts: tuple[np.ndarray, ...], chars: int, *, first: int) -> None:
+        """Add a chunk's columns (``parts``, of ``chars`` characters); the chunk's article
+        numbers (the first column) count from ``first``."""
+        stop = self.n + len(parts[0])
+        self.seen += chars
+        if stop > len(self.columns[0]):
+            rate = stop / max(self.seen, 1)
+            room = max(stop, int(rate * self.chars * 1.05) + 16, len(self.columns[0]) * 5 // 4)
+            for k, column in enumerate(self.columns):  # fresh arrays: large pages
+                self.columns[k] = np.empty(room, dtype=column.dtype)
+                self.columns[k][:self.n] = column[:self.n]
+        for column, part in zip(self.columns, parts, strict=True):
+            column[self.n:stop] = part
+        self.columns[0][self.n:stop] += first
+        self.n = stop
+
+    def done(self) -> list[np.ndarray]:
+        for column in self.columns:
+            column.resize(self.n, refcheck=False)
+        return self.columns
 
 
 def _vocabulary(forms: list) -> tuple[np.ndarray, np.ndarray]:
@@ -574,7 +603,8 @@ def tokens_corpus(
     # by maps over the types, so no column is made twice (fresh memory is slow to touch)
     every = bool(keep.all())
     kept = codes if every else codes[keep]
-    used = np.bincount(kept, minlength=len(types)) > 0
+    used = np.zeros(len(types), dtype=bool)
+    used[kept] = True
     token_map = np.cumsum(used, dtype=np.int32) - 1
     norm_of = (norm_cat.codes.astype(np.int64, copy=False) if len(types)
                else np.zeros(0, dtype=np.int64))
@@ -589,11 +619,15 @@ def tokens_corpus(
 
     columns["sentence_id"] = rows(sids, np.int32)
     columns["position"] = rows(pos, np.int32)
-    columns["token"] = pd.Categorical.from_codes(
-        token_map[kept].astype(kept.dtype, copy=False), categories=types[used], validate=False)
-    columns["norm"] = pd.Categorical.from_codes(
-        norm_map[kept].astype(kept.dtype, copy=False),
-        categories=norm_cat.categories[norm_used], validate=False)
+    norm = pd.Categorical.from_codes(norm_map[kept].astype(kept.dtype, copy=False),
+                                     categories=norm_cat.categories[norm_used], validate=False)
+    # the kept codes are this function's own copy unless every row is kept: renumbered in
+    # place (each code read before its place is written)
+    token_map = token_map.astype(kept.dtype, copy=False)
+    token_codes = token_map[kept] if every else np.take(token_map, kept, out=kept, mode="clip")
+    columns["token"] = pd.Categorical.from_codes(token_codes, categories=types[used],
+                                                 validate=False)
+    columns["norm"] = norm
     columns["kind"] = pd.Categorical.from_codes(rows(kinds, np.int8), categories=_KINDS,
                                                 validate=False)
     columns["start"] = rows(starts, np.int64)

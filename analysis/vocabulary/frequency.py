@@ -154,13 +154,11 @@ def _counts(tokens: pd.DataFrame, by: str, ngram: int, corpus: pd.DataFrame | No
     group_codes, groups = _groups(tokens, by, corpus)
     term_codes, starts, terms = _terms(tokens, ngram)
     nt = max(terms.n, 1)
-    every = len(starts) == len(group_codes)  # every row starts a term, in order
+    every = starts is None  # every row starts a term, in order
     unit_groups = group_codes if every else group_codes[starts]
     del group_codes
-    if every:
-        starts = None  # the row numbers: not needed (and let go before the larger steps)
     g, t, count = _count_pairs(unit_groups, term_codes, nt)
-    sizes = np.bincount(unit_groups, minlength=len(groups)).astype(np.int64)
+    sizes = np.bincount(g, weights=count, minlength=len(groups)).astype(np.int64)
     # document frequency: distinct (group, article, term) triples, counted per (group, term)
     if not docfreq:
         return g, t, count, None, sizes, groups, terms
@@ -267,13 +265,13 @@ def _doc_terms(unit_docs: np.ndarray, unit_groups: np.ndarray, term_codes: np.nd
     if not np.any((unit_groups[1:] != unit_groups[:-1]) & ~new_doc):  # one group an article
         from scipy import sparse
 
+        # only which terms a row holds is read: one byte a value, sums may wrap
         rows = sparse.csr_matrix(
-            (np.ones(len(unit_docs), dtype=np.int32), term_codes,
-             np.append(first, len(unit_docs))), shape=(len(first), nt))
+            (np.ones(len(unit_docs), dtype=np.int8), term_codes,
+             np.append(first, len(unit_docs))), shape=(len(first), nt), copy=True)
         rows.sum_duplicates()
-        return (np.repeat(unit_groups[first], np.diff(rows.indptr)),
-                rows.indices.astype(np.int64))
-    group_doc = unit_groups * (int(unit_docs.max()) + 1) + unit_docs
+        return np.repeat(unit_groups[first], np.diff(rows.indptr)), rows.indices
+    group_doc = unit_groups.astype(np.int64) * (int(unit_docs.max()) + 1) + unit_docs
     if float(group_doc.max() + 1) * nt >= 2**62:
         group_doc = pd.factorize(group_doc)[0].astype(np.int64)
     triples = np.sort(pd.unique(group_doc * nt + term_codes))

@@ -22,7 +22,7 @@ _DENSE_LIMIT = 1_000_000
 def _codes(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
     """Integer codes (from 0) and their labels; missing values get their own label."""
     cat = _categorical(series)
-    codes = cat.cat.codes.to_numpy().astype(np.int64)
+    codes = cat.cat.codes.to_numpy()  # as narrow as the categories allow
     labels = pd.Index(_labels(cat), dtype=object)
     if (codes < 0).any():
         codes = np.where(codes < 0, len(labels), codes)
@@ -31,11 +31,21 @@ def _codes(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
 
 
 def _sorted_groups(codes: np.ndarray, labels: pd.Index) -> tuple[np.ndarray, pd.Index]:
-    """Drop labels no row uses and renumber the codes in sorted label order."""
-    used = np.flatnonzero(np.bincount(codes, minlength=len(labels)) > 0)
+    """Drop labels no row uses and renumber the codes in sorted label order. The codes come
+    back in the narrowest integer type that holds them (``int8`` for up to 127 groups): a
+    column as long as the table, only compared and counted.
+
+    >>> codes, labels = _sorted_groups(np.array([2, 0, 2], dtype=np.int8),
+    ...                                pd.Index(["b", "x", "a"]))
+    >>> codes.tolist(), codes.dtype.name, labels.tolist()
+    ([0, 1, 0], 'int8', ['a', 'b'])
+    """
+    present = np.zeros(len(labels), dtype=bool)
+    present[codes] = True
+    used = np.flatnonzero(present)
     kept = labels[used]
     order = np.argsort(np.asarray(kept, dtype=object), kind="stable")
-    remap = np.full(len(labels), -1, dtype=np.int64)
+    remap = np.full(len(labels), -1, dtype=np.min_scalar_type(-max(len(labels), 1)))
     remap[used[order]] = np.arange(len(used))
     return remap[codes], kept[order]
 
@@ -82,22 +92,23 @@ class _Terms:
 MAX_NGRAM = 100
 
 
-def _terms(tokens: pd.DataFrame, ngram: int) -> tuple[np.ndarray, np.ndarray, _Terms]:
-    """Term code of every n-gram, the row where it starts, and the terms."""
+def _terms(tokens: pd.DataFrame, ngram: int) -> tuple[np.ndarray, np.ndarray | None, _Terms]:
+    """Term code of every n-gram, the row where it starts (None: every row, in order,
+    starts one), and the terms."""
     if not isinstance(ngram, int | np.integer) or not 1 <= ngram <= MAX_NGRAM:
         raise ValueError(f"ngram must be a whole number from 1 to {MAX_NGRAM}, not {ngram!r}")
     norm = _categorical(tokens["norm"])
     words = _labels(norm)
     order = np.argsort(words, kind="stable")
-    rank = np.empty(len(words), dtype=np.int64)
+    rank = np.empty(len(words), dtype=np.int32 if len(words) < 2**31 else np.int64)
     rank[order] = np.arange(len(words))
     codes = norm.cat.codes.to_numpy()
     valid = codes >= 0
     codes = rank[codes] if valid.all() else np.where(valid, rank[np.maximum(codes, 0)], -1)
     sorted_words = words[order]
     if ngram == 1:
-        if valid.all():  # every row a term: no copy of the codes
-            return codes, np.arange(len(codes)), _Terms(sorted_words, [np.arange(len(words))])
+        if valid.all():  # every row a term: no copy of the codes, and no row numbers
+            return codes, None, _Terms(sorted_words, [np.arange(len(words))])
         starts = np.flatnonzero(valid)
         return codes[starts], starts, _Terms(sorted_words, [np.arange(len(words))])
     m = len(codes) - ngram + 1
