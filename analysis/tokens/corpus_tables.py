@@ -628,22 +628,20 @@ def tokens_corpus(
             return out.astype(dtype, copy=False)
         return gather
 
+    def renumbered(numbers: np.ndarray) -> Callable[[], np.ndarray]:
+        return lambda: numbers.astype(kept.dtype, copy=False)[kept]
+
     # the columns gathered side by side in threads for a large corpus (numpy's loops let
-    # go of the interpreter), the norm codes before the kept codes are renumbered in place
-    (columns["sentence_id"], columns["position"], norm_codes, kind_codes, columns["start"],
-     columns["end"]) = threads_run(
-        [rows(sids, np.int32), rows(pos, np.int32),
-         lambda: norm_map[kept].astype(kept.dtype, copy=False), rows(kinds, np.int8),
-         rows(starts, np.int64), rows(ends, np.int64)], wanted=len(codes) >= THREADS_ROWS)
-    norm = pd.Categorical.from_codes(norm_codes, categories=norm_cat.categories[norm_used],
-                                     validate=False)
-    # the kept codes are this function's own copy unless every row is kept: renumbered in
-    # place (each code read before its place is written)
-    token_map = token_map.astype(kept.dtype, copy=False)
-    token_codes = token_map[kept] if every else np.take(token_map, kept, out=kept, mode="clip")
+    # go of the interpreter)
+    (columns["sentence_id"], columns["position"], token_codes, norm_codes, kind_codes,
+     columns["start"], columns["end"]) = threads_run(
+        [rows(sids, np.int32), rows(pos, np.int32), renumbered(token_map),
+         renumbered(norm_map), rows(kinds, np.int8), rows(starts, np.int64),
+         rows(ends, np.int64)], wanted=len(codes) >= THREADS_ROWS)
     columns["token"] = pd.Categorical.from_codes(token_codes, categories=types[used],
                                                  validate=False)
-    columns["norm"] = norm
+    columns["norm"] = pd.Categorical.from_codes(
+        norm_codes, categories=norm_cat.categories[norm_used], validate=False)
     columns["kind"] = pd.Categorical.from_codes(kind_codes, categories=_KINDS, validate=False)
     columns = {name: columns[name] for name in _TOKEN_COLUMNS}
     return _store(key, pd.DataFrame(columns, copy=False))
