@@ -142,3 +142,28 @@ def test_gather_in_this_process_without_workers():
     results = parallel.chunks_map(sum, [1, 2, 3, 4, 5], [(0, 2), (2, 5)], parallel=False,
                                   progress=False, desc="sum", unit="number", gather=str)
     assert results == ["3", "12"]
+
+
+def test_threads_run_side_by_side_results_in_order_and_in_turn_when_serial():
+    import threading
+
+    import analysis.parallel as parallel
+
+    if cores() < 2:
+        pytest.skip("needs two cores")
+    both = threading.Barrier(2, timeout=5)
+
+    def meet(value):  # returns only when the other call is running too
+        def call():
+            both.wait()
+            return value, threading.get_ident()
+        return call
+
+    results = parallel.threads_run([meet("a"), meet("b")])
+    assert [value for value, _ in results] == ["a", "b"]
+    assert results[0][1] != results[1][1] != threading.get_ident()
+    here = threading.get_ident()
+    with parallel.serial():
+        assert parallel.threads_run([lambda: threading.get_ident()] * 2) == [here, here]
+    assert parallel.threads_run([lambda: threading.get_ident()] * 2, wanted=False) == [
+        here, here]

@@ -516,3 +516,27 @@ def test_a_window_wider_than_the_longest_article_is_that_article():
     pd.testing.assert_frame_equal(wide, exact)
     assert set(wide["collocate"]) == {"de", "en", "rusland", "praten", "zwijgt", "dreigt",
                                       "antwoordt", "niet"}
+
+
+def test_token_table_and_frequencies_the_same_when_their_steps_run_in_threads(monkeypatch):
+    import analysis.tokens.corpus_tables as tables_module
+    import analysis.vocabulary.frequency as frequency_module
+    from analysis.tokens import tokens_cache_clear
+
+    corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["X", "Y", "X"],
+                           "text": ["De crisis, de Koude Oorlog.", "Crisis! Oorlog?", "Vrede."]})
+    tokens_cache_clear()
+    alone = tokens_corpus(corpus)
+    counted = textstat_frequency(alone)
+    tokens_cache_clear()
+    monkeypatch.setattr(tables_module, "THREADS_ROWS", 1)
+    monkeypatch.setattr(frequency_module, "THREADS_ROWS", 1)
+    try:
+        threaded = tokens_corpus(corpus)
+        pd.testing.assert_frame_equal(threaded, alone)
+        pd.testing.assert_frame_equal(textstat_frequency(threaded), counted)
+    finally:
+        tokens_cache_clear()
+    x = counted[counted["outlet"] == "X"]
+    assert x[["term", "count", "docfreq"]].values.tolist() == [
+        ["de", 2, 1], ["crisis", 1, 1], ["koude", 1, 1], ["oorlog", 1, 1], ["vrede", 1, 1]]

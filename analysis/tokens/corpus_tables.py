@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
@@ -40,7 +40,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis.corpus import CorpusError, corpus_fingerprint, decode_bytes
-from analysis.parallel import chunks_map, memory_release
+from analysis.parallel import THREADS_ROWS, chunks_map, memory_release, threads_run
 from analysis.paths import DATA_DIR
 from analysis.tables import groups_by
 from analysis.text.words import (
@@ -83,6 +83,8 @@ STOPWORDS_FILE = DATA_DIR / "stopwords_nl.txt"
 #: filling their caches costs more than the second core gains.
 PARALLEL_CHARS = 16_000_000
 _CHUNK_CHARS = 1_000_000
+_TOKEN_COLUMNS = ("doc_id", "outlet", "sentence_id", "position", "token", "norm", "kind",
+                  "start", "end")
 #: Corpora of at least this many characters are kept in the token store
 #: (:mod:`analysis.tokens.store`); smaller ones are tokenised faster than they are read back.
 STORE_MIN_CHARS = 100_000
@@ -145,9 +147,15 @@ def _texts(corpus: pd.DataFrame) -> list[str]:
     """The corpus texts as :func:`analysis.text.text_normalise` makes them (NFC, invisible
     characters removed; a no-op for a loaded corpus, whose texts are kept as they are
     after a quick check of each)."""
+    return _normalised(corpus["text"].astype(str).tolist())
+
+
+def _normalised(texts: list[str]) -> list[str]:
+    """``texts`` as :func:`analysis.text.text_normalise` makes them (each one checked
+    first: a text that is already so is kept as it is)."""
     return [t if unicodedata.is_normalized("NFC", t) and not any(
                 ch in t for ch in INVISIBLE_CHARACTERS) else text_normalise(t)
-            for t in corpus["text"].astype(str).tolist()]
+            for t in texts]
 
 
 def _chunks(texts: list[str]) -> list[tuple[int, int]]:
@@ -220,12 +228,13 @@ def tokens_sentences(corpus: pd.DataFrame, *, progress: bool | None = None) -> p
 
 
 def _doc_worker(texts: list[str]):
-    """Sentence spans and tokens of ``texts`` (articles numbered 0, 1, ... in ``texts``),
-    by the engine :data:`ENGINE` names.
+    """Sentence spans and tokens of ``texts`` (articles numbered 0, 1, ... in ``texts``,
+    normalised here as :func:`_texts` does), by the engine :data:`ENGINE` names.
 
     Tokens come back factorised (int32 codes into this chunk's distinct forms), so that
     worker processes send back arrays and a small vocabulary, not millions of strings.
     """
+    texts = _normalised(texts)
     if _engine(None) == "python":
         return _narrow(_doc_worker_python(texts))
     return _narrow(_doc_worker_compiled(texts, _sentences_compiled))
@@ -340,7 +349,7 @@ def _raw(corpus: pd.DataFrame, *, progress: bool | None, fingerprint: str) -> _R
     if tables is not None:
         raw = _raw_from_tables(tables)
     else:
-        texts = _texts(corpus)
+        texts = corpus["text"].astype(str).tolist()  # normalised in the workers
         raw = _tokenise(texts, progress=progress)
         memory_release()  # the workers' parts, now joined
         if stored:
@@ -613,23 +622,26 @@ def tokens_corpus(
     norm_map = (np.cumsum(norm_used, dtype=np.int32) - 1)[norm_of]
     columns = _doc_columns(corpus, docs, keep=None if every else keep)
 
-    def rows(values: np.ndarray, dtype) -> np.ndarray:
-        out = values if every else values[keep]
-        return out.astype(dtype, copy=False)
+    def rows(values: np.ndarray, dtype) -> Callable[[], np.ndarray]:
+        def gather():
+            out = values if every else values[keep]
+            return out.astype(dtype, copy=False)
+        return gather
 
-    columns["sentence_id"] = rows(sids, np.int32)
-    columns["position"] = rows(pos, np.int32)
-    norm = pd.Categorical.from_codes(norm_map[kept].astype(kept.dtype, copy=False),
-                                     categories=norm_cat.categories[norm_used], validate=False)
-    # the kept codes are this function's own copy unless every row is kept: renumbered in
-    # place (each code read before its place is written)
-    token_map = token_map.astype(kept.dtype, copy=False)
-    token_codes = token_map[kept] if every else np.take(token_map, kept, out=kept, mode="clip")
+    def renumbered(numbers: np.ndarray) -> Callable[[], np.ndarray]:
+        return lambda: numbers.astype(kept.dtype, copy=False)[kept]
+
+    # the columns gathered side by side in threads for a large corpus (numpy's loops let
+    # go of the interpreter)
+    (columns["sentence_id"], columns["position"], token_codes, norm_codes, kind_codes,
+     columns["start"], columns["end"]) = threads_run(
+        [rows(sids, np.int32), rows(pos, np.int32), renumbered(token_map),
+         renumbered(norm_map), rows(kinds, np.int8), rows(starts, np.int64),
+         rows(ends, np.int64)], wanted=len(codes) >= THREADS_ROWS)
     columns["token"] = pd.Categorical.from_codes(token_codes, categories=types[used],
                                                  validate=False)
-    columns["norm"] = norm
-    columns["kind"] = pd.Categorical.from_codes(rows(kinds, np.int8), categories=_KINDS,
-                                                validate=False)
-    columns["start"] = rows(starts, np.int64)
-    columns["end"] = rows(ends, np.int64)
+    columns["norm"] = pd.Categorical.from_codes(
+        norm_codes, categories=norm_cat.categories[norm_used], validate=False)
+    columns["kind"] = pd.Categorical.from_codes(kind_codes, categories=_KINDS, validate=False)
+    columns = {name: columns[name] for name in _TOKEN_COLUMNS}
     return _store(key, pd.DataFrame(columns, copy=False))

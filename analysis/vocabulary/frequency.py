@@ -36,10 +36,12 @@ share its groups and periods, and the counting core (terms, n-grams, group codes
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import pandas as pd
 
+from analysis.parallel import THREADS_ROWS, threads_run
 from analysis.periods.binning import Period, PeriodCells, periods_assign, periods_by
 from analysis.tables import MISSING_GROUP, require_columns
 from analysis.vocabulary.concordance import _categorical, _check_tokens
@@ -157,18 +159,19 @@ def _counts(tokens: pd.DataFrame, by: str, ngram: int, corpus: pd.DataFrame | No
     every = starts is None  # every row starts a term, in order
     unit_groups = group_codes if every else group_codes[starts]
     del group_codes
-    g, t, count = _count_pairs(unit_groups, term_codes, nt)
-    sizes = np.bincount(g, weights=count, minlength=len(groups)).astype(np.int64)
+    calls = [partial(_count_pairs, unit_groups, term_codes, nt)]
     # document frequency: distinct (group, article, term) triples, counted per (group, term)
-    if not docfreq:
-        return g, t, count, None, sizes, groups, terms
-    # the article codes as they are (int16 for up to 32,767 articles): only compared and,
-    # with the int64 group codes, combined into int64 keys
-    doc_codes = _categorical(tokens["doc_id"]).cat.codes.to_numpy()
-    unit_docs = doc_codes if every else doc_codes[starts]
-    del doc_codes, starts
-    _, _, freq = _count_pairs(*_doc_terms(unit_docs, unit_groups, term_codes, nt), nt)
-    return g, t, count, freq, sizes, groups, terms
+    if docfreq:
+        # the article codes as they are (int16 for up to 32,767 articles): only compared
+        doc_codes = _categorical(tokens["doc_id"]).cat.codes.to_numpy()
+        unit_docs = doc_codes if every else doc_codes[starts]
+        del doc_codes, starts
+        calls.append(lambda: _count_pairs(*_doc_terms(unit_docs, unit_groups, term_codes, nt),
+                                          nt)[2])
+    # counts and document frequencies side by side in threads for a large table
+    (g, t, count), *freq = threads_run(calls, wanted=len(term_codes) >= THREADS_ROWS)
+    sizes = np.bincount(g, weights=count, minlength=len(groups)).astype(np.int64)
+    return g, t, count, freq[0] if docfreq else None, sizes, groups, terms
 
 
 @dataclass
