@@ -416,11 +416,12 @@ def _tokenise(texts: list[str], *, progress: bool | None) -> _Raw:
     corpus. Each chunk's arrays are added to the joined columns as soon as it is in, while
     the workers go on with the rest."""
     bounds = _chunks(texts)
-    big = sum(map(len, texts)) >= PARALLEL_CHARS
     chars = np.cumsum([0] + [len(t) for t in texts])
-    sentences = _Columns((np.int64, np.int32, np.int64, np.int64), int(chars[-1]))
+    total = int(chars[-1])
+    big = total >= PARALLEL_CHARS
+    sentences = _Columns((np.int64, np.int32, np.int64, np.int64), total)
     tokens = _Columns((np.int64, np.int32, np.int32, np.int32, np.int64, np.int64, np.int8),
-                      int(chars[-1]))
+                      total)
     forms, spans = [], []
     done = iter(bounds)
 
